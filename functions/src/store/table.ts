@@ -1,0 +1,35 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Table } from 'dynamodb-toolbox/table';
+import { config } from '../config';
+
+/**
+ * The DynamoDB clients, created once per cold start. Tests reach `dynamoDbClient.middlewareStack` to count
+ * the requests a call makes; nothing else should touch the raw client.
+ */
+export const dynamoDbClient = new DynamoDBClient({
+  region: config().region,
+  ...(config().dynamodbEndpoint ? { endpoint: config().dynamodbEndpoint } : {}),
+  // One retry budget for the whole product; the SDK's default (3) with jittered backoff.
+  maxAttempts: 3,
+});
+
+export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
+  marshallOptions: { removeUndefinedValues: true },
+});
+
+/**
+ * The single table. Key attribute names match `table-schema.json`, which serverless.yml deploys;
+ * `table-schema.test.ts` pins the two together. The name is read lazily so each test suite can use its own table.
+ */
+export const FangxinTable = new Table({
+  name: () => config().tableName,
+  documentClient,
+  partitionKey: { name: 'pk', type: 'string' },
+  sortKey: { name: 'sk', type: 'string' },
+  indexes: {
+    gsi1: { type: 'global', partitionKey: { name: 'gsi1pk', type: 'string' }, sortKey: { name: 'gsi1sk', type: 'string' } },
+    gsi2: { type: 'global', partitionKey: { name: 'gsi2pk', type: 'string' }, sortKey: { name: 'gsi2sk', type: 'string' } },
+  },
+  entityAttributeSavedAs: '_et',
+});

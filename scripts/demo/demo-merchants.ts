@@ -1,0 +1,210 @@
+import type { Merchant } from '@fangxin/shared';
+
+/** The demo county: 清河县 (fictional) and its towns. */
+export const DEMO_TOWNS = {
+  chengguan: '城关镇',
+  longquan: '龙泉镇',
+  bailu: '白鹿镇',
+  shiqiao: '石桥乡',
+  nanhu: '南湖街道',
+} as const;
+
+type Town = keyof typeof DEMO_TOWNS;
+const inTown = (townCode: Town) => ({ townCode, townName: DEMO_TOWNS[townCode] });
+
+/** The shop whose page `npm start` prints and the browser test opens. */
+export const DEMO_SHOP_ID = 'QH8K2M4P6R';
+
+/**
+ * Demo merchants across the plan's sectors and area types, in every public status, plus one application
+ * that the public must not see. Realistic but fictional names.
+ */
+export const DEMO_MERCHANTS: Merchant[] = [
+  {
+    id: DEMO_SHOP_ID,
+    name: '清河县城关百货商场有限公司',
+    type: 'enterprise',
+    sector: 'retail',
+    ...inTown('chengguan'),
+    areaType: 'commercial',
+    address: '清河县城关镇人民路88号',
+    status: 'active',
+    badge: { kind: 'model', year: 2025 },
+    commitments: [
+      { kind: 'catalogue', code: 'quality' },
+      { kind: 'catalogue', code: 'first_inquiry' },
+      { kind: 'catalogue', code: 'advance_compensation' },
+      { kind: 'catalogue', code: 'three_guarantees' },
+      { kind: 'catalogue', code: 'price_marking' },
+      { kind: 'catalogue', code: 'offline_no_reason_return', days: 15 },
+    ],
+    commitmentsSince: '2025-03-15',
+  },
+  {
+    id: 'QH3T7W9X1Y',
+    name: '龙泉镇李记川菜馆',
+    type: 'individual',
+    sector: 'catering_lodging',
+    ...inTown('longquan'),
+    areaType: 'rural',
+    address: '清河县龙泉镇龙泉街12号',
+    status: 'active',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'quality' },
+      { kind: 'catalogue', code: 'service_standard' },
+      { kind: 'catalogue', code: 'price_marking' },
+      { kind: 'custom', title: '食材来源可追溯', text: '蔬菜肉类每日由定点供应商配送，进货台账随时可查。' },
+    ],
+    commitmentsSince: '2025-05-01',
+  },
+  {
+    id: 'QH5N2D8F4G',
+    name: '清河县惠民大药房连锁有限公司南湖店',
+    type: 'enterprise',
+    sector: 'food_drug',
+    ...inTown('nanhu'),
+    areaType: 'commercial',
+    address: '清河县南湖街道滨湖路206号',
+    status: 'active',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'quality' },
+      { kind: 'catalogue', code: 'defect_recall' },
+      { kind: 'catalogue', code: 'first_inquiry' },
+      { kind: 'catalogue', code: 'price_marking' },
+    ],
+    commitmentsSince: '2025-04-20',
+  },
+  {
+    id: 'QH9J6K3L7M',
+    name: '清河县顺达汽车维修服务有限公司',
+    type: 'enterprise',
+    sector: 'auto_repair',
+    ...inTown('chengguan'),
+    areaType: 'urban_fringe',
+    address: '清河县城关镇环城北路3公里处',
+    status: 'active',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'service_standard' },
+      { kind: 'catalogue', code: 'three_guarantees' },
+      { kind: 'catalogue', code: 'price_marking' },
+      { kind: 'custom', title: '维修旧件返还', text: '更换下来的旧件一律返还车主，或经车主签字确认后由本店回收。' },
+    ],
+    commitmentsSince: '2025-06-10',
+  },
+  {
+    id: 'QH2B4C6D8E',
+    name: '白鹿湖景区游客服务中心',
+    type: 'enterprise',
+    sector: 'tourism',
+    ...inTown('bailu'),
+    areaType: 'scenic',
+    address: '清河县白鹿镇白鹿湖景区南门',
+    status: 'active',
+    badge: { kind: 'model', year: 2025 },
+    commitments: [
+      { kind: 'catalogue', code: 'service_standard' },
+      { kind: 'catalogue', code: 'first_inquiry' },
+      { kind: 'catalogue', code: 'advance_compensation' },
+      { kind: 'catalogue', code: 'price_marking' },
+    ],
+    commitmentsSince: '2025-03-15',
+  },
+  {
+    id: 'QH7P1Q3R5S',
+    name: '清河县新时代家电商城',
+    type: 'enterprise',
+    sector: 'home_appliances',
+    ...inTown('chengguan'),
+    areaType: 'commercial',
+    address: '清河县城关镇建设路56号',
+    status: 'active',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'three_guarantees' },
+      { kind: 'catalogue', code: 'defect_recall' },
+      { kind: 'catalogue', code: 'advance_compensation' },
+      { kind: 'catalogue', code: 'offline_no_reason_return', days: 7 },
+    ],
+    commitmentsSince: '2025-07-01',
+  },
+  {
+    id: 'QH4V6W8X0Z',
+    name: '南湖街道学府路文具书店',
+    type: 'individual',
+    sector: 'culture_entertainment',
+    ...inTown('nanhu'),
+    areaType: 'campus',
+    address: '清河县南湖街道学府路9号（县一中对面）',
+    status: 'active',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'quality' },
+      { kind: 'catalogue', code: 'price_marking' },
+      { kind: 'catalogue', code: 'offline_no_reason_return', days: 7 },
+    ],
+    commitmentsSince: '2025-09-01',
+  },
+  {
+    id: 'QH6A8B0C2D',
+    name: '清河县城关移动通信营业厅',
+    type: 'enterprise',
+    sector: 'telecom',
+    ...inTown('chengguan'),
+    areaType: 'commercial',
+    address: '清河县城关镇人民路120号',
+    status: 'active',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'service_standard' },
+      { kind: 'catalogue', code: 'first_inquiry' },
+      { kind: 'catalogue', code: 'price_marking' },
+    ],
+    commitmentsSince: '2025-05-20',
+  },
+  {
+    id: 'QH1E3F5G7H',
+    name: '石桥乡张氏副食店',
+    type: 'individual',
+    sector: 'food_drug',
+    ...inTown('shiqiao'),
+    areaType: 'rural',
+    address: '清河县石桥乡石桥村一组',
+    status: 'suspended',
+    badge: { kind: 'participant' },
+    commitments: [
+      { kind: 'catalogue', code: 'quality' },
+      { kind: 'catalogue', code: 'price_marking' },
+    ],
+    commitmentsSince: '2025-04-01',
+  },
+  {
+    id: 'QH0J2K4L6M',
+    name: '清河汽车客运站便民超市',
+    type: 'enterprise',
+    sector: 'retail',
+    ...inTown('chengguan'),
+    areaType: 'station',
+    address: '清河县城关镇站前路1号客运站候车厅',
+    status: 'revoked',
+    commitments: [{ kind: 'catalogue', code: 'price_marking' }],
+    commitmentsSince: '2025-03-15',
+  },
+  {
+    id: 'QH8N0P2Q4R',
+    name: '龙泉镇鑫隆农资经营部',
+    type: 'individual',
+    sector: 'other',
+    ...inTown('longquan'),
+    areaType: 'rural',
+    address: '清河县龙泉镇农贸市场东侧',
+    status: 'pending',
+    commitments: [{ kind: 'catalogue', code: 'quality' }],
+    commitmentsSince: '2026-11-20',
+  },
+];
+
+export const DEMO_SUSPENDED_SHOP_ID = 'QH1E3F5G7H';
+export const DEMO_PENDING_SHOP_ID = 'QH8N0P2Q4R';

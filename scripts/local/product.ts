@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startApi, type RunningApi } from './api';
+import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
+import { applyLocalEnv, localAwsEnv } from './env';
+import { serveH5, type RunningStaticServer } from './static-server';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const h5Root = path.join(repoRoot, 'miniapp', 'dist', 'h5');
+
+export interface LocalProductOptions {
+  ports: { dynamodb: number; api: number; apiLambda: number; h5: number };
+  tableName: string;
+  /** Folder for DynamoDB Local's data; omit to keep it in memory (tests). */
+  dataDir?: string;
+  /** Build the H5 app first (the dev command does; the test command has built it already). */
+  buildH5: boolean;
+  quiet: boolean;
+}
+
+export interface LocalProduct {
+  dynamodbEndpoint: string;
+  apiUrl: string;
+  h5Url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the whole product on this machine: DynamoDB Local, the table (from the deployed definition),
+ * demo data on first start, the API from serverless.yml, and the H5 build with `/api` forwarded.
+ * Everything binds to 127.0.0.1 except DynamoDB Local, whose jar has no bind-address option (see docs/local.md).
+ */
+export async function startLocalProduct(options: LocalProductOptions): Promise<LocalProduct> {
+  const started: Array<{ stop(): Promise<void> }> = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) await service.stop().catch(() => undefined);
+  };
+  try {
+    if (options.buildH5) buildH5(options.quiet);
+    if (!existsSync(path.join(h5Root, 'index.html'))) buildH5(options.quiet);
+
+    const dynamo: RunningDynamoDbLocal = await startDynamoDbLocal({ port: options.ports.dynamodb, ...(options.dataDir ? { dbPath: options.dataDir } : {}) });
+    started.push(dynamo);
+    const env = localAwsEnv(dynamo.endpoint, options.tableName);
+    applyLocalEnv(env);
+
+    const { ensureTable } = await import('../../functions/src/store/table-admin');
+    const { dynamoDbClient } = await import('../../functions/src/store/table');
+    const created = (await ensureTable(dynamoDbClient, options.tableName)) === 'created';
+    if (created) {
+      const { seedDemoData } = await import('../demo/seed');
+      await seedDemoData();
+    }
+
+    const api: RunningApi = await startApi({
+      port: options.ports.api,
+      lambdaPort: options.ports.apiLambda,
+      env,
+      quiet: options.quiet,
+    });
+    started.push(api);
+    const h5: RunningStaticServer = await serveH5({ root: h5Root, port: options.ports.h5, apiUrl: api.url });
+    started.push(h5);
+
+    return { dynamodbEndpoint: dynamo.endpoint, apiUrl: api.url, h5Url: h5.url, seeded: created, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function buildH5(quiet: boolean): void {
+  const result = spawnSync('npm', ['run', 'build:h5', '--silent'], {
+    cwd: repoRoot,
+    stdio: quiet ? 'pipe' : 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) {
+    throw new Error(`the H5 build failed:\n${result.stderr?.toString().slice(-4000) ?? ''}`);
+  }
+}
+
+/** The shop page URL inside the H5 build (hash router). */
+export function shopPageUrl(h5Url: string, merchantId: string): string {
+  return `${h5Url}/#/pages/merchant/index?id=${encodeURIComponent(merchantId)}`;
+}

@@ -1,0 +1,17 @@
+import * as z from 'zod';
+
+/** Machine-readable error codes; each maps to exactly one HTTP status at the API edge. */
+export const ERROR_CODES = ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** Every non-2xx response body. `message` is Chinese and says what the person can do about it. */
+export const ApiErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** The request field at fault, as a dotted path, for INVALID. */
+  field: z.string().optional(),
+  /** Quote this to support; it finds the server log line. */
+  correlationId: z.string().optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

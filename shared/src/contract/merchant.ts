@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { AREA_TYPE_CODES, MERCHANT_TYPE_CODES, SECTOR_CODES } from '../catalogue/sectors';
+import { CATALOGUE_COMMITMENT_CODES } from '../catalogue/commitments';
+
+/**
+ * A merchant id is also the `scene` of the shop's mini-program code, which WeChat caps at 32 visible
+ * characters; we use a 10-character Crockford base32 key, accepted case-insensitively.
+ */
+export const MerchantId = z
+  .string({ error: '请提供商户编号' })
+  .trim()
+  .min(1, { error: '请提供商户编号' })
+  .max(32, { error: '商户编号过长，请重新扫描店铺二维码' })
+  .regex(/^[0-9A-Za-z]+$/, { error: '商户编号只能包含字母和数字，请重新扫描店铺二维码' })
+  .transform((id) => id.toUpperCase());
+export type MerchantId = z.infer<typeof MerchantId>;
+
+export const MerchantStatus = z.enum(['pending', 'active', 'suspended', 'revoked', 'rejected']);
+export type MerchantStatus = z.infer<typeof MerchantStatus>;
+
+export const Sector = z.enum(SECTOR_CODES);
+export const AreaType = z.enum(AREA_TYPE_CODES);
+export const MerchantType = z.enum(MERCHANT_TYPE_CODES);
+
+/** The award a shop holds: every active shop is a 参创单位; the annual assessment may make it 示范. */
+export const Badge = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('participant') }),
+  z.object({ kind: z.literal('model'), year: z.number().int().min(2000).max(2100) }),
+]);
+export type Badge = z.infer<typeof Badge>;
+
+/** A commitment as a merchant chose it: a catalogue entry (with its parameter) or their own words. */
+export const CommitmentChoice = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('catalogue'),
+    code: z.enum(CATALOGUE_COMMITMENT_CODES),
+    days: z.number().int().min(1, { error: '退货天数至少 1 天' }).max(90, { error: '退货天数最多 90 天' }).optional(),
+  }),
+  z.object({
+    kind: z.literal('custom'),
+    title: z.string().trim().min(2, { error: '承诺标题至少 2 个字' }).max(20, { error: '承诺标题最多 20 个字' }),
+    text: z.string().trim().min(4, { error: '承诺内容至少 4 个字' }).max(200, { error: '承诺内容最多 200 个字' }),
+  }),
+]);
+export type CommitmentChoice = z.infer<typeof CommitmentChoice>;
+
+/** A commitment as the public reads it, resolved from the catalogue. */
+export const PublicCommitment = z.object({
+  key: z.string(),
+  title: z.string(),
+  explanation: z.string(),
+  legalBasis: z.string().optional(),
+  custom: z.boolean(),
+});
+export type PublicCommitment = z.infer<typeof PublicCommitment>;
+
+/** What anyone sees after scanning a shop's code: `GET /merchants/{id}`. No personal data. */
+export const MerchantPublicView = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: MerchantType,
+  typeLabel: z.string(),
+  sector: Sector,
+  sectorLabel: z.string(),
+  townName: z.string(),
+  areaType: AreaType,
+  areaTypeLabel: z.string(),
+  address: z.string(),
+  status: MerchantStatus,
+  /** One line that says plainly whether the shop is in good standing, e.g. 「本店已暂停参创」. */
+  statusNotice: z.string().optional(),
+  badge: z.object({ kind: z.enum(['participant', 'model', 'none']), label: z.string() }),
+  commitments: z.array(PublicCommitment),
+  /** Date (YYYY-MM-DD, Asia/Shanghai) from which the listed commitments are in force. */
+  commitmentsSince: z.string(),
+});
+export type MerchantPublicView = z.infer<typeof MerchantPublicView>;

@@ -1,0 +1,42 @@
+import type { ErrorCode } from '../contract/errors';
+
+/**
+ * Named domain errors. The domain and use cases throw these; the API edge maps each `code` to one HTTP
+ * status. Messages are Chinese and tell a person what to do next.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(
+    message: string,
+    /** The request field at fault, as a dotted path. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class Invalid extends DomainError {
+  override readonly name = 'Invalid';
+  readonly code = 'INVALID' as const;
+}
+
+export class NotFound extends DomainError {
+  override readonly name = 'NotFound';
+  readonly code = 'NOT_FOUND' as const;
+}
+
+export class Unauthenticated extends DomainError {
+  override readonly name = 'Unauthenticated';
+  readonly code = 'UNAUTHENTICATED' as const;
+}
+
+export class Forbidden extends DomainError {
+  override readonly name = 'Forbidden';
+  readonly code = 'FORBIDDEN' as const;
+}
+
+/** Someone else changed the resource first (version mismatch), or the request repeats a finished one. */
+export class Conflict extends DomainError {
+  override readonly name = 'Conflict';
+  readonly code = 'CONFLICT' as const;
+}

@@ -1,0 +1,92 @@
+import * as z from 'zod';
+import { COMMITMENT_CATALOGUE } from '../catalogue/commitments';
+import { AREA_TYPES, MERCHANT_TYPES, SECTORS } from '../catalogue/sectors';
+import {
+  AreaType,
+  Badge,
+  CommitmentChoice,
+  MerchantStatus,
+  MerchantType,
+  Sector,
+  type MerchantPublicView,
+  type PublicCommitment,
+} from '../contract/merchant';
+
+/** A merchant as the domain knows it; the store maps its items to and from this shape. */
+export const Merchant = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: MerchantType,
+  sector: Sector,
+  townCode: z.string(),
+  townName: z.string(),
+  areaType: AreaType,
+  address: z.string(),
+  status: MerchantStatus,
+  badge: Badge.optional(),
+  commitments: z.array(CommitmentChoice),
+  commitmentsSince: z.string(),
+});
+export type Merchant = z.infer<typeof Merchant>;
+
+/** Statuses whose shop page is public at all; the others do not exist for the public. */
+const PUBLIC_STATUSES: ReadonlySet<MerchantStatus> = new Set(['active', 'suspended', 'revoked']);
+
+export function isPubliclyVisible(merchant: Pick<Merchant, 'status'>): boolean {
+  return PUBLIC_STATUSES.has(merchant.status);
+}
+
+export function resolveCommitment(choice: CommitmentChoice, index: number): PublicCommitment {
+  if (choice.kind === 'custom') {
+    return { key: `custom-${index}`, title: choice.title, explanation: choice.text, custom: true };
+  }
+  const entry = COMMITMENT_CATALOGUE[choice.code];
+  const days = choice.days ?? entry.days?.default;
+  const title = entry.days && days !== undefined ? `${days}天${entry.title}` : entry.title;
+  return {
+    key: choice.code,
+    title,
+    explanation: entry.explanation.replace('{days}', String(days)),
+    legalBasis: entry.legalBasis,
+    custom: false,
+  };
+}
+
+/**
+ * The badge a consumer sees. A suspended or revoked shop shows no award, whatever it held before:
+ * the plan says such shops cannot be presented as 放心消费 units.
+ */
+export function publicBadge(merchant: Pick<Merchant, 'status' | 'badge' | 'type'>): MerchantPublicView['badge'] {
+  if (merchant.status !== 'active') return { kind: 'none', label: '' };
+  if (merchant.badge?.kind === 'model') {
+    const who = merchant.type === 'individual' ? '个体户' : '企业';
+    return { kind: 'model', label: `${merchant.badge.year}年度放心消费示范${who}` };
+  }
+  return { kind: 'participant', label: '放心消费参创单位' };
+}
+
+const STATUS_NOTICES: Partial<Record<MerchantStatus, string>> = {
+  suspended: '该店已被暂停放心消费参创资格，以下承诺仅供参考。如遇消费纠纷，可向市场监管部门投诉。',
+  revoked: '该店已被取消（摘牌）放心消费参创资格。如遇消费纠纷，可向市场监管部门投诉。',
+};
+
+export function toPublicView(merchant: Merchant): MerchantPublicView {
+  const notice = STATUS_NOTICES[merchant.status];
+  return {
+    id: merchant.id,
+    name: merchant.name,
+    type: merchant.type,
+    typeLabel: MERCHANT_TYPES[merchant.type],
+    sector: merchant.sector,
+    sectorLabel: SECTORS[merchant.sector],
+    townName: merchant.townName,
+    areaType: merchant.areaType,
+    areaTypeLabel: AREA_TYPES[merchant.areaType],
+    address: merchant.address,
+    status: merchant.status,
+    ...(notice ? { statusNotice: notice } : {}),
+    badge: publicBadge(merchant),
+    commitments: merchant.commitments.map(resolveCommitment),
+    commitmentsSince: merchant.commitmentsSince,
+  };
+}
