@@ -11,6 +11,8 @@ export function localAwsEnv(dynamodbEndpoint: string, tableName: string): Record
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_REGION: LOCAL_REGION,
     AWS_DEFAULT_REGION: LOCAL_REGION,
+    // The Lambda runtime is nodejs22.x; Node 20 here is known and fine, so skip the SDK's nag.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     SLS_TELEMETRY_DISABLED: '1',
     SLS_NOTIFICATIONS_MODE: 'off',
     FANGXIN_LOCAL: '1',

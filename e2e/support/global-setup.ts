@@ -1,0 +1,18 @@
+import { freePort } from '../../scripts/local/ports';
+import { startLocalProduct } from '../../scripts/local/product';
+
+/**
+ * The whole local product, as `npm start` runs it but in memory and on free ports: DynamoDB Local, the
+ * table and demo data, serverless-offline from serverless.yml, and the H5 build with /api forwarded.
+ */
+export default async function globalSetup(): Promise<void> {
+  const product = await startLocalProduct({
+    ports: { dynamodb: await freePort(), api: await freePort(), apiLambda: await freePort(), h5: await freePort() },
+    tableName: 'fangxin-e2e',
+    buildH5: false,
+    quiet: true,
+  });
+  (globalThis as { __fangxinE2eProduct?: typeof product }).__fangxinE2eProduct = product;
+  process.env.FANGXIN_E2E_H5_URL = product.h5Url;
+  process.env.FANGXIN_E2E_API_URL = product.apiUrl;
+}

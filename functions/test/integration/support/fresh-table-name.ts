@@ -1,0 +1,4 @@
+import { randomUUID } from 'node:crypto';
+
+// Runs before each test file's modules load, so the store's config() picks up this suite's own table.
+process.env.TABLE_NAME = `it-${randomUUID()}`;

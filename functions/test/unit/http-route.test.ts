@@ -1,0 +1,57 @@
+import * as z from 'zod';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated, type RouteContract } from '@fangxin/shared';
+import { httpRoute } from '../../src/http/route';
+
+const contract: RouteContract<z.ZodObject<{ id: z.ZodString }>, z.ZodObject<{ ok: z.ZodBoolean }>> = {
+  method: 'GET',
+  path: '/things/{id}',
+  access: 'public',
+  pathParams: z.object({ id: z.string().max(3, { error: '编号过长' }) }),
+  response: z.object({ ok: z.boolean() }),
+};
+
+const event = (id: string) =>
+  ({ pathParameters: { id }, requestContext: { requestId: 'req-1' } }) as unknown as APIGatewayProxyEventV2;
+
+async function call(handle: () => Promise<unknown>, id = 'a') {
+  const result = (await httpRoute(contract, handle as never)(event(id))) as APIGatewayProxyStructuredResultV2;
+  return { status: result.statusCode, body: JSON.parse(String(result.body)) };
+}
+
+describe('API edge', () => {
+  beforeEach(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it.each([
+    [new Invalid('金额格式不正确', 'amount'), 400, { code: 'INVALID', message: '金额格式不正确', field: 'amount' }],
+    [new Unauthenticated('请先登录'), 401, { code: 'UNAUTHENTICATED', message: '请先登录' }],
+    [new Forbidden('无权操作'), 403, { code: 'FORBIDDEN', message: '无权操作' }],
+    [new NotFound('未找到'), 404, { code: 'NOT_FOUND', message: '未找到' }],
+    [new Conflict('已被他人处理，请刷新'), 409, { code: 'CONFLICT', message: '已被他人处理，请刷新' }],
+  ])('maps %p to its status once, at the edge', async (error, status, body) => {
+    expect(await call(() => Promise.reject(error))).toEqual({ status, body });
+  });
+
+  it('answers 400 naming the field when path parameters break the contract, without running the use case', async () => {
+    const useCase = jest.fn();
+    expect(await call(useCase, 'abcd')).toEqual({ status: 400, body: { code: 'INVALID', message: '编号过长', field: 'id' } });
+    expect(useCase).not.toHaveBeenCalled();
+  });
+
+  it('hides unknown errors behind a generic 500 that carries the request id', async () => {
+    const result = await call(() => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3')));
+    expect(result).toEqual({
+      status: 500,
+      body: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试', correlationId: 'req-1' },
+    });
+  });
+
+  it('refuses to answer with a body that breaks the response contract', async () => {
+    expect((await call(() => Promise.resolve({ ok: 'yes' }))).status).toBe(500);
+  });
+
+  it('refuses to build a non-public route it cannot authenticate', () => {
+    expect(() => httpRoute({ ...contract, access: 'staff' }, async () => ({ ok: true }))).toThrow(/cannot authenticate/);
+  });
+});

@@ -1,0 +1,74 @@
+import { MerchantId, buildPath, isPubliclyVisible, publicBadge, routes, toPublicView, type Merchant } from '../src';
+
+const merchant: Merchant = {
+  id: 'QH8K2M4P6R',
+  name: '清河县城关百货商场有限公司',
+  type: 'enterprise',
+  sector: 'retail',
+  townCode: 'chengguan',
+  townName: '城关镇',
+  areaType: 'commercial',
+  address: '清河县城关镇人民路88号',
+  status: 'active',
+  badge: { kind: 'model', year: 2025 },
+  commitments: [{ kind: 'catalogue', code: 'quality' }],
+  commitmentsSince: '2025-03-15',
+};
+
+describe('merchant id (the QR scene)', () => {
+  it('accepts letters and digits and normalises to upper case', () => {
+    expect(MerchantId.parse(' qh8k2m4p6r ')).toBe('QH8K2M4P6R');
+  });
+
+  it('fits WeChat’s 32-character scene limit', () => {
+    expect(MerchantId.safeParse('A'.repeat(32)).success).toBe(true);
+    expect(MerchantId.safeParse('A'.repeat(33)).error?.issues[0]?.message).toBe('商户编号过长，请重新扫描店铺二维码');
+  });
+
+  it.each(['QH-1', 'QH 1', 'QH/1', 'ＱＨ１', '店铺1'])('refuses %s with a Chinese message', (id) => {
+    expect(MerchantId.safeParse(id).error?.issues[0]?.message).toBe('商户编号只能包含字母和数字，请重新扫描店铺二维码');
+  });
+});
+
+describe('public view of a shop', () => {
+  it('labels codes for people and resolves commitments', () => {
+    const view = toPublicView(merchant);
+    expect(view).toMatchObject({
+      typeLabel: '企业',
+      sectorLabel: '商超零售',
+      areaTypeLabel: '商圈街区',
+      badge: { kind: 'model', label: '2025年度放心消费示范企业' },
+    });
+    expect(view.commitments[0]?.title).toBe('商品质量承诺');
+    expect(view).not.toHaveProperty('statusNotice');
+  });
+
+  it('shows every active shop without an award as a 参创单位', () => {
+    expect(publicBadge({ ...merchant, badge: undefined })).toEqual({ kind: 'participant', label: '放心消费参创单位' });
+  });
+
+  it.each(['suspended', 'revoked'] as const)('withholds the award of a %s shop and explains why', (status) => {
+    const view = toPublicView({ ...merchant, status });
+    expect(view.badge).toEqual({ kind: 'none', label: '' });
+    expect(view.statusNotice).toMatch(/暂停|摘牌/);
+  });
+
+  it('keeps applications and rejected shops out of public view', () => {
+    expect(isPubliclyVisible({ status: 'pending' })).toBe(false);
+    expect(isPubliclyVisible({ status: 'rejected' })).toBe(false);
+    expect(isPubliclyVisible({ status: 'active' })).toBe(true);
+    expect(isPubliclyVisible({ status: 'suspended' })).toBe(true);
+  });
+});
+
+describe('route contract', () => {
+  it('fills path templates with encoded values', () => {
+    expect(buildPath(routes.getMerchant.path, { id: 'QH8K2M4P6R' })).toBe('/merchants/QH8K2M4P6R');
+    expect(buildPath('/x/{id}', { id: 'a/b' })).toBe('/x/a%2Fb');
+    expect(() => buildPath('/x/{id}', {})).toThrow('missing path parameter id');
+  });
+
+  it('declares the shop page public', () => {
+    expect(routes.getMerchant.access).toBe('public');
+  });
+});
