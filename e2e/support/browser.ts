@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -7,10 +6,9 @@ export const screenshotDir = path.resolve(__dirname, '../../test-results/screens
 
 /**
  * Debian's headless Chromium, with every background network feature off: this machine has no network
- * beyond loopback, and the browser must not try.
+ * beyond loopback, and the browser must not try. Playwright gives each launch a fresh profile directory.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'fangxin-chromium-'));
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -23,7 +21,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

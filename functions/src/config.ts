@@ -48,3 +48,62 @@ export function config(): Config {
   cached ??= readConfig();
   return cached;
 }
+
+export interface AuthConfig {
+  /** HMAC key for our own session tokens (HS256); at least 32 characters. */
+  readonly jwtSecret: Uint8Array;
+  /** Lifetime of a session token. */
+  readonly tokenTtlSeconds: number;
+  /** WeChat openids that are county admins from deployment (the first admin; PRODUCT.md §1, bureau staff). */
+  readonly bootstrapAdminOpenids: readonly string[];
+  /** Demo sign-ins exist only in the local product. */
+  readonly demoLogins: boolean;
+}
+
+export interface WeChatConfig {
+  readonly apiBase: string;
+  readonly appId: string;
+  readonly appSecret: string;
+}
+
+export interface UploadConfig {
+  readonly bucket: string;
+  /** S3-compatible local store in local mode; undefined in AWS. */
+  readonly s3Endpoint?: string;
+}
+
+const loopback = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?(\/.*)?$/;
+
+export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const secret = required(env, 'JWT_SECRET');
+  if (secret.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  return {
+    jwtSecret: new TextEncoder().encode(secret),
+    tokenTtlSeconds: 2 * 60 * 60,
+    bootstrapAdminOpenids: (env.BOOTSTRAP_ADMIN_OPENIDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    demoLogins: readConfig(env).local,
+  };
+}
+
+export function readWeChatConfig(env: NodeJS.ProcessEnv = process.env): WeChatConfig {
+  const apiBase = required(env, 'WECHAT_API_BASE');
+  if (readConfig(env).local && !loopback.test(apiBase)) {
+    throw new ConfigError(`local mode requires a loopback WECHAT_API_BASE (the stand-in server), got ${apiBase}`);
+  }
+  return { apiBase, appId: required(env, 'WECHAT_APP_ID'), appSecret: required(env, 'WECHAT_APP_SECRET') };
+}
+
+export function readUploadConfig(env: NodeJS.ProcessEnv = process.env): UploadConfig {
+  const bucket = required(env, 'UPLOAD_BUCKET');
+  if (!readConfig(env).local) return { bucket };
+  const s3Endpoint = required(env, 'S3_ENDPOINT');
+  if (!loopback.test(s3Endpoint)) throw new ConfigError(`local mode requires a loopback S3_ENDPOINT, got ${s3Endpoint}`);
+  return { bucket, s3Endpoint };
+}
+
+let cachedAuth: AuthConfig | undefined;
+let cachedWeChat: WeChatConfig | undefined;
+let cachedUpload: UploadConfig | undefined;
+export const authConfig = (): AuthConfig => (cachedAuth ??= readAuthConfig());
+export const weChatConfig = (): WeChatConfig => (cachedWeChat ??= readWeChatConfig());
+export const uploadConfig = (): UploadConfig => (cachedUpload ??= readUploadConfig());

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod';
-import { DomainError, Invalid, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
+import { DomainError, Forbidden, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
+import { verifyToken, type Principal } from '../auth/token';
 import { log } from './log';
 
 const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
@@ -9,11 +10,23 @@ const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
-export interface RouteRequest<P extends z.ZodType> {
-  pathParams: z.output<P>;
+/** The parsed type of an optional contract schema; `undefined` when the route has none. */
+type Infer<S> = [S] extends [undefined] ? undefined : z.output<NonNullable<S> & z.ZodType>;
+
+export interface RouteRequest<C extends RouteContract> {
+  pathParams: z.output<C['pathParams']>;
+  body: Infer<C['body']>;
+  query: Infer<C['query']>;
+  /** The caller; present on every route that is not public. */
+  principal: C['access'] extends 'public' ? Principal | undefined : Principal;
+  /** `Idempotency-Key` header, on idempotent routes (required there). */
+  idempotencyKey: string | undefined;
+  now: Date;
   event: APIGatewayProxyEventV2;
 }
 
@@ -25,29 +38,63 @@ export interface RouteOptions {
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /**
- * The API edge: binds a route contract from `shared/` to a use case. It parses the request with the
- * contract's schemas, runs the use case, checks the answer against the contract, and maps every error to
- * `{ code, message, field?, correlationId? }` once, here — handlers hold no try/catch of their own.
+ * The API edge: binds a route contract from `shared/` to a use case. It authenticates the caller as the
+ * contract's `access` demands, parses path, query and body with the contract's schemas, runs the use case,
+ * checks the answer against the contract, and maps every error to `{ code, message, field?, correlationId? }`
+ * once, here — handlers hold no try/catch of their own.
  */
-export function httpRoute<P extends z.ZodType, R extends z.ZodType>(
-  contract: RouteContract<P, R>,
-  handle: (request: RouteRequest<P>) => Promise<z.input<R>>,
+export function httpRoute<C extends RouteContract>(
+  contract: C,
+  handle: (request: RouteRequest<C>) => Promise<z.input<C['response']>>,
   options: RouteOptions = {},
 ): Handler {
-  if (contract.access !== 'public') {
-    // Authenticated routes need the sign-in layer; refusing here keeps a route from going live unprotected.
-    throw new Error(`route ${contract.path} declares access '${contract.access}', which this edge cannot authenticate yet`);
-  }
   return async (event) => {
     const correlationId = event.requestContext?.requestId ?? 'local';
     try {
+      const now = new Date();
+      const principal = await authenticate(contract, event, now);
       const pathParams = parseOrInvalid(contract.pathParams, event.pathParameters ?? {});
-      const body = contract.response.parse(await handle({ pathParams, event }));
-      return json(200, body, { 'cache-control': options.cacheControl ?? 'no-store' });
+      const query = contract.query ? parseOrInvalid(contract.query, event.queryStringParameters ?? {}) : undefined;
+      const body = contract.body ? parseOrInvalid(contract.body, readJsonBody(event)) : undefined;
+      const idempotencyKey = contract.idempotent ? readIdempotencyKey(event) : undefined;
+      const result = await handle({ pathParams, query, body, principal, idempotencyKey, now, event } as RouteRequest<C>);
+      return json(contract.successStatus ?? 200, contract.response.parse(result), {
+        'cache-control': options.cacheControl ?? 'no-store',
+      });
     } catch (error) {
       return errorResponse(error, correlationId, contract.path);
     }
   };
+}
+
+async function authenticate(contract: RouteContract, event: APIGatewayProxyEventV2, now: Date): Promise<Principal | undefined> {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  if (contract.access === 'public') return undefined;
+  if (!header?.startsWith('Bearer ')) throw new Unauthenticated('请先登录');
+  const principal = await verifyToken(header.slice('Bearer '.length).trim(), now);
+  if (contract.access === 'merchant' && principal.roles.merchantIds.length === 0) {
+    throw new Forbidden('只有已绑定店铺的商家可以使用此功能');
+  }
+  if (contract.access === 'staff' && !principal.roles.staff) throw new Forbidden('只有监管部门工作人员可以使用此功能');
+  return principal;
+}
+
+function readJsonBody(event: APIGatewayProxyEventV2): unknown {
+  if (!event.body) return {};
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Invalid('请求内容不是有效的 JSON');
+  }
+}
+
+function readIdempotencyKey(event: APIGatewayProxyEventV2): string {
+  const key = event.headers?.['idempotency-key'] ?? event.headers?.['Idempotency-Key'];
+  if (!key || !/^[A-Za-z0-9_-]{8,64}$/.test(key)) {
+    throw new Invalid('缺少或无效的 Idempotency-Key 请求头（8–64 位字母数字）', 'Idempotency-Key');
+  }
+  return key;
 }
 
 function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

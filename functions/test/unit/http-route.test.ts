@@ -51,7 +51,11 @@ describe('API edge', () => {
     expect((await call(() => Promise.resolve({ ok: 'yes' }))).status).toBe(500);
   });
 
-  it('refuses to build a non-public route it cannot authenticate', () => {
-    expect(() => httpRoute({ ...contract, access: 'staff' }, async () => ({ ok: true }))).toThrow(/cannot authenticate/);
+  it('answers 401 on a signed-in route called without a token, before running the use case', async () => {
+    const useCase = jest.fn();
+    const result = (await httpRoute({ ...contract, access: 'user' }, useCase)(event('a'))) as APIGatewayProxyStructuredResultV2;
+    expect(result.statusCode).toBe(401);
+    expect(JSON.parse(String(result.body))).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' });
+    expect(useCase).not.toHaveBeenCalled();
   });
 });

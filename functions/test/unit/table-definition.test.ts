@@ -14,7 +14,7 @@ describe('one table definition', () => {
     expect(FangxinTable.partitionKey.name).toBe(keyName(tableSchema.KeySchema, 'HASH'));
     expect(FangxinTable.sortKey?.name).toBe(keyName(tableSchema.KeySchema, 'RANGE'));
     for (const index of tableSchema.GlobalSecondaryIndexes) {
-      const toolboxIndex = FangxinTable.indexes[index.IndexName as 'gsi1' | 'gsi2'];
+      const toolboxIndex = FangxinTable.indexes[index.IndexName as 'gsi1' | 'gsi2' | 'gsi3'];
       expect(toolboxIndex.partitionKey.name).toBe(keyName(index.KeySchema, 'HASH'));
       expect(toolboxIndex.sortKey?.name).toBe(keyName(index.KeySchema, 'RANGE'));
     }

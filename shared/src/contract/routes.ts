@@ -1,22 +1,56 @@
 import * as z from 'zod';
+import { DemoLoginRequest, LoginRequest, Session } from './auth';
+import {
+  CommandRequest,
+  ComplaintPage,
+  ComplaintView,
+  FileComplaintRequest,
+  ListQuery,
+  TriageQuery,
+  UploadRequest,
+  UploadTicket,
+} from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
 
 /**
- * Who may call a route. Every route states one; the API edge enforces it before the handler runs.
- * Resource-level checks (whose complaint, which shop) happen in the use case on top of this.
+ * Who may call a route. Every route states one; the API edge authenticates before the handler runs, and
+ * the use case checks the resource on top (whose complaint, which shop, which jurisdiction).
+ * - `public`: anyone, no token;  `user`: any signed-in person (every user is a consumer);
+ * - `merchant`: a signed-in user bound to at least one shop;  `staff`: bureau staff.
  */
-export type Access = 'public' | 'consumer' | 'merchant' | 'staff';
+export type Access = 'public' | 'user' | 'merchant' | 'staff';
 
-export interface RouteContract<P extends z.ZodType, R extends z.ZodType> {
+export interface RouteContract<
+  P extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path template, braces around path parameters. */
   path: string;
   access: Access;
   pathParams: P;
+  body?: B;
+  query?: Q;
+  /** The create is replay-safe: the client sends an `Idempotency-Key` header, the same key gives the same answer. */
+  idempotent?: boolean;
+  /** 201 for creates. */
+  successStatus?: 200 | 201;
   response: R;
 }
 
-const route = <P extends z.ZodType, R extends z.ZodType>(contract: RouteContract<P, R>) => contract;
+const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+  contract: RouteContract<P, R, B, Q>,
+) => contract;
+
+const none = z.object({});
+const complaintId = z.object({
+  id: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '投诉编号格式不正确' })
+    .transform((id) => id.toUpperCase()),
+});
 
 /** The one wire contract: the functions parse with it, the mini-program's client builds requests from it. */
 export const routes = {
@@ -27,6 +61,52 @@ export const routes = {
     pathParams: z.object({ id: MerchantId }),
     response: MerchantPublicView,
   }),
+  login: route({ method: 'POST', path: '/auth/login', access: 'public', pathParams: none, body: LoginRequest, response: Session }),
+  demoLogin: route({
+    method: 'POST',
+    path: '/auth/demo-login',
+    access: 'public',
+    pathParams: none,
+    body: DemoLoginRequest,
+    response: Session,
+  }),
+  requestUpload: route({
+    method: 'POST',
+    path: '/uploads',
+    access: 'user',
+    pathParams: none,
+    body: UploadRequest,
+    response: UploadTicket,
+  }),
+  fileComplaint: route({
+    method: 'POST',
+    path: '/complaints',
+    access: 'user',
+    pathParams: none,
+    body: FileComplaintRequest,
+    idempotent: true,
+    successStatus: 201,
+    response: ComplaintView,
+  }),
+  myComplaints: route({ method: 'GET', path: '/complaints', access: 'user', pathParams: none, query: ListQuery, response: ComplaintPage }),
+  getComplaint: route({ method: 'GET', path: '/complaints/{id}', access: 'user', pathParams: complaintId, response: ComplaintView }),
+  sendCommand: route({
+    method: 'POST',
+    path: '/complaints/{id}/commands',
+    access: 'user',
+    pathParams: complaintId,
+    body: CommandRequest,
+    response: ComplaintView,
+  }),
+  merchantQueue: route({
+    method: 'GET',
+    path: '/merchant/complaints',
+    access: 'merchant',
+    pathParams: none,
+    query: ListQuery.extend({ merchantId: MerchantId.optional() }),
+    response: ComplaintPage,
+  }),
+  triageQueue: route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, response: ComplaintPage }),
 } as const;
 
 export type Routes = typeof routes;

@@ -16,27 +16,39 @@ export abstract class DomainError extends Error {
 }
 
 export class Invalid extends DomainError {
-  override readonly name = 'Invalid';
+  override readonly name: string = 'Invalid';
   readonly code = 'INVALID' as const;
 }
 
 export class NotFound extends DomainError {
-  override readonly name = 'NotFound';
+  override readonly name: string = 'NotFound';
   readonly code = 'NOT_FOUND' as const;
 }
 
 export class Unauthenticated extends DomainError {
-  override readonly name = 'Unauthenticated';
+  override readonly name: string = 'Unauthenticated';
   readonly code = 'UNAUTHENTICATED' as const;
 }
 
 export class Forbidden extends DomainError {
-  override readonly name = 'Forbidden';
+  override readonly name: string = 'Forbidden';
   readonly code = 'FORBIDDEN' as const;
 }
 
 /** Someone else changed the resource first (version mismatch), or the request repeats a finished one. */
 export class Conflict extends DomainError {
-  override readonly name = 'Conflict';
+  override readonly name: string = 'Conflict';
   readonly code = 'CONFLICT' as const;
+}
+
+/** Too many attempts in a short time (e.g. WeChat's login limit); try again in a minute. */
+export class RateLimited extends DomainError {
+  override readonly name: string = 'RateLimited';
+  readonly code = 'RATE_LIMITED' as const;
+}
+
+/** A service we depend on (WeChat, storage) is down or slow; nothing was changed. */
+export class Unavailable extends DomainError {
+  override readonly name: string = 'Unavailable';
+  readonly code = 'UNAVAILABLE' as const;
 }

@@ -1,0 +1,118 @@
+import { Entity } from 'dynamodb-toolbox/entity';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+import { FangxinTable } from './table';
+
+/**
+ * Open complaints by where they wait, each bucket ordered by deadline: the bureau's triage views and the
+ * deadline sweeper read these (overdue = deadline < now, a range on the sort key).
+ */
+export const TRIAGE_BUCKETS: Record<string, 'inshop' | 'escalated' | 'accepted' | 'mediating'> = {
+  submitted: 'inshop',
+  merchant_handling: 'inshop',
+  settlement_proposed: 'inshop',
+  escalated: 'escalated',
+  accepted: 'accepted',
+  mediating: 'mediating',
+};
+const IN_SHOP = new Set(['submitted', 'merchant_handling', 'settlement_proposed']);
+
+/**
+ * A complaint's current state: one item, rewritten whole by every transition under a version condition.
+ *
+ *   pk = COMPLAINT#<id>   sk = PROFILE                       (events share the partition: EVENT#<seq>)
+ *   gsi1 merchant queue:  MERCHANT_QUEUE#<merchantId>  /  <0 in shop | 1 with bureau | 2 closed>#<deadline or closedAt>#<id>
+ *   gsi2 consumer list:   CONSUMER#<userId>            /  <filedAt>#<id>
+ *   gsi3 triage (sparse, open only): TRIAGE#<inshop|escalated|accepted|mediating>  /  <deadline>#<id>
+ */
+const complaintSchema = item({
+  complaintId: string().key().savedAs('pk').transform(prefix('COMPLAINT')),
+  record: string().key().savedAs('sk').const('PROFILE'),
+  version: number(),
+  status: string(),
+  consumerId: string(),
+  merchantId: string(),
+  merchantName: string(),
+  sector: string(),
+  townCode: string(),
+  category: string(),
+  breachedCommitment: map({ key: string(), title: string() }).optional(),
+  commitmentsInForce: list(map({ key: string(), title: string() })),
+  description: string(),
+  purchaseDate: string(),
+  amount: string().optional(),
+  wantedOutcome: string(),
+  photos: list(string()),
+  phone: string().optional(),
+  sharePhoneWithMerchant: boolean(),
+  deadline: map({ kind: string(), dueAt: string() }).optional(),
+  proposal: map({ outcome: string(), amount: string().optional(), dueDate: string(), text: string() }).optional(),
+  assigneeId: string().optional(),
+  merchantDeclined: boolean().optional(),
+  firstResponseAt: string().optional(),
+  fulfilledAt: string().optional(),
+  rating: map({ rating: string(), comment: string().optional(), at: string() }).optional(),
+  closedAt: string().optional(),
+  filedAt: string(),
+  /** Set while user text awaits content review; the other party does not see it until cleared. */
+  contentHeld: boolean().optional(),
+  extra: any().optional(),
+});
+
+export const ComplaintEntity = new Entity({
+  name: 'Complaint',
+  table: FangxinTable,
+  schema: complaintSchema.and((schema) => ({
+    merchantQueueKey: string()
+      .savedAs('gsi1pk')
+      .link<typeof schema>(({ merchantId }) => `MERCHANT_QUEUE#${merchantId}`),
+    merchantQueueSort: string()
+      .savedAs('gsi1sk')
+      .link<typeof schema>(({ status, deadline, closedAt, filedAt, complaintId }) => {
+        const group = IN_SHOP.has(status) ? '0' : closedAt ? '2' : '1';
+        return `${group}#${deadline?.dueAt ?? closedAt ?? filedAt}#${complaintId}`;
+      }),
+    consumerKey: string()
+      .savedAs('gsi2pk')
+      .link<typeof schema>(({ consumerId }) => `CONSUMER#${consumerId}`),
+    consumerSort: string()
+      .savedAs('gsi2sk')
+      .link<typeof schema>(({ filedAt, complaintId }) => `${filedAt}#${complaintId}`),
+    triageKey: string()
+      .optional()
+      .savedAs('gsi3pk')
+      .link<typeof schema>(({ status }) => (TRIAGE_BUCKETS[status] ? `TRIAGE#${TRIAGE_BUCKETS[status]}` : undefined)),
+    triageSort: string()
+      .optional()
+      .savedAs('gsi3sk')
+      .link<typeof schema>(({ status, deadline, filedAt, complaintId }) =>
+        TRIAGE_BUCKETS[status] ? `${deadline?.dueAt ?? filedAt}#${complaintId}` : undefined,
+      ),
+  })),
+});
+
+/** An immutable lifecycle event: put once (never overwritten), in the same transaction as the state. */
+export const ComplaintEventEntity = new Entity({
+  name: 'ComplaintEvent',
+  table: FangxinTable,
+  schema: item({
+    complaintId: string().key().savedAs('pk').transform(prefix('COMPLAINT')),
+    /** Zero-padded version the event produced, so events sort in order: EVENT#000002. */
+    seq: string().key().savedAs('sk').transform(prefix('EVENT')),
+    type: string(),
+    at: string(),
+    actor: map({ kind: string(), userId: string().optional(), role: string().optional() }),
+    from: string(),
+    to: string(),
+    visibility: string().enum('all', 'staff'),
+    data: any(),
+  }),
+});
+
+export const eventSeq = (version: number) => String(version).padStart(6, '0');

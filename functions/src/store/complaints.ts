@@ -1,0 +1,247 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { Conflict, Invalid, type Counters, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
+import { ulid } from 'ulid';
+import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
+import { AuditEntity, CounterEntity, IdempotencyEntity, OutboxEntity } from './support.entities';
+import { FangxinTable } from './table';
+
+/** A complaint as the use cases know it: the lifecycle state plus the facts filed. */
+export interface ComplaintRecord extends LifecycleState {
+  id: string;
+  merchantName: string;
+  sector: string;
+  category: string;
+  breachedCommitment?: { key: string; title: string };
+  commitmentsInForce: Array<{ key: string; title: string }>;
+  description: string;
+  purchaseDate: string;
+  amount?: string;
+  wantedOutcome: string;
+  photos: string[];
+  phone?: string;
+  sharePhoneWithMerchant: boolean;
+  filedAt: string;
+  contentHeld?: boolean;
+}
+
+/** The writes that go with a state change, in the same transaction. */
+export interface SideEffects {
+  counters: Array<{ scope: string; period: string; deltas: Counters }>;
+  notifications: NotificationIntent[];
+  /** Staff actions are audited under the staff member. */
+  audit?: { staffUserId: string; role: string };
+}
+
+type StoredComplaint = Parameters<PutTransaction<typeof ComplaintEntity>['item']>[0];
+
+function toStored(record: ComplaintRecord): StoredComplaint {
+  const { id, ...rest } = record;
+  return { ...rest, complaintId: id } as StoredComplaint;
+}
+
+function fromStored(item: Record<string, unknown>): ComplaintRecord {
+  const { complaintId, record: _record, merchantQueueKey, merchantQueueSort, consumerKey, consumerSort, triageKey, triageSort, extra, ...rest } =
+    item as Record<string, unknown> & { complaintId: string };
+  void _record;
+  void merchantQueueKey;
+  void merchantQueueSort;
+  void consumerKey;
+  void consumerSort;
+  void triageKey;
+  void triageSort;
+  void extra;
+  return { ...(rest as unknown as Omit<ComplaintRecord, 'id'>), id: complaintId };
+}
+
+function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, version: number, effects: SideEffects) {
+  const writes = [];
+  for (const { scope, period, deltas } of effects.counters) {
+    const additions = Object.fromEntries(Object.entries(deltas).map(([name, by]) => [name, $add(by)]));
+    if (Object.keys(additions).length === 0) continue;
+    writes.push(CounterEntity.build(UpdateTransaction).item({ scope, period, ...additions }));
+  }
+  for (const intent of effects.notifications) {
+    writes.push(
+      OutboxEntity.build(PutTransaction)
+        .item({
+          outboxId: ulid(),
+          state: 'pending',
+          dueAt: event.at,
+          attempts: 0,
+          complaintId: record.id,
+          recipient: intent.recipient,
+          headline: intent.headline,
+          status: intent.status,
+        })
+        .options({ condition: { attr: 'outboxId', exists: false } }),
+    );
+  }
+  if (effects.audit) {
+    writes.push(
+      AuditEntity.build(PutTransaction).item({
+        staffUserId: effects.audit.staffUserId,
+        entry: `${event.at}#${record.id}#${eventSeq(version)}`,
+        action: event.type,
+        role: effects.audit.role,
+        complaintId: record.id,
+        at: event.at,
+      }),
+    );
+  }
+  return writes;
+}
+
+function eventWrite(complaintId: string, version: number, event: LifecycleEvent) {
+  return ComplaintEventEntity.build(PutTransaction)
+    .item({ complaintId, seq: eventSeq(version), ...event })
+    .options({ condition: { attr: 'seq', exists: false } });
+}
+
+export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; complaintId: string; requestHash: string };
+
+/**
+ * Files a complaint: the complaint, its first event, its idempotency record, the counters and the
+ * merchant's notification — one transaction. If the idempotency record exists (a retry, a double tap, a
+ * concurrent twin), nothing is written and the existing complaint id is returned instead.
+ */
+export async function createComplaint(
+  record: ComplaintRecord,
+  event: LifecycleEvent,
+  effects: SideEffects,
+  idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number },
+): Promise<CreateOutcome> {
+  const scopedKey = `${idempotency.userId}#${idempotency.key}`;
+  try {
+    await execute(
+      IdempotencyEntity.build(PutTransaction)
+        .item({
+          scopedKey,
+          complaintId: record.id,
+          requestHash: idempotency.requestHash,
+          expiresAt: Math.floor(Date.parse(event.at) / 1000) + idempotency.ttlSeconds,
+        })
+        .options({ condition: { attr: 'scopedKey', exists: false } }),
+      ComplaintEntity.build(PutTransaction)
+        .item(toStored(record))
+        .options({ condition: { attr: 'complaintId', exists: false } }),
+      eventWrite(record.id, record.version, event),
+      ...sideEffectWrites(record, event, record.version, effects),
+    );
+    return { kind: 'created' };
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    // Lost to a twin with the same key: the twin's record is committed (or about to be). Read it.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ scopedKey }).options({ consistent: true }).send();
+      if (Item) return { kind: 'replayed', complaintId: Item.complaintId, requestHash: Item.requestHash };
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+    throw new Conflict('提交过于频繁，请稍后在「我的投诉」中查看是否已提交成功');
+  }
+}
+
+/**
+ * Writes a transition: the complaint conditioned on the version it was read at, the event (never
+ * overwritten), counters, outbox items and the audit entry — all or nothing. A concurrent writer that got
+ * there first makes this fail with `Conflict`; nothing is written.
+ */
+export async function saveTransition(readVersion: number, record: ComplaintRecord, event: LifecycleEvent, effects: SideEffects): Promise<void> {
+  try {
+    await execute(
+      ComplaintEntity.build(PutTransaction)
+        .item(toStored(record))
+        .options({ condition: { attr: 'version', eq: readVersion } }),
+      eventWrite(record.id, record.version, event),
+      ...sideEffectWrites(record, event, record.version, effects),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      throw new Conflict('该投诉刚刚被他人更新，请刷新后再操作');
+    }
+    throw error;
+  }
+}
+
+export interface StoredEvent extends LifecycleEvent {
+  seq: string;
+}
+
+/** Access pattern `complaint-with-events`: one strongly consistent Query on the complaint's partition. */
+export async function loadComplaint(complaintId: string): Promise<{ record: ComplaintRecord; events: StoredEvent[] } | undefined> {
+  const { Items = [] } = await FangxinTable.build(QueryCommand)
+    .entities(ComplaintEntity, ComplaintEventEntity)
+    .query({ partition: `COMPLAINT#${complaintId}` })
+    .options({ consistent: true, showEntityAttr: true, maxPages: 10 })
+    .send();
+  let record: ComplaintRecord | undefined;
+  const events: StoredEvent[] = [];
+  for (const item of Items as Array<Record<string, unknown> & { entity: string }>) {
+    if (item.entity === 'Complaint') record = fromStored(item);
+    else if (item.entity === 'ComplaintEvent') {
+      const { complaintId: _id, entity: _entity, ...event } = item;
+      void _id;
+      void _entity;
+      events.push(event as unknown as StoredEvent);
+    }
+  }
+  return record ? { record, events } : undefined;
+}
+
+/** A page of complaints from one of the list indexes. */
+export interface Page {
+  items: ComplaintRecord[];
+  nextCursor?: string;
+}
+
+const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+
+function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (key && typeof key === 'object' && Object.values(key).every((value) => typeof value === 'string')) {
+      return key as Record<string, string>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
+}
+
+async function queryPage(
+  index: 'gsi1' | 'gsi2' | 'gsi3',
+  partition: string,
+  options: { cursor?: string; limit: number; reverse?: boolean; range?: { lt?: string; beginsWith?: string } },
+): Promise<Page> {
+  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
+    .entities(ComplaintEntity)
+    .query({ index, partition, ...(options.range ? { range: options.range } : {}) } as never)
+    .options({
+      limit: options.limit,
+      reverse: options.reverse ?? false,
+      ...(options.cursor ? { exclusiveStartKey: decodeCursor(options.cursor) } : {}),
+    })
+    .send();
+  return { items: Items.map((item) => fromStored(item as Record<string, unknown>)), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+/** Access pattern `complaints-of-consumer`: newest first. */
+export const listConsumerComplaints = (userId: string, cursor: string | undefined, limit: number) =>
+  queryPage('gsi2', `CONSUMER#${userId}`, { cursor, limit, reverse: true });
+
+/** Access pattern `merchant-queue`: in-shop complaints by deadline first, then with the bureau, then closed. */
+export const listMerchantQueue = (merchantId: string, cursor: string | undefined, limit: number) =>
+  queryPage('gsi1', `MERCHANT_QUEUE#${merchantId}`, { cursor, limit });
+
+/** Access pattern `triage`: complaints with the bureau in one status, by deadline; `overdueBefore` keeps the late ones. */
+export const listTriage = (bucket: 'inshop' | 'escalated' | 'accepted' | 'mediating', cursor: string | undefined, limit: number, overdueBefore?: string) =>
+  queryPage('gsi3', `TRIAGE#${bucket}`, { cursor, limit, ...(overdueBefore ? { range: { lt: overdueBefore } } : {}) });
+
+export { ComplaintEntity };

@@ -1,0 +1,129 @@
+import { Entity } from 'dynamodb-toolbox/entity';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+import { FangxinTable } from './table';
+
+/**
+ * Indicator counters per scope × period, added to in the transaction that changes them.
+ *   pk = COUNTER#<county|town|sector|merchant>#<id>   sk = M#<yyyy-mm> | Y#<yyyy>
+ */
+export const CounterEntity = new Entity({
+  name: 'Counter',
+  table: FangxinTable,
+  // One attribute per COUNTER_NAMES entry (shared/src/domain/indicators.ts); a unit test keeps them in step.
+  schema: item({
+    scope: string().key().savedAs('pk').transform(prefix('COUNTER')),
+    period: string().key().savedAs('sk'),
+    received: number().optional(),
+    closed: number().optional(),
+    withdrawn: number().optional(),
+    settledInShop: number().optional(),
+    escalated: number().optional(),
+    mediated: number().optional(),
+    notAccepted: number().optional(),
+    rated: number().optional(),
+    satisfied: number().optional(),
+    basicallySatisfied: number().optional(),
+    dissatisfied: number().optional(),
+    firstResponses: number().optional(),
+    firstResponseMinutesTotal: number().optional(),
+  }),
+});
+
+/**
+ * A notification to deliver, written in the same transaction as the event that causes it (transactional
+ * outbox). The notifications issue's dispatcher queries `gsi1 = OUTBOX#pending` by due time.
+ *   pk = OUTBOX#<id>   sk = ITEM
+ */
+export const OutboxEntity = new Entity({
+  name: 'Outbox',
+  table: FangxinTable,
+  schema: item({
+    outboxId: string().key().savedAs('pk').transform(prefix('OUTBOX')),
+    record: string().key().savedAs('sk').const('ITEM'),
+    state: string().enum('pending', 'delivered', 'dead'),
+    dueAt: string(),
+    attempts: number(),
+    complaintId: string(),
+    recipient: map({ kind: string(), userId: string().optional(), merchantId: string().optional(), townCode: string().optional() }),
+    headline: string(),
+    status: string(),
+  }).and((schema) => ({
+    dueKey: string()
+      .optional()
+      .savedAs('gsi1pk')
+      .link<typeof schema>(({ state }) => (state === 'pending' ? 'OUTBOX#pending' : undefined)),
+    dueSort: string()
+      .optional()
+      .savedAs('gsi1sk')
+      .link<typeof schema>(({ state, dueAt, outboxId }) => (state === 'pending' ? `${dueAt}#${outboxId}` : undefined)),
+  })),
+});
+
+/**
+ * Remembers which complaint an `Idempotency-Key` created, for 24 h (TTL), so a retried or double-tapped
+ * submission returns the same complaint. Scoped by user: one person's key cannot collide with another's.
+ *   pk = IDEMPOTENCY#<userId>#<key>   sk = RECORD
+ */
+export const IdempotencyEntity = new Entity({
+  name: 'Idempotency',
+  table: FangxinTable,
+  schema: item({
+    scopedKey: string().key().savedAs('pk').transform(prefix('IDEMPOTENCY')),
+    record: string().key().savedAs('sk').const('RECORD'),
+    complaintId: string(),
+    requestHash: string(),
+    expiresAt: number(),
+  }),
+});
+
+/**
+ * A signed-in person and their role bindings.
+ *   pk = USER#<userId>   sk = PROFILE       (userId is derived from the WeChat openid; see auth/user-id.ts)
+ */
+export const UserEntity = new Entity({
+  name: 'User',
+  table: FangxinTable,
+  schema: item({
+    userId: string().key().savedAs('pk').transform(prefix('USER')),
+    record: string().key().savedAs('sk').const('PROFILE'),
+    displayName: string(),
+    merchantIds: list(string()),
+    staff: map({ role: string().enum('regulator', 'mediator', 'admin'), jurisdiction: any() }).optional(),
+  }),
+});
+
+/**
+ * Audit trail of staff actions, by person: who did what, when, in which role.
+ *   pk = AUDIT#<staffUserId>   sk = <at>#<complaintId>#<seq>
+ */
+export const AuditEntity = new Entity({
+  name: 'Audit',
+  table: FangxinTable,
+  schema: item({
+    staffUserId: string().key().savedAs('pk').transform(prefix('AUDIT')),
+    entry: string().key().savedAs('sk'),
+    action: string(),
+    role: string(),
+    complaintId: string(),
+    at: string(),
+  }),
+});
+
+/**
+ * Editable settings (clock rules).  pk = SETTINGS   sk = <name>
+ */
+export const SettingsEntity = new Entity({
+  name: 'Settings',
+  table: FangxinTable,
+  schema: item({
+    record: string().key().savedAs('pk').const('SETTINGS'),
+    name: string().key().savedAs('sk'),
+    value: any(),
+  }),
+});

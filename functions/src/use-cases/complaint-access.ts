@@ -1,0 +1,21 @@
+import { NotFound, relationOf, type Actor, type LifecycleState } from '@fangxin/shared';
+import type { Principal } from '../auth/token';
+
+/** Same answer for "no such complaint" and "not yours": the id's existence is not revealed. */
+export const complaintNotFound = () => new NotFound('未找到该投诉，或您无权查看');
+
+/**
+ * The role in which a signed-in person acts on this complaint: as its complainant first, then as staff of
+ * its shop, then as bureau staff with jurisdiction. Throws 404 when they have no relation to it at all.
+ */
+export function actorFor(principal: Principal, complaint: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>): Actor {
+  const candidates: Actor[] = [{ kind: 'consumer', userId: principal.userId }];
+  if (principal.roles.merchantIds.length > 0) {
+    candidates.push({ kind: 'merchant', userId: principal.userId, merchantIds: principal.roles.merchantIds });
+  }
+  const staff = principal.roles.staff;
+  if (staff) candidates.push({ kind: 'staff', userId: principal.userId, role: staff.role, jurisdiction: staff.jurisdiction });
+  const actor = candidates.find((candidate) => relationOf(candidate, complaint) !== 'none');
+  if (!actor) throw complaintNotFound();
+  return actor;
+}

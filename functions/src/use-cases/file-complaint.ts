@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import {
+  Conflict,
+  FILED_COUNTERS,
+  FileComplaintRequest,
+  Invalid,
+  NotFound,
+  fileEvent,
+  initialState,
+  isPubliclyVisible,
+  notificationsForFiling,
+  purchaseDateNotInFuture,
+  resolveCommitment,
+  shanghaiToday,
+  type Actor,
+  type ComplaintView,
+} from '@fangxin/shared';
+import type * as z from 'zod';
+import type { Principal } from '../auth/token';
+import { createComplaint, loadComplaint, type ComplaintRecord } from '../store/complaints';
+import { findMerchant } from '../store/merchants';
+import { getClockRules } from '../store/settings';
+import { toComplaintView } from './complaint-view';
+import { counterWrites } from './counter-scopes';
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** The same JSON for the same request, whatever the key order: what a retry must match. */
+function requestHash(body: unknown): string {
+  const canonical = JSON.stringify(body, (_, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+/**
+ * Files a complaint against a shop. The commitments in force are copied into it; the shop is told at once
+ * (outbox, same transaction). A retry with the same Idempotency-Key returns the complaint the first try
+ * made — never a second one.
+ */
+export async function fileComplaint(
+  input: z.output<typeof FileComplaintRequest>,
+  principal: Principal,
+  idempotencyKey: string,
+  now: Date,
+): Promise<ComplaintView> {
+  if (!purchaseDateNotInFuture(input.purchaseDate, shanghaiToday(now))) {
+    throw new Invalid('购买日期不能晚于今天', 'purchaseDate');
+  }
+  const ownPrefix = `uploads/${principal.userId}/`;
+  const foreign = input.photos.findIndex((key) => !key.startsWith(ownPrefix));
+  if (foreign >= 0) throw new Invalid('照片上传信息无效，请重新上传', `photos.${foreign}`);
+
+  const merchant = await findMerchant(input.merchantId);
+  if (!merchant || !isPubliclyVisible(merchant)) throw new NotFound('未找到该店铺，请重新选择被投诉的店铺');
+  const commitmentsInForce = merchant.commitments.map((choice, index) => {
+    const { key, title } = resolveCommitment(choice, index);
+    return { key, title };
+  });
+  const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
+  if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
+
+  const actor: Actor = { kind: 'consumer', userId: principal.userId };
+  const rules = await getClockRules(now.getTime());
+  const record: ComplaintRecord = {
+    ...initialState({ consumerId: principal.userId, merchantId: merchant.id, townCode: merchant.townCode }, now, rules),
+    id: ulid(now.getTime()),
+    merchantName: merchant.name,
+    sector: merchant.sector,
+    category: input.category,
+    ...(breached ? { breachedCommitment: breached } : {}),
+    commitmentsInForce,
+    description: input.description,
+    purchaseDate: input.purchaseDate,
+    ...(input.amount ? { amount: input.amount } : {}),
+    wantedOutcome: input.wantedOutcome,
+    photos: input.photos,
+    ...(input.phone ? { phone: input.phone } : {}),
+    sharePhoneWithMerchant: input.sharePhoneWithMerchant,
+    filedAt: now.toISOString(),
+  };
+  const event = fileEvent(actor, now);
+  const hash = requestHash(input);
+  const outcome = await createComplaint(
+    record,
+    event,
+    { counters: counterWrites(record, event.at, FILED_COUNTERS), notifications: notificationsForFiling(record) },
+    { userId: principal.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+  );
+  if (outcome.kind === 'created') return toComplaintView(record, [event], actor, now);
+
+  if (outcome.requestHash !== hash) {
+    throw new Conflict('该请求编号已用于另一份投诉，请刷新页面后重新提交', 'Idempotency-Key');
+  }
+  const existing = await loadComplaint(outcome.complaintId);
+  if (!existing) throw new Conflict('投诉正在保存，请稍后在「我的投诉」中查看');
+  return toComplaintView(existing.record, existing.events, actor, now);
+}

@@ -1,0 +1,71 @@
+import { Invalid, type ComplaintPage, type ComplaintView } from '@fangxin/shared';
+import type { Principal } from '../auth/token';
+import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, type ComplaintRecord } from '../store/complaints';
+import { actorFor, complaintNotFound } from './complaint-access';
+import { toComplaintView, toSummary } from './complaint-view';
+
+export async function getComplaint(complaintId: string, principal: Principal, now: Date): Promise<ComplaintView> {
+  const loaded = await loadComplaint(complaintId);
+  if (!loaded) throw complaintNotFound();
+  return toComplaintView(loaded.record, loaded.events, actorFor(principal, loaded.record), now);
+}
+
+/** The signed-in person's own complaints, newest first. */
+export async function myComplaints(principal: Principal, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
+  const page = await listConsumerComplaints(principal.userId, cursor, limit);
+  return { items: page.items.map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** A shop's queue: in-shop complaints by deadline first. Only shops the caller works for. */
+export async function merchantQueue(
+  principal: Principal,
+  merchantId: string | undefined,
+  cursor: string | undefined,
+  limit: number,
+  now: Date,
+): Promise<ComplaintPage> {
+  const shop = merchantId ?? principal.roles.merchantIds[0];
+  if (!shop || !principal.roles.merchantIds.includes(shop)) throw new Invalid('您没有绑定该店铺', 'merchantId');
+  const page = await listMerchantQueue(shop, cursor, limit);
+  return { items: page.items.map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+export interface TriageFilters {
+  view: 'escalated' | 'accepted' | 'mediating' | 'overdue';
+  town?: string;
+  sector?: string;
+  minAgeDays?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The bureau's queue in the caller's jurisdiction. `overdue` gathers every open complaint whose deadline
+ * has passed (in shop, awaiting acceptance, in mediation). Each view is a Query on the triage index; the
+ * jurisdiction and the optional filters narrow what that Query returned, so a page may hold fewer items
+ * than `limit` — follow `nextCursor`.
+ */
+export async function triageQueue(principal: Principal, filters: TriageFilters, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
+  const staff = principal.roles.staff;
+  if (!staff) throw complaintNotFound();
+  const inJurisdiction = (record: ComplaintRecord) => staff.jurisdiction === 'county' || staff.jurisdiction.includes(record.townCode);
+  const matches = (record: ComplaintRecord) =>
+    inJurisdiction(record) &&
+    (!filters.town || record.townCode === filters.town) &&
+    (!filters.sector || record.sector === filters.sector) &&
+    (filters.minAgeDays === undefined || now.getTime() - Date.parse(record.filedAt) >= filters.minAgeDays * DAY_MS);
+
+  if (filters.view !== 'overdue') {
+    const page = await listTriage(filters.view, cursor, limit);
+    return { items: page.items.filter(matches).map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+  // Overdue spans buckets; one bounded Query per bucket, no cursor across them.
+  const nowIso = now.toISOString();
+  const pages = await Promise.all((['inshop', 'escalated', 'accepted', 'mediating'] as const).map((bucket) => listTriage(bucket, undefined, limit, nowIso)));
+  const items = pages
+    .flatMap((page) => page.items)
+    .filter(matches)
+    .sort((a, b) => (a.deadline?.dueAt ?? '').localeCompare(b.deadline?.dueAt ?? ''))
+    .slice(0, limit);
+  return { items: items.map((item) => toSummary(item, now)) };
+}

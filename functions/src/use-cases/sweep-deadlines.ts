@@ -1,0 +1,42 @@
+import { Conflict, counterDeltas, notificationsFor, transition, type Actor } from '@fangxin/shared';
+import { listTriage, loadComplaint, saveTransition } from '../store/complaints';
+import { getClockRules } from '../store/settings';
+import { counterWrites } from './counter-scopes';
+
+const SYSTEM: Actor = { kind: 'system' };
+const PAGE = 50;
+
+/**
+ * Moves overdue complaints on (PRODUCT.md §2): silence in the shop → escalated; an unanswered proposal →
+ * escalated; mediation past its end → mediation_failed. Idempotent: each move is conditioned on the version
+ * read, so a complaint someone just acted on, or another sweeper run, is skipped, never moved twice.
+ * Complaints waiting for the bureau's accept decision are not moved — they show as overdue in triage.
+ */
+export async function sweepDeadlines(now: Date): Promise<{ moved: number; skipped: number }> {
+  const rules = await getClockRules(now.getTime());
+  let moved = 0;
+  let skipped = 0;
+  for (const bucket of ['inshop', 'accepted', 'mediating'] as const) {
+    let cursor: string | undefined;
+    do {
+      const page = await listTriage(bucket, cursor, PAGE, now.toISOString());
+      for (const candidate of page.items) {
+        const loaded = await loadComplaint(candidate.id);
+        if (!loaded) continue;
+        try {
+          const { state, event } = transition(loaded.record, { type: 'expire' }, SYSTEM, now, rules);
+          await saveTransition(loaded.record.version, state, event, {
+            counters: counterWrites(loaded.record, event.at, counterDeltas(event)),
+            notifications: notificationsFor(event, state),
+          });
+          moved++;
+        } catch (error) {
+          if (!(error instanceof Conflict)) throw error;
+          skipped++; // someone acted first, or not overdue any more
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return { moved, skipped };
+}

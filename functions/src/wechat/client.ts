@@ -1,0 +1,148 @@
+import * as z from 'zod';
+import { WeChatError, WeChatUnavailable, type WeChatEndpoint } from './errors';
+
+/**
+ * The client for WeChat's server API (api.weixin.qq.com). One instance per cold start, like the other
+ * clients: it holds no per-request state.
+ *
+ * Every call goes through `call`, which owns the parts WeChat makes easy to get wrong: a timeout on the
+ * whole exchange (a hung connection must not eat the Lambda's time), HTTP 200 answers that are errors
+ * (`errcode` ≠ 0), answers parsed with zod rather than trusted, and error messages that never carry the
+ * AppSecret, which WeChat wants in the query string of some calls.
+ *
+ * For now it logs users in (code2Session); stable_token, subscribe-message send, msgSecCheck and
+ * wxacode.getUnlimited arrive with their issues as further methods on the same `call`.
+ */
+
+export interface WeChatClientOptions {
+  /** `https://api.weixin.qq.com` in production; the stand-in's URL in tests and the local product. */
+  readonly baseUrl: string;
+  readonly appId: string;
+  readonly appSecret: string;
+  /** For the whole exchange, answer body included. */
+  readonly timeoutMs?: number;
+  readonly fetch?: typeof globalThis.fetch;
+}
+
+/** Who logged in, as WeChat told us. */
+export interface WeChatSession {
+  readonly openid: string;
+  /** Only when the mini-program is bound to a WeChat Open Platform account the user has used. */
+  readonly unionid?: string;
+  /**
+   * The key WeChat shares with this user's mini-program session: it verifies and decrypts data the app
+   * gets from WeChat (signatures, encrypted user data). It stays on the server — never returned by our API,
+   * never logged, never stored beside the user's profile.
+   */
+  readonly sessionKey: string;
+}
+
+export interface WeChatClient {
+  /**
+   * Trades a login code from `wx.login()` for the user's identity. A code works once and for 5 minutes:
+   * a second use is 40029 (final), so callers must not retry a login with the same code unless the error
+   * says `retryable` (WeChat busy, 45011 too many logins this minute).
+   */
+  code2Session(code: string): Promise<WeChatSession>;
+}
+
+/** WeChat's envelope: present on every error, and on some successes as `errcode: 0`. */
+const ErrorEnvelope = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
+
+const Code2SessionAnswer = z.object({
+  openid: z.string().min(1),
+  session_key: z.string().min(1),
+  unionid: z.string().min(1).optional(),
+});
+
+interface CallSpec<Answer extends z.ZodType> {
+  readonly endpoint: WeChatEndpoint;
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+  readonly answer: Answer;
+}
+
+export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
+  const { baseUrl, appId, appSecret, timeoutMs = 5000, fetch = globalThis.fetch } = options;
+  // Fail at construction, not on a user's first login.
+  if (!/^https?:\/\/[^/?#]+/.test(baseUrl)) throw new Error(`WeChat client: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  if (!appId) throw new Error('WeChat client: appId is required');
+  if (!appSecret) throw new Error('WeChat client: appSecret is required');
+  if (!(timeoutMs > 0)) throw new Error('WeChat client: timeoutMs must be positive');
+  const base = baseUrl.replace(/\/+$/, '');
+
+  async function call<Answer extends z.ZodType>(spec: CallSpec<Answer>): Promise<z.infer<Answer>> {
+    const { endpoint } = spec;
+    // The URL can hold the AppSecret: it must not reach an error message, so neither it nor the fetch
+    // error (whose text can quote the URL) is ever passed on.
+    const url = `${base}${spec.path}?${new URLSearchParams(spec.query).toString()}`;
+
+    let status: number;
+    let text: string;
+    try {
+      const response = await fetch(url, {
+        method: spec.method,
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(spec.body === undefined
+          ? {}
+          : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec.body) }),
+      });
+      status = response.status;
+      text = await response.text();
+    } catch (error) {
+      // Checked by name, not instanceof: fetch's DOMException and TypeError can come from another realm.
+      const name = (error as { name?: unknown } | null)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new WeChatUnavailable(endpoint, 'timeout', `no answer within ${timeoutMs} ms`);
+      }
+      throw new WeChatUnavailable(endpoint, 'network', networkFailure(error));
+    }
+
+    if (status !== 200) throw new WeChatUnavailable(endpoint, 'http_status', `HTTP ${status}`, status);
+
+    // jscode2session answers JSON as text/plain, so the content type is not consulted.
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new WeChatUnavailable(endpoint, 'bad_answer', 'the answer is not JSON');
+    }
+    const envelope = ErrorEnvelope.safeParse(json);
+    if (!envelope.success) throw new WeChatUnavailable(endpoint, 'bad_answer', 'errcode is not a number');
+    const { errcode, errmsg } = envelope.data;
+    if (errcode !== undefined && errcode !== 0) throw new WeChatError(endpoint, errcode, errmsg ?? '');
+
+    const parsed = spec.answer.safeParse(json);
+    if (!parsed.success) {
+      // Paths only: the values could be a session_key or a token.
+      const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
+      throw new WeChatUnavailable(endpoint, 'bad_answer', `unexpected answer at ${[...new Set(paths)].join(', ')}`);
+    }
+    return parsed.data;
+  }
+
+  return {
+    async code2Session(code) {
+      const answer = await call({
+        endpoint: 'jscode2session',
+        method: 'GET',
+        path: '/sns/jscode2session',
+        query: { appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' },
+        answer: Code2SessionAnswer,
+      });
+      return {
+        openid: answer.openid,
+        sessionKey: answer.session_key,
+        ...(answer.unionid === undefined ? {} : { unionid: answer.unionid }),
+      };
+    },
+  };
+}
+
+/** A network failure's system code (ECONNREFUSED, ECONNRESET…), which names no URL. */
+function networkFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  return typeof cause?.code === 'string' ? `request failed (${cause.code})` : 'request failed';
+}

@@ -1,0 +1,221 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup, Empty, NoticeBar, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import type { MerchantPublicView, PublicCommitment } from '@fangxin/shared'
+import { ApiError, getMerchant, isApiError } from '@/api/client'
+import { shopIdFromParams } from '@/lib/shop-id'
+import './index.css'
+
+type PageState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; merchant: MerchantPublicView }
+  | { kind: 'failed'; error: ApiError }
+
+const HOME = '/pages/index/index'
+
+/** The merchant page is often the first page (opened by a scan), so "back" means a fresh home page. */
+function goHome() {
+  void Taro.reLaunch({ url: HOME })
+}
+
+const BADGE_COLORS = {
+  model: { background: '#fff4d6', color: '#a66a00' },
+  participant: { background: '#e6f6ec', color: '#1b7d3a' }
+} as const
+
+/**
+ * The consumer page reached by scanning a shop's code: who the shop is, whether it is in good
+ * standing, and the commitments it has made in public.
+ */
+export default function MerchantPage() {
+  const { params } = useRouter()
+  const shopId = shopIdFromParams(params)
+  const [state, setState] = useState<PageState>({ kind: 'loading' })
+  // Bumped by 重试 to run the request again.
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    if (!shopId) return
+    let current = true
+    setState({ kind: 'loading' })
+    getMerchant(shopId).then(
+      (merchant) => {
+        if (current) setState({ kind: 'loaded', merchant })
+      },
+      (error: unknown) => {
+        if (!current) return
+        if (isApiError(error)) {
+          setState({ kind: 'failed', error })
+        } else {
+          console.error('unexpected error loading merchant', error)
+          setState({ kind: 'failed', error: new ApiError('INTERNAL', '页面出错了，请稍后重试') })
+        }
+      }
+    )
+    return () => {
+      current = false
+    }
+  }, [shopId, attempt])
+
+  const shopName = state.kind === 'loaded' ? state.merchant.name : undefined
+  useEffect(() => {
+    if (shopName) void Taro.setNavigationBarTitle({ title: shopName })
+  }, [shopName])
+
+  if (!shopId) {
+    return (
+      <View className='merchant-page merchant-page--state'>
+        <Empty
+          className='state-error state-missing-id'
+          imageSize={80}
+          image={<View className='state-glyph'>?</View>}
+          title='没有店铺编号'
+          description='请扫描店铺张贴的放心消费二维码，或在首页输入店铺编号'
+        >
+          <View className='state-actions'>
+            <Button type='primary' onClick={goHome}>返回首页</Button>
+          </View>
+        </Empty>
+      </View>
+    )
+  }
+
+  switch (state.kind) {
+    case 'loading':
+      return <LoadingView />
+    case 'failed':
+      return <FailedView error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
+    case 'loaded':
+      return <MerchantView merchant={state.merchant} />
+  }
+}
+
+function LoadingView() {
+  return (
+    <View className='merchant-page state-loading'>
+      <Text className='state-loading-text'>正在加载店铺信息…</Text>
+      <Skeleton rows={2} animated visible={false} />
+      <Skeleton rows={4} animated visible={false} />
+    </View>
+  )
+}
+
+function FailedView({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  if (error.code === 'NOT_FOUND') {
+    return (
+      <View className='merchant-page merchant-page--state'>
+        <Empty
+          className='state-not-found'
+          imageSize={80}
+          image={<View className='state-glyph'>?</View>}
+          title='未找到该店铺'
+          description='请确认二维码是否完整，或在首页搜索店铺'
+        >
+          <View className='state-actions'>
+            <Button type='primary' onClick={goHome}>返回首页</Button>
+          </View>
+        </Empty>
+      </View>
+    )
+  }
+  if (error.code === 'INVALID') {
+    // The id itself is wrong: retrying cannot help, the message says what to do.
+    return (
+      <View className='merchant-page merchant-page--state'>
+        <Empty
+          className='state-error state-invalid'
+          imageSize={80}
+          image={<View className='state-glyph'>!</View>}
+          title='店铺编号有误'
+          description={error.message}
+        >
+          <View className='state-actions'>
+            <Button type='primary' onClick={goHome}>返回首页</Button>
+          </View>
+        </Empty>
+      </View>
+    )
+  }
+  return (
+    <View className='merchant-page merchant-page--state'>
+      <Empty
+        className={error.code === 'NETWORK' ? 'state-error state-network' : 'state-error'}
+        imageSize={80}
+          image={<View className='state-glyph'>!</View>}
+        title={error.code === 'NETWORK' ? '网络不可用' : '加载失败'}
+        description={error.message}
+      >
+        {error.correlationId ? <Text className='state-correlation'>错误编号：{error.correlationId}</Text> : null}
+        <View className='state-actions'>
+          <Button type='primary' onClick={onRetry}>重试</Button>
+          <Button fill='outline' onClick={goHome}>返回首页</Button>
+        </View>
+      </Empty>
+    </View>
+  )
+}
+
+function MerchantView({ merchant }: { merchant: MerchantPublicView }) {
+  const { badge } = merchant
+  return (
+    <View className='merchant-page'>
+      {merchant.statusNotice ? (
+        <NoticeBar className='merchant-status-notice' content={merchant.statusNotice} wrap />
+      ) : null}
+
+      <View className='merchant-header'>
+        <Text className='merchant-name'>{merchant.name}</Text>
+        <View className='merchant-tags'>
+          {badge.kind !== 'none' ? (
+            <Tag
+              className={`merchant-badge merchant-badge--${badge.kind}`}
+              background={BADGE_COLORS[badge.kind].background}
+              color={BADGE_COLORS[badge.kind].color}
+            >
+              {badge.label}
+            </Tag>
+          ) : null}
+          <Tag className='merchant-type' plain background='#666666'>{merchant.typeLabel}</Tag>
+          <Tag className='merchant-sector' plain background='#666666'>{merchant.sectorLabel}</Tag>
+        </View>
+      </View>
+
+      <CellGroup title='店铺信息'>
+        <Cell className='merchant-address' title='地址' description={`${merchant.townName} ${merchant.address}`} />
+      </CellGroup>
+
+      <CellGroup title='本店承诺'>
+        {merchant.commitments.length > 0 ? (
+          merchant.commitments.map((commitment) => <CommitmentCell key={commitment.key} commitment={commitment} />)
+        ) : (
+          <Cell className='commitments-empty' title='该店暂未公示承诺' />
+        )}
+      </CellGroup>
+
+      <Text className='commitments-since'>以上承诺自 {merchant.commitmentsSince} 起生效</Text>
+    </View>
+  )
+}
+
+function CommitmentCell({ commitment }: { commitment: PublicCommitment }) {
+  return (
+    <Cell
+      className='commitment-item'
+      title={
+        <View className='commitment-heading'>
+          <Text className='commitment-title'>{commitment.title}</Text>
+          {commitment.custom ? (
+            <Tag className='commitment-custom' plain background='#c27c0e'>商家自定承诺</Tag>
+          ) : null}
+        </View>
+      }
+      description={
+        <View>
+          <Text className='commitment-explanation'>{commitment.explanation}</Text>
+          {commitment.legalBasis ? <Text className='commitment-legal'>{commitment.legalBasis}</Text> : null}
+        </View>
+      }
+    />
+  )
+}

@@ -1,0 +1,46 @@
+import * as z from 'zod';
+
+export const StaffRoleSchema = z.enum(['regulator', 'mediator', 'admin']);
+
+/** What the signed token says about a user; the server re-reads it from the token on every request. */
+export const Roles = z.object({
+  /** Shops this user works for (owner or clerk). */
+  merchantIds: z.array(z.string()),
+  staff: z
+    .object({
+      role: StaffRoleSchema,
+      /** `county` or the town codes this person covers. */
+      jurisdiction: z.union([z.literal('county'), z.array(z.string()).min(1)]),
+    })
+    .optional(),
+});
+export type Roles = z.infer<typeof Roles>;
+
+export const LoginRequest = z.object({
+  code: z.string({ error: '缺少登录凭证' }).min(1, { error: '缺少登录凭证' }).max(128, { error: '登录凭证格式不正确' }),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** Local demo personas: each signs in through the stand-in WeChat server, exactly like a real login. */
+export const DEMO_PERSONAS = {
+  consumer: '消费者 小王',
+  consumer2: '消费者 小李',
+  merchant_owner: '商家店主（城关百货）',
+  merchant_clerk: '商家店员（城关百货）',
+  regulator: '城关市场监管所 监管员',
+  mediator: '县消协 调解员',
+  admin: '联席会议办公室 管理员',
+} as const;
+export type DemoPersona = keyof typeof DEMO_PERSONAS;
+export const DemoLoginRequest = z.object({
+  persona: z.enum(Object.keys(DEMO_PERSONAS) as [DemoPersona, ...DemoPersona[]], { error: '未知的演示身份' }),
+});
+export type DemoLoginRequest = z.infer<typeof DemoLoginRequest>;
+
+export const Session = z.object({
+  /** Bearer token for the `Authorization` header; short-lived, signed by the server. */
+  token: z.string(),
+  expiresAt: z.string(),
+  user: z.object({ id: z.string(), displayName: z.string(), roles: Roles }),
+});
+export type Session = z.infer<typeof Session>;

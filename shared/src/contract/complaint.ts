@@ -1,0 +1,232 @@
+import * as z from 'zod';
+import {
+  COMPLAINT_CATEGORY_CODES,
+  NOT_ACCEPTED_REASON_CODES,
+  OUTCOME_CODES,
+  RATING_CODES,
+  REFERRAL_CODES,
+} from '../catalogue/complaints';
+import { COMMAND_TYPES, COMPLAINT_STATUSES } from '../domain/lifecycle';
+import { MerchantId } from './merchant';
+
+/** Emoji and bidirectional-control characters: refused in free text (see docs/lifecycle.md, "text rules"). */
+const EMOJI_OR_BIDI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Free text a person types: trimmed, length-checked by characters (not UTF-16 units), no emoji or bidi tricks. */
+export function freeText(label: string, min: number, max: number) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .refine((text) => !EMOJI_OR_BIDI.test(text), { error: `${label}中不能包含表情符号或文字方向控制字符` })
+    .refine((text) => !CONTROL.test(text), { error: `${label}中包含无法识别的字符` })
+    .refine((text) => [...text].length >= min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
+    .refine((text) => [...text].length <= max, { error: `${label}最多 ${max} 个字` });
+}
+
+const isRealDate = (value: string) => {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+export const IsoDate = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` })
+    .refine(isRealDate, { error: `${label}不是有效日期` });
+
+/** Yuan with up to two decimals, as a string so it never passes through a float. */
+export const Amount = z
+  .string({ error: '请填写金额' })
+  .trim()
+  .regex(/^(0|[1-9]\d{0,7})(\.\d{1,2})?$/, { error: '金额应为数字，最多两位小数，例如 128.50' })
+  .refine((value) => Number(value) > 0, { error: '金额应大于 0' });
+
+export const MainlandMobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码，例如 13800138000' });
+
+/** An uploaded photo, by the object key the upload route issued. */
+export const PhotoKey = z
+  .string()
+  .regex(/^uploads\/[A-Za-z0-9_-]{1,64}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/, { error: '照片上传信息无效，请重新上传' });
+
+/**
+ * Filing a complaint (PRODUCT.md §1.2). The purchase date is checked against today in Shanghai by the
+ * server (and the app) with `purchaseDateNotInFuture`, since "today" is not the schema's to know.
+ */
+export const FileComplaintRequest = z.object({
+  merchantId: MerchantId,
+  category: z.enum(COMPLAINT_CATEGORY_CODES, { error: '请选择投诉类别' }),
+  /** Key of the commitment the consumer says was breached, from the shop's own list. */
+  commitmentKey: z.string().max(40).optional(),
+  description: freeText('问题描述', 10, 1000),
+  purchaseDate: IsoDate('购买日期'),
+  amount: Amount.optional(),
+  wantedOutcome: z.enum(OUTCOME_CODES, { error: '请选择您的诉求' }),
+  photos: z.array(PhotoKey).max(6, { error: '最多上传 6 张照片' }).default([]),
+  phone: MainlandMobile.optional(),
+  /** Show the phone number to the merchant (otherwise masked for them). */
+  sharePhoneWithMerchant: z.boolean().default(false),
+  privacyConsent: z.literal(true, { error: '请阅读并同意《个人信息处理说明》后再提交' }),
+});
+export type FileComplaintRequest = z.input<typeof FileComplaintRequest>;
+
+/** True when `date` (YYYY-MM-DD) is not after `today` (YYYY-MM-DD, Asia/Shanghai). */
+export const purchaseDateNotInFuture = (date: string, today: string) => date <= today;
+
+const Text = (label: string) => freeText(label, 1, 1000);
+
+/** The commands a person can send, with their arguments; `expire` is the sweeper's alone. */
+export const CommandInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reply'), text: Text('答复内容') }),
+  z.object({
+    type: z.literal('propose'),
+    proposal: z.object({
+      outcome: z.enum(OUTCOME_CODES, { error: '请选择处理方式' }),
+      amount: Amount.optional(),
+      dueDate: IsoDate('履行日期'),
+      text: Text('方案说明'),
+    }),
+  }),
+  z.object({ type: z.literal('decline'), text: Text('拒绝理由') }),
+  z.object({ type: z.literal('fulfil'), text: freeText('履行说明', 1, 500).optional() }),
+  z.object({ type: z.literal('accept_proposal') }),
+  z.object({ type: z.literal('reject_proposal'), text: freeText('不接受的理由', 1, 500).optional() }),
+  z.object({ type: z.literal('escalate'), text: freeText('申请说明', 1, 500).optional() }),
+  z.object({ type: z.literal('withdraw'), text: freeText('撤回原因', 1, 200).optional() }),
+  z.object({
+    type: z.literal('rate'),
+    rating: z.enum(RATING_CODES, { error: '请选择满意度' }),
+    comment: freeText('评价', 1, 300).optional(),
+  }),
+  z.object({ type: z.literal('claim') }),
+  z.object({ type: z.literal('assign'), assigneeId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('accept'), text: freeText('受理说明', 1, 500).optional() }),
+  z.object({
+    type: z.literal('not_accept'),
+    reason: z.enum(NOT_ACCEPTED_REASON_CODES, { error: '请选择不予受理的理由' }),
+    text: freeText('补充说明', 1, 500).optional(),
+  }),
+  z.object({
+    type: z.literal('record_mediation'),
+    text: Text('调解记录'),
+    party: z.enum(['consumer', 'merchant', 'both'], { error: '请选择联系对象' }),
+  }),
+  z.object({ type: z.literal('close_mediated'), text: Text('调解协议内容') }),
+  z.object({
+    type: z.literal('end_mediation'),
+    referral: z.enum(REFERRAL_CODES, { error: '请选择后续途径' }),
+    guidance: Text('给消费者的指引'),
+  }),
+  z.object({ type: z.literal('note'), text: Text('内部备注') }),
+]);
+export type CommandInput = z.infer<typeof CommandInput>;
+
+export const CommandRequest = z.object({
+  /** The version the person saw; a stale one gets 409 and a reload. */
+  version: z.number().int().min(1),
+  command: CommandInput,
+});
+export type CommandRequest = z.infer<typeof CommandRequest>;
+
+export const ComplaintStatusSchema = z.enum(COMPLAINT_STATUSES);
+
+export const DeadlineView = z.object({
+  kind: z.string(),
+  dueAt: z.string(),
+  /** In words, e.g. 「商家须在 10月9日（周五）24:00 前答复，还剩 2 天」. */
+  text: z.string(),
+  overdue: z.boolean(),
+});
+
+export const TimelineEntry = z.object({
+  type: z.string(),
+  at: z.string(),
+  /** Who, in words: 「消费者」「商家」「城关市场监管所 监管员」「系统」. */
+  actorLabel: z.string(),
+  /** What happened, in words. */
+  title: z.string(),
+  text: z.string().optional(),
+  internal: z.boolean(),
+});
+
+export const ComplaintView = z.object({
+  id: z.string(),
+  version: z.number(),
+  merchant: z.object({ id: z.string(), name: z.string() }),
+  townCode: z.string(),
+  category: z.string(),
+  categoryLabel: z.string(),
+  breachedCommitment: z.object({ key: z.string(), title: z.string() }).optional(),
+  commitmentsInForce: z.array(z.object({ key: z.string(), title: z.string() })),
+  description: z.string(),
+  purchaseDate: z.string(),
+  amount: z.string().optional(),
+  wantedOutcome: z.string(),
+  wantedOutcomeLabel: z.string(),
+  photos: z.array(z.object({ key: z.string(), url: z.string() })),
+  /** Full for the complainant and bureau staff, or for the merchant when the consumer shared it; masked otherwise. */
+  phone: z.string().optional(),
+  status: ComplaintStatusSchema,
+  statusLabel: z.string(),
+  deadline: DeadlineView.optional(),
+  proposal: z
+    .object({ outcome: z.string(), outcomeLabel: z.string(), amount: z.string().optional(), dueDate: z.string(), text: z.string() })
+    .optional(),
+  rating: z.object({ rating: z.string(), ratingLabel: z.string(), comment: z.string().optional() }).optional(),
+  fulfilledAt: z.string().optional(),
+  assigneeId: z.string().optional(),
+  filedAt: z.string(),
+  timeline: z.array(TimelineEntry),
+  allowedActions: z.array(z.enum(COMMAND_TYPES)),
+});
+export type ComplaintView = z.infer<typeof ComplaintView>;
+
+export const ComplaintSummary = z.object({
+  id: z.string(),
+  merchantName: z.string(),
+  townCode: z.string(),
+  sector: z.string(),
+  categoryLabel: z.string(),
+  excerpt: z.string(),
+  status: ComplaintStatusSchema,
+  statusLabel: z.string(),
+  filedAt: z.string(),
+  deadline: DeadlineView.optional(),
+});
+export type ComplaintSummary = z.infer<typeof ComplaintSummary>;
+
+export const ComplaintPage = z.object({
+  items: z.array(ComplaintSummary),
+  /** Opaque; pass back as `cursor` for the next page. */
+  nextCursor: z.string().optional(),
+});
+export type ComplaintPage = z.infer<typeof ComplaintPage>;
+
+export const ListQuery = z.object({
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const TriageQuery = ListQuery.extend({
+  view: z.enum(['escalated', 'accepted', 'mediating', 'overdue'], { error: '未知的队列' }).default('escalated'),
+  town: z.string().max(40).optional(),
+  sector: z.string().max(40).optional(),
+  /** Only complaints filed at least this many days ago. */
+  minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+
+export const UploadRequest = z.object({
+  contentType: z.enum(['image/jpeg', 'image/png'], { error: '只能上传 JPG 或 PNG 图片' }),
+  size: z.number().int().min(1).max(10 * 1024 * 1024, { error: '单张照片不能超过 10MB' }),
+});
+export const UploadTicket = z.object({
+  key: z.string(),
+  uploadUrl: z.string(),
+  /** Headers the PUT must carry (the signature covers them). */
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+});

@@ -1,0 +1,387 @@
+import type { NotAcceptedReasonCode, OutcomeCode, RatingCode, ReferralCode } from '../catalogue/complaints';
+import { type ClockRules, type Duration, dueAt } from './clock';
+import { Conflict, Forbidden } from './errors';
+
+/**
+ * The complaint lifecycle (PRODUCT.md §2) as a transition table. `transition()` is the only way a complaint
+ * changes; it validates the actor, the state and the guard, and returns the new state with the events to
+ * append. Counters and notifications are derived from those events elsewhere (indicators.ts,
+ * notifications.ts), so the store can write all of it in one transaction.
+ */
+
+export const COMPLAINT_STATUSES = [
+  'submitted',
+  'merchant_handling',
+  'settlement_proposed',
+  'settled_in_shop',
+  'escalated',
+  'accepted',
+  'mediating',
+  'mediated',
+  'mediation_failed',
+  'not_accepted',
+  'withdrawn',
+] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ComplaintStatus, string> = {
+  submitted: '待商家答复',
+  merchant_handling: '商家处理中',
+  settlement_proposed: '商家已提出和解方案',
+  settled_in_shop: '店内和解',
+  escalated: '已申请监管部门介入',
+  accepted: '监管部门已受理',
+  mediating: '调解中',
+  mediated: '调解成功',
+  mediation_failed: '调解终止',
+  not_accepted: '不予受理',
+  withdrawn: '已撤回',
+};
+
+export const TERMINAL_STATUSES: ReadonlySet<ComplaintStatus> = new Set([
+  'settled_in_shop',
+  'mediated',
+  'mediation_failed',
+  'not_accepted',
+  'withdrawn',
+]);
+export const isTerminal = (status: ComplaintStatus) => TERMINAL_STATUSES.has(status);
+
+export type StaffRole = 'regulator' | 'mediator' | 'admin';
+
+/** Who is acting, as far as the lifecycle cares. Authentication happened before; relation is checked here. */
+export type Actor =
+  | { kind: 'consumer'; userId: string }
+  | { kind: 'merchant'; userId: string; merchantIds: readonly string[] }
+  | { kind: 'staff'; userId: string; role: StaffRole; jurisdiction: 'county' | readonly string[] }
+  | { kind: 'system' };
+
+export type DeadlineKind = 'merchant_first_reply' | 'merchant_proposal' | 'consumer_answer' | 'accept_decision' | 'mediation';
+
+export interface Deadline {
+  kind: DeadlineKind;
+  /** ISO instant. */
+  dueAt: string;
+}
+
+export interface Proposal {
+  outcome: OutcomeCode;
+  /** Yuan, two decimals, as a string so money never passes through a float. */
+  amount?: string;
+  /** YYYY-MM-DD by which the merchant will carry it out. */
+  dueDate: string;
+  text: string;
+}
+
+/** The part of a complaint the lifecycle reads and writes. */
+export interface LifecycleState {
+  status: ComplaintStatus;
+  version: number;
+  consumerId: string;
+  merchantId: string;
+  townCode: string;
+  deadline?: Deadline;
+  proposal?: Proposal;
+  assigneeId?: string;
+  merchantDeclined?: boolean;
+  firstResponseAt?: string;
+  fulfilledAt?: string;
+  rating?: { rating: RatingCode; comment?: string; at: string };
+  closedAt?: string;
+}
+
+export type Command =
+  | { type: 'reply'; text: string }
+  | { type: 'propose'; proposal: Proposal }
+  | { type: 'decline'; text: string }
+  | { type: 'fulfil'; text?: string }
+  | { type: 'accept_proposal' }
+  | { type: 'reject_proposal'; text?: string }
+  | { type: 'escalate'; text?: string }
+  | { type: 'withdraw'; text?: string }
+  | { type: 'rate'; rating: RatingCode; comment?: string }
+  | { type: 'claim' }
+  | { type: 'assign'; assigneeId: string }
+  | { type: 'accept'; text?: string }
+  | { type: 'not_accept'; reason: NotAcceptedReasonCode; text?: string }
+  | { type: 'record_mediation'; text: string; party: 'consumer' | 'merchant' | 'both' }
+  | { type: 'close_mediated'; text: string }
+  | { type: 'end_mediation'; referral: ReferralCode; guidance: string }
+  | { type: 'note'; text: string }
+  | { type: 'expire' };
+export type CommandType = Command['type'];
+
+export const COMMAND_TYPES = [
+  'reply',
+  'propose',
+  'decline',
+  'fulfil',
+  'accept_proposal',
+  'reject_proposal',
+  'escalate',
+  'withdraw',
+  'rate',
+  'claim',
+  'assign',
+  'accept',
+  'not_accept',
+  'record_mediation',
+  'close_mediated',
+  'end_mediation',
+  'note',
+  'expire',
+] as const satisfies readonly CommandType[];
+
+/** An appended, immutable fact. `visibility: 'staff'` events (internal notes) never reach consumer or merchant. */
+export interface LifecycleEvent {
+  /** `file` opens every complaint; the rest are the commands. */
+  type: CommandType | 'file';
+  at: string;
+  actor: { kind: Actor['kind']; userId?: string; role?: StaffRole };
+  from: ComplaintStatus;
+  to: ComplaintStatus;
+  visibility: 'all' | 'staff';
+  /** The command's own fields (text, proposal, reason…), as given. */
+  data: Record<string, unknown>;
+}
+
+/** How the actor relates to this complaint; `none` means the complaint does not exist for them (404). */
+export type Relation = 'complainant' | 'merchant' | 'staff' | 'system' | 'none';
+
+export function relationOf(actor: Actor, complaint: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>): Relation {
+  switch (actor.kind) {
+    case 'consumer':
+      return actor.userId === complaint.consumerId ? 'complainant' : 'none';
+    case 'merchant':
+      return actor.merchantIds.includes(complaint.merchantId) ? 'merchant' : 'none';
+    case 'staff':
+      return actor.jurisdiction === 'county' || actor.jurisdiction.includes(complaint.townCode) ? 'staff' : 'none';
+    case 'system':
+      return 'system';
+  }
+}
+
+type Rule = {
+  /** Who may issue it, by relation (and, for staff, by role). */
+  by: Relation;
+  roles?: readonly StaffRole[];
+  from: readonly ComplaintStatus[];
+  /** The state it moves to; `same` keeps the state (a reply in handling, a note, a rating). */
+  to: ComplaintStatus | 'same' | ((state: LifecycleState) => ComplaintStatus);
+  /** Extra condition; returns a Chinese reason when the command is refused. */
+  guard?: (state: LifecycleState, now: Date, actor: Actor) => string | undefined;
+  /**
+   * The clock in the new state: a kind starts a new deadline from now, `keep` leaves the running one.
+   * Unset: a move to another state stops the clock; staying in the same state keeps it.
+   */
+  deadline?: DeadlineKind | 'keep' | ((state: LifecycleState) => DeadlineKind | 'keep' | undefined);
+};
+
+const OPEN: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
+const IN_SHOP: readonly ComplaintStatus[] = ['submitted', 'merchant_handling'];
+const WITH_BUREAU: readonly ComplaintStatus[] = ['escalated', 'accepted', 'mediating'];
+
+const deadlinePassed = (state: LifecycleState, now: Date) =>
+  state.deadline !== undefined && now.getTime() > Date.parse(state.deadline.dueAt);
+
+export const RULES: Record<CommandType, Rule> = {
+  reply: {
+    by: 'merchant',
+    from: IN_SHOP,
+    to: 'merchant_handling',
+    // The proposal clock starts at the first reply; further replies do not buy more time.
+    deadline: (state) => (state.status === 'submitted' ? 'merchant_proposal' : 'keep'),
+  },
+  propose: { by: 'merchant', from: IN_SHOP, to: 'settlement_proposed', deadline: 'consumer_answer' },
+  decline: { by: 'merchant', from: IN_SHOP, to: 'escalated', deadline: 'accept_decision' },
+  fulfil: {
+    by: 'merchant',
+    from: ['settled_in_shop'],
+    to: 'same',
+    guard: (state) => (state.fulfilledAt ? '已标记为履行完毕' : undefined),
+  },
+  accept_proposal: { by: 'complainant', from: ['settlement_proposed'], to: 'settled_in_shop' },
+  reject_proposal: { by: 'complainant', from: ['settlement_proposed'], to: 'escalated', deadline: 'accept_decision' },
+  escalate: {
+    by: 'complainant',
+    from: IN_SHOP,
+    to: 'escalated',
+    deadline: 'accept_decision',
+    guard: (state, now) =>
+      deadlinePassed(state, now) ? undefined : '商家答复期限未到，到期未答复或商家拒绝后可申请监管部门介入',
+  },
+  withdraw: { by: 'complainant', from: OPEN, to: 'withdrawn' },
+  rate: {
+    by: 'complainant',
+    from: ['settled_in_shop', 'mediated', 'mediation_failed', 'not_accepted'],
+    to: 'same',
+    guard: (state) => (state.rating ? '您已评价过该投诉' : undefined),
+  },
+  claim: {
+    by: 'staff',
+    from: WITH_BUREAU,
+    to: 'same',
+    guard: (state, _now, actor) =>
+      state.assigneeId && state.assigneeId !== (actor.kind === 'staff' ? actor.userId : undefined)
+        ? '该投诉已由其他工作人员认领'
+        : state.assigneeId
+          ? '您已认领该投诉'
+          : undefined,
+  },
+  assign: { by: 'staff', roles: ['regulator', 'admin'], from: WITH_BUREAU, to: 'same' },
+  accept: { by: 'staff', roles: ['regulator', 'admin'], from: ['escalated'], to: 'accepted', deadline: 'mediation' },
+  not_accept: { by: 'staff', roles: ['regulator', 'admin'], from: ['escalated'], to: 'not_accepted' },
+  record_mediation: {
+    by: 'staff',
+    roles: ['mediator', 'regulator'],
+    from: ['accepted', 'mediating'],
+    to: 'mediating',
+    // The mediation clock runs from acceptance; contacts do not restart it.
+    deadline: 'keep',
+  },
+  close_mediated: { by: 'staff', roles: ['mediator', 'regulator'], from: ['mediating'], to: 'mediated' },
+  end_mediation: { by: 'staff', roles: ['mediator', 'regulator'], from: ['accepted', 'mediating'], to: 'mediation_failed' },
+  note: { by: 'staff', from: COMPLAINT_STATUSES, to: 'same' },
+  expire: {
+    by: 'system',
+    from: ['submitted', 'merchant_handling', 'settlement_proposed', 'accepted', 'mediating'],
+    to: (state) => (state.status === 'accepted' || state.status === 'mediating' ? 'mediation_failed' : 'escalated'),
+    deadline: 'accept_decision', // ignored when the move is to mediation_failed, a terminal state
+    guard: (state, now) => (deadlinePassed(state, now) ? undefined : '期限未到'),
+  },
+};
+
+export class IllegalTransition extends Conflict {
+  override readonly name: string = 'IllegalTransition';
+}
+
+export interface TransitionResult<S extends LifecycleState> {
+  state: S;
+  event: LifecycleEvent;
+}
+
+const durationOf = (kind: DeadlineKind, rules: ClockRules): Duration =>
+  ({
+    merchant_first_reply: rules.merchantFirstReply,
+    merchant_proposal: rules.merchantProposal,
+    consumer_answer: rules.consumerAnswer,
+    accept_decision: rules.acceptDecision,
+    mediation: rules.mediation,
+  })[kind];
+
+export function deadlineFrom(kind: DeadlineKind, now: Date, rules: ClockRules): Deadline {
+  return { kind, dueAt: dueAt(now, durationOf(kind, rules)).toISOString() };
+}
+
+/** Why `actor` may not issue `type` now, or undefined when they may. Does not look at command arguments. */
+export function refusal(state: LifecycleState, type: CommandType, actor: Actor, now: Date): { reason: string; forbidden: boolean } | undefined {
+  const rule = RULES[type];
+  const relation = relationOf(actor, state);
+  if (relation !== rule.by) return { reason: '您无权进行此操作', forbidden: true };
+  if (rule.roles && !(actor.kind === 'staff' && rule.roles.includes(actor.role))) {
+    return { reason: '您的岗位无权进行此操作', forbidden: true };
+  }
+  if (!rule.from.includes(state.status)) {
+    return { reason: `投诉当前状态为「${STATUS_LABELS[state.status]}」，不能进行此操作，请刷新后查看`, forbidden: false };
+  }
+  const refused = rule.guard?.(state, now, actor);
+  return refused ? { reason: refused, forbidden: false } : undefined;
+}
+
+/** The commands this actor may issue now: the app shows exactly these buttons. */
+export function allowedActions(state: LifecycleState, actor: Actor, now: Date): CommandType[] {
+  return COMMAND_TYPES.filter((type) => type !== 'expire' && refusal(state, type, actor, now) === undefined);
+}
+
+/**
+ * Applies one command. Throws `Forbidden` when the actor may not issue it at all and `IllegalTransition`
+ * (409) when the state does not allow it now. The version goes up by one on every success, which is what
+ * the store conditions its write on.
+ */
+export function transition<S extends LifecycleState>(
+  state: S,
+  command: Command,
+  actor: Actor,
+  now: Date,
+  rules: ClockRules,
+): TransitionResult<S> {
+  const refused = refusal(state, command.type, actor, now);
+  if (refused) throw refused.forbidden ? new Forbidden(refused.reason) : new IllegalTransition(refused.reason);
+
+  const rule = RULES[command.type];
+  const at = now.toISOString();
+  const to = rule.to === 'same' ? state.status : typeof rule.to === 'function' ? rule.to(state) : rule.to;
+  const next: S = { ...state, status: to, version: state.version + 1 };
+
+  const clock = typeof rule.deadline === 'function' ? rule.deadline(state) : rule.deadline;
+  if (isTerminal(to)) delete next.deadline;
+  else if (clock === 'keep') next.deadline = state.deadline;
+  else if (clock) next.deadline = deadlineFrom(clock, now, rules);
+  else if (to !== state.status) delete next.deadline;
+  if (isTerminal(to) && !isTerminal(state.status)) next.closedAt = at;
+
+  switch (command.type) {
+    case 'reply':
+      next.firstResponseAt ??= at;
+      break;
+    case 'propose':
+      next.firstResponseAt ??= at;
+      next.proposal = command.proposal;
+      break;
+    case 'decline':
+      next.firstResponseAt ??= at;
+      next.merchantDeclined = true;
+      break;
+    case 'fulfil':
+      next.fulfilledAt = at;
+      break;
+    case 'rate':
+      next.rating = { rating: command.rating, ...(command.comment ? { comment: command.comment } : {}), at };
+      break;
+    case 'claim':
+      if (actor.kind === 'staff') next.assigneeId = actor.userId;
+      break;
+    case 'assign':
+      next.assigneeId = command.assigneeId;
+      break;
+    default:
+      break;
+  }
+
+  const { type, ...data } = command;
+  const event: LifecycleEvent = {
+    type,
+    at,
+    actor: actorSummary(actor),
+    from: state.status,
+    to,
+    visibility: type === 'note' || type === 'assign' || type === 'claim' ? 'staff' : 'all',
+    data,
+  };
+  return { state: next, event };
+}
+
+function actorSummary(actor: Actor): LifecycleEvent['actor'] {
+  switch (actor.kind) {
+    case 'system':
+      return { kind: 'system' };
+    case 'staff':
+      return { kind: 'staff', userId: actor.userId, role: actor.role };
+    default:
+      return { kind: actor.kind, userId: actor.userId };
+  }
+}
+
+/** The state of a newly filed complaint, with the merchant's first-reply clock running. */
+export function initialState(
+  fields: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>,
+  now: Date,
+  rules: ClockRules,
+): LifecycleState {
+  return { ...fields, status: 'submitted', version: 1, deadline: deadlineFrom('merchant_first_reply', now, rules) };
+}
+
+/** The event that opens a complaint. */
+export function fileEvent(actor: Actor, now: Date, data: Record<string, unknown> = {}): LifecycleEvent {
+  return { type: 'file', at: now.toISOString(), actor: actorSummary(actor), from: 'submitted', to: 'submitted', visibility: 'all', data };
+}
