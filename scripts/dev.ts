@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     api: port('FANGXIN_API_PORT', 3000),
     apiLambda: port('FANGXIN_API_LAMBDA_PORT', 3002),
     h5: port('FANGXIN_H5_PORT', 10086),
+    weChat: port('FANGXIN_WECHAT_PORT', 4100),
+    s3: port('FANGXIN_S3_PORT', 4569),
   };
   for (const [name, value] of Object.entries(ports)) {
     if (await portInUse(value)) {
@@ -30,17 +32,21 @@ async function main(): Promise<void> {
   const product = await startLocalProduct({
     ports,
     tableName: 'fangxin-local',
-    dataDir: path.join(repoRoot, '.local', 'dynamodb'),
+    dataDir: path.join(repoRoot, '.local'),
     buildH5: true,
     quiet: true,
+    sweepEveryMs: 60_000,
   });
 
   const shopUrl = shopPageUrl(product.h5Url, DEMO_SHOP_ID);
   console.log(`
 放心消费 本地产品已启动 / local product is up
-  DynamoDB Local  ${product.dynamodbEndpoint}   (data in .local/dynamodb${product.seeded ? ', demo data written' : ', kept from last run'})
+  DynamoDB Local  ${product.dynamodbEndpoint}   (data in .local/${product.seeded ? ', demo data written' : ', kept from last run'})
+  微信模拟服务     ${product.weChatUrl}   (stand-in for api.weixin.qq.com)
+  照片存储 (S3)    ${product.s3Endpoint}
   API             ${product.apiUrl}              e.g. ${product.apiUrl}/merchants/${DEMO_SHOP_ID}
   小程序 H5 预览   ${product.h5Url}
+  演示登录 / demo sign-in: ${product.h5Url}/#/pages/login/index  (消费者、商家店主/店员、监管员、调解员、管理员)
 
   示范店铺页 / demo shop page:
   ${shopUrl}

@@ -1,11 +1,73 @@
-import { DEMO_MERCHANTS } from './demo-merchants';
+import type { DemoPersona } from '@fangxin/shared';
+import { DEMO_MERCHANTS, DEMO_SHOP_ID } from './demo-merchants';
+import { DEMO_PEOPLE } from './demo-people';
+
+const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * Writes the demo data through the production store (the same code the handlers use).
- * Imported lazily so the caller sets the local environment before the store reads its config.
+ * Writes the demo data through the production store and use cases (the same code the handlers run):
+ * merchants, the demo people, and complaints in several states — one of them overdue, so the sweeper
+ * has something to move. Imported lazily so the caller sets the local environment first.
  */
-export async function seedDemoData(): Promise<{ merchants: number }> {
+export async function seedDemoData(): Promise<{ merchants: number; people: number; complaints: number }> {
   const { saveMerchant } = await import('../../functions/src/store/merchants');
+  const { saveUser } = await import('../../functions/src/store/users');
+  const { userIdFor } = await import('../../functions/src/auth/user-id');
+  const { demoOpenid } = await import('../../functions/src/use-cases/sign-in');
+  const { weChatConfig } = await import('../../functions/src/config');
+  const { fileComplaint } = await import('../../functions/src/use-cases/file-complaint');
+  const { sendCommand } = await import('../../functions/src/use-cases/send-command');
+
   for (const merchant of DEMO_MERCHANTS) await saveMerchant(merchant);
-  return { merchants: DEMO_MERCHANTS.length };
+
+  const principal = (persona: Exclude<DemoPersona, 'admin'>) => ({
+    userId: userIdFor(weChatConfig().appId, demoOpenid(persona)),
+    displayName: DEMO_PEOPLE[persona].displayName,
+    roles: DEMO_PEOPLE[persona].roles,
+  });
+  for (const persona of Object.keys(DEMO_PEOPLE) as Array<keyof typeof DEMO_PEOPLE>) {
+    const { userId, displayName, roles } = principal(persona);
+    await saveUser({ userId, displayName, roles });
+  }
+
+  const consumer = principal('consumer');
+  const owner = principal('merchant_owner');
+  const now = Date.now();
+  const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
+  const base = {
+    merchantId: DEMO_SHOP_ID,
+    purchaseDate: new Date(now - 20 * DAY).toISOString().slice(0, 10),
+    photos: [],
+    sharePhoneWithMerchant: false,
+    privacyConsent: true as const,
+  };
+
+  // 1. Waiting for the shop's first reply.
+  await fileComplaint(
+    { ...base, category: 'quality', commitmentKey: 'three_guarantees', description: '购买的电水壶使用两周后底座漏电，跳闸两次，要求按三包规定更换。', amount: '129.00', wantedOutcome: 'replace', phone: '13800138000' },
+    consumer,
+    'demo-seed-complaint-1',
+    at(0),
+  );
+  // 2. The shop has proposed a settlement; the consumer should answer.
+  const second = await fileComplaint(
+    { ...base, category: 'price', commitmentKey: 'price_marking', description: '货架标价 39.9 元的洗衣液，结账时收了 49.9 元，店员说价签没更新。', amount: '10.00', wantedOutcome: 'refund' },
+    consumer,
+    'demo-seed-complaint-2',
+    at(1),
+  );
+  await sendCommand(
+    second.id,
+    { version: second.version, command: { type: 'propose', proposal: { outcome: 'refund', amount: '10.00', dueDate: at(-1).toISOString().slice(0, 10), text: '核实属实，退还差价 10 元，并按先行赔付承诺另赠 10 元购物券。' } } },
+    owner,
+    at(1),
+  );
+  // 3. Filed days ago and never answered: overdue, the sweeper escalates it.
+  await fileComplaint(
+    { ...base, category: 'service', commitmentKey: 'first_inquiry', description: '在服务台咨询退货，被三个柜台互相推诿，来回跑了一个小时也没人处理。', wantedOutcome: 'apology' },
+    consumer,
+    'demo-seed-complaint-3',
+    at(5),
+  );
+  return { merchants: DEMO_MERCHANTS.length, people: Object.keys(DEMO_PEOPLE).length, complaints: 3 };
 }

@@ -4,7 +4,24 @@
  */
 export const LOCAL_REGION = 'cn-north-1';
 
-export function localAwsEnv(dynamodbEndpoint: string, tableName: string): Record<string, string> {
+export interface LocalServices {
+  dynamodbEndpoint: string;
+  tableName: string;
+  /** The stand-in WeChat server (code2Session, tokens, messages, wxacode). */
+  weChatApiBase?: string;
+  /** The S3-compatible object store for photos. */
+  s3Endpoint?: string;
+}
+
+/** Local-only values; no production secret ever lives here. */
+export const LOCAL_WECHAT_APP_ID = 'wx0000000000000000';
+export const LOCAL_WECHAT_APP_SECRET = 'f00dfacecafe5ec7e7000000000057a1';
+export const LOCAL_UPLOAD_BUCKET = 'fangxin-local-uploads';
+/** The demo admin comes from "deployment config", as the first admin does in production. */
+export const LOCAL_BOOTSTRAP_ADMIN_OPENIDS = 'demo-openid-admin';
+
+export function localAwsEnv(services: LocalServices): Record<string, string> {
+  const { dynamodbEndpoint, tableName } = services;
   return {
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_ACCESS_KEY_ID: 'local',
@@ -18,6 +35,13 @@ export function localAwsEnv(dynamodbEndpoint: string, tableName: string): Record
     FANGXIN_LOCAL: '1',
     DYNAMODB_ENDPOINT: dynamodbEndpoint,
     TABLE_NAME: tableName,
+    JWT_SECRET: 'local-only-signing-key-never-used-in-production',
+    WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
+    WECHAT_APP_SECRET: LOCAL_WECHAT_APP_SECRET,
+    UPLOAD_BUCKET: LOCAL_UPLOAD_BUCKET,
+    BOOTSTRAP_ADMIN_OPENIDS: LOCAL_BOOTSTRAP_ADMIN_OPENIDS,
+    ...(services.weChatApiBase ? { WECHAT_API_BASE: services.weChatApiBase } : {}),
+    ...(services.s3Endpoint ? { S3_ENDPOINT: services.s3Endpoint } : {}),
   };
 }
 

@@ -3,17 +3,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startApi, type RunningApi } from './api';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
-import { applyLocalEnv, localAwsEnv } from './env';
+import { startWeChatStandIn } from '../../standins/wechat/server';
+import { applyLocalEnv, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
+import { startObjectStore } from './object-store';
 import { serveH5, type RunningStaticServer } from './static-server';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const h5Root = path.join(repoRoot, 'miniapp', 'dist', 'h5');
 
 export interface LocalProductOptions {
-  ports: { dynamodb: number; api: number; apiLambda: number; h5: number };
+  ports: { dynamodb: number; api: number; apiLambda: number; h5: number; weChat: number; s3: number };
   tableName: string;
-  /** Folder for DynamoDB Local's data; omit to keep it in memory (tests). */
+  /** Folder for DynamoDB Local's data and the photos; omit to keep them in memory/temp (tests). */
   dataDir?: string;
+  /** Run the deadline sweeper every this many ms, as the schedule in serverless.yml does in AWS. */
+  sweepEveryMs?: number;
   /** Build the H5 app first (the dev command does; the test command has built it already). */
   buildH5: boolean;
   quiet: boolean;
@@ -21,6 +25,8 @@ export interface LocalProductOptions {
 
 export interface LocalProduct {
   dynamodbEndpoint: string;
+  weChatUrl: string;
+  s3Endpoint: string;
   apiUrl: string;
   h5Url: string;
   seeded: boolean;
@@ -41,9 +47,25 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     if (options.buildH5) buildH5(options.quiet);
     if (!existsSync(path.join(h5Root, 'index.html'))) buildH5(options.quiet);
 
-    const dynamo: RunningDynamoDbLocal = await startDynamoDbLocal({ port: options.ports.dynamodb, ...(options.dataDir ? { dbPath: options.dataDir } : {}) });
+    const dynamo: RunningDynamoDbLocal = await startDynamoDbLocal({
+      port: options.ports.dynamodb,
+      ...(options.dataDir ? { dbPath: path.join(options.dataDir, 'dynamodb') } : {}),
+    });
     started.push(dynamo);
-    const env = localAwsEnv(dynamo.endpoint, options.tableName);
+    const weChat = await startWeChatStandIn({ port: options.ports.weChat, appId: LOCAL_WECHAT_APP_ID, appSecret: LOCAL_WECHAT_APP_SECRET });
+    started.push(weChat);
+    const objects = await startObjectStore({
+      port: options.ports.s3,
+      bucket: LOCAL_UPLOAD_BUCKET,
+      ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'objects') } : {}),
+    });
+    started.push(objects);
+    const env = localAwsEnv({
+      dynamodbEndpoint: dynamo.endpoint,
+      tableName: options.tableName,
+      weChatApiBase: weChat.url,
+      s3Endpoint: objects.endpoint,
+    });
     applyLocalEnv(env);
 
     const { ensureTable } = await import('../../functions/src/store/table-admin');
@@ -63,12 +85,42 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     started.push(api);
     const h5: RunningStaticServer = await serveH5({ root: h5Root, port: options.ports.h5, apiUrl: api.url });
     started.push(h5);
+    if (options.sweepEveryMs) started.push(await startSweeper(options.sweepEveryMs));
 
-    return { dynamodbEndpoint: dynamo.endpoint, apiUrl: api.url, h5Url: h5.url, seeded: created, stop: stopAll };
+    return {
+      dynamodbEndpoint: dynamo.endpoint,
+      weChatUrl: weChat.url,
+      s3Endpoint: objects.endpoint,
+      apiUrl: api.url,
+      h5Url: h5.url,
+      seeded: created,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * serverless-offline does not run schedules, so the orchestrator runs the production sweeper handler itself
+ * on the same cadence idea (faster locally, so demo deadlines visibly move).
+ */
+async function startSweeper(everyMs: number): Promise<{ stop(): Promise<void> }> {
+  const { handler } = await import('../../functions/src/handlers/scheduled/sweep-deadlines');
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = handler().then(
+      (result) => result.moved > 0 && console.log(`[sweeper] moved ${result.moved} overdue complaint(s) on`),
+      (error: unknown) => console.error('[sweeper] failed:', error),
+    );
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 function buildH5(quiet: boolean): void {

@@ -24,11 +24,11 @@ import { presignPhotoView } from '../store/photos';
 const ROLE_LABELS: Record<StaffRole, string> = { regulator: '市场监管所', mediator: '消费者协会', admin: '联席会议办公室' };
 
 const DEADLINE_WORDS: Record<DeadlineKind, string> = {
-  merchant_first_reply: '商家须在 {due} 答复',
-  merchant_proposal: '商家须在 {due} 提出处理方案',
-  consumer_answer: '消费者须在 {due} 答复和解方案（逾期视为不接受，转监管部门）',
-  accept_decision: '监管部门须在 {due} 决定是否受理',
-  mediation: '调解须在 {due} 结束',
+  merchant_first_reply: '商家须在 {due}答复',
+  merchant_proposal: '商家须在 {due}提出处理方案',
+  consumer_answer: '消费者须在 {due}答复和解方案（逾期视为不接受，转监管部门）',
+  accept_decision: '监管部门须在 {due}决定是否受理',
+  mediation: '调解须在 {due}结束',
 };
 
 const EVENT_TITLES: Record<LifecycleEvent['type'], string> = {

@@ -1,4 +1,4 @@
 export default async function globalTeardown(): Promise<void> {
-  const dynamo = (globalThis as { __fangxinIntegrationDynamo?: { stop(): Promise<void> } }).__fangxinIntegrationDynamo;
-  await dynamo?.stop();
+  const services = (globalThis as { __fangxinIntegration?: Array<{ stop(): Promise<void> }> }).__fangxinIntegration ?? [];
+  for (const service of services) await service.stop();
 }

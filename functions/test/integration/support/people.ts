@@ -1,0 +1,81 @@
+import type { Merchant, Roles } from '@fangxin/shared';
+import { issueToken } from '../../../src/auth/token';
+import { saveMerchant } from '../../../src/store/merchants';
+import { saveUser } from '../../../src/store/users';
+
+/** Two shops in two towns, so every "someone else's resource" case has a someone else. */
+export const SHOP_A: Merchant = {
+  id: 'QHSHOPA001',
+  name: '城关测试百货',
+  type: 'enterprise',
+  sector: 'retail',
+  townCode: 'chengguan',
+  townName: '城关镇',
+  areaType: 'commercial',
+  address: '清河县城关镇测试路1号',
+  status: 'active',
+  badge: { kind: 'participant' },
+  commitments: [
+    { kind: 'catalogue', code: 'three_guarantees' },
+    { kind: 'catalogue', code: 'advance_compensation' },
+  ],
+  commitmentsSince: '2025-03-15',
+};
+export const SHOP_B: Merchant = { ...SHOP_A, id: 'QHSHOPB001', name: '龙泉测试饭店', sector: 'catering_lodging', townCode: 'longquan', townName: '龙泉镇' };
+
+const PEOPLE: Record<string, { roles: Roles }> = {
+  consumer: { roles: { merchantIds: [] } },
+  otherConsumer: { roles: { merchantIds: [] } },
+  ownerA: { roles: { merchantIds: [SHOP_A.id] } },
+  clerkA: { roles: { merchantIds: [SHOP_A.id] } },
+  ownerB: { roles: { merchantIds: [SHOP_B.id] } },
+  regulatorChengguan: { roles: { merchantIds: [], staff: { role: 'regulator', jurisdiction: ['chengguan'] } } },
+  regulatorLongquan: { roles: { merchantIds: [], staff: { role: 'regulator', jurisdiction: ['longquan'] } } },
+  mediatorCounty: { roles: { merchantIds: [], staff: { role: 'mediator', jurisdiction: 'county' } } },
+  adminCounty: { roles: { merchantIds: [], staff: { role: 'admin', jurisdiction: 'county' } } },
+};
+export type Person = keyof typeof PEOPLE;
+
+export interface SignedIn {
+  userId: string;
+  token: string;
+  principal: { userId: string; displayName: string; roles: Roles };
+}
+
+/**
+ * Stores the two shops and the people, and signs each in with our own token issuer (the login route
+ * itself is tested against the stand-in WeChat server in auth.test.ts).
+ */
+export async function setUpPeople(): Promise<Record<Person, SignedIn>> {
+  await saveMerchant(SHOP_A);
+  await saveMerchant(SHOP_B);
+  const entries = await Promise.all(
+    Object.entries(PEOPLE).map(async ([name, { roles }]) => {
+      const principal = { userId: `u-test-${name}`, displayName: name, roles };
+      await saveUser(principal);
+      const { token } = await issueToken(principal, new Date());
+      return [name, { userId: principal.userId, token, principal }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<Person, SignedIn>;
+}
+
+/** A valid complaint body against shop A. */
+export function complaintBody(overrides: Record<string, unknown> = {}) {
+  return {
+    merchantId: SHOP_A.id,
+    category: 'quality',
+    commitmentKey: 'three_guarantees',
+    description: '电水壶使用两周后底座漏电，要求按三包规定更换。',
+    purchaseDate: '2026-11-01',
+    amount: '129.00',
+    wantedOutcome: 'replace',
+    phone: '13800138000',
+    sharePhoneWithMerchant: false,
+    privacyConsent: true,
+    ...overrides,
+  };
+}
+
+let keys = 0;
+export const newIdempotencyKey = () => `test-key-${Date.now()}-${keys++}`;
