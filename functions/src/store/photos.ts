@@ -7,7 +7,13 @@ const s3 = (): S3Client => {
   const { s3Endpoint } = uploadConfig();
   client ??= new S3Client({
     region: config().region,
-    ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+    // A presigned URL carries no body, so a default checksum would be of nothing and the real upload would
+    // fail it; checksums only where S3 requires them.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    ...(s3Endpoint
+      ? // The local store (s3rver) verifies signatures against its own fixed development key.
+        { endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      : {}),
   });
   return client;
 };
