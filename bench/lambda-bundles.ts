@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, '..');
  * module-load time in a fresh Node process (five runs, median).
  */
 export function measureLambdaBundles(): Figure[] {
-  const env = { ...process.env, ...localAwsEnv('http://127.0.0.1:1', 'bench') };
+  const env = { ...process.env, ...localAwsEnv({ dynamodbEndpoint: 'http://127.0.0.1:1', tableName: 'bench' }) };
   execFileSync(process.execPath, [path.join(root, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'bench'], {
     cwd: root,
     env,

@@ -13,7 +13,7 @@ const REQUESTS = 300;
  */
 export async function measureScanLatency(): Promise<Figure[]> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  const env = localAwsEnv(dynamo.endpoint, 'fangxin-bench');
+  const env = localAwsEnv({ dynamodbEndpoint: dynamo.endpoint, tableName: 'fangxin-bench' });
   applyLocalEnv(env);
   try {
     const { ensureTable } = await import('../functions/src/store/table-admin');

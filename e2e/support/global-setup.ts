@@ -7,7 +7,14 @@ import { startLocalProduct } from '../../scripts/local/product';
  */
 export default async function globalSetup(): Promise<void> {
   const product = await startLocalProduct({
-    ports: { dynamodb: await freePort(), api: await freePort(), apiLambda: await freePort(), h5: await freePort() },
+    ports: {
+      dynamodb: await freePort(),
+      api: await freePort(),
+      apiLambda: await freePort(),
+      h5: await freePort(),
+      weChat: await freePort(),
+      s3: await freePort(),
+    },
     tableName: 'fangxin-e2e',
     buildH5: false,
     quiet: true,
