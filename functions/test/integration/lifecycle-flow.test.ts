@@ -193,3 +193,24 @@ describe('queues', () => {
     expect(consumer.status).toBe(403);
   });
 });
+
+describe('DynamoDB cost per call', () => {
+  it('files with one read of the shop and one transaction, and moves a complaint with one Query and one transaction', async () => {
+    const { countDynamoDbRequests } = await import('./support/request-counter');
+    const { dynamoDbClient } = await import('../../src/store/table');
+    await fileOne(); // warms the clock-rules cache, as a running container has it
+    const requests = countDynamoDbRequests(dynamoDbClient);
+    try {
+      const filed = await fileOne();
+      expect(requests.commands).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+      requests.reset();
+      await command(people.ownerA, filed.id, 1, { type: 'reply', text: '已收到。' });
+      expect(requests.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
+      requests.reset();
+      await view(people.consumer, filed.id);
+      expect(requests.commands).toEqual(['QueryCommand']);
+    } finally {
+      requests.detach();
+    }
+  });
+});
