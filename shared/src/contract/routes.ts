@@ -11,6 +11,7 @@ import {
   UploadTicket,
 } from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
+import { ClockRules } from '../domain/clock';
 
 /**
  * Who may call a route. Every route states one; the API edge authenticates before the handler runs, and
@@ -107,6 +108,16 @@ export const routes = {
     response: ComplaintPage,
   }),
   triageQueue: route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, response: ComplaintPage }),
+  getClockRules: route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRules }),
+  /** Admins only (checked in the use case): the county's deadlines, from a preset or edited number by number. */
+  putClockRules: route({
+    method: 'PUT',
+    path: '/staff/settings/clock-rules',
+    access: 'staff',
+    pathParams: none,
+    body: ClockRules,
+    response: ClockRules,
+  }),
 } as const;
 
 export type Routes = typeof routes;

@@ -1,0 +1,6 @@
+import { routes } from '@fangxin/shared';
+import { httpRoute } from '../../http/route';
+import { changeClockRules } from '../../use-cases/clock-rules';
+
+/** PUT /staff/settings/clock-rules — county admins only. */
+export const handler = httpRoute(routes.putClockRules, ({ body, principal }) => changeClockRules(body, principal));
