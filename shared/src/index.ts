@@ -12,3 +12,4 @@ export * from './domain/indicators';
 export * from './domain/notifications';
 export * from './contract/auth';
 export * from './contract/complaint';
+export * from './domain/track-record';

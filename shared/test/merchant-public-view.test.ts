@@ -1,4 +1,6 @@
-import { MerchantId, buildPath, isPubliclyVisible, publicBadge, routes, toPublicView, type Merchant } from '../src';
+import { MerchantId, buildPath, isPubliclyVisible, publicBadge, routes, toPublicView, trackRecordOf, type Merchant } from '../src';
+
+const noRecord = trackRecordOf([], []);
 
 const merchant: Merchant = {
   id: 'QH8K2M4P6R',
@@ -32,7 +34,7 @@ describe('merchant id (the QR scene)', () => {
 
 describe('public view of a shop', () => {
   it('labels codes for people and resolves commitments', () => {
-    const view = toPublicView(merchant);
+    const view = toPublicView(merchant, noRecord);
     expect(view).toMatchObject({
       typeLabel: '企业',
       sectorLabel: '商超零售',
@@ -43,12 +45,17 @@ describe('public view of a shop', () => {
     expect(view).not.toHaveProperty('statusNotice');
   });
 
+  it('lists every commitment in force in the record, with zeros where none was invoked', () => {
+    const record = trackRecordOf([{ received: 2 }], [{ key: 'quality', invoked: 2, honoured: 1 }, { key: 'retired_code', invoked: 4 }]);
+    expect(toPublicView(merchant, record).trackRecord.perCommitment).toEqual([{ key: 'quality', title: '商品质量承诺', invoked: 2, honoured: 1 }]);
+  });
+
   it('shows every active shop without an award as a 参创单位', () => {
     expect(publicBadge({ ...merchant, badge: undefined })).toEqual({ kind: 'participant', label: '放心消费参创单位' });
   });
 
   it.each(['suspended', 'revoked'] as const)('withholds the award of a %s shop and explains why', (status) => {
-    const view = toPublicView({ ...merchant, status });
+    const view = toPublicView({ ...merchant, status }, noRecord);
     expect(view.badge).toEqual({ kind: 'none', label: '' });
     expect(view.statusNotice).toMatch(/暂停|摘牌/);
   });

@@ -5,10 +5,10 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { Conflict, Invalid, type Counters, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
+import { Conflict, Invalid, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
 import { ulid } from 'ulid';
 import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
-import { AuditEntity, CounterEntity, IdempotencyEntity, OutboxEntity } from './support.entities';
+import { AuditEntity, CounterEntity, IdempotencyEntity, MerchantCounterEntity, OutboxEntity } from './support.entities';
 import { FangxinTable } from './table';
 
 /** A complaint as the use cases know it: the lifecycle state plus the facts filed. */
@@ -30,9 +30,14 @@ export interface ComplaintRecord extends LifecycleState {
   contentHeld?: boolean;
 }
 
+/** A counter addition: a county/town/sector counter, or one in the shop's own partition. */
+export type CounterWrite =
+  | { kind: 'scope'; scope: string; period: string; deltas: Record<string, number> }
+  | { kind: 'merchant'; merchantId: string; counterKey: string; deltas: Record<string, number> };
+
 /** The writes that go with a state change, in the same transaction. */
 export interface SideEffects {
-  counters: Array<{ scope: string; period: string; deltas: Counters }>;
+  counters: CounterWrite[];
   notifications: NotificationIntent[];
   /** Staff actions are audited under the staff member. */
   audit?: { staffUserId: string; role: string };
@@ -61,10 +66,14 @@ function fromStored(item: Record<string, unknown>): ComplaintRecord {
 
 function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, version: number, effects: SideEffects) {
   const writes = [];
-  for (const { scope, period, deltas } of effects.counters) {
-    const additions = Object.fromEntries(Object.entries(deltas).map(([name, by]) => [name, $add(by)]));
+  for (const counter of effects.counters) {
+    const additions = Object.fromEntries(Object.entries(counter.deltas).map(([name, by]) => [name, $add(by)]));
     if (Object.keys(additions).length === 0) continue;
-    writes.push(CounterEntity.build(UpdateTransaction).item({ scope, period, ...additions }));
+    writes.push(
+      counter.kind === 'scope'
+        ? CounterEntity.build(UpdateTransaction).item({ scope: counter.scope, period: counter.period, ...additions })
+        : MerchantCounterEntity.build(UpdateTransaction).item({ merchantId: counter.merchantId, counterKey: counter.counterKey, ...additions }),
+    );
   }
   for (const intent of effects.notifications) {
     writes.push(

@@ -1,14 +1,20 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { Merchant, type CommitmentChoice } from '@fangxin/shared';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { COUNTER_NAMES, Merchant, type CommitmentChoice, type Counters } from '@fangxin/shared';
 import { MerchantEntity } from './merchant.entity';
+import { MerchantCounterEntity } from './support.entities';
+import { FangxinTable } from './table';
 
 type MerchantItem = Parameters<PutItemCommand<typeof MerchantEntity>['item']>[0];
 
 /** Access pattern `merchant-by-id` (the QR scan): one GetItem, eventually consistent. */
 export async function findMerchant(merchantId: string): Promise<Merchant | undefined> {
   const { Item } = await MerchantEntity.build(GetItemCommand).key({ merchantId }).send();
-  if (!Item) return undefined;
+  return Item ? toMerchant(Item) : undefined;
+}
+
+function toMerchant(Item: MerchantItem): Merchant {
   return Merchant.parse({
     id: Item.merchantId,
     name: Item.name,
@@ -56,4 +62,43 @@ function fromStoredCommitment(stored: StoredCommitment): unknown {
   return stored.kind === 'catalogue'
     ? { kind: 'catalogue', code: stored.code, ...(stored.days !== undefined ? { days: stored.days } : {}) }
     : { kind: 'custom', title: stored.title, text: stored.text };
+}
+
+/**
+ * Access pattern `merchant-page` (the QR scan): the profile and the shop's counters for the given months
+ * in ONE Query on the shop's partition — `sk BETWEEN COUNTER#M#<first month> AND PROFILE` takes in the
+ * monthly and per-commitment counters and the profile, and nothing else that lives there.
+ */
+export async function findMerchantPage(
+  merchantId: string,
+  months: readonly string[],
+): Promise<{ merchant: Merchant; months: Counters[]; commitments: Array<{ key: string; invoked?: number; honoured?: number }> } | undefined> {
+  const first = months[0];
+  const last = months.at(-1);
+  if (!first || !last) throw new Error('months must not be empty');
+  const { Items = [] } = await FangxinTable.build(QueryCommand)
+    .entities(MerchantEntity, MerchantCounterEntity)
+    .query({ partition: `MERCHANT#${merchantId}`, range: { between: [`COUNTER#M#${first}`, 'PROFILE'] } })
+    .options({ showEntityAttr: true })
+    .send();
+  let merchant: Merchant | undefined;
+  const monthly: Counters[] = [];
+  const commitments: Array<{ key: string; invoked?: number; honoured?: number }> = [];
+  for (const item of Items as Array<Record<string, unknown> & { entity: string }>) {
+    if (item.entity === 'Merchant') {
+      merchant = toMerchant(item as unknown as MerchantItem);
+      continue;
+    }
+    const key = String(item.counterKey);
+    const month = key.slice(2, 9);
+    if (month > last) continue;
+    const commitment = key.split('#C#')[1];
+    if (commitment) commitments.push({ key: commitment, invoked: item.invoked as number | undefined, honoured: item.honoured as number | undefined });
+    else monthly.push(counterFields(item));
+  }
+  return merchant ? { merchant, months: monthly, commitments } : undefined;
+}
+
+function counterFields(item: Record<string, unknown>): Counters {
+  return Object.fromEntries(COUNTER_NAMES.filter((name) => typeof item[name] === 'number').map((name) => [name, item[name] as number]));
 }

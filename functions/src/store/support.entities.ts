@@ -8,30 +8,57 @@ import { any } from 'dynamodb-toolbox/schema/any';
 import { prefix } from 'dynamodb-toolbox/transformers/prefix';
 import { FangxinTable } from './table';
 
+/** One attribute per COUNTER_NAMES entry (shared/src/domain/indicators.ts); a unit test keeps them in step. */
+const counterAttributes = {
+  received: number().optional(),
+  closed: number().optional(),
+  withdrawn: number().optional(),
+  settledInShop: number().optional(),
+  escalated: number().optional(),
+  mediated: number().optional(),
+  notAccepted: number().optional(),
+  rated: number().optional(),
+  satisfied: number().optional(),
+  basicallySatisfied: number().optional(),
+  dissatisfied: number().optional(),
+  firstResponses: number().optional(),
+  firstResponseMinutesTotal: number().optional(),
+  firstResponseWithin1h: number().optional(),
+  firstResponseWithin4h: number().optional(),
+  firstResponseWithin24h: number().optional(),
+  firstResponseWithin72h: number().optional(),
+  firstResponseOver72h: number().optional(),
+};
+
 /**
  * Indicator counters per scope × period, added to in the transaction that changes them.
- *   pk = COUNTER#<county|town|sector|merchant>#<id>   sk = M#<yyyy-mm> | Y#<yyyy>
+ *   pk = COUNTER#<county|town|sector>#<id>   sk = M#<yyyy-mm> | Y#<yyyy>
  */
 export const CounterEntity = new Entity({
   name: 'Counter',
   table: FangxinTable,
-  // One attribute per COUNTER_NAMES entry (shared/src/domain/indicators.ts); a unit test keeps them in step.
   schema: item({
     scope: string().key().savedAs('pk').transform(prefix('COUNTER')),
     period: string().key().savedAs('sk'),
-    received: number().optional(),
-    closed: number().optional(),
-    withdrawn: number().optional(),
-    settledInShop: number().optional(),
-    escalated: number().optional(),
-    mediated: number().optional(),
-    notAccepted: number().optional(),
-    rated: number().optional(),
-    satisfied: number().optional(),
-    basicallySatisfied: number().optional(),
-    dissatisfied: number().optional(),
-    firstResponses: number().optional(),
-    firstResponseMinutesTotal: number().optional(),
+    ...counterAttributes,
+  }),
+});
+
+/**
+ * A shop's own counters live in the shop's partition, next to its profile, so the public page reads the
+ * profile and the last 12 months in one Query (sk BETWEEN COUNTER#M#<first month> AND PROFILE).
+ *   pk = MERCHANT#<id>   sk = COUNTER#M#<yyyy-mm>            (the indicator counters)
+ *                        sk = COUNTER#M#<yyyy-mm>#C#<key>    (per commitment: invoked, honoured)
+ */
+export const MerchantCounterEntity = new Entity({
+  name: 'MerchantCounter',
+  table: FangxinTable,
+  schema: item({
+    merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
+    counterKey: string().key().savedAs('sk').transform(prefix('COUNTER')),
+    ...counterAttributes,
+    invoked: number().optional(),
+    honoured: number().optional(),
   }),
 });
 

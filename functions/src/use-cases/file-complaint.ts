@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import {
   Conflict,
   FILED_COUNTERS,
+  commitmentDeltas,
   FileComplaintRequest,
   Invalid,
   NotFound,
@@ -87,7 +88,7 @@ export async function fileComplaint(
   const outcome = await createComplaint(
     record,
     event,
-    { counters: counterWrites(record, event.at, FILED_COUNTERS), notifications: notificationsForFiling(record) },
+    { counters: counterWrites(record, event.at, FILED_COUNTERS, commitmentDeltas('filed')), notifications: notificationsForFiling(record) },
     { userId: principal.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
   );
   if (outcome.kind === 'created') return toComplaintView(record, [event], actor, now);

@@ -1,5 +1,6 @@
 import {
   Conflict,
+  commitmentDeltas,
   counterDeltas,
   notificationsFor,
   transition,
@@ -30,7 +31,7 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const isFirstResponse = !record.firstResponseAt && state.firstResponseAt !== undefined;
   const deltas = counterDeltas(event, isFirstResponse ? { filedAt: record.filedAt } : undefined);
   await saveTransition(record.version, state, event, {
-    counters: counterWrites(record, event.at, deltas),
+    counters: counterWrites(record, event.at, deltas, commitmentDeltas(event)),
     notifications: notificationsFor(event, state),
     ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role } } : {}),
   });

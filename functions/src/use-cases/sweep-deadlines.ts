@@ -1,4 +1,4 @@
-import { Conflict, counterDeltas, notificationsFor, transition, type Actor } from '@fangxin/shared';
+import { Conflict, commitmentDeltas, counterDeltas, notificationsFor, transition, type Actor } from '@fangxin/shared';
 import { listTriage, loadComplaint, saveTransition } from '../store/complaints';
 import { getClockRules } from '../store/settings';
 import { counterWrites } from './counter-scopes';
@@ -26,7 +26,7 @@ export async function sweepDeadlines(now: Date): Promise<{ moved: number; skippe
         try {
           const { state, event } = transition(loaded.record, { type: 'expire' }, SYSTEM, now, rules);
           await saveTransition(loaded.record.version, state, event, {
-            counters: counterWrites(loaded.record, event.at, counterDeltas(event)),
+            counters: counterWrites(loaded.record, event.at, counterDeltas(event), commitmentDeltas(event)),
             notifications: notificationsFor(event, state),
           });
           moved++;

@@ -52,11 +52,11 @@ beforeAll(async () => {
 beforeEach(() => requests.reset());
 
 describe('GET /merchants/{id} — the QR scan', () => {
-  it('returns the profile, badge and commitments with their plain meaning, for one GetItem', async () => {
+  it('returns the profile, badge, commitments with their plain meaning and the record, for one Query', async () => {
     const { status, headers, body } = await get('QHTEST0001');
 
     expect(status).toBe(200);
-    expect(requests.commands).toEqual(['GetItemCommand']);
+    expect(requests.commands).toEqual(['QueryCommand']);
     expect(headers['cache-control']).toBe('public, max-age=60');
     const view = MerchantPublicView.parse(body);
     expect(view).toMatchObject({
@@ -75,6 +75,7 @@ describe('GET /merchants/{id} — the QR scan', () => {
     expect(view.commitments[1]?.explanation).toContain('30 天内可无理由退货');
     expect(view.commitments[0]?.legalBasis).toContain('消费者权益保护法');
     expect(view.commitments[2]).toMatchObject({ custom: true, explanation: '所售礼品一律免费包装。' });
+    expect(view.trackRecord).toMatchObject({ complaints: 0, summary: '近12个月暂无投诉', settledInShopShare: null });
   });
 
   it('names the 示范 award with its year and the shop type', async () => {
@@ -110,7 +111,7 @@ describe('GET /merchants/{id} — the QR scan', () => {
         code: 'NOT_FOUND',
         message: '未找到该店铺，请确认二维码是否完整，或在首页搜索店铺',
       });
-      expect(requests.commands).toEqual(['GetItemCommand']);
+      expect(requests.commands).toEqual(['QueryCommand']);
     },
   );
 

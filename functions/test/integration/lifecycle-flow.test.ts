@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ApiErrorBody, ComplaintView } from '@fangxin/shared';
 import { handler as fileComplaint } from '../../src/handlers/complaints/file-complaint';
+import { handler as getMerchant } from '../../src/handlers/merchants/get-merchant';
 import { handler as getComplaint } from '../../src/handlers/complaints/get-complaint';
 import { handler as sendCommand } from '../../src/handlers/complaints/send-command';
 import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-queue';
@@ -77,8 +78,22 @@ describe('settled in the shop: file → propose → accept → rate → fulfil',
       '消费者评价',
       '商家标记已履行',
     ]);
-    const shop = await counters(`merchant#${SHOP_A.id}`);
-    expect(shop).toMatchObject({ received: 1, closed: 1, settledInShop: 1, rated: 1, satisfied: 1, firstResponses: 1 });
+    expect(await counters('town#chengguan')).toMatchObject({ received: 1, closed: 1, settledInShop: 1, rated: 1, satisfied: 1, firstResponses: 1 });
+
+    // The shop's public record moves with it, read from its own counters.
+    const page = await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_A.id } });
+    expect(page.body.trackRecord).toMatchObject({
+      complaints: 1,
+      settledInShopShare: 1,
+      satisfaction: 1,
+      rated: 1,
+      medianFirstResponse: '1 小时内',
+      summary: '近12个月 1 件投诉，样本较少，比例仅供参考',
+    });
+    expect(page.body.trackRecord.perCommitment).toEqual([
+      { key: 'three_guarantees', title: '三包', invoked: 1, honoured: 1 },
+      { key: 'advance_compensation', title: '先行赔付', invoked: 0, honoured: 0 },
+    ]);
   });
 });
 

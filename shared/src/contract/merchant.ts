@@ -54,6 +54,19 @@ export const PublicCommitment = z.object({
 });
 export type PublicCommitment = z.infer<typeof PublicCommitment>;
 
+/** The shop's public record over the last 12 months, from counters. Rates are null when there is nothing to divide. */
+export const PublicTrackRecord = z.object({
+  complaints: z.number().int(),
+  settledInShopShare: z.number().nullable(),
+  medianFirstResponse: z.string().nullable(),
+  satisfaction: z.number().nullable(),
+  rated: z.number().int(),
+  summary: z.string(),
+  /** For each commitment in force: complaints that invoked it, and how many of those the shop made good. */
+  perCommitment: z.array(z.object({ key: z.string(), title: z.string(), invoked: z.number().int(), honoured: z.number().int() })),
+});
+export type PublicTrackRecord = z.infer<typeof PublicTrackRecord>;
+
 /** What anyone sees after scanning a shop's code: `GET /merchants/{id}`. No personal data. */
 export const MerchantPublicView = z.object({
   id: z.string(),
@@ -73,5 +86,6 @@ export const MerchantPublicView = z.object({
   commitments: z.array(PublicCommitment),
   /** Date (YYYY-MM-DD, Asia/Shanghai) from which the listed commitments are in force. */
   commitmentsSince: z.string(),
+  trackRecord: PublicTrackRecord,
 });
 export type MerchantPublicView = z.infer<typeof MerchantPublicView>;

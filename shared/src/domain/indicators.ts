@@ -20,6 +20,12 @@ export const COUNTER_NAMES = [
   'dissatisfied',
   'firstResponses',
   'firstResponseMinutesTotal',
+  // A histogram of first-response times, so a median can be read from counters (track record).
+  'firstResponseWithin1h',
+  'firstResponseWithin4h',
+  'firstResponseWithin24h',
+  'firstResponseWithin72h',
+  'firstResponseOver72h',
 ] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type Counters = Partial<Record<CounterName, number>>;
@@ -60,10 +66,31 @@ export function counterDeltas(event: LifecycleEvent, firstResponse?: { filedAt: 
     add(RATING_COUNTER[event.data.rating as RatingCode]);
   }
   if (firstResponse) {
+    const minutes = Math.max(0, Math.round((Date.parse(event.at) - Date.parse(firstResponse.filedAt)) / 60_000));
     add('firstResponses');
-    add('firstResponseMinutesTotal', Math.max(0, Math.round((Date.parse(event.at) - Date.parse(firstResponse.filedAt)) / 60_000)));
+    add('firstResponseMinutesTotal', minutes);
+    add(FIRST_RESPONSE_BUCKETS.find((bucket) => minutes <= bucket.maxMinutes)?.counter ?? 'firstResponseOver72h');
   }
   return deltas;
+}
+
+/** First-response histogram buckets, in order; the last one is open-ended. */
+export const FIRST_RESPONSE_BUCKETS: ReadonlyArray<{ counter: CounterName; maxMinutes: number; label: string }> = [
+  { counter: 'firstResponseWithin1h', maxMinutes: 60, label: '1 小时内' },
+  { counter: 'firstResponseWithin4h', maxMinutes: 240, label: '4 小时内' },
+  { counter: 'firstResponseWithin24h', maxMinutes: 1440, label: '24 小时内' },
+  { counter: 'firstResponseWithin72h', maxMinutes: 4320, label: '3 天内' },
+  { counter: 'firstResponseOver72h', maxMinutes: Number.POSITIVE_INFINITY, label: '超过 3 天' },
+];
+
+/**
+ * Per-commitment counters: a complaint that names a breached commitment counts as `invoked` when filed and
+ * as `honoured` when it ends settled in the shop or by mediation (the shop made good on its promise).
+ */
+export function commitmentDeltas(event: LifecycleEvent | 'filed'): { invoked?: number; honoured?: number } {
+  if (event === 'filed') return { invoked: 1 };
+  if (event.from !== event.to && (event.to === 'settled_in_shop' || event.to === 'mediated')) return { honoured: 1 };
+  return {};
 }
 
 export interface Indicators {

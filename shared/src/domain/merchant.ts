@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { COMMITMENT_CATALOGUE } from '../catalogue/commitments';
 import { AREA_TYPES, MERCHANT_TYPES, SECTORS } from '../catalogue/sectors';
+import type { TrackRecord } from './track-record';
 import {
   AreaType,
   Badge,
@@ -70,8 +71,10 @@ const STATUS_NOTICES: Partial<Record<MerchantStatus, string>> = {
   revoked: '该店已被取消（摘牌）放心消费参创资格。如遇消费纠纷，可向市场监管部门投诉。',
 };
 
-export function toPublicView(merchant: Merchant): MerchantPublicView {
+export function toPublicView(merchant: Merchant, record: TrackRecord): MerchantPublicView {
   const notice = STATUS_NOTICES[merchant.status];
+  const commitments = merchant.commitments.map(resolveCommitment);
+  const counts = new Map(record.perCommitment.map((entry) => [entry.key, entry]));
   return {
     id: merchant.id,
     name: merchant.name,
@@ -86,7 +89,21 @@ export function toPublicView(merchant: Merchant): MerchantPublicView {
     status: merchant.status,
     ...(notice ? { statusNotice: notice } : {}),
     badge: publicBadge(merchant),
-    commitments: merchant.commitments.map(resolveCommitment),
+    commitments,
     commitmentsSince: merchant.commitmentsSince,
+    trackRecord: {
+      complaints: record.complaints,
+      settledInShopShare: record.settledInShopShare,
+      medianFirstResponse: record.medianFirstResponse,
+      satisfaction: record.satisfaction,
+      rated: record.rated,
+      summary: record.summary,
+      perCommitment: commitments.map(({ key, title }) => ({
+        key,
+        title,
+        invoked: counts.get(key)?.invoked ?? 0,
+        honoured: counts.get(key)?.honoured ?? 0,
+      })),
+    },
   };
 }
