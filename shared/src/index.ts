@@ -13,3 +13,6 @@ export * from './domain/notifications';
 export * from './contract/auth';
 export * from './contract/complaint';
 export * from './domain/track-record';
+export * from './catalogue/county';
+export * from './domain/uscc';
+export * from './contract/registry';

@@ -15,6 +15,8 @@ const merchant: Merchant = {
   badge: { kind: 'model', year: 2025 },
   commitments: [{ kind: 'catalogue', code: 'quality' }],
   commitmentsSince: '2025-03-15',
+  commitmentsVersion: 1,
+  creditFlags: [],
 };
 
 describe('merchant id (the QR scene)', () => {

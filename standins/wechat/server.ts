@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encodePng } from './png';
+import * as QRCode from 'qrcode';
+import { encodePng, type GreyImage } from './png';
 import { characterCount, firstInvalidField } from './subscribe-fields';
 
 /**
@@ -346,8 +347,8 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
     const width = Math.min(1280, Math.max(280, Math.round((body.width as number | undefined) ?? 430)));
     const text: Record<string, string> = { scene, env_version: envVersion };
     if (typeof page === 'string') text.page = page;
-    text.Comment = 'fangxin WeChat stand-in: a pattern derived from the scene, not a scannable code';
-    return { status: 200, contentType: 'image/png', png: encodePng(pattern(`${scene}\n${page ?? ''}`, width), text) };
+    text.Comment = "fangxin WeChat stand-in: a standard QR code of the scene, not WeChat's round mini-program code";
+    return { status: 200, contentType: 'image/png', png: encodePng(qrPicture(scene, width), text) };
   }
 
   // ---- request handling -------------------------------------------------------------------------------
@@ -681,41 +682,27 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** The least white left around the symbol, in modules: scanners need a quiet zone to find its edge. */
+const QR_MARGIN_MODULES = 2;
+
 /**
- * A deterministic greyscale picture for the code: a 25×25 grid of modules with the three corner squares
- * of a QR symbol, the rest filled from a hash of the scene, scaled to `width` pixels with a quiet zone.
+ * WeChat's real code is a round "sun code" only WeChat can read; the stand-in draws a standard QR code of
+ * exactly the scene instead (error correction M, as printed shop signs need), so the local product and
+ * the tests can decode what a scan would give. Modules are a whole number of pixels, centred, so the
+ * quiet zone is at least {@link QR_MARGIN_MODULES} modules and the picture is exactly `width` square.
  */
-function pattern(seed: string, width: number): { width: number; height: number; pixels: Uint8Array } {
-  const modules = 25;
-  const bits: number[] = [];
-  for (let i = 0; bits.length < modules * modules; i++) {
-    for (const byte of createHash('sha256').update(`${i}:${seed}`).digest()) {
-      for (let b = 7; b >= 0; b--) bits.push((byte >> b) & 1);
-    }
-  }
-  const finder = (x: number, y: number): boolean | undefined => {
-    for (const [fx, fy] of [[0, 0], [modules - 7, 0], [0, modules - 7]] as const) {
-      const dx = x - fx;
-      const dy = y - fy;
-      if (dx >= -1 && dx <= 7 && dy >= -1 && dy <= 7) {
-        if (dx < 0 || dy < 0 || dx > 6 || dy > 6) return false; // separator
-        const ring = Math.min(dx, dy, 6 - dx, 6 - dy);
-        return ring !== 1;
-      }
-    }
-    return undefined;
-  };
-  const scale = Math.floor(width / (modules + 4));
-  const offset = Math.floor((width - scale * modules) / 2);
+function qrPicture(scene: string, width: number): GreyImage {
+  const { size, data } = QRCode.create(scene, { errorCorrectionLevel: 'M' }).modules;
+  const scale = Math.floor(width / (size + 2 * QR_MARGIN_MODULES));
+  const offset = Math.floor((width - scale * size) / 2);
   const pixels = new Uint8Array(width * width).fill(255);
-  for (let y = 0; y < modules; y++) {
-    for (let x = 0; x < modules; x++) {
-      const dark = finder(x, y) ?? bits[y * modules + x] === 1;
-      if (!dark) continue;
-      for (let py = 0; py < scale; py++) {
-        pixels.fill(0, (offset + y * scale + py) * width + offset + x * scale, (offset + y * scale + py) * width + offset + (x + 1) * scale);
-      }
+  const row = new Uint8Array(width);
+  for (let y = 0; y < size; y++) {
+    row.fill(255);
+    for (let x = 0; x < size; x++) {
+      if (data[y * size + x]) row.fill(0, offset + x * scale, offset + (x + 1) * scale);
     }
+    for (let line = 0; line < scale; line++) pixels.set(row, (offset + y * scale + line) * width);
   }
   return { width, height: width, pixels };
 }

@@ -1,4 +1,6 @@
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
+import { decodeQrPng } from '../../../standins/wechat/decode-qr';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
 
 /**
@@ -292,22 +294,36 @@ function pngText(chunks: readonly PngChunk[]): Record<string, string> {
 describe('wxacode.getUnlimited', () => {
   const wxacode = async (body: Json) => post(`/wxa/getwxacodeunlimit?access_token=${await accessToken()}`, body);
 
-  it('answers a well-formed PNG that carries its scene in a tEXt chunk', async () => {
+  it('answers a PNG holding a standard QR code of exactly the scene, labelled with the request in tEXt chunks', async () => {
     const answer = await wxacode({ scene: 'm=QHTEST0001', page: 'pages/merchant/index', env_version: 'release' });
 
     expect(answer.status).toBe(200);
     expect(answer.contentType).toBe('image/png');
+    expect(decodeQrPng(answer.bytes)).toBe('m=QHTEST0001');
     const chunks = pngChunks(answer.bytes);
     expect(chunks.every((c) => c.crcMatches)).toBe(true);
     expect(chunks[0]?.type).toBe('IHDR');
     expect(chunks.at(-1)?.type).toBe('IEND');
     const header = chunks[0]!.data;
     const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
-    expect([width, height, header[8], header[9]]).toEqual([430, 430, 8, 0]);
+    expect([width, height, header[8], header[9]]).toEqual([430, 430, 8, 0]); // 8-bit greyscale
     const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
     expect(raw).toHaveLength((width + 1) * height);
     expect(new Set(raw)).toEqual(new Set([0, 255])); // filter bytes 0, black and white pixels
     expect(pngText(chunks)).toMatchObject({ scene: 'm=QHTEST0001', page: 'pages/merchant/index', env_version: 'release' });
+  });
+
+  it.each([
+    ['the shortest scene', 'x'],
+    ['a merchant id', 'QH8K2M4P6R'],
+    ['the longest scene', 'm=QH8K2M4P6R&s=1&k=0123456789abc'],
+    ['every character the documentation allows', "09AZaz!#$&'()*+,/:;=?@-._~"],
+  ])('encodes %s so that a scanner reads it back unchanged', async (_what, scene) => {
+    expect(scene.length).toBeLessThanOrEqual(32);
+    const answer = await wxacode({ scene });
+
+    expect(answer.contentType).toBe('image/png');
+    expect(decodeQrPng(answer.bytes)).toBe(scene);
   });
 
   it('draws the same picture for the same scene and another for another scene', async () => {
@@ -317,12 +333,26 @@ describe('wxacode.getUnlimited', () => {
 
     expect(again.bytes.equals(a.bytes)).toBe(true);
     expect(b.bytes.equals(a.bytes)).toBe(false);
+    expect(decodeQrPng(b.bytes)).toBe('m=QHTEST0002');
   });
 
-  it('clamps the width to WeChat’s 280–1280 px', async () => {
-    const width = async (w: number) => pngChunks((await wxacode({ scene: 'x', width: w })).bytes)[0]!.data.readUInt32BE(0);
-    expect(await width(100)).toBe(280);
-    expect(await width(2000)).toBe(1280);
+  it('draws the width asked for, clamped to WeChat’s 280–1280 px, and the smallest still reads', async () => {
+    const draw = async (w: number) => {
+      const png = (await wxacode({ scene: 'm=QHTEST0001', width: w })).bytes;
+      return { width: pngChunks(png)[0]!.data.readUInt32BE(0), scene: decodeQrPng(png) };
+    };
+    expect(await draw(100)).toEqual({ width: 280, scene: 'm=QHTEST0001' });
+    // Decoding 1280 px takes seconds inside jest's sandbox; the smallest size is the one that could fail.
+    expect(pngChunks((await wxacode({ scene: 'x', width: 2000 })).bytes)[0]!.data.readUInt32BE(0)).toBe(1280);
+    expect(await draw(431)).toEqual({ width: 431, scene: 'm=QHTEST0001' }); // not a multiple of the module count
+    expect((await wxacode({ scene: 'x', width: '430' })).json.errcode).toBe(40097);
+  });
+
+  it('decodeQrPng finds no code in a PNG without one', () => {
+    const blank = new PNG({ width: 64, height: 64 });
+    blank.data.fill(255);
+
+    expect(decodeQrPng(PNG.sync.write(blank))).toBeNull();
   });
 
   it.each([
@@ -331,16 +361,12 @@ describe('wxacode.getUnlimited', () => {
     ['a percent sign', 'm%3DQH1', 40129],
     ['Chinese', '商户=QH1', 40129],
     ['a space', 'm QH1', 40129],
-  ])('answers a scene that is %s with JSON errcode %d instead of an image', async (_what, scene, errcode) => {
+  ])('answers a scene that is %s (%j) with JSON errcode %d instead of an image', async (_what, scene, errcode) => {
     const answer = await wxacode({ scene });
 
     expect(answer.status).toBe(200);
     expect(answer.contentType).toMatch(/^application\/json/);
     expect(answer.json.errcode).toBe(errcode);
-  });
-
-  it('accepts every character the documentation allows in a scene', async () => {
-    expect((await wxacode({ scene: "09AZaz!#$&'()*+,/:;=?@-._~" })).contentType).toBe('image/png');
   });
 
   it('refuses a page with a leading slash or not released (41030) and an unknown env_version (40097)', async () => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-chinese';
 
 export const StaffRoleSchema = z.enum(['regulator', 'mediator', 'admin']);
 

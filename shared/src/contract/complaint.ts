@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-chinese';
 import {
   COMPLAINT_CATEGORY_CODES,
   NOT_ACCEPTED_REASON_CODES,
@@ -10,7 +11,8 @@ import { COMMAND_TYPES, COMPLAINT_STATUSES } from '../domain/lifecycle';
 import { MerchantId } from './merchant';
 
 /** Emoji and bidirectional-control characters: refused in free text (see docs/lifecycle.md, "text rules"). */
-const EMOJI_OR_BIDI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// ©, ® and ™ are Extended_Pictographic but are printed on every box: brand names may use them.
+const EMOJI_OR_BIDI = /(?![\u00A9\u00AE\u2122])[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-chinese';
 
 /** Machine-readable error codes; each maps to exactly one HTTP status at the API edge. */
 export const ERROR_CODES = [

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import './zod-chinese';
 import { AREA_TYPE_CODES, MERCHANT_TYPE_CODES, SECTOR_CODES } from '../catalogue/sectors';
 import { CATALOGUE_COMMITMENT_CODES } from '../catalogue/commitments';
 

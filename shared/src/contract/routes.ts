@@ -12,6 +12,22 @@ import {
 } from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
 import { ClockRules } from '../domain/clock';
+import {
+  ApplicationDecision,
+  BindingCode,
+  CommitmentsUpdate,
+  CreditFlag,
+  DirectoryPage,
+  DirectoryQuery,
+  MerchantApplication,
+  MerchantRegistryView,
+  RedeemBinding,
+  RegistryPage,
+  RegistryQuery,
+  ShopId,
+  ShopPeople,
+  StatusChange,
+} from './registry';
 
 /**
  * Who may call a route. Every route states one; the API edge authenticates before the handler runs, and
@@ -117,6 +133,61 @@ export const routes = {
     pathParams: none,
     body: ClockRules,
     response: ClockRules,
+  }),
+  // — merchant registry (issue: registry and public trust) —
+  directory: route({ method: 'GET', path: '/merchants', access: 'public', pathParams: none, query: DirectoryQuery, response: DirectoryPage }),
+  applyForMerchant: route({
+    method: 'POST',
+    path: '/merchant-applications',
+    access: 'user',
+    pathParams: none,
+    body: MerchantApplication,
+    successStatus: 201,
+    response: MerchantRegistryView,
+  }),
+  registry: route({ method: 'GET', path: '/staff/merchants', access: 'staff', pathParams: none, query: RegistryQuery, response: RegistryPage }),
+  decideApplication: route({
+    method: 'POST',
+    path: '/staff/merchants/{id}/decision',
+    access: 'staff',
+    pathParams: ShopId,
+    body: ApplicationDecision,
+    response: z.object({ merchant: MerchantRegistryView, binding: BindingCode.optional() }),
+  }),
+  changeMerchantStatus: route({
+    method: 'POST',
+    path: '/staff/merchants/{id}/status',
+    access: 'staff',
+    pathParams: ShopId,
+    body: StatusChange,
+    response: MerchantRegistryView,
+  }),
+  recordViolation: route({
+    method: 'POST',
+    path: '/staff/merchants/{id}/violations',
+    access: 'staff',
+    pathParams: ShopId,
+    body: CreditFlag,
+    response: MerchantRegistryView,
+  }),
+  creditList: route({ method: 'GET', path: '/staff/credit-list', access: 'staff', pathParams: none, query: ListQuery, response: RegistryPage }),
+  redeemBinding: route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, response: Session }),
+  inviteClerk: route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, response: BindingCode }),
+  shopPeople: route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, response: ShopPeople }),
+  removeClerk: route({
+    method: 'DELETE',
+    path: '/merchant/shops/{id}/people/{userId}',
+    access: 'merchant',
+    pathParams: ShopId.extend({ userId: z.string().min(1).max(64) }),
+    response: ShopPeople,
+  }),
+  updateCommitments: route({
+    method: 'PUT',
+    path: '/merchant/shops/{id}/commitments',
+    access: 'merchant',
+    pathParams: ShopId,
+    body: CommitmentsUpdate.omit({ effectiveFrom: true }),
+    response: MerchantRegistryView,
   }),
 } as const;
 

@@ -27,8 +27,27 @@ export const Merchant = z.object({
   badge: Badge.optional(),
   commitments: z.array(CommitmentChoice),
   commitmentsSince: z.string(),
+  /** Version of the commitments in force; each edit adds one (older versions are kept). */
+  commitmentsVersion: z.number().int().min(1).default(1),
+  /** Registry facts, seen by bureau staff only. Demo shops registered before onboarding may lack them. */
+  uscc: z.string().optional(),
+  contactName: z.string().optional(),
+  contactPhone: z.string().optional(),
+  applicantUserId: z.string().optional(),
+  appliedAt: z.string().optional(),
+  /** Why the shop was rejected, suspended or revoked; shown to the shop and staff. */
+  statusReason: z.string().optional(),
+  /** Violations recorded by staff (联合惩戒): a flagged shop cannot be awarded or recommended. */
+  creditFlags: z
+    .array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string() }))
+    .default([]),
 });
 export type Merchant = z.infer<typeof Merchant>;
+export type MerchantInput = z.input<typeof Merchant>;
+
+/** Whether the shop may be awarded 示范 or recommended (文明单位…): active and without credit flags. */
+export const mayBeAwarded = (merchant: Pick<Merchant, 'status' | 'creditFlags'>) =>
+  merchant.status === 'active' && merchant.creditFlags.length === 0;
 
 /** Statuses whose shop page is public at all; the others do not exist for the public. */
 const PUBLIC_STATUSES: ReadonlySet<MerchantStatus> = new Set(['active', 'suspended', 'revoked']);
@@ -66,13 +85,23 @@ export function publicBadge(merchant: Pick<Merchant, 'status' | 'badge' | 'type'
   return { kind: 'participant', label: '放心消费参创单位' };
 }
 
+export const MERCHANT_STATUS_LABELS: Record<MerchantStatus, string> = {
+  pending: '待审核',
+  active: '参创单位',
+  suspended: '已暂停',
+  revoked: '已摘牌',
+  rejected: '未通过',
+};
+
 const STATUS_NOTICES: Partial<Record<MerchantStatus, string>> = {
   suspended: '该店已被暂停放心消费参创资格，以下承诺仅供参考。如遇消费纠纷，可向市场监管部门投诉。',
   revoked: '该店已被取消（摘牌）放心消费参创资格。如遇消费纠纷，可向市场监管部门投诉。',
 };
 
 export function toPublicView(merchant: Merchant, record: TrackRecord): MerchantPublicView {
-  const notice = STATUS_NOTICES[merchant.status];
+  const notice =
+    STATUS_NOTICES[merchant.status] ??
+    (merchant.creditFlags.length > 0 ? '该店存在经查实的违法违规记录，已列入联合惩戒名单。' : undefined);
   const commitments = merchant.commitments.map(resolveCommitment);
   const counts = new Map(record.perCommitment.map((entry) => [entry.key, entry]));
   return {

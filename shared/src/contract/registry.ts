@@ -1,0 +1,120 @@
+import * as z from 'zod';
+import './zod-chinese';
+import { TOWN_CODES } from '../catalogue/county';
+import { Uscc } from '../domain/uscc';
+import { IsoDate, MainlandMobile, freeText } from './complaint';
+import { AreaType, CommitmentChoice, MerchantId, MerchantStatus, MerchantType, Sector } from './merchant';
+
+/** A shop's application to join the campaign (参创), filed in the mini-program by its owner. */
+export const MerchantApplication = z.object({
+  name: freeText('店铺名称', 2, 50),
+  type: MerchantType,
+  uscc: Uscc,
+  sector: Sector,
+  townCode: z.enum(TOWN_CODES, { error: '请选择所在乡镇（街道）' }),
+  areaType: AreaType,
+  address: freeText('经营地址', 5, 100),
+  contactName: freeText('联系人', 2, 20),
+  contactPhone: MainlandMobile,
+  commitments: z.array(CommitmentChoice).min(1, { error: '请至少选择一项承诺' }).max(12, { error: '承诺最多 12 项' }),
+});
+export type MerchantApplication = z.input<typeof MerchantApplication>;
+
+export const CreditFlag = z.object({
+  /** Where the violation was found: 行政处罚, 抽检不合格, 消费者投诉查实… */
+  source: freeText('来源', 2, 40),
+  date: IsoDate('认定日期'),
+  description: freeText('情况说明', 4, 500),
+});
+export type CreditFlag = z.infer<typeof CreditFlag>;
+
+/** What bureau staff see of a shop in the registry (full contact details: they need them). */
+export const MerchantRegistryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: MerchantType,
+  uscc: z.string(),
+  sector: Sector,
+  sectorLabel: z.string(),
+  townCode: z.string(),
+  townName: z.string(),
+  areaType: AreaType,
+  address: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  status: MerchantStatus,
+  statusLabel: z.string(),
+  statusReason: z.string().optional(),
+  badgeLabel: z.string(),
+  creditFlags: z.array(CreditFlag.extend({ recordedAt: z.string() })),
+  commitments: z.array(z.object({ key: z.string(), title: z.string() })),
+  commitmentsVersion: z.number().int(),
+  commitmentsSince: z.string(),
+  appliedAt: z.string().optional(),
+});
+export type MerchantRegistryView = z.infer<typeof MerchantRegistryView>;
+
+export const RegistryPage = z.object({ items: z.array(MerchantRegistryView), nextCursor: z.string().optional() });
+
+export const RegistryQuery = z.object({
+  status: MerchantStatus.default('pending'),
+  town: z.string().max(40).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export const ApplicationDecision = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  z.object({ decision: z.literal('reject'), reason: freeText('驳回理由', 4, 200) }),
+]);
+
+export const StatusChange = z.object({
+  action: z.enum(['suspend', 'revoke', 'reinstate'], { error: '请选择操作' }),
+  reason: freeText('理由', 4, 200),
+});
+
+/** A one-time code that binds a WeChat user to a shop (owner) or invites a clerk. */
+export const BindingCode = z.object({
+  code: z.string(),
+  role: z.enum(['owner', 'clerk']),
+  merchantId: z.string(),
+  expiresAt: z.string(),
+});
+export type BindingCode = z.infer<typeof BindingCode>;
+
+export const RedeemBinding = z.object({
+  code: z
+    .string({ error: '请输入绑定码' })
+    .trim()
+    .regex(/^[0-9A-HJKMNP-TV-Z]{8}$/i, { error: '绑定码为 8 位字母数字，请核对后重新输入' })
+    .transform((code) => code.toUpperCase()),
+});
+
+export const ShopPerson = z.object({ userId: z.string(), displayName: z.string(), role: z.enum(['owner', 'clerk']), since: z.string() });
+export const ShopPeople = z.object({ items: z.array(ShopPerson) });
+
+export const CommitmentsUpdate = z.object({
+  commitments: z.array(CommitmentChoice).min(1, { error: '请至少选择一项承诺' }).max(12, { error: '承诺最多 12 项' }),
+  /** YYYY-MM-DD from which the new commitments apply; today or later. */
+  effectiveFrom: IsoDate('生效日期'),
+});
+
+export const DirectoryQuery = z.object({
+  sector: Sector.optional(),
+  town: z.enum(TOWN_CODES).optional(),
+  areaType: AreaType.optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(30).default(20),
+});
+export const DirectoryEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  sectorLabel: z.string(),
+  townName: z.string(),
+  areaTypeLabel: z.string(),
+  badge: z.object({ kind: z.enum(['participant', 'model']), label: z.string() }),
+  commitmentTitles: z.array(z.string()),
+});
+export const DirectoryPage = z.object({ items: z.array(DirectoryEntry), nextCursor: z.string().optional() });
+
+export const ShopId = z.object({ id: MerchantId });
