@@ -10,7 +10,6 @@ const DAY = 24 * 60 * 60 * 1000;
  * has something to move. Imported lazily so the caller sets the local environment first.
  */
 export async function seedDemoData(): Promise<{ merchants: number; people: number; complaints: number }> {
-  const { saveMerchant } = await import('../../functions/src/store/merchants');
   const { saveUser } = await import('../../functions/src/store/users');
   const { userIdFor } = await import('../../functions/src/auth/user-id');
   const { demoOpenid } = await import('../../functions/src/use-cases/sign-in');
@@ -18,21 +17,34 @@ export async function seedDemoData(): Promise<{ merchants: number; people: numbe
   const { fileComplaint } = await import('../../functions/src/use-cases/file-complaint');
   const { sendCommand } = await import('../../functions/src/use-cases/send-command');
 
-  for (const merchant of DEMO_MERCHANTS) await saveMerchant(merchant);
+  const now = Date.now();
+  const { saveRegistryChange } = await import('../../functions/src/store/registry');
+  for (const merchant of DEMO_MERCHANTS) {
+    // Through the registry write, so active shops are listed in the directory as approval would list them.
+    await saveRegistryChange({
+      before: undefined,
+      after: merchant,
+      ...(merchant.status === 'active' ? { directory: 'publish' as const } : {}),
+      commitmentsVersion: { editedBy: 'demo-seed' },
+    });
+  }
 
   const principal = (persona: Exclude<DemoPersona, 'admin'>) => ({
     userId: userIdFor(weChatConfig().appId, demoOpenid(persona)),
     displayName: DEMO_PEOPLE[persona].displayName,
     roles: DEMO_PEOPLE[persona].roles,
   });
+  const { addShopMember } = await import('../../functions/src/store/registry');
   for (const persona of Object.keys(DEMO_PEOPLE) as Array<keyof typeof DEMO_PEOPLE>) {
     const { userId, displayName, roles } = principal(persona);
     await saveUser({ userId, displayName, roles });
+    for (const merchantId of roles.merchantIds) {
+      await addShopMember(merchantId, { userId, displayName, role: persona === 'merchant_owner' ? 'owner' : 'clerk', since: new Date(now - 200 * DAY).toISOString() });
+    }
   }
 
   const consumer = principal('consumer');
   const owner = principal('merchant_owner');
-  const now = Date.now();
   const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
   const base = {
     merchantId: DEMO_SHOP_ID,

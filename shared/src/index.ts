@@ -16,3 +16,4 @@ export * from './domain/track-record';
 export * from './catalogue/county';
 export * from './domain/uscc';
 export * from './contract/registry';
+export * from './domain/csv';

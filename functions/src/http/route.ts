@@ -33,6 +33,8 @@ export interface RouteRequest<C extends RouteContract> {
 export interface RouteOptions {
   /** `Cache-Control` for successful answers; defaults to no-store. */
   cacheControl?: string;
+  /** Answer a text file instead of JSON (the use case returns the file's text), e.g. a CSV export. */
+  file?: { contentType: string; filename: string };
 }
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -57,10 +59,19 @@ export function httpRoute<C extends RouteContract>(
       const query = contract.query ? parseOrInvalid(contract.query, event.queryStringParameters ?? {}) : undefined;
       const body = contract.body ? parseOrInvalid(contract.body, readJsonBody(event)) : undefined;
       const idempotencyKey = contract.idempotent ? readIdempotencyKey(event) : undefined;
-      const result = await handle({ pathParams, query, body, principal, idempotencyKey, now, event } as RouteRequest<C>);
-      return json(contract.successStatus ?? 200, contract.response.parse(result), {
-        'cache-control': options.cacheControl ?? 'no-store',
-      });
+      const result = contract.response.parse(await handle({ pathParams, query, body, principal, idempotencyKey, now, event } as RouteRequest<C>));
+      if (options.file) {
+        return {
+          statusCode: 200,
+          headers: {
+            'content-type': options.file.contentType,
+            'content-disposition': `attachment; filename="${options.file.filename}"`,
+            'cache-control': 'no-store',
+          },
+          body: String(result),
+        };
+      }
+      return json(contract.successStatus ?? 200, result, { 'cache-control': options.cacheControl ?? 'no-store' });
     } catch (error) {
       return errorResponse(error, correlationId, contract.path);
     }

@@ -44,6 +44,7 @@ const complaintSchema = item({
   category: string(),
   breachedCommitment: map({ key: string(), title: string() }).optional(),
   commitmentsInForce: list(map({ key: string(), title: string() })),
+  commitmentsVersion: number().optional(),
   description: string(),
   purchaseDate: string(),
   amount: string().optional(),

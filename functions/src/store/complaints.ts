@@ -5,10 +5,11 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { Conflict, Invalid, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
+import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
 import { ulid } from 'ulid';
 import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
 import { AuditEntity, CounterEntity, IdempotencyEntity, MerchantCounterEntity, OutboxEntity } from './support.entities';
+import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
 import { FangxinTable } from './table';
 
 /** A complaint as the use cases know it: the lifecycle state plus the facts filed. */
@@ -19,6 +20,8 @@ export interface ComplaintRecord extends LifecycleState {
   category: string;
   breachedCommitment?: { key: string; title: string };
   commitmentsInForce: Array<{ key: string; title: string }>;
+  /** The shop's commitments version in force when this complaint was filed. */
+  commitmentsVersion?: number;
   description: string;
   purchaseDate: string;
   amount?: string;
@@ -98,7 +101,8 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
         entry: `${event.at}#${record.id}#${eventSeq(version)}`,
         action: event.type,
         role: effects.audit.role,
-        complaintId: record.id,
+        subjectType: 'complaint',
+        subjectId: record.id,
         at: event.at,
       }),
     );
@@ -208,36 +212,24 @@ export interface Page {
   nextCursor?: string;
 }
 
-const encodeCursor = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
 
-function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (key && typeof key === 'object' && Object.values(key).every((value) => typeof value === 'string')) {
-      return key as Record<string, string>;
-    }
-  } catch {
-    // fall through
-  }
-  throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
-}
 
 async function queryPage(
   index: 'gsi1' | 'gsi2' | 'gsi3',
   partition: string,
   options: { cursor?: string; limit: number; reverse?: boolean; range?: { lt?: string; beginsWith?: string } },
 ): Promise<Page> {
-  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
-    .entities(ComplaintEntity)
-    .query({ index, partition, ...(options.range ? { range: options.range } : {}) } as never)
-    .options({
-      limit: options.limit,
-      reverse: options.reverse ?? false,
-      ...(options.cursor ? { exclusiveStartKey: decodeCursor(options.cursor) } : {}),
-    })
-    .send();
+  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
+    FangxinTable.build(QueryCommand)
+      .entities(ComplaintEntity)
+      .query({ index, partition, ...(options.range ? { range: options.range } : {}) } as never)
+      .options({
+        limit: options.limit,
+        reverse: options.reverse ?? false,
+        ...(options.cursor ? { exclusiveStartKey: decodeCursor(options.cursor) } : {}),
+      })
+      .send(),
+  );
   return { items: Items.map((item) => fromStored(item as Record<string, unknown>)), nextCursor: encodeCursor(LastEvaluatedKey) };
 }
 

@@ -12,6 +12,11 @@ import { FangxinTable } from './table';
  *
  *   pk = MERCHANT#<id>    sk = PROFILE
  *   gsi1pk = MERCHANT_STATUS#<status>   gsi1sk = <townCode>#<id>      (registry: shops by status, by town)
+ *   gsi2pk = CREDIT_FLAGGED             gsi2sk = <townCode>#<id>      (联合惩戒 list; sparse)
+ *
+ * Also in the shop's partition: COUNTER#… (its counters), COMMITMENTS#<version> (every commitments version),
+ * STAFF#<userId> (its owner and clerks). Sort keys are chosen so `BETWEEN COUNTER#… AND PROFILE` on the
+ * public page reads counters and profile only.
  */
 const merchantSchema = item({
   merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
@@ -35,6 +40,14 @@ const merchantSchema = item({
     }),
   ),
   commitmentsSince: string(),
+  commitmentsVersion: number().default(1),
+  uscc: string().optional(),
+  contactName: string().optional(),
+  contactPhone: string().optional(),
+  applicantUserId: string().optional(),
+  appliedAt: string().optional(),
+  statusReason: string().optional(),
+  creditFlags: list(map({ source: string(), date: string(), description: string(), recordedAt: string() })).default([]),
 });
 
 export const MerchantEntity = new Entity({
@@ -47,5 +60,14 @@ export const MerchantEntity = new Entity({
     registrySortKey: string()
       .savedAs('gsi1sk')
       .link<typeof schema>(({ townCode, merchantId }) => `${townCode}#${merchantId}`),
+    // Sparse: only shops with credit flags are on the 联合惩戒 list.
+    creditListKey: string()
+      .optional()
+      .savedAs('gsi2pk')
+      .link<typeof schema>(({ creditFlags }) => (creditFlags.length > 0 ? 'CREDIT_FLAGGED' : undefined)),
+    creditListSort: string()
+      .optional()
+      .savedAs('gsi2sk')
+      .link<typeof schema>(({ creditFlags, townCode, merchantId }) => (creditFlags.length > 0 ? `${townCode}#${merchantId}` : undefined)),
   })),
 });

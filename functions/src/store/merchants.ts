@@ -6,7 +6,7 @@ import { MerchantEntity } from './merchant.entity';
 import { MerchantCounterEntity } from './support.entities';
 import { FangxinTable } from './table';
 
-type MerchantItem = Parameters<PutItemCommand<typeof MerchantEntity>['item']>[0];
+export type MerchantItem = Parameters<PutItemCommand<typeof MerchantEntity>['item']>[0];
 
 /** Access pattern `merchant-by-id` (the QR scan): one GetItem, eventually consistent. */
 export async function findMerchant(merchantId: string): Promise<Merchant | undefined> {
@@ -14,7 +14,7 @@ export async function findMerchant(merchantId: string): Promise<Merchant | undef
   return Item ? toMerchant(Item) : undefined;
 }
 
-function toMerchant(Item: MerchantItem): Merchant {
+export function toMerchant(Item: MerchantItem): Merchant {
   return Merchant.parse({
     id: Item.merchantId,
     name: Item.name,
@@ -28,12 +28,24 @@ function toMerchant(Item: MerchantItem): Merchant {
     badge: Item.badge,
     commitments: Item.commitments.map(fromStoredCommitment),
     commitmentsSince: Item.commitmentsSince,
+    commitmentsVersion: Item.commitmentsVersion,
+    uscc: Item.uscc,
+    contactName: Item.contactName,
+    contactPhone: Item.contactPhone,
+    applicantUserId: Item.applicantUserId,
+    appliedAt: Item.appliedAt,
+    statusReason: Item.statusReason,
+    creditFlags: Item.creditFlags,
   });
 }
 
-/** Writes a merchant profile whole (registration, demo data). */
+/** Writes a merchant profile whole (demo data, tests); registry changes go through store/registry.ts. */
 export async function saveMerchant(merchant: Merchant): Promise<void> {
-  const stored: MerchantItem = {
+  await MerchantEntity.build(PutItemCommand).item(toStoredMerchant(merchant)).send();
+}
+
+export function toStoredMerchant(merchant: Merchant): MerchantItem {
+  return {
     merchantId: merchant.id,
     name: merchant.name,
     type: merchant.type,
@@ -46,8 +58,15 @@ export async function saveMerchant(merchant: Merchant): Promise<void> {
     badge: merchant.badge,
     commitments: merchant.commitments.map(toStoredCommitment),
     commitmentsSince: merchant.commitmentsSince,
+    commitmentsVersion: merchant.commitmentsVersion,
+    uscc: merchant.uscc,
+    contactName: merchant.contactName,
+    contactPhone: merchant.contactPhone,
+    applicantUserId: merchant.applicantUserId,
+    appliedAt: merchant.appliedAt,
+    statusReason: merchant.statusReason,
+    creditFlags: merchant.creditFlags,
   };
-  await MerchantEntity.build(PutItemCommand).item(stored).send();
 }
 
 type StoredCommitment = MerchantItem['commitments'][number];

@@ -1,6 +1,6 @@
 import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
-import { list } from 'dynamodb-toolbox/schema/list';
+import { set } from 'dynamodb-toolbox/schema/set';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
@@ -120,14 +120,15 @@ export const UserEntity = new Entity({
     userId: string().key().savedAs('pk').transform(prefix('USER')),
     record: string().key().savedAs('sk').const('PROFILE'),
     displayName: string(),
-    merchantIds: list(string()),
+    /** Shops this person works for; a string set so binding and removal are atomic ADD/DELETE. */
+    merchantIds: set(string()).optional(),
     staff: map({ role: string().enum('regulator', 'mediator', 'admin'), jurisdiction: any() }).optional(),
   }),
 });
 
 /**
- * Audit trail of staff actions, by person: who did what, when, in which role.
- *   pk = AUDIT#<staffUserId>   sk = <at>#<complaintId>#<seq>
+ * Audit trail of staff actions, by person: who did what, when, in which role, to which complaint or shop.
+ *   pk = AUDIT#<staffUserId>   sk = <at>#<subjectId>#<seq>
  */
 export const AuditEntity = new Entity({
   name: 'Audit',
@@ -137,7 +138,10 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    complaintId: string(),
+    subjectType: string().enum('complaint', 'merchant'),
+    subjectId: string(),
+    /** The reason or note given, for registry actions. */
+    detail: string().optional(),
     at: string(),
   }),
 });

@@ -16,7 +16,7 @@ export async function findUser(userId: string): Promise<UserRecord | undefined> 
   return {
     userId: Item.userId,
     displayName: Item.displayName,
-    roles: Roles.parse({ merchantIds: Item.merchantIds, ...(Item.staff ? { staff: Item.staff } : {}) }),
+    roles: Roles.parse({ merchantIds: [...(Item.merchantIds ?? [])].sort(), ...(Item.staff ? { staff: Item.staff } : {}) }),
   };
 }
 
@@ -25,7 +25,7 @@ export async function saveUser(user: UserRecord): Promise<void> {
     .item({
       userId: user.userId,
       displayName: user.displayName,
-      merchantIds: user.roles.merchantIds,
+      ...(user.roles.merchantIds.length > 0 ? { merchantIds: new Set(user.roles.merchantIds) } : {}),
       ...(user.roles.staff ? { staff: user.roles.staff } : {}),
     })
     .send();

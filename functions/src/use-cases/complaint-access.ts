@@ -1,5 +1,6 @@
 import { NotFound, relationOf, type Actor, type LifecycleState } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
+import { isShopMember } from '../store/registry';
 
 /** Same answer for "no such complaint" and "not yours": the id's existence is not revealed. */
 export const complaintNotFound = () => new NotFound('未找到该投诉，或您无权查看');
@@ -17,5 +18,15 @@ export function actorFor(principal: Principal, complaint: Pick<LifecycleState, '
   if (staff) candidates.push({ kind: 'staff', userId: principal.userId, role: staff.role, jurisdiction: staff.jurisdiction });
   const actor = candidates.find((candidate) => relationOf(candidate, complaint) !== 'none');
   if (!actor) throw complaintNotFound();
+  return actor;
+}
+
+/**
+ * `actorFor`, plus the live check that a merchant still works for the shop: a clerk removed a minute ago
+ * still holds a token that lists the shop, and must not see its complaints any more.
+ */
+export async function resolveActor(principal: Principal, complaint: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>): Promise<Actor> {
+  const actor = actorFor(principal, complaint);
+  if (actor.kind === 'merchant' && !(await isShopMember(complaint.merchantId, principal.userId))) throw complaintNotFound();
   return actor;
 }

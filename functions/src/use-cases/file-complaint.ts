@@ -74,6 +74,7 @@ export async function fileComplaint(
     category: input.category,
     ...(breached ? { breachedCommitment: breached } : {}),
     commitmentsInForce,
+    commitmentsVersion: merchant.commitmentsVersion,
     description: input.description,
     purchaseDate: input.purchaseDate,
     ...(input.amount ? { amount: input.amount } : {}),

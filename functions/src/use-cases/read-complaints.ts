@@ -1,13 +1,14 @@
 import { Invalid, type ComplaintPage, type ComplaintView } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, type ComplaintRecord } from '../store/complaints';
-import { actorFor, complaintNotFound } from './complaint-access';
+import { complaintNotFound, resolveActor } from './complaint-access';
+import { requireMembership } from './registry';
 import { toComplaintView, toSummary } from './complaint-view';
 
 export async function getComplaint(complaintId: string, principal: Principal, now: Date): Promise<ComplaintView> {
   const loaded = await loadComplaint(complaintId);
   if (!loaded) throw complaintNotFound();
-  return toComplaintView(loaded.record, loaded.events, actorFor(principal, loaded.record), now);
+  return toComplaintView(loaded.record, loaded.events, await resolveActor(principal, loaded.record), now);
 }
 
 /** The signed-in person's own complaints, newest first. */
@@ -26,6 +27,7 @@ export async function merchantQueue(
 ): Promise<ComplaintPage> {
   const shop = merchantId ?? principal.roles.merchantIds[0];
   if (!shop || !principal.roles.merchantIds.includes(shop)) throw new Invalid('您没有绑定该店铺', 'merchantId');
+  await requireMembership(shop, principal);
   const page = await listMerchantQueue(shop, cursor, limit);
   return { items: page.items.map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

@@ -10,7 +10,7 @@ import {
 import type { Principal } from '../auth/token';
 import { loadComplaint, saveTransition } from '../store/complaints';
 import { getClockRules } from '../store/settings';
-import { actorFor, complaintNotFound } from './complaint-access';
+import { complaintNotFound, resolveActor } from './complaint-access';
 import { toComplaintView } from './complaint-view';
 import { counterWrites } from './counter-scopes';
 
@@ -23,7 +23,7 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const loaded = await loadComplaint(complaintId);
   if (!loaded) throw complaintNotFound();
   const { record, events } = loaded;
-  const actor = actorFor(principal, record);
+  const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
 
   const rules = await getClockRules(now.getTime());

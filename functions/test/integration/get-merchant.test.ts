@@ -28,6 +28,8 @@ const shop = (overrides: Partial<Merchant>): Merchant => ({
     { kind: 'custom', title: '免费包装', text: '所售礼品一律免费包装。' },
   ],
   commitmentsSince: '2025-03-15',
+  commitmentsVersion: 1,
+  creditFlags: [],
   ...overrides,
 });
 

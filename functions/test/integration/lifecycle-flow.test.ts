@@ -144,7 +144,7 @@ describe('escalated and mediated by the bureau', () => {
         ExpressionAttributeValues: { ':pk': `AUDIT#${people.regulatorChengguan.userId}` },
       }),
     );
-    expect(Items.map((item) => [item.action, item.role, item.complaintId])).toEqual([
+    expect(Items.map((item) => [item.action, item.role, item.subjectId])).toEqual([
       ['claim', 'regulator', filed.id],
       ['note', 'regulator', filed.id],
       ['accept', 'regulator', filed.id],
@@ -210,7 +210,7 @@ describe('queues', () => {
 });
 
 describe('DynamoDB cost per call', () => {
-  it('files with one read of the shop and one transaction, and moves a complaint with one Query and one transaction', async () => {
+  it('files with one read of the shop and one transaction; a merchant moves a complaint with one Query, one membership read and one transaction', async () => {
     const { countDynamoDbRequests } = await import('./support/request-counter');
     const { dynamoDbClient } = await import('../../src/store/table');
     await fileOne(); // warms the clock-rules cache, as a running container has it
@@ -220,7 +220,8 @@ describe('DynamoDB cost per call', () => {
       expect(requests.commands).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
       requests.reset();
       await command(people.ownerA, filed.id, 1, { type: 'reply', text: '已收到。' });
-      expect(requests.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
+      // The GetItem is the live check that the merchant still works for the shop.
+      expect(requests.commands).toEqual(['QueryCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
       requests.reset();
       await view(people.consumer, filed.id);
       expect(requests.commands).toEqual(['QueryCommand']);

@@ -26,6 +26,8 @@ const merchant: Merchant = {
     { kind: 'custom', title: '明厨亮灶', text: '后厨全程可视，欢迎监督。' },
   ],
   commitmentsSince: '2024-05-01',
+  commitmentsVersion: 1,
+  creditFlags: [],
 };
 
 describe('merchant store', () => {

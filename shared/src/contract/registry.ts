@@ -116,5 +116,6 @@ export const DirectoryEntry = z.object({
   commitmentTitles: z.array(z.string()),
 });
 export const DirectoryPage = z.object({ items: z.array(DirectoryEntry), nextCursor: z.string().optional() });
+export type DirectoryPage = z.infer<typeof DirectoryPage>;
 
 export const ShopId = z.object({ id: MerchantId });

@@ -171,6 +171,8 @@ export const routes = {
     response: MerchantRegistryView,
   }),
   creditList: route({ method: 'GET', path: '/staff/credit-list', access: 'staff', pathParams: none, query: ListQuery, response: RegistryPage }),
+  /** The 联合惩戒 list as a spreadsheet (text/csv). */
+  creditListCsv: route({ method: 'GET', path: '/staff/credit-list.csv', access: 'staff', pathParams: none, response: z.string() }),
   redeemBinding: route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, response: Session }),
   inviteClerk: route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, response: BindingCode }),
   shopPeople: route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, response: ShopPeople }),

@@ -2,6 +2,7 @@ import type { Merchant, Roles } from '@fangxin/shared';
 import { issueToken } from '../../../src/auth/token';
 import { saveMerchant } from '../../../src/store/merchants';
 import { saveUser } from '../../../src/store/users';
+import { addShopMember } from '../../../src/store/registry';
 
 /** Two shops in two towns, so every "someone else's resource" case has a someone else. */
 export const SHOP_A: Merchant = {
@@ -20,6 +21,8 @@ export const SHOP_A: Merchant = {
     { kind: 'catalogue', code: 'advance_compensation' },
   ],
   commitmentsSince: '2025-03-15',
+  commitmentsVersion: 1,
+  creditFlags: [],
 };
 export const SHOP_B: Merchant = { ...SHOP_A, id: 'QHSHOPB001', name: '龙泉测试饭店', sector: 'catering_lodging', townCode: 'longquan', townName: '龙泉镇' };
 
@@ -53,6 +56,9 @@ export async function setUpPeople(): Promise<Record<Person, SignedIn>> {
     Object.entries(PEOPLE).map(async ([name, { roles }]) => {
       const principal = { userId: `u-test-${name}`, displayName: name, roles };
       await saveUser(principal);
+      for (const merchantId of roles.merchantIds) {
+        await addShopMember(merchantId, { userId: principal.userId, role: name.startsWith('owner') ? 'owner' : 'clerk', displayName: name, since: '2025-01-01T00:00:00.000Z' });
+      }
       const { token } = await issueToken(principal, new Date());
       return [name, { userId: principal.userId, token, principal }] as const;
     }),

@@ -1,0 +1,8 @@
+import { routes } from '@fangxin/shared';
+import { httpRoute } from '../../http/route';
+import { creditListCsv } from '../../use-cases/directory';
+
+/** GET /staff/credit-list.csv — bureau staff: the 联合惩戒 list as a spreadsheet, safe against formula injection. */
+export const handler = httpRoute(routes.creditListCsv, ({ principal }) => creditListCsv(principal), {
+  file: { contentType: 'text/csv; charset=utf-8', filename: 'credit-list.csv' },
+});

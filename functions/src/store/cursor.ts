@@ -1,0 +1,33 @@
+import { Invalid } from '@fangxin/shared';
+
+/** Pagination cursors: DynamoDB's LastEvaluatedKey, opaque to clients (base64url JSON). */
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
+  key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+
+export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (key && typeof key === 'object' && Object.values(key).every((value) => typeof value === 'string')) {
+      return key as Record<string, string>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
+}
+
+/**
+ * A cursor from another query (other filters, edited by hand) makes DynamoDB refuse the start key.
+ * That is the client's mistake: a 400 naming the cursor, not a 500. Results never leave the queried key.
+ */
+export async function rejectForeignCursor<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ValidationException') {
+      throw new Invalid('分页参数与查询条件不符，请从第一页重新加载', 'cursor');
+    }
+    throw error;
+  }
+}

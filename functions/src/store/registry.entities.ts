@@ -1,0 +1,81 @@
+import { Entity } from 'dynamodb-toolbox/entity';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+import { FangxinTable } from './table';
+
+/**
+ * Every version of a shop's commitments, kept: a complaint records the version in force when filed.
+ *   pk = MERCHANT#<id>   sk = COMMITMENTS#<version, zero-padded>
+ */
+export const CommitmentsVersionEntity = new Entity({
+  name: 'CommitmentsVersion',
+  table: FangxinTable,
+  schema: item({
+    merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
+    versionKey: string().key().savedAs('sk').transform(prefix('COMMITMENTS')),
+    version: number(),
+    commitments: any(),
+    effectiveFrom: string(),
+    editedBy: string(),
+  }),
+});
+
+/**
+ * A person working for a shop. Checked on every merchant request, so removing a clerk takes effect at once,
+ * whatever their token still says.
+ *   pk = MERCHANT#<id>   sk = STAFF#<userId>
+ */
+export const ShopMemberEntity = new Entity({
+  name: 'ShopMember',
+  table: FangxinTable,
+  schema: item({
+    merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
+    userId: string().key().savedAs('sk').transform(prefix('STAFF')),
+    role: string().enum('owner', 'clerk'),
+    displayName: string(),
+    since: string(),
+  }),
+});
+
+/**
+ * A one-time binding code (owner, issued by staff on approval; clerk, issued by the owner), deleted when used,
+ * expired by TTL.   pk = BINDING#<code>   sk = CODE
+ */
+export const BindingCodeEntity = new Entity({
+  name: 'BindingCode',
+  table: FangxinTable,
+  schema: item({
+    code: string().key().savedAs('pk').transform(prefix('BINDING')),
+    record: string().key().savedAs('sk').const('CODE'),
+    merchantId: string(),
+    role: string().enum('owner', 'clerk'),
+    issuedBy: string(),
+    expiresAt: number(),
+  }),
+});
+
+/**
+ * Directory listings: one item per facet a shop can be browsed by (all, sector, town, area type), so each
+ * directory query is a Query on one key, badges first.
+ *   pk = DIRECTORY#<all|sector|town|area>#<value>   sk = <0 model | 1 participant>#<name>#<id>
+ */
+export const DirectoryListingEntity = new Entity({
+  name: 'DirectoryListing',
+  table: FangxinTable,
+  schema: item({
+    facet: string().key().savedAs('pk').transform(prefix('DIRECTORY')),
+    rankKey: string().key().savedAs('sk'),
+    merchantId: string(),
+    name: string(),
+    sector: string(),
+    townCode: string(),
+    areaType: string(),
+    badge: map({ kind: string().enum('participant', 'model'), label: string() }),
+    commitmentTitles: list(string()),
+  }),
+});

@@ -1,0 +1,241 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { $add, $delete } from 'dynamodb-toolbox/entity/actions/update/symbols';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { Conflict, Invalid, publicBadge, resolveCommitment, type Merchant, type MerchantStatus } from '@fangxin/shared';
+import { MerchantEntity } from './merchant.entity';
+import { toMerchant, toStoredMerchant, type MerchantItem } from './merchants';
+import { BindingCodeEntity, CommitmentsVersionEntity, DirectoryListingEntity, ShopMemberEntity } from './registry.entities';
+import { AuditEntity, UserEntity } from './support.entities';
+import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
+import { FangxinTable } from './table';
+
+const pad = (version: number) => String(version).padStart(6, '0');
+
+/** The facets a shop is listed under in the directory. */
+const facetsOf = (merchant: Merchant) => ['all#county', `sector#${merchant.sector}`, `town#${merchant.townCode}`, `area#${merchant.areaType}`];
+
+function listingWrites(merchant: Merchant, mode: 'publish' | 'withdraw') {
+  const badge = publicBadge(merchant);
+  const rank = badge.kind === 'model' ? '0' : '1';
+  return facetsOf(merchant).map((facet) => {
+    const rankKeyFor = (kind: '0' | '1') => `${kind}#${merchant.name}#${merchant.id}`;
+    if (mode === 'withdraw') {
+      // Either rank may be stored (the badge may have changed since): delete both.
+      return [
+        DirectoryListingEntity.build(DeleteTransaction).key({ facet, rankKey: rankKeyFor('0') }),
+        DirectoryListingEntity.build(DeleteTransaction).key({ facet, rankKey: rankKeyFor('1') }),
+      ];
+    }
+    return [
+      DirectoryListingEntity.build(PutTransaction).item({
+        facet,
+        rankKey: `${rank}#${merchant.name}#${merchant.id}`,
+        merchantId: merchant.id,
+        name: merchant.name,
+        sector: merchant.sector,
+        townCode: merchant.townCode,
+        areaType: merchant.areaType,
+        badge: { kind: badge.kind === 'model' ? 'model' : 'participant', label: badge.label },
+        commitmentTitles: merchant.commitments.map((choice, index) => resolveCommitment(choice, index).title),
+      }),
+    ];
+  }).flat();
+}
+
+export interface RegistryAudit {
+  staffUserId: string;
+  role: string;
+  action: string;
+  detail?: string;
+  at: string;
+}
+
+export interface RegistryChange {
+  /** The shop as read; the write is conditioned on its status and commitments version being unchanged. */
+  before: Merchant | undefined;
+  after: Merchant;
+  /** Directory effect: list (or refresh) the shop, or take it off. */
+  directory?: 'publish' | 'withdraw';
+  binding?: { code: string; role: 'owner' | 'clerk'; issuedBy: string; expiresAt: number };
+  /** A new commitments version to keep (onboarding, edits). */
+  commitmentsVersion?: { editedBy: string };
+  audit?: RegistryAudit;
+}
+
+/**
+ * One registry change, all or nothing: the profile (conditioned on what was read, so two staff acting at
+ * once cannot both win), the directory listings, a binding code, a commitments version and the audit entry.
+ */
+export async function saveRegistryChange(change: RegistryChange): Promise<void> {
+  const { before, after } = change;
+  const profile = MerchantEntity.build(PutTransaction)
+    .item(toStoredMerchant(after) as MerchantItem)
+    .options({
+      condition: before
+        ? { and: [{ attr: 'status', eq: before.status }, { attr: 'commitmentsVersion', eq: before.commitmentsVersion }] }
+        : { attr: 'merchantId', exists: false },
+    });
+  const writes = [
+    profile,
+    ...(change.directory === 'withdraw' || (change.directory === 'publish' && before) ? listingWrites(before ?? after, 'withdraw') : []),
+    ...(change.directory === 'publish' ? listingWrites(after, 'publish') : []),
+  ];
+  // A delete and a put of the same listing key cannot share a transaction: keep the put.
+  const seen = new Map<string, (typeof writes)[number]>();
+  for (const write of writes) {
+    const params = write.params() as { Put?: { Item: Record<string, unknown> }; Delete?: { Key: Record<string, unknown> } };
+    const key = JSON.stringify(params.Put ? { pk: params.Put.Item.pk, sk: params.Put.Item.sk } : params.Delete?.Key);
+    if (!(params.Delete && seen.has(key))) seen.set(key, write);
+  }
+  const extra = [];
+  if (change.binding) {
+    extra.push(
+      BindingCodeEntity.build(PutTransaction)
+        .item({ code: change.binding.code, merchantId: after.id, role: change.binding.role, issuedBy: change.binding.issuedBy, expiresAt: change.binding.expiresAt })
+        .options({ condition: { attr: 'code', exists: false } }),
+    );
+  }
+  if (change.commitmentsVersion) {
+    extra.push(
+      CommitmentsVersionEntity.build(PutTransaction)
+        .item({
+          merchantId: after.id,
+          versionKey: pad(after.commitmentsVersion),
+          version: after.commitmentsVersion,
+          commitments: after.commitments,
+          effectiveFrom: after.commitmentsSince,
+          editedBy: change.commitmentsVersion.editedBy,
+        })
+        .options({ condition: { attr: 'versionKey', exists: false } }),
+    );
+  }
+  if (change.audit) {
+    extra.push(
+      AuditEntity.build(PutTransaction).item({
+        staffUserId: change.audit.staffUserId,
+        entry: `${change.audit.at}#${after.id}#${change.audit.action}`,
+        action: change.audit.action,
+        role: change.audit.role,
+        subjectType: 'merchant',
+        subjectId: after.id,
+        ...(change.audit.detail ? { detail: change.audit.detail } : {}),
+        at: change.audit.at,
+      }),
+    );
+  }
+  try {
+    await execute(...[...seen.values(), ...extra]);
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw new Conflict('该店铺的信息刚刚被他人更新，请刷新后再操作');
+    throw error;
+  }
+}
+
+
+/** Access pattern `registry`: shops by status, optionally in one town (begins_with on the sort key). */
+export async function listMerchantsByStatus(status: MerchantStatus, town: string | undefined, cursor: string | undefined, limit: number) {
+  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
+    .entities(MerchantEntity)
+    .query({ index: 'gsi1', partition: `MERCHANT_STATUS#${status}`, ...(town ? { range: { beginsWith: `${town}#` } } : {}) })
+    .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
+    .send();
+  return { items: Items.map((item) => toMerchant(item as MerchantItem)), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+/** Access pattern `credit-list` (联合惩戒): flagged shops by town. */
+export async function listCreditFlagged(cursor: string | undefined, limit: number) {
+  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
+    .entities(MerchantEntity)
+    .query({ index: 'gsi2', partition: 'CREDIT_FLAGGED' })
+    .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
+    .send();
+  return { items: Items.map((item) => toMerchant(item as MerchantItem)), nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+/** Access pattern `directory`: one facet, badges first, by name. */
+export async function queryDirectory(facet: string, cursor: string | undefined, limit: number) {
+  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
+    FangxinTable.build(QueryCommand)
+      .entities(DirectoryListingEntity)
+      .query({ partition: `DIRECTORY#${facet}` })
+      .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
+      .send(),
+  );
+  return { items: Items, nextCursor: encodeCursor(LastEvaluatedKey) };
+}
+
+
+export async function findBindingCode(code: string) {
+  const { Item } = await BindingCodeEntity.build(GetItemCommand).key({ code }).options({ consistent: true }).send();
+  return Item;
+}
+
+/**
+ * Uses a binding code: deletes it (so it works once, even when two people race), records the membership,
+ * and adds the shop to the person's roles — one transaction.
+ */
+export async function redeemBinding(
+  binding: { code: string; merchantId: string; role: 'owner' | 'clerk' },
+  person: { userId: string; displayName: string },
+  at: string,
+): Promise<void> {
+  try {
+    await execute(
+      BindingCodeEntity.build(DeleteTransaction).key({ code: binding.code }).options({ condition: { attr: 'code', exists: true } }),
+      ShopMemberEntity.build(PutTransaction).item({
+        merchantId: binding.merchantId,
+        userId: person.userId,
+        role: binding.role,
+        displayName: person.displayName,
+        since: at,
+      }),
+      UserEntity.build(UpdateTransaction).item({ userId: person.userId, merchantIds: $add(new Set([binding.merchantId])) }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw new Invalid('绑定码已被使用或已失效，请向发码人重新索取', 'code');
+    throw error;
+  }
+}
+
+/** Records a membership directly (demo data and tests; people join through `redeemBinding`). */
+export async function addShopMember(merchantId: string, member: { userId: string; role: 'owner' | 'clerk'; displayName: string; since: string }): Promise<void> {
+  await execute(ShopMemberEntity.build(PutTransaction).item({ merchantId, ...member }));
+}
+
+/** Whether this person still works for the shop (checked live on merchant requests). */
+export async function isShopMember(merchantId: string, userId: string): Promise<boolean> {
+  const { Item } = await ShopMemberEntity.build(GetItemCommand).key({ merchantId, userId }).send();
+  return Item !== undefined;
+}
+
+export async function findShopMember(merchantId: string, userId: string) {
+  const { Item } = await ShopMemberEntity.build(GetItemCommand).key({ merchantId, userId }).options({ consistent: true }).send();
+  return Item;
+}
+
+/** Access pattern `shop-people`: the owner and clerks of a shop. */
+export async function listShopMembers(merchantId: string) {
+  const { Items = [] } = await FangxinTable.build(QueryCommand)
+    .entities(ShopMemberEntity)
+    .query({ partition: `MERCHANT#${merchantId}`, range: { beginsWith: 'STAFF#' } })
+    .send();
+  return Items;
+}
+
+/** Removes a clerk: membership gone and the shop out of their roles, together. */
+export async function removeShopMember(merchantId: string, userId: string): Promise<void> {
+  try {
+    await execute(
+      ShopMemberEntity.build(DeleteTransaction).key({ merchantId, userId }).options({ condition: { attr: 'role', eq: 'clerk' } }),
+      UserEntity.build(UpdateTransaction).item({ userId, merchantIds: $delete(new Set([merchantId])) }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw new Invalid('该人员不是本店店员', 'userId');
+    throw error;
+  }
+}

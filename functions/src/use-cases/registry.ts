@@ -1,0 +1,247 @@
+import { randomInt } from 'node:crypto';
+import {
+  Forbidden,
+  Invalid,
+  MERCHANT_STATUS_LABELS,
+  NotFound,
+  SECTORS,
+  TOWNS,
+  publicBadge,
+  resolveCommitment,
+  shanghaiToday,
+  type BindingCode,
+  type CommitmentChoice,
+  type CreditFlag,
+  type Merchant,
+  type MerchantApplication,
+  type MerchantRegistryView,
+  type MerchantStatus,
+  type Session,
+} from '@fangxin/shared';
+import type * as z from 'zod';
+import type { Principal } from '../auth/token';
+import { issueToken } from '../auth/token';
+import { findMerchant } from '../store/merchants';
+import {
+  findBindingCode,
+  findShopMember,
+  listCreditFlagged,
+  listMerchantsByStatus,
+  listShopMembers,
+  redeemBinding,
+  removeShopMember,
+  saveRegistryChange,
+} from '../store/registry';
+import { findUser } from '../store/users';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
+const BINDING_TTL_SECONDS = 14 * 24 * 60 * 60;
+
+export function toRegistryView(merchant: Merchant): MerchantRegistryView {
+  return {
+    id: merchant.id,
+    name: merchant.name,
+    type: merchant.type,
+    uscc: merchant.uscc ?? '',
+    sector: merchant.sector,
+    sectorLabel: SECTORS[merchant.sector],
+    townCode: merchant.townCode,
+    townName: merchant.townName,
+    areaType: merchant.areaType,
+    address: merchant.address,
+    contactName: merchant.contactName ?? '',
+    contactPhone: merchant.contactPhone ?? '',
+    status: merchant.status,
+    statusLabel: MERCHANT_STATUS_LABELS[merchant.status],
+    ...(merchant.statusReason ? { statusReason: merchant.statusReason } : {}),
+    badgeLabel: publicBadge(merchant).label,
+    creditFlags: merchant.creditFlags,
+    commitments: merchant.commitments.map((choice, index) => {
+      const { key, title } = resolveCommitment(choice, index);
+      return { key, title };
+    }),
+    commitmentsVersion: merchant.commitmentsVersion,
+    commitmentsSince: merchant.commitmentsSince,
+    ...(merchant.appliedAt ? { appliedAt: merchant.appliedAt } : {}),
+  };
+}
+
+type Staff = NonNullable<Principal['roles']['staff']>;
+
+function requireStaff(principal: Principal, roles: ReadonlyArray<Staff['role']>, townCode?: string): Staff {
+  const staff = principal.roles.staff;
+  if (!staff || !roles.includes(staff.role)) throw new Forbidden('您的岗位无权进行此操作');
+  if (townCode && staff.jurisdiction !== 'county' && !staff.jurisdiction.includes(townCode)) {
+    throw new NotFound('未找到该店铺');
+  }
+  return staff;
+}
+
+async function loadShop(merchantId: string): Promise<Merchant> {
+  const merchant = await findMerchant(merchantId);
+  if (!merchant) throw new NotFound('未找到该店铺');
+  return merchant;
+}
+
+/** A shop applies to join (参创): it waits as `pending` until a county admin decides. */
+export async function applyForMerchant(input: z.output<typeof MerchantApplication>, principal: Principal, now: Date): Promise<MerchantRegistryView> {
+  const merchant: Merchant = {
+    id: `QH${randomKey(8)}`,
+    name: input.name,
+    type: input.type,
+    sector: input.sector,
+    townCode: input.townCode,
+    townName: TOWNS[input.townCode],
+    areaType: input.areaType,
+    address: input.address,
+    status: 'pending',
+    commitments: input.commitments as CommitmentChoice[],
+    commitmentsSince: shanghaiToday(now),
+    commitmentsVersion: 1,
+    uscc: input.uscc,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    applicantUserId: principal.userId,
+    appliedAt: now.toISOString(),
+    creditFlags: [],
+  };
+  await saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId } });
+  return toRegistryView(merchant);
+}
+
+export async function listRegistry(principal: Principal, status: MerchantStatus, town: string | undefined, cursor: string | undefined, limit: number) {
+  const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
+  if (town && staff.jurisdiction !== 'county' && !staff.jurisdiction.includes(town)) throw new Forbidden('该乡镇不在您的辖区');
+  const page = await listMerchantsByStatus(status, town, cursor, limit);
+  const visible = page.items.filter((m) => staff.jurisdiction === 'county' || staff.jurisdiction.includes(m.townCode));
+  return { items: visible.map(toRegistryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** Approve (→ 参创单位, with a one-time binding code for the owner) or reject with a reason. County admins. */
+export async function decideApplication(
+  merchantId: string,
+  decision: { decision: 'approve' } | { decision: 'reject'; reason: string },
+  principal: Principal,
+  now: Date,
+): Promise<{ merchant: MerchantRegistryView; binding?: BindingCode }> {
+  const staff = requireStaff(principal, ['admin']);
+  const before = await loadShop(merchantId);
+  if (before.status !== 'pending') throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，无需审核`);
+  const audit = { staffUserId: principal.userId, role: staff.role, at: now.toISOString() };
+  if (decision.decision === 'reject') {
+    const after: Merchant = { ...before, status: 'rejected', statusReason: decision.reason };
+    await saveRegistryChange({ before, after, audit: { ...audit, action: 'reject', detail: decision.reason } });
+    return { merchant: toRegistryView(after) };
+  }
+  const after: Merchant = { ...before, status: 'active', badge: { kind: 'participant' }, commitmentsSince: shanghaiToday(now) };
+  const binding = { code: randomKey(8), role: 'owner' as const, issuedBy: principal.userId, expiresAt: Math.floor(now.getTime() / 1000) + BINDING_TTL_SECONDS };
+  await saveRegistryChange({ before, after, directory: 'publish', binding, audit: { ...audit, action: 'approve' } });
+  return {
+    merchant: toRegistryView(after),
+    binding: { code: binding.code, role: 'owner', merchantId: after.id, expiresAt: new Date(binding.expiresAt * 1000).toISOString() },
+  };
+}
+
+const STATUS_MOVES: Record<'suspend' | 'revoke' | 'reinstate', { from: MerchantStatus[]; to: MerchantStatus }> = {
+  suspend: { from: ['active'], to: 'suspended' },
+  revoke: { from: ['active', 'suspended'], to: 'revoked' },
+  reinstate: { from: ['suspended'], to: 'active' },
+};
+
+/** Suspend, revoke (摘牌) or reinstate, with a reason; regulators in their towns and county admins. */
+export async function changeMerchantStatus(
+  merchantId: string,
+  change: { action: 'suspend' | 'revoke' | 'reinstate'; reason: string },
+  principal: Principal,
+  now: Date,
+): Promise<MerchantRegistryView> {
+  const before = await loadShop(merchantId);
+  const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
+  const move = STATUS_MOVES[change.action];
+  if (!move.from.includes(before.status)) {
+    throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，不能进行此操作`, 'action');
+  }
+  const after: Merchant = { ...before, status: move.to, statusReason: change.reason };
+  await saveRegistryChange({
+    before,
+    after,
+    directory: move.to === 'active' ? 'publish' : 'withdraw',
+    audit: { staffUserId: principal.userId, role: staff.role, action: change.action, detail: change.reason, at: now.toISOString() },
+  });
+  return toRegistryView(after);
+}
+
+/** Records a violation (credit flag): the shop shows it, joins the 联合惩戒 list, and cannot be awarded. */
+export async function recordViolation(merchantId: string, flag: CreditFlag, principal: Principal, now: Date): Promise<MerchantRegistryView> {
+  const before = await loadShop(merchantId);
+  const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
+  const after: Merchant = { ...before, creditFlags: [...before.creditFlags, { ...flag, recordedAt: now.toISOString() }] };
+  await saveRegistryChange({
+    before,
+    after,
+    ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
+    audit: { staffUserId: principal.userId, role: staff.role, action: 'record_violation', detail: `${flag.source}：${flag.description}`, at: now.toISOString() },
+  });
+  return toRegistryView(after);
+}
+
+export async function creditList(principal: Principal, cursor: string | undefined, limit: number) {
+  const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
+  const page = await listCreditFlagged(cursor, limit);
+  const visible = page.items.filter((m) => staff.jurisdiction === 'county' || staff.jurisdiction.includes(m.townCode));
+  return { items: visible.map(toRegistryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** Uses a binding code; answers with a fresh session whose roles include the shop. */
+export async function redeemBindingCode(code: string, principal: Principal, now: Date): Promise<Session> {
+  const binding = await findBindingCode(code);
+  if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  await redeemBinding({ code, merchantId: binding.merchantId, role: binding.role }, principal, now.toISOString());
+  const user = await findUser(principal.userId);
+  const roles = user?.roles ?? { ...principal.roles, merchantIds: [...principal.roles.merchantIds, binding.merchantId] };
+  const { token, expiresAt } = await issueToken({ ...principal, roles }, now);
+  return { token, expiresAt, user: { id: principal.userId, displayName: principal.displayName, roles } };
+}
+
+/** The caller's membership of a shop, checked live (a removed clerk loses access at once); 404 otherwise. */
+export async function requireMembership(merchantId: string, principal: Principal, role?: 'owner') {
+  const member = await findShopMember(merchantId, principal.userId);
+  if (!member) throw new NotFound('未找到该店铺，或您已不是该店人员');
+  if (role && member.role !== role) throw new Forbidden('只有店主可以进行此操作');
+  return member;
+}
+
+export async function inviteClerk(merchantId: string, principal: Principal, now: Date): Promise<BindingCode> {
+  await requireMembership(merchantId, principal, 'owner');
+  const before = await loadShop(merchantId);
+  const binding = { code: randomKey(8), role: 'clerk' as const, issuedBy: principal.userId, expiresAt: Math.floor(now.getTime() / 1000) + BINDING_TTL_SECONDS };
+  await saveRegistryChange({ before, after: before, binding });
+  return { code: binding.code, role: 'clerk', merchantId, expiresAt: new Date(binding.expiresAt * 1000).toISOString() };
+}
+
+export async function shopPeople(merchantId: string, principal: Principal) {
+  await requireMembership(merchantId, principal);
+  const members = await listShopMembers(merchantId);
+  return { items: members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, since: m.since })) };
+}
+
+export async function removeClerk(merchantId: string, userId: string, principal: Principal) {
+  await requireMembership(merchantId, principal, 'owner');
+  await removeShopMember(merchantId, userId);
+  return shopPeople(merchantId, principal);
+}
+
+/** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
+export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], principal: Principal, now: Date): Promise<MerchantRegistryView> {
+  await requireMembership(merchantId, principal, 'owner');
+  const before = await loadShop(merchantId);
+  const after: Merchant = { ...before, commitments, commitmentsVersion: before.commitmentsVersion + 1, commitmentsSince: shanghaiToday(now) };
+  await saveRegistryChange({
+    before,
+    after,
+    ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
+    commitmentsVersion: { editedBy: principal.userId },
+  });
+  return toRegistryView(after);
+}

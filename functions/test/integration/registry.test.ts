@@ -1,0 +1,248 @@
+import { MerchantPublicView, MerchantRegistryView, Session } from '@fangxin/shared';
+import { handler as apply } from '../../src/handlers/registry/apply';
+import { handler as listRegistry } from '../../src/handlers/registry/list';
+import { handler as decide } from '../../src/handlers/registry/decide';
+import { handler as redeem } from '../../src/handlers/registry/redeem';
+import { handler as invite } from '../../src/handlers/registry/invite';
+import { handler as people } from '../../src/handlers/registry/people';
+import { handler as removeClerk } from '../../src/handlers/registry/remove-clerk';
+import { handler as changeStatus } from '../../src/handlers/registry/status';
+import { handler as violation } from '../../src/handlers/registry/violation';
+import { handler as creditList } from '../../src/handlers/registry/credit-list';
+import { handler as creditListCsv } from '../../src/handlers/registry/credit-list-csv';
+import { handler as commitments } from '../../src/handlers/registry/commitments';
+import { handler as directory } from '../../src/handlers/registry/directory';
+import { handler as getMerchant } from '../../src/handlers/merchants/get-merchant';
+import { handler as fileComplaint } from '../../src/handlers/complaints/file-complaint';
+import { handler as getComplaint } from '../../src/handlers/complaints/get-complaint';
+import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-queue';
+import { issueToken } from '../../src/auth/token';
+import { saveUser } from '../../src/store/users';
+import { dynamoDbClient } from '../../src/store/table';
+import { saveRegistryChange } from '../../src/store/registry';
+import { apiGatewayEvent } from './support/api-gateway-event';
+import { invoke } from './support/http';
+import { countDynamoDbRequests } from './support/request-counter';
+import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
+import { useFreshTable } from './support/table';
+
+useFreshTable();
+let staff: Record<Person, SignedIn>;
+
+async function newUser(name: string): Promise<SignedIn> {
+  const principal = { userId: `u-reg-${name}`, displayName: name, roles: { merchantIds: [] as string[] } };
+  await saveUser(principal);
+  return { userId: principal.userId, token: (await issueToken(principal, new Date())).token, principal };
+}
+
+const application = (overrides: Record<string, unknown> = {}) => ({
+  name: '白鹿镇新开农家乐',
+  type: 'individual',
+  uscc: '９２１３０５２９０３００７９１９ｂｗ', // full-width, lower case: normalised
+  sector: 'catering_lodging',
+  townCode: 'bailu',
+  areaType: 'scenic',
+  address: '清河县白鹿镇湖滨路18号',
+  contactName: '刘老板',
+  contactPhone: '13905291234',
+  commitments: [
+    { kind: 'catalogue', code: 'quality' },
+    { kind: 'catalogue', code: 'price_marking' },
+  ],
+  ...overrides,
+});
+
+beforeAll(async () => {
+  staff = await setUpPeople();
+});
+
+describe('onboarding: apply → approve → bind → invite a clerk → remove the clerk', () => {
+  it('takes a shop from application to a bound owner and a clerk who loses access when removed', async () => {
+    const owner = await newUser('owner');
+    const clerk = await newUser('clerk');
+
+    const applied = await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: owner.token, body: application() });
+    expect(applied.status).toBe(201);
+    const shop = MerchantRegistryView.parse(applied.body);
+    expect(shop).toMatchObject({ status: 'pending', statusLabel: '待审核', uscc: '9213052903007919BW' });
+    // Not public while pending.
+    expect((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: shop.id } })).status).toBe(404);
+
+    const pending = await invoke(listRegistry, { method: 'GET', routePath: '/staff/merchants', token: staff.adminCounty.token, query: { status: 'pending' } });
+    expect(pending.body.items.map((m: { id: string }) => m.id)).toContain(shop.id);
+
+    // Only a county admin decides.
+    expect((await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.regulatorChengguan.token, body: { decision: 'approve' } })).status).toBe(403);
+    const decided = await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'approve' } });
+    expect(decided.status).toBe(200);
+    expect(decided.body.merchant).toMatchObject({ status: 'active', badgeLabel: '放心消费参创单位' });
+    const ownerCode = decided.body.binding.code as string;
+    expect(ownerCode).toMatch(/^[0-9A-Z]{8}$/);
+
+    const bound = await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: owner.token, body: { code: ownerCode.toLowerCase() } });
+    expect(bound.status).toBe(200);
+    const ownerSession = Session.parse(bound.body);
+    expect(ownerSession.user.roles.merchantIds).toEqual([shop.id]);
+    // A code works once.
+    const again = await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: clerk.token, body: { code: ownerCode } });
+    expect(again.status).toBe(400);
+    expect(again.body.field).toBe('code');
+
+    const invitation = await invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', pathParameters: { id: shop.id }, token: ownerSession.token });
+    expect(invitation.body).toMatchObject({ role: 'clerk', merchantId: shop.id });
+    const clerkSession = Session.parse((await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: clerk.token, body: { code: invitation.body.code } })).body);
+
+    // The clerk cannot invite or remove; the owner sees both people.
+    expect((await invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', pathParameters: { id: shop.id }, token: clerkSession.token })).status).toBe(403);
+    const team = await invoke(people, { method: 'GET', routePath: '/merchant/shops/{id}/people', pathParameters: { id: shop.id }, token: ownerSession.token });
+    expect(team.body.items.map((p: { role: string }) => p.role).sort()).toEqual(['clerk', 'owner']);
+
+    // A complaint the clerk can see…
+    const filed = await invoke(fileComplaint, {
+      method: 'POST',
+      routePath: '/complaints',
+      token: staff.consumer.token,
+      body: complaintBody({ merchantId: shop.id, commitmentKey: 'quality' }),
+      headers: { 'idempotency-key': newIdempotencyKey() },
+    });
+    const see = () => invoke(getComplaint, { method: 'GET', routePath: '/complaints/{id}', pathParameters: { id: filed.body.id }, token: clerkSession.token });
+    expect((await see()).status).toBe(200);
+
+    // …until the owner removes them: at once, although their token still lists the shop.
+    const removed = await invoke(removeClerk, { method: 'DELETE', routePath: '/merchant/shops/{id}/people/{userId}', pathParameters: { id: shop.id, userId: clerk.userId }, token: ownerSession.token });
+    expect(removed.body.items.map((p: { role: string }) => p.role)).toEqual(['owner']);
+    expect((await see()).status).toBe(404);
+    expect((await invoke(merchantQueue, { method: 'GET', routePath: '/merchant/complaints', token: clerkSession.token })).status).toBe(404);
+    // The owner cannot be removed as a clerk.
+    expect((await invoke(removeClerk, { method: 'DELETE', routePath: '/merchant/shops/{id}/people/{userId}', pathParameters: { id: shop.id, userId: owner.userId }, token: ownerSession.token })).status).toBe(400);
+  });
+
+  it('rejects an application with a reason', async () => {
+    const applicant = await newUser('rejected');
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '资料不全的小店' }) })).body;
+    const rejected = await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'reject', reason: '营业执照照片不清晰' } });
+    expect(rejected.body.merchant).toMatchObject({ status: 'rejected', statusReason: '营业执照照片不清晰' });
+    expect(rejected.body.binding).toBeUndefined();
+  });
+
+  it.each([
+    ['a wrong check character', { uscc: '9213052903007919BX' }, 'uscc', '校验位不正确'],
+    ['a forbidden letter', { uscc: '9213052903007919OW' }, 'uscc', 'I、O、S、V、Z'],
+    ['17 characters', { uscc: '9213052903007919B' }, 'uscc', '18 位'],
+    ['no commitment', { commitments: [] }, 'commitments', '至少选择一项承诺'],
+    ['an unknown town', { townCode: 'atlantis' }, 'townCode', '请选择所在乡镇'],
+  ])('refuses an application with %s, naming the field', async (_, overrides, field, message) => {
+    const applicant = await newUser(`bad-${field}`);
+    const { status, body } = await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application(overrides) });
+    expect(status).toBe(400);
+    expect(body.field).toBe(field);
+    expect(body.message).toContain(message);
+  });
+});
+
+describe('status, credit flags and versioned commitments', () => {
+  it('shows a suspended shop plainly and takes it out of the directory', async () => {
+    const listed = async () =>
+      (await invoke(directory, { method: 'GET', routePath: '/merchants', query: { town: 'chengguan' } })).body.items.map((i: { id: string }) => i.id);
+    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHSUSPEND1', name: '将被暂停的商店' }, directory: 'publish' });
+    expect(await listed()).toContain('QHSUSPEND1');
+
+    const suspended = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason: '多次拒不处理消费者投诉' } });
+    expect(suspended.body).toMatchObject({ status: 'suspended', statusReason: '多次拒不处理消费者投诉' });
+    expect(await listed()).not.toContain('QHSUSPEND1');
+    const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHSUSPEND1' } })).body);
+    expect(page.statusNotice).toContain('暂停');
+    // A regulator of another town cannot touch it.
+    expect((await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorLongquan.token, body: { action: 'reinstate', reason: '越权恢复' } })).status).toBe(404);
+    const reinstated = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.adminCounty.token, body: { action: 'reinstate', reason: '整改到位' } });
+    expect(reinstated.body.status).toBe('active');
+    expect(await listed()).toContain('QHSUSPEND1');
+  });
+
+  it('puts a flagged shop on the 联合惩戒 list, its page and a CSV that no spreadsheet executes', async () => {
+    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHFLAGGED1', name: '=HYPERLINK("http://x")商店' } });
+    const flagged = await invoke(violation, {
+      method: 'POST',
+      routePath: '/staff/merchants/{id}/violations',
+      pathParameters: { id: 'QHFLAGGED1' },
+      token: staff.regulatorChengguan.token,
+      body: { source: '行政处罚', date: '2026-10-15', description: '销售过期食品，已予行政处罚。' },
+    });
+    expect(flagged.body.creditFlags).toHaveLength(1);
+    const list = await invoke(creditList, { method: 'GET', routePath: '/staff/credit-list', token: staff.mediatorCounty.token });
+    expect(list.body.items.map((m: { id: string }) => m.id)).toContain('QHFLAGGED1');
+    expect((await invoke(creditList, { method: 'GET', routePath: '/staff/credit-list', token: staff.regulatorLongquan.token })).body.items).toEqual([]);
+
+    const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHFLAGGED1' } })).body);
+    expect(page.statusNotice).toContain('联合惩戒');
+
+    const csv = await creditListCsv(apiGatewayEvent({ method: 'GET', routePath: '/staff/credit-list.csv', headers: { authorization: `Bearer ${staff.adminCounty.token}` } }));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
+    expect(String(csv.body)).toContain(`"'=HYPERLINK(""http://x"")商店"`);
+    expect(String(csv.body)).toContain('"行政处罚","2026-10-15"');
+  });
+
+  it('versions commitments: a complaint keeps what was in force when filed; the page shows the new set and its date', async () => {
+    const before = await invoke(fileComplaint, {
+      method: 'POST',
+      routePath: '/complaints',
+      token: staff.consumer.token,
+      body: complaintBody(),
+      headers: { 'idempotency-key': newIdempotencyKey() },
+    });
+    const edited = await invoke(commitments, {
+      method: 'PUT',
+      routePath: '/merchant/shops/{id}/commitments',
+      pathParameters: { id: SHOP_A.id },
+      token: staff.ownerA.token,
+      body: { commitments: [{ kind: 'catalogue', code: 'offline_no_reason_return', days: 30 }] },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.commitmentsVersion).toBe(2);
+    // Clerks may not change the shop's public promises.
+    expect((await invoke(commitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: staff.clerkA.token, body: { commitments: [{ kind: 'catalogue', code: 'quality' }] } })).status).toBe(403);
+
+    const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_A.id } })).body);
+    expect(page.commitments.map((c) => c.title)).toEqual(['30天线下无理由退货']);
+    expect(page.commitmentsSince).toBe(edited.body.commitmentsSince);
+
+    const old = await invoke(getComplaint, { method: 'GET', routePath: '/complaints/{id}', pathParameters: { id: before.body.id }, token: staff.consumer.token });
+    expect(old.body.commitmentsInForce.map((c: { title: string }) => c.title)).toEqual(['三包', '先行赔付']);
+  });
+});
+
+describe('directory', () => {
+  it('lists badges first and costs one Query whatever the number of shops', async () => {
+    for (let i = 0; i < 40; i++) {
+      const id = `QHDIR${String(i).padStart(5, '0')}`;
+      await saveRegistryChange({
+        before: undefined,
+        after: { ...SHOP_A, id, name: `南湖测试店${i}`, townCode: 'nanhu', townName: '南湖街道', sector: i % 2 ? 'retail' : 'tourism', badge: i === 7 ? { kind: 'model', year: 2025 } : { kind: 'participant' } },
+        directory: 'publish',
+      });
+    }
+    const requests = countDynamoDbRequests(dynamoDbClient);
+    try {
+      const first = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { town: 'nanhu', limit: '10' } });
+      expect(requests.commands).toEqual(['QueryCommand']);
+      expect(first.body.items[0]).toMatchObject({ id: 'QHDIR00007', badge: { kind: 'model' } });
+      expect(first.body.items).toHaveLength(10);
+      requests.reset();
+      const second = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { town: 'nanhu', limit: '10', cursor: first.body.nextCursor } });
+      expect(requests.commands).toEqual(['QueryCommand']);
+      expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+      requests.reset();
+      const filtered = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { sector: 'tourism', town: 'nanhu', limit: '10' } });
+      expect(requests.commands).toEqual(['QueryCommand']);
+      expect(filtered.body.items.length).toBeGreaterThan(0);
+      expect(filtered.body.items.every((i: { sectorLabel: string; townName: string }) => i.sectorLabel === '旅游出行' && i.townName === '南湖街道')).toBe(true);
+      // A cursor from another query is refused plainly.
+      const foreign = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { sector: 'tourism', cursor: first.body.nextCursor } });
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.field).toBe('cursor');
+    } finally {
+      requests.detach();
+    }
+  });
+});
