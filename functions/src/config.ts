@@ -64,6 +64,10 @@ export interface WeChatConfig {
   readonly apiBase: string;
   readonly appId: string;
   readonly appSecret: string;
+  /** Which build of the mini-program the shop codes open (`release` in production). */
+  readonly codeEnvVersion: 'release' | 'trial' | 'develop';
+  /** https link the fallback QR carries (扫普通链接二维码打开小程序), e.g. https://fx.example.gov.cn/m — `?id=` is added. */
+  readonly qrLinkBase: string;
 }
 
 export interface UploadConfig {
@@ -90,7 +94,13 @@ export function readWeChatConfig(env: NodeJS.ProcessEnv = process.env): WeChatCo
   if (readConfig(env).local && !loopback.test(apiBase)) {
     throw new ConfigError(`local mode requires a loopback WECHAT_API_BASE (the stand-in server), got ${apiBase}`);
   }
-  return { apiBase, appId: required(env, 'WECHAT_APP_ID'), appSecret: required(env, 'WECHAT_APP_SECRET') };
+  const codeEnvVersion = required(env, 'WECHAT_CODE_ENV_VERSION');
+  if (codeEnvVersion !== 'release' && codeEnvVersion !== 'trial' && codeEnvVersion !== 'develop') {
+    throw new ConfigError('WECHAT_CODE_ENV_VERSION must be release, trial or develop');
+  }
+  const qrLinkBase = required(env, 'QR_LINK_BASE');
+  if (!/^https:\/\//.test(qrLinkBase)) throw new ConfigError('QR_LINK_BASE must be an https URL (WeChat only opens https links)');
+  return { apiBase, appId: required(env, 'WECHAT_APP_ID'), appSecret: required(env, 'WECHAT_APP_SECRET'), codeEnvVersion, qrLinkBase };
 }
 
 export function readUploadConfig(env: NodeJS.ProcessEnv = process.env): UploadConfig {

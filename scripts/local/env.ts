@@ -17,6 +17,8 @@ export interface LocalServices {
 export const LOCAL_WECHAT_APP_ID = 'wx0000000000000000';
 export const LOCAL_WECHAT_APP_SECRET = 'f00dfacecafe5ec7e7000000000057a1';
 export const LOCAL_UPLOAD_BUCKET = 'fangxin-local-uploads';
+/** The fallback QR's link; a real deployment sets its own registered domain (业务域名). */
+export const LOCAL_QR_LINK_BASE = 'https://fangxin.example.cn/m';
 /** The demo admin comes from "deployment config", as the first admin does in production. */
 export const LOCAL_BOOTSTRAP_ADMIN_OPENIDS = 'demo-openid-admin';
 
@@ -38,6 +40,8 @@ export function localAwsEnv(services: LocalServices): Record<string, string> {
     JWT_SECRET: 'local-only-signing-key-never-used-in-production',
     WECHAT_APP_ID: LOCAL_WECHAT_APP_ID,
     WECHAT_APP_SECRET: LOCAL_WECHAT_APP_SECRET,
+    WECHAT_CODE_ENV_VERSION: 'develop',
+    QR_LINK_BASE: LOCAL_QR_LINK_BASE,
     UPLOAD_BUCKET: LOCAL_UPLOAD_BUCKET,
     BOOTSTRAP_ADMIN_OPENIDS: LOCAL_BOOTSTRAP_ADMIN_OPENIDS,
     ...(services.weChatApiBase ? { WECHAT_API_BASE: services.weChatApiBase } : {}),

@@ -3,15 +3,8 @@ import { authConfig, weChatConfig } from '../config';
 import { issueToken } from '../auth/token';
 import { userIdFor } from '../auth/user-id';
 import { findUser, saveUser, type UserRecord } from '../store/users';
-import { createWeChatClient, type WeChatClient } from '../wechat/client';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
-
-let client: WeChatClient | undefined;
-const weChat = (): WeChatClient => {
-  const { apiBase, appId, appSecret } = weChatConfig();
-  client ??= createWeChatClient({ baseUrl: apiBase, appId, appSecret });
-  return client;
-};
+import { weChat } from './wechat-access';
 
 /**
  * `wx.login` code → WeChat code2Session → openid → our user → our own token. The WeChat `session_key`

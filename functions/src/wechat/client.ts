@@ -10,8 +10,8 @@ import { WeChatError, WeChatUnavailable, type WeChatEndpoint } from './errors';
  * (`errcode` ≠ 0), answers parsed with zod rather than trusted, and error messages that never carry the
  * AppSecret, which WeChat wants in the query string of some calls.
  *
- * For now it logs users in (code2Session); stable_token, subscribe-message send, msgSecCheck and
- * wxacode.getUnlimited arrive with their issues as further methods on the same `call`.
+ * It logs users in (code2Session), fetches the access token (stable_token) and draws mini-program codes
+ * (wxacode.getUnlimited); subscribe-message send and msgSecCheck arrive with the notifications issue.
  */
 
 export interface WeChatClientOptions {
@@ -44,7 +44,16 @@ export interface WeChatClient {
    * says `retryable` (WeChat busy, 45011 too many logins this minute).
    */
   code2Session(code: string): Promise<WeChatSession>;
+  /**
+   * The app's access token. Without `forceRefresh` WeChat returns the current token (a new one near its
+   * end): call it normally. `forceRefresh` is limited to 20 a day — only after a 40001 on a fresh token.
+   */
+  stableToken(forceRefresh?: boolean): Promise<{ accessToken: string; expiresIn: number }>;
+  /** A mini-program code (PNG) that opens `page` with `scene` (≤ 32 visible characters). */
+  getUnlimitedQrCode(accessToken: string, request: { scene: string; page: string; checkPath?: boolean; envVersion?: 'release' | 'trial' | 'develop'; width?: number }): Promise<Buffer>;
 }
+
+const StableTokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
 /** WeChat's envelope: present on every error, and on some successes as `errcode: 0`. */
 const ErrorEnvelope = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
@@ -62,6 +71,8 @@ interface CallSpec<Answer extends z.ZodType> {
   readonly query: Readonly<Record<string, string>>;
   readonly body?: unknown;
   readonly answer: Answer;
+  /** The success answer is an image, not JSON (an error still comes as JSON). */
+  readonly image?: boolean;
 }
 
 export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
@@ -81,6 +92,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
 
     let status: number;
     let text: string;
+    let image: Buffer | undefined;
     try {
       const response = await fetch(url, {
         method: spec.method,
@@ -90,7 +102,12 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
           : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(spec.body) }),
       });
       status = response.status;
-      text = await response.text();
+      if (spec.image && (response.headers.get('content-type') ?? '').startsWith('image/')) {
+        image = Buffer.from(await response.arrayBuffer());
+        text = '';
+      } else {
+        text = await response.text();
+      }
     } catch (error) {
       // Checked by name, not instanceof: fetch's DOMException and TypeError can come from another realm.
       const name = (error as { name?: unknown } | null)?.name;
@@ -101,6 +118,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     }
 
     if (status !== 200) throw new WeChatUnavailable(endpoint, 'http_status', `HTTP ${status}`, status);
+    if (image) return spec.answer.parse(image) as z.infer<Answer>;
 
     // jscode2session answers JSON as text/plain, so the content type is not consulted.
     let json: unknown;
@@ -137,6 +155,37 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         sessionKey: answer.session_key,
         ...(answer.unionid === undefined ? {} : { unionid: answer.unionid }),
       };
+    },
+
+    async stableToken(forceRefresh = false) {
+      const answer = await call({
+        endpoint: 'stable_token',
+        method: 'POST',
+        path: '/cgi-bin/stable_token',
+        query: {},
+        body: { grant_type: 'client_credential', appid: appId, secret: appSecret, ...(forceRefresh ? { force_refresh: true } : {}) },
+        answer: StableTokenAnswer,
+      });
+      return { accessToken: answer.access_token, expiresIn: answer.expires_in };
+    },
+
+    async getUnlimitedQrCode(accessToken, request) {
+      const answer = await call({
+        endpoint: 'wxacode',
+        method: 'POST',
+        path: '/wxa/getwxacodeunlimit',
+        query: { access_token: accessToken },
+        body: {
+          scene: request.scene,
+          page: request.page,
+          check_path: request.checkPath ?? true,
+          env_version: request.envVersion ?? 'release',
+          ...(request.width ? { width: request.width } : {}),
+        },
+        answer: z.instanceof(Buffer),
+        image: true,
+      });
+      return answer;
     },
   };
 }

@@ -119,3 +119,13 @@ export const DirectoryPage = z.object({ items: z.array(DirectoryEntry), nextCurs
 export type DirectoryPage = z.infer<typeof DirectoryPage>;
 
 export const ShopId = z.object({ id: MerchantId });
+
+/** A shop's code for its poster: the mini-program code, or (fallback) a plain QR of an https link. */
+export const ShopQrCode = z.object({
+  kind: z.enum(['wxacode', 'link']),
+  /** What the code opens with: the merchant id as `scene`, or the link carrying it as `?id=`. */
+  scene: z.string(),
+  link: z.string().optional(),
+  pngBase64: z.string(),
+});
+export type ShopQrCode = z.infer<typeof ShopQrCode>;

@@ -26,6 +26,7 @@ import {
   RegistryQuery,
   ShopId,
   ShopPeople,
+  ShopQrCode,
   StatusChange,
 } from './registry';
 
@@ -191,6 +192,8 @@ export const routes = {
     body: CommitmentsUpdate.omit({ effectiveFrom: true }),
     response: MerchantRegistryView,
   }),
+  /** The shop's people and bureau staff: the code for the shop's 放心消费 poster. */
+  shopQrCode: route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, response: ShopQrCode }),
 } as const;
 
 export type Routes = typeof routes;

@@ -1,0 +1,42 @@
+import QRCode from 'qrcode';
+import { NotFound, type ShopQrCode } from '@fangxin/shared';
+import type { Principal } from '../auth/token';
+import { weChatConfig } from '../config';
+import { log } from '../http/log';
+import { findMerchant } from '../store/merchants';
+import { findShopMember } from '../store/registry';
+import { WeChatError, WeChatUnavailable } from '../wechat/errors';
+import { weChat, withAccessToken } from './wechat-access';
+
+const SHOP_PAGE = 'pages/merchant/index';
+
+/**
+ * The code on a shop's poster. First choice: the mini-program code (wxacode.getUnlimited, `scene` = the
+ * merchant id, ≤ 32 characters). If WeChat cannot draw it (quota, outage, page not yet released), a plain
+ * QR of the https link — WeChat opens the mini-program from it too (扫普通链接二维码打开小程序, the page
+ * reads `q`) — so a poster can always be printed.
+ */
+export async function shopQrCode(merchantId: string, principal: Principal, now: Date): Promise<ShopQrCode> {
+  const merchant = await findMerchant(merchantId);
+  const staff = principal.roles.staff;
+  const mayAsk =
+    merchant &&
+    ((staff && (staff.jurisdiction === 'county' || staff.jurisdiction.includes(merchant.townCode))) ||
+      (await findShopMember(merchant.id, principal.userId)));
+  if (!merchant || !mayAsk || merchant.status !== 'active') throw new NotFound('未找到该店铺，或店铺当前不能生成二维码');
+
+  const { codeEnvVersion, qrLinkBase } = weChatConfig();
+  try {
+    const png = await withAccessToken(
+      (token) => weChat().getUnlimitedQrCode(token, { scene: merchant.id, page: SHOP_PAGE, checkPath: codeEnvVersion === 'release', envVersion: codeEnvVersion, width: 430 }),
+      now,
+    );
+    return { kind: 'wxacode', scene: merchant.id, pngBase64: png.toString('base64') };
+  } catch (error) {
+    if (!(error instanceof WeChatError || error instanceof WeChatUnavailable)) throw error;
+    log('warn', 'wxacode unavailable, falling back to a link QR', { merchantId: merchant.id, reason: error.message });
+  }
+  const link = `${qrLinkBase}?id=${encodeURIComponent(merchant.id)}`;
+  const png = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });
+  return { kind: 'link', scene: merchant.id, link, pngBase64: png.toString('base64') };
+}

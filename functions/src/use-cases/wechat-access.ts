@@ -1,0 +1,39 @@
+import { weChatConfig } from '../config';
+import { cacheAccessToken, readCachedAccessToken } from '../store/wechat-token';
+import { createWeChatClient, type WeChatClient } from '../wechat/client';
+import { WeChatError } from '../wechat/errors';
+
+let client: WeChatClient | undefined;
+/** The one WeChat client of this container. */
+export const weChat = (): WeChatClient => {
+  const { apiBase, appId, appSecret } = weChatConfig();
+  client ??= createWeChatClient({ baseUrl: apiBase, appId, appSecret });
+  return client;
+};
+
+/** Refresh a little before WeChat's stated expiry: a returned token is valid ≥ 300 s. */
+const MARGIN_MS = 5 * 60 * 1000;
+
+async function freshToken(nowMs: number, force: boolean): Promise<string> {
+  const { accessToken, expiresIn } = await weChat().stableToken(force);
+  await cacheAccessToken(accessToken, nowMs + expiresIn * 1000);
+  return accessToken;
+}
+
+/**
+ * Runs `call` with the shared access token. On 40001/42001 (token invalid or expired) it asks for the
+ * current token once; only if WeChat hands back the very token it just refused does it force a refresh —
+ * never a refresh storm (force_refresh is 20 a day).
+ */
+export async function withAccessToken<T>(call: (token: string) => Promise<T>, now: Date): Promise<T> {
+  const cached = await readCachedAccessToken();
+  const token = cached && cached.expiresAt - MARGIN_MS > now.getTime() ? cached.token : await freshToken(now.getTime(), false);
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!(error instanceof WeChatError) || (error.errcode !== 40001 && error.errcode !== 42001)) throw error;
+    let next = await freshToken(now.getTime(), false);
+    if (next === token) next = await freshToken(now.getTime(), true);
+    return call(next);
+  }
+}
