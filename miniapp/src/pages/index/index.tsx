@@ -5,13 +5,20 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { MerchantId } from '@fangxin/shared'
+import { PAGES } from '@/lib/navigation'
+import { clearSession, describeRoles, isMerchantUser, isStaffUser, useSession } from '@/lib/session'
 import './index.css'
 
+const open = (url: string) => void Taro.navigateTo({ url })
+
 /**
- * Home: what 放心消费 is, and a way in by shop code for people who cannot scan.
+ * Home: what 放心消费 is, a way in by shop code for people who cannot scan, the person's own complaints,
+ * who is signed in, and — for merchants and bureau staff — the way to their workbench.
  * (Search and the shop directory come later; nothing here pretends to offer them.)
  */
 export default function IndexPage() {
+  const session = useSession()
+  const user = session?.user
   const [code, setCode] = useState('')
   const [error, setError] = useState<string>()
 
@@ -58,6 +65,68 @@ export default function IndexPage() {
           查看店铺
         </Button>
       </View>
+
+      <CellGroup title='我的'>
+        <Cell
+          className='entry-my-complaints'
+          title='我的投诉'
+          description='查看投诉的处理进度、答复商家的方案'
+          clickable
+          onClick={() => open(PAGES.myComplaints)}
+        />
+        {user ? (
+          <Cell
+            className='entry-current-user'
+            title={`当前身份：${user.displayName}`}
+            description={describeRoles(user)}
+            extra={
+              <Button className='sign-out' size='small' fill='outline' onClick={clearSession}>
+                退出登录
+              </Button>
+            }
+          />
+        ) : (
+          <Cell
+            className='entry-login'
+            title='登录'
+            description='登录后可投诉和查看进度'
+            clickable
+            onClick={() => open(PAGES.login)}
+          />
+        )}
+        {user && process.env.TARO_ENV === 'h5' ? (
+          // The H5 preview signs in as demo people; in WeChat there is only the one account.
+          <Cell
+            className='entry-switch-user'
+            title='切换身份'
+            clickable
+            onClick={() => open(PAGES.login)}
+          />
+        ) : null}
+      </CellGroup>
+
+      {isMerchantUser(user) || isStaffUser(user) ? (
+        <CellGroup title='工作台'>
+          {isMerchantUser(user) ? (
+            <Cell
+              className='entry-merchant-workbench'
+              title='商家工作台'
+              description='处理顾客对本店的投诉'
+              clickable
+              onClick={() => open(PAGES.merchantQueue)}
+            />
+          ) : null}
+          {isStaffUser(user) ? (
+            <Cell
+              className='entry-staff-workbench'
+              title='监管工作台'
+              description='受理、调解转交到监管部门的投诉'
+              clickable
+              onClick={() => open(PAGES.triage)}
+            />
+          ) : null}
+        </CellGroup>
+      ) : null}
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, NoticeBar, Skeleton, Tag } from '@nutui/nutui-react-taro'
 import type { MerchantPublicView, PublicCommitment } from '@fangxin/shared'
 import { ApiError, getMerchant, isApiError } from '@/api/client'
+import { PAGES, pageUrl } from '@/lib/navigation'
 import { shopIdFromParams } from '@/lib/shop-id'
 import './index.css'
 
@@ -194,6 +195,19 @@ function MerchantView({ merchant }: { merchant: MerchantPublicView }) {
       </CellGroup>
 
       <Text className='commitments-since'>以上承诺自 {merchant.commitmentsSince} 起生效</Text>
+
+      <View className='complain-box'>
+        <Text className='complain-hint'>在本店消费遇到问题？先和商家沟通；商家不处理时，可以在这里投诉，监管部门会跟进。</Text>
+        <Button
+          className='file-complaint'
+          type='danger'
+          fill='outline'
+          block
+          onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.newComplaint, { merchantId: merchant.id }) })}
+        >
+          投诉
+        </Button>
+      </View>
     </View>
   )
 }

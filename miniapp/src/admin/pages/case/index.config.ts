@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '投诉办理',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,53 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
+import './action-dialog.css'
+
+/**
+ * Confirms one action before it is sent: what will happen, any details to fill in, and
+ * 取消 / the action's own verb (`.confirm-action`).
+ */
+export function ActionDialog({
+  visible,
+  title,
+  confirmText,
+  danger = false,
+  loading = false,
+  onConfirm,
+  onCancel,
+  className = '',
+  children
+}: {
+  visible: boolean
+  title: string
+  confirmText: string
+  danger?: boolean
+  loading?: boolean
+  onConfirm: () => void
+  onCancel: () => void
+  className?: string
+  children?: ReactNode
+}) {
+  return (
+    <Dialog
+      className={`action-dialog ${className}`}
+      visible={visible}
+      title={title}
+      closeOnOverlayClick={!loading}
+      onClose={onCancel}
+      onCancel={onCancel}
+      footer={
+        <View className='action-dialog-footer'>
+          <Button className='cancel-action' fill='outline' disabled={loading} onClick={onCancel}>
+            取消
+          </Button>
+          <Button className='confirm-action' type={danger ? 'danger' : 'primary'} loading={loading} onClick={onConfirm}>
+            {confirmText}
+          </Button>
+        </View>
+      }
+    >
+      <View className='action-dialog-body'>{children}</View>
+    </Dialog>
+  )
+}

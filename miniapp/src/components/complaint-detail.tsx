@@ -1,0 +1,134 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Cell, CellGroup, Image, ImagePreview, Step, Steps, Tag } from '@nutui/nutui-react-taro'
+import type { ComplaintView } from '@fangxin/shared'
+import { formatShanghaiTime } from '@/lib/time'
+import './complaint-detail.css'
+
+type TimelineEntry = ComplaintView['timeline'][number]
+
+/** Terminal, good-for-the-consumer and waiting statuses get their own colour; the words come from the server. */
+function statusTone(status: ComplaintView['status']): 'done' | 'closed' | 'open' {
+  if (status === 'settled_in_shop' || status === 'mediated') return 'done'
+  if (status === 'withdrawn' || status === 'not_accepted' || status === 'mediation_failed') return 'closed'
+  return 'open'
+}
+
+/**
+ * A complaint as the server tailored it for the viewer: status, the running deadline in words, the
+ * facts, photos, the merchant's proposal, the rating and the timeline. Used by the consumer's detail
+ * page and by the merchant's and staff's pages; the server has already left out what the viewer may not
+ * see (internal notes for non-staff, a masked phone).
+ */
+export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
+  return (
+    <View className='complaint-detail'>
+      <View className='complaint-head'>
+        <View className='complaint-head-row'>
+          <Text className={`complaint-status complaint-status--${statusTone(complaint.status)}`}>{complaint.statusLabel}</Text>
+          <Text className='complaint-id'>编号 {complaint.id}</Text>
+        </View>
+        <Text className='complaint-merchant'>{complaint.merchant.name}</Text>
+        {complaint.deadline ? (
+          <Text className={`complaint-deadline ${complaint.deadline.overdue ? 'complaint-deadline--overdue' : ''}`}>
+            {complaint.deadline.overdue ? '已超期：' : ''}
+            {complaint.deadline.text}
+          </Text>
+        ) : null}
+      </View>
+
+      <CellGroup title='投诉内容' className='complaint-facts'>
+        <Cell title='投诉类别' extra={complaint.categoryLabel} />
+        {complaint.breachedCommitment ? <Cell title='涉及承诺' extra={complaint.breachedCommitment.title} /> : null}
+        <Cell title='购买日期' extra={complaint.purchaseDate} />
+        {complaint.amount ? <Cell title='涉及金额' extra={`¥${complaint.amount}`} /> : null}
+        <Cell title='诉求' extra={complaint.wantedOutcomeLabel} />
+        {complaint.phone ? <Cell title='联系电话' extra={complaint.phone} /> : null}
+        <Cell title='提交时间' extra={formatShanghaiTime(complaint.filedAt)} />
+        <Cell className='complaint-description' title='问题描述' description={complaint.description} />
+      </CellGroup>
+
+      {complaint.photos.length > 0 ? <Photos photos={complaint.photos} /> : null}
+
+      {complaint.proposal ? (
+        <CellGroup title='商家和解方案' className='complaint-proposal'>
+          <Cell title='处理方式' extra={complaint.proposal.outcomeLabel} />
+          {complaint.proposal.amount ? <Cell title='金额' extra={`¥${complaint.proposal.amount}`} /> : null}
+          <Cell title='履行日期' extra={`${complaint.proposal.dueDate} 前`} />
+          <Cell title='方案说明' description={complaint.proposal.text} />
+          {complaint.fulfilledAt ? <Cell title='商家已履行' extra={formatShanghaiTime(complaint.fulfilledAt)} /> : null}
+        </CellGroup>
+      ) : null}
+
+      {complaint.rating ? (
+        <CellGroup title='消费者评价' className='complaint-rating'>
+          <Cell title='满意度' extra={complaint.rating.ratingLabel} />
+          {complaint.rating.comment ? <Cell title='评价内容' description={complaint.rating.comment} /> : null}
+        </CellGroup>
+      ) : null}
+
+      <Timeline entries={complaint.timeline} />
+    </View>
+  )
+}
+
+function Photos({ photos }: { photos: ComplaintView['photos'] }) {
+  const [previewAt, setPreviewAt] = useState<number>()
+  return (
+    <CellGroup title={`照片（${photos.length}）`} className='complaint-photos'>
+      <View className='photo-grid'>
+        {photos.map((photo, index) => (
+          <View key={photo.key} className='photo-cell' onClick={() => setPreviewAt(index)}>
+            <Image className='complaint-photo' src={photo.url} width='100%' height='100%' mode='aspectFill' radius={8} />
+          </View>
+        ))}
+      </View>
+      {previewAt !== undefined ? (
+        <ImagePreview
+          key={previewAt}
+          visible
+          images={photos.map((photo) => ({ src: photo.url }))}
+          defaultValue={previewAt}
+          indicator
+          closeIcon
+          onClose={() => setPreviewAt(undefined)}
+        />
+      ) : null}
+    </CellGroup>
+  )
+}
+
+/** Newest first: what happened last is what the reader came for. Internal notes are marked as such. */
+function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+  const newestFirst = [...entries].reverse()
+  return (
+    <View className='complaint-timeline'>
+      <Text className='section-title'>处理进度</Text>
+      <Steps direction='vertical' type='dot' value={newestFirst.length}>
+        {newestFirst.map((entry, index) => (
+          <Step
+            key={`${entry.at}-${index}`}
+            value={index + 1}
+            className={`timeline-entry ${entry.internal ? 'timeline-entry--internal' : ''}`}
+            title={
+              <View className='timeline-heading'>
+                <Text className='timeline-title'>{entry.title}</Text>
+                {entry.internal ? (
+                  <Tag className='timeline-internal-tag' background='#7a5af8'>内部备注 · 仅工作人员可见</Tag>
+                ) : null}
+              </View>
+            }
+            description={
+              <View className='timeline-body'>
+                <Text className='timeline-meta'>
+                  {entry.actorLabel} · {formatShanghaiTime(entry.at)}
+                </Text>
+                {entry.text ? <Text className='timeline-text'>{entry.text}</Text> : null}
+              </View>
+            }
+          />
+        ))}
+      </Steps>
+    </View>
+  )
+}

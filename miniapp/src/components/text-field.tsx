@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@nutui/nutui-react-taro'
+import { FieldError } from './state-views'
+import './common.css'
+
+/**
+ * A labelled free-text field with a character counter and its error underneath. The wrapper carries
+ * `className`, so `.field-x textarea` finds the input. The height is fixed by `rows` (3–5) rather than
+ * grown with the text: NutUI's auto-size does not notice text put in by a template.
+ */
+export function TextField({
+  className,
+  label,
+  required = false,
+  value,
+  onChange,
+  maxLength,
+  placeholder,
+  hint,
+  error,
+  rows = 4
+}: {
+  className: string
+  label: string
+  required?: boolean
+  value: string
+  onChange: (value: string) => void
+  maxLength: number
+  placeholder?: string
+  hint?: string
+  error: string | undefined
+  rows?: number
+}) {
+  return (
+    <View className={`field-block text-field text-field--rows-${rows} ${className}`}>
+      <Text className={`field-label ${required ? 'field-label--required' : ''}`}>{label}</Text>
+      <TextArea
+        value={value}
+        onChange={onChange}
+        maxLength={maxLength}
+        showCount
+        rows={rows}
+        placeholder={placeholder ?? ''}
+        status={error ? 'error' : 'default'}
+      />
+      {hint && !error ? <Text className='field-hint'>{hint}</Text> : null}
+      <FieldError message={error} />
+    </View>
+  )
+}

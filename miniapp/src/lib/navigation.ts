@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro'
+
+export const PAGES = {
+  home: '/pages/index/index',
+  shop: '/pages/merchant/index',
+  login: '/pages/login/index',
+  newComplaint: '/pages/complaint-new/index',
+  myComplaints: '/pages/complaints/index',
+  complaint: '/pages/complaint/index',
+  merchantQueue: '/merchant/pages/queue/index',
+  merchantHandle: '/merchant/pages/handle/index',
+  triage: '/admin/pages/triage/index',
+  adminCase: '/admin/pages/case/index'
+} as const
+
+/** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */
+export function pageUrl(path: string, params: Record<string, string | undefined> = {}): string {
+  const query = Object.entries(params)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join('&')
+  return query ? `${path}?${query}` : path
+}
+
+/** Decodes a URI component, keeping the raw text when it is not valid percent-encoding. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** The page being shown, with its parameters (minus the router's own), for "come back here after sign-in". */
+export function currentPageUrl(): string | undefined {
+  const router = Taro.getCurrentInstance().router
+  if (!router?.path) return undefined
+  const path = router.path.split('?')[0] ?? router.path
+  const params: Record<string, string> = {}
+  for (const [name, value] of Object.entries(router.params ?? {})) {
+    // `stamp` (H5 router) and `$taroTimestamp` (mini-program) are Taro's bookkeeping, not ours.
+    if (name === 'stamp' || name.startsWith('$') || typeof value !== 'string') continue
+    params[name] = safeDecode(value)
+  }
+  return pageUrl(path.startsWith('/') ? path : `/${path}`, params)
+}
+
+let leavingForSignIn = false
+
+/**
+ * Opens the sign-in page in place of the current one, remembering where to come back to. Several
+ * requests failing with 401 at once open it only once.
+ */
+export function goToSignIn(redirect: string | undefined = currentPageUrl()): void {
+  if (leavingForSignIn) return
+  if (redirect?.startsWith(PAGES.login)) return
+  leavingForSignIn = true
+  const url = pageUrl(PAGES.login, { redirect })
+  void Taro.redirectTo({ url })
+    .catch(() => Taro.navigateTo({ url }))
+    .finally(() => {
+      leavingForSignIn = false
+    })
+}
+
+/**
+ * After signing in: to the page that sent the person here (`redirect`), else back to the page they came
+ * from, else home.
+ */
+export function returnAfterSignIn(redirect: string | undefined): void {
+  const target = redirect && redirect.startsWith('/') && !redirect.startsWith(PAGES.login) ? redirect : undefined
+  if (target && !target.startsWith(PAGES.home)) {
+    void Taro.redirectTo({ url: target }).catch(() => Taro.reLaunch({ url: PAGES.home }))
+  } else if (!target && Taro.getCurrentPages().length > 1) {
+    void Taro.navigateBack()
+  } else {
+    void Taro.reLaunch({ url: PAGES.home })
+  }
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '处理投诉',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { routes } from '@fangxin/shared'
+import { ApiError, call } from '@/api/client'
+import { Choices } from '@/components/choices'
+import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
+import { ErrorView, LoadingView } from '@/components/state-views'
+import { PAGES, pageUrl } from '@/lib/navigation'
+import { isMerchantUser } from '@/lib/session'
+import { useRequiredSession } from '@/lib/sign-in'
+import './index.css'
+
+const ALL = 'all'
+
+/**
+ * The shop's complaints that need work, as the server orders them (nearest deadline first); overdue ones
+ * are flagged. A person who works for several shops can narrow it to one.
+ */
+export default function MerchantQueuePage() {
+  const session = useRequiredSession()
+  const merchantIds = session?.user.roles.merchantIds ?? []
+  const [shop, setShop] = useState<string>(ALL)
+  const list = usePagedComplaints(
+    (cursor) =>
+      call(routes.merchantQueue, {
+        query: { limit: 20, ...(cursor ? { cursor } : {}), ...(shop !== ALL ? { merchantId: shop } : {}) }
+      }),
+    `${session?.user.id ?? ''}|${shop}`,
+    isMerchantUser(session?.user)
+  )
+
+  if (!session) return <LoadingView text='正在登录…' />
+  if (!isMerchantUser(session.user)) {
+    return <ErrorView error={new ApiError('FORBIDDEN', '您还没有绑定店铺。请使用市场监管部门发放的绑定码绑定店铺后再使用商家工作台。')} />
+  }
+
+  return (
+    <View className='merchant-queue-page'>
+      <View className='queue-intro'>
+        <Text className='queue-intro-text'>按处理期限排序，越靠前越紧急。请在期限前答复或提出和解方案，超期将自动转交监管部门。</Text>
+      </View>
+      {merchantIds.length > 1 ? (
+        <View className='queue-filter'>
+          <Choices
+            options={[{ value: ALL, label: '全部店铺' }, ...merchantIds.map((id) => ({ value: id, label: `店铺 ${id}` }))]}
+            value={shop}
+            onChange={setShop}
+          />
+        </View>
+      ) : null}
+      <ComplaintList
+        list={list}
+        onOpen={(item) => void Taro.navigateTo({ url: pageUrl(PAGES.merchantHandle, { id: item.id }) })}
+        emptyTitle='暂无待处理的投诉'
+        emptyDescription='有新投诉时会通知您，请留意微信消息'
+      />
+    </View>
+  )
+}

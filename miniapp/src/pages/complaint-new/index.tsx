@@ -1,0 +1,388 @@
+// First import: zod must be jitless before the shared schemas are built.
+import '@/lib/zod-jitless'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup, Checkbox, Image, Input, Switch } from '@nutui/nutui-react-taro'
+import {
+  COMPLAINT_CATEGORIES,
+  FileComplaintRequest,
+  OUTCOMES,
+  purchaseDateNotInFuture,
+  routes,
+  type ComplaintCategoryCode,
+  type MerchantPublicView,
+  type OutcomeCode
+} from '@fangxin/shared'
+import { ApiError, call, getMerchant, toApiError } from '@/api/client'
+import { Choices, optionsOf, type ChoiceOption } from '@/components/choices'
+import { DateField, type QuickDate } from '@/components/date-field'
+import { ErrorView, FieldError, LoadingView } from '@/components/state-views'
+import { TextField } from '@/components/text-field'
+import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
+import { newIdempotencyKey } from '@/lib/ids'
+import { PAGES, pageUrl, safeDecode } from '@/lib/navigation'
+import { useRequiredSession } from '@/lib/sign-in'
+import { addDays, shanghaiToday } from '@/lib/time'
+import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
+import './index.css'
+
+const MAX_PHOTOS = 6
+const NO_COMMITMENT = 'none'
+const CATEGORY_OPTIONS = optionsOf(COMPLAINT_CATEGORIES)
+const OUTCOME_OPTIONS = optionsOf(OUTCOMES)
+const PURCHASE_QUICK: QuickDate[] = [
+  { code: 'today', label: '今天', offset: 0 },
+  { code: 'yesterday', label: '昨天', offset: -1 },
+  { code: '2-days-ago', label: '前天', offset: -2 },
+  { code: '7-days-ago', label: '一周前', offset: -7 }
+]
+
+interface Draft {
+  category?: ComplaintCategoryCode
+  commitmentKey: string
+  description: string
+  purchaseDate?: string
+  amount: string
+  wantedOutcome?: OutcomeCode
+  phone: string
+  sharePhoneWithMerchant: boolean
+  privacyConsent: boolean
+}
+
+const EMPTY_DRAFT: Draft = {
+  commitmentKey: NO_COMMITMENT,
+  description: '',
+  amount: '',
+  phone: '',
+  sharePhoneWithMerchant: false,
+  privacyConsent: false
+}
+
+interface PhotoSlot {
+  id: number
+  picked: PickedPhoto
+  status: 'uploading' | 'done' | 'failed'
+  key?: string
+  error?: string
+}
+
+type MerchantState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'loaded'; merchant: MerchantPublicView }
+
+/** The request body as the contract wants it; empty optional fields are left out rather than sent blank. */
+function requestOf(merchantId: string, draft: Draft, photos: readonly PhotoSlot[]): FileComplaintRequest {
+  const amount = draft.amount.trim()
+  const phone = draft.phone.trim()
+  return {
+    merchantId,
+    category: draft.category as ComplaintCategoryCode,
+    ...(draft.commitmentKey !== NO_COMMITMENT ? { commitmentKey: draft.commitmentKey } : {}),
+    description: draft.description,
+    purchaseDate: draft.purchaseDate as string,
+    ...(amount ? { amount } : {}),
+    wantedOutcome: draft.wantedOutcome as OutcomeCode,
+    photos: photos.flatMap((photo) => (photo.key ? [photo.key] : [])),
+    ...(phone ? { phone } : {}),
+    sharePhoneWithMerchant: phone ? draft.sharePhoneWithMerchant : false,
+    privacyConsent: draft.privacyConsent as true
+  }
+}
+
+/** Every field problem, with the shared schema's own words, plus the checks the schema leaves to "today". */
+function validate(merchantId: string, draft: Draft, photos: readonly PhotoSlot[], today: string): FieldErrors {
+  const parsed = FileComplaintRequest.safeParse(requestOf(merchantId, draft, photos))
+  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues, 1)
+  if (draft.purchaseDate && !errors.purchaseDate && !purchaseDateNotInFuture(draft.purchaseDate, today)) {
+    errors.purchaseDate = '购买日期不能晚于今天'
+  }
+  if (photos.some((photo) => photo.status === 'uploading')) errors.photos = '照片还在上传，请稍候再提交'
+  else if (photos.some((photo) => photo.status === 'failed')) errors.photos = '有照片上传失败，请点「重试」或删除后再提交'
+  return errors
+}
+
+/**
+ * Filing a complaint against one shop (PRODUCT.md §1.2). The form is checked with the same schema the
+ * server uses, field by field; photos upload as soon as they are picked. One Idempotency-Key is made per
+ * filing attempt and kept until the server confirms, so a double tap or a retry after a timeout files
+ * one complaint, never two.
+ */
+export default function NewComplaintPage() {
+  const { params } = useRouter()
+  const merchantId = params.merchantId ? safeDecode(params.merchantId) : undefined
+  const session = useRequiredSession()
+  const [merchantState, setMerchantState] = useState<MerchantState>({ kind: 'loading' })
+  const [attempt, setAttempt] = useState(0)
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT)
+  const [photos, setPhotos] = useState<PhotoSlot[]>([])
+  const [showErrors, setShowErrors] = useState(false)
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({})
+  const [formError, setFormError] = useState<{ text: string; alreadyFiled?: boolean }>()
+  const [submitting, setSubmitting] = useState(false)
+  const idempotencyKey = useRef<string>()
+  // State updates land after the next render; a second tap in the same tick must see the first.
+  const inFlight = useRef(false)
+  const nextPhotoId = useRef(0)
+  const today = shanghaiToday()
+
+  useEffect(() => {
+    if (!merchantId) return
+    let current = true
+    setMerchantState({ kind: 'loading' })
+    getMerchant(merchantId).then(
+      (merchant) => current && setMerchantState({ kind: 'loaded', merchant }),
+      (error: unknown) => current && setMerchantState({ kind: 'failed', error: toApiError(error) })
+    )
+    return () => {
+      current = false
+    }
+  }, [merchantId, attempt])
+
+  const errors: FieldErrors = useMemo(
+    () => ({ ...(showErrors && merchantId ? validate(merchantId, draft, photos, today) : {}), ...serverErrors }),
+    [showErrors, merchantId, draft, photos, today, serverErrors]
+  )
+
+  const update = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    setDraft((previous) => ({ ...previous, [field]: value }))
+    setServerErrors((previous) => {
+      if (!(field in previous)) return previous
+      const { [field]: _dropped, ...rest } = previous
+      return rest
+    })
+    setFormError(undefined)
+  }
+
+  const startUpload = (slot: PhotoSlot) => {
+    uploadPhoto(slot.picked).then(
+      (key) => setPhotos((all) => all.map((p) => (p.id === slot.id ? { ...p, status: 'done', key } : p))),
+      (error: unknown) =>
+        setPhotos((all) => all.map((p) => (p.id === slot.id ? { ...p, status: 'failed', error: toApiError(error).message } : p)))
+    )
+  }
+
+  const addPhotos = async () => {
+    const picked = await pickPhotos(MAX_PHOTOS - photos.length)
+    const slots: PhotoSlot[] = picked.map((photo) => ({ id: nextPhotoId.current++, picked: photo, status: 'uploading' }))
+    setPhotos((all) => [...all, ...slots].slice(0, MAX_PHOTOS))
+    setServerErrors(({ photos: _dropped, ...rest }) => rest)
+    slots.forEach(startUpload)
+  }
+
+  const retryPhoto = (slot: PhotoSlot) => {
+    setPhotos((all) => all.map((p) => (p.id === slot.id ? { id: p.id, picked: p.picked, status: 'uploading' } : p)))
+    startUpload(slot)
+  }
+
+  const submit = async () => {
+    if (!merchantId || inFlight.current) return
+    setShowErrors(true)
+    setFormError(undefined)
+    const found = validate(merchantId, draft, photos, today)
+    if (Object.keys(found).length > 0) {
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
+      void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
+      return
+    }
+    // Made once per filing attempt, kept through retries until the server confirms.
+    idempotencyKey.current ??= newIdempotencyKey()
+    inFlight.current = true
+    setSubmitting(true)
+    try {
+      const complaint = await call(routes.fileComplaint, {
+        body: requestOf(merchantId, draft, photos),
+        idempotencyKey: idempotencyKey.current
+      })
+      idempotencyKey.current = undefined
+      void Taro.showToast({ title: '投诉已提交', icon: 'success' })
+      void Taro.redirectTo({ url: pageUrl(PAGES.complaint, { id: complaint.id }) })
+    } catch (raw) {
+      const error = toApiError(raw)
+      const byField = fieldErrorsFromApi(error, '', 1)
+      if (byField && !byField['Idempotency-Key']) {
+        setServerErrors(byField)
+        void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
+      } else if (error.code === 'CONFLICT') {
+        // An earlier try with this key went through: the complaint exists; do not file another.
+        setFormError({ text: error.message, alreadyFiled: true })
+      } else if (error.code === 'NETWORK') {
+        setFormError({ text: `${error.message}。再次点击「提交投诉」即可，不会重复提交。` })
+      } else if (error.code !== 'UNAUTHENTICATED') {
+        setFormError({ text: error.message })
+      }
+    } finally {
+      inFlight.current = false
+      setSubmitting(false)
+    }
+  }
+
+  if (!merchantId) {
+    return (
+      <ErrorView error={new ApiError('INVALID', '请先扫描店铺的放心消费二维码，或在首页输入店铺编号，再从店铺页面投诉')} />
+    )
+  }
+  if (!session) return <LoadingView text='正在登录…' />
+  if (merchantState.kind === 'loading') return <LoadingView text='正在加载店铺信息…' />
+  if (merchantState.kind === 'failed') return <ErrorView error={merchantState.error} onRetry={() => setAttempt((n) => n + 1)} />
+
+  const { merchant } = merchantState
+  const commitmentOptions: ChoiceOption<string>[] = [
+    ...merchant.commitments.map((c) => ({ value: c.key, label: c.title })),
+    { value: NO_COMMITMENT, label: '不涉及 / 不确定', code: 'none' }
+  ]
+
+  return (
+    <View className='complaint-form'>
+      <CellGroup title='被投诉店铺'>
+        <Cell className='complaint-form-merchant' title={merchant.name} description={`${merchant.townName} ${merchant.address}`} />
+      </CellGroup>
+
+      <View className='field-block field-category'>
+        <Text className='field-label field-label--required'>投诉类别</Text>
+        <Choices options={CATEGORY_OPTIONS} value={draft.category} onChange={(v) => update('category', v)} />
+        <FieldError message={errors.category} />
+      </View>
+
+      {merchant.commitments.length > 0 ? (
+        <View className='field-block field-commitment'>
+          <Text className='field-label'>商家违反了哪项承诺（选填）</Text>
+          <Choices options={commitmentOptions} value={draft.commitmentKey} onChange={(v) => update('commitmentKey', v)} />
+          <FieldError message={errors.commitmentKey} />
+        </View>
+      ) : null}
+
+      <TextField
+        className='field-description'
+        label='发生了什么'
+        required
+        value={draft.description}
+        onChange={(v) => update('description', v)}
+        maxLength={1000}
+        rows={5}
+        placeholder='请写清楚时间、买了什么、出了什么问题、和商家沟通的情况（10–1000 字）'
+        error={errors.description}
+      />
+
+      <View className='field-block field-purchase-date'>
+        <Text className='field-label field-label--required'>购买日期</Text>
+        <DateField
+          title='选择购买日期'
+          value={draft.purchaseDate}
+          onChange={(v) => update('purchaseDate', v)}
+          today={today}
+          quick={PURCHASE_QUICK}
+          min={addDays(today, -3 * 365)}
+          max={today}
+        />
+        <FieldError message={errors.purchaseDate} />
+      </View>
+
+      <View className='field-block field-amount'>
+        <Text className='field-label'>涉及金额（元，选填）</Text>
+        <Input
+          type='digit'
+          value={draft.amount}
+          placeholder='例如 128.50'
+          maxLength={11}
+          clearable
+          onChange={(v) => update('amount', v)}
+        />
+        <FieldError message={errors.amount} />
+      </View>
+
+      <View className='field-block field-outcome'>
+        <Text className='field-label field-label--required'>您的诉求</Text>
+        <Choices options={OUTCOME_OPTIONS} value={draft.wantedOutcome} onChange={(v) => update('wantedOutcome', v)} />
+        <FieldError message={errors.wantedOutcome} />
+      </View>
+
+      <View className='field-block field-photos'>
+        <Text className='field-label'>照片（小票、商品等，最多 {MAX_PHOTOS} 张，选填）</Text>
+        {photos.length > 0 ? (
+          <View className='photo-slots'>
+            {photos.map((slot) => (
+              <View key={slot.id} className={`photo-slot photo-slot--${slot.status}`}>
+                <Image src={slot.picked.path} width='100%' height='100%' mode='aspectFill' radius={8} />
+                {slot.status !== 'done' ? (
+                  <Text className='photo-slot-status'>{slot.status === 'uploading' ? '上传中…' : '上传失败'}</Text>
+                ) : null}
+                <View className='photo-slot-actions'>
+                  {slot.status === 'failed' ? (
+                    <Text className='photo-retry' onClick={() => retryPhoto(slot)}>重试</Text>
+                  ) : null}
+                  <Text className='photo-remove' onClick={() => setPhotos((all) => all.filter((p) => p.id !== slot.id))}>
+                    删除
+                  </Text>
+                </View>
+              </View>
+            ))}
+          </View>
+        ) : null}
+        {photos.some((slot) => slot.error) ? (
+          <Text className='field-hint'>{photos.find((slot) => slot.error)?.error}</Text>
+        ) : null}
+        {photos.length < MAX_PHOTOS ? (
+          <Button className='add-photo' size='small' fill='outline' onClick={() => void addPhotos()}>
+            添加照片（{photos.length}/{MAX_PHOTOS}）
+          </Button>
+        ) : null}
+        <FieldError message={errors.photos} />
+      </View>
+
+      <View className='field-block field-phone'>
+        <Text className='field-label'>联系电话（选填）</Text>
+        <Input
+          type='number'
+          value={draft.phone}
+          placeholder='11 位手机号，方便商家或工作人员联系您'
+          maxLength={11}
+          clearable
+          onChange={(v) => update('phone', v)}
+        />
+        <FieldError message={errors.phone} />
+        <Cell
+          className='field-share-phone'
+          title='允许商家查看我的手机号'
+          description='关闭时商家只看到 138****8000 这样的号码；监管部门工作人员始终可见'
+          extra={
+            <Switch
+              className='share-phone-switch'
+              checked={draft.sharePhoneWithMerchant}
+              disabled={!draft.phone.trim()}
+              onChange={(checked) => update('sharePhoneWithMerchant', checked)}
+            />
+          }
+        />
+      </View>
+
+      <View className='field-block consent-block'>
+        <Checkbox
+          className='field-consent'
+          checked={draft.privacyConsent}
+          onChange={(checked) => update('privacyConsent', checked)}
+          label='我已阅读并同意《个人信息处理说明》'
+        />
+        <Text className='privacy-notice'>
+          个人信息处理说明：您填写的投诉内容、照片和手机号仅用于处理本次投诉。商家可以看到投诉内容和照片；手机号默认只对您本人和监管部门工作人员完整显示，除非您选择允许商家查看。投诉记录按监管规定保存，不用于其他用途。
+        </Text>
+        <FieldError message={errors.privacyConsent} />
+      </View>
+
+      {formError ? (
+        <View className='form-error'>
+          <Text className='form-error-text'>{formError.text}</Text>
+          {formError.alreadyFiled ? (
+            <Button className='open-my-complaints' size='small' onClick={() => void Taro.redirectTo({ url: PAGES.myComplaints })}>
+              查看我的投诉
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+
+      <View className='form-actions'>
+        <Button className='submit-complaint' type='primary' block loading={submitting} onClick={() => void submit()}>
+          {submitting ? '正在提交…' : '提交投诉'}
+        </Button>
+      </View>
+    </View>
+  )
+}
