@@ -13,7 +13,8 @@ beforeAll(async () => {
 
 const standIn = process.env.WECHAT_API_BASE!;
 const control = (path: string, init: RequestInit = {}) => fetch(`${standIn}/__control/${path}`, { headers: { 'content-type': 'application/json' }, ...init });
-const calls = async (): Promise<Array<{ endpoint: string; request: { body?: { force_refresh?: boolean } } }>> => (await control('calls')).json();
+type Call = { endpoint: string; request: { body?: { force_refresh?: boolean } } };
+const calls = async (): Promise<Call[]> => (await (await control('calls')).json()) as Call[];
 const get = (who: SignedIn, id = SHOP_A.id) => invoke(qrcode, { method: 'GET', routePath: '/merchant/shops/{id}/qrcode', pathParameters: { id }, token: who.token });
 
 afterEach(async () => {

@@ -11,7 +11,7 @@ import {
   UploadTicket,
 } from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
-import { ClockRules } from '../domain/clock';
+import { ClockRules } from '../domain/clock-rules';
 import {
   ApplicationDecision,
   BindingCode,

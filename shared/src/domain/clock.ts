@@ -1,4 +1,3 @@
-import * as z from 'zod';
 // The holiday library's own published data (built by its release script), not its query functions: those
 // parse 'YYYY-MM-DD' as UTC midnight and then read local-time fields, and they build their lookup table at
 // load time the same way, so in any zone west of UTC (e.g. TZ=America/New_York) `isWorkday('2027-02-06')`
@@ -19,89 +18,8 @@ const DAY_MS = 24 * HOUR_MS;
 const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const;
 
-export const DURATION_UNITS = ['working_days', 'days', 'hours'] as const;
-
-/** A length of time a party has to act, as an admin configures it. */
-export const Duration = z.object({
-  amount: z
-    .number({ error: '期限请填写数字' })
-    .int({ error: '期限须为整数' })
-    .min(1, { error: '期限至少为 1' })
-    .max(365, { error: '期限最多为 365' }),
-  unit: z.enum(DURATION_UNITS, { error: '期限单位须为工作日、自然日或小时' }),
-});
-export type Duration = z.infer<typeof Duration>;
-
-/**
- * The clocks of one county. Every number is editable by an admin; the presets below say where the defaults
- * come from.
- */
-export const ClockRules = z.object({
-  /** Which preset these rules started from (e.g. `samr_order_121`), kept so the admin page can say so. */
-  preset: z.string({ error: '请选择规则来源' }).trim().min(1, { error: '请选择规则来源' }),
-  /**
-   * Merchant's first reply to a new complaint. The county's own choice (not statute), default 1 working day;
-   * for comparison, 12315's ODR in-shop channel allows 10 working days and WeChat's transaction complaints 48 h.
-   */
-  merchantFirstReply: Duration,
-  /** Merchant's settlement proposal, counted from its first reply. The county's own choice, default 3 working days. */
-  merchantProposal: Duration,
-  /**
-   * Consumer's answer to a proposal; silence counts as rejection and escalates. The county's own choice,
-   * default 3 (calendar) days.
-   */
-  consumerAnswer: Duration,
-  /**
-   * Bureau's accept / not-accept decision, counted from receipt (= escalation). Statutory: 7 working days under
-   * both SAMR orders (Order 20 art. 14: 自收到投诉之日起七个工作日内).
-   */
-  acceptDecision: Duration,
-  /**
-   * Mediation ends if no agreement is reached within this time from acceptance. Statutory: 45 working days under
-   * Order 20 (art. 21); 60 days under Order 121.
-   */
-  mediation: Duration,
-});
-export type ClockRules = z.infer<typeof ClockRules>;
-
-/** The county's in-shop deadlines, the same whichever SAMR order is in force (PRODUCT.md §5). */
-const COUNTY_IN_SHOP = {
-  merchantFirstReply: { amount: 1, unit: 'working_days' },
-  merchantProposal: { amount: 3, unit: 'working_days' },
-  consumerAnswer: { amount: 3, unit: 'days' },
-} as const satisfies Pick<ClockRules, 'merchantFirstReply' | 'merchantProposal' | 'consumerAnswer'>;
-
-/**
- * Shipped rule sets. Deep-frozen so no caller can change the defaults for everyone by mutating a preset;
- * admin edits produce new objects.
- */
-export const CLOCK_PRESETS = deepFreeze({
-  /**
-   * 《市场监督管理投诉举报处理办法》(国家市场监督管理总局令第121号), which sources say applies from 2026-04-15:
-   * accept decision within 7 working days of receipt; mediation ends after 60 days without agreement
-   * (counted in calendar days). Numbers as reported by those sources — check them against the published text.
-   */
-  samr_order_121: {
-    preset: 'samr_order_121',
-    ...COUNTY_IN_SHOP,
-    acceptDecision: { amount: 7, unit: 'working_days' },
-    mediation: { amount: 60, unit: 'days' },
-  },
-  /**
-   * 《市场监督管理投诉举报处理暂行办法》(2019, 国家市场监督管理总局令第20号): art. 14 accept decision within 7 working
-   * days of receipt; art. 21 mediation ends if no agreement within 45 working days of acceptance.
-   */
-  samr_order_20: {
-    preset: 'samr_order_20',
-    ...COUNTY_IN_SHOP,
-    acceptDecision: { amount: 7, unit: 'working_days' },
-    mediation: { amount: 45, unit: 'working_days' },
-  },
-} as const satisfies Record<string, ClockRules>);
-export type ClockPresetName = keyof typeof CLOCK_PRESETS;
-
-/** Order 121 is the default (PRODUCT.md §5). */
-export const DEFAULT_CLOCK_RULES: ClockRules = CLOCK_PRESETS.samr_order_121;
+export * from './clock-rules';
+import { Duration } from './clock-rules';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shanghai calendar days, as whole days since 1970-01-01 (Shanghai). Only UTC getters are used below.
@@ -261,11 +179,4 @@ export function formatShanghaiDate(d: Date): string {
  */
 export function shanghaiToday(now: Date): string {
   return formatShanghaiDate(now);
-}
-
-function deepFreeze<T extends object>(value: T): T {
-  for (const child of Object.values(value)) {
-    if (child !== null && typeof child === 'object') deepFreeze(child);
-  }
-  return Object.freeze(value);
 }

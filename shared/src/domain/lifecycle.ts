@@ -1,5 +1,6 @@
 import type { NotAcceptedReasonCode, OutcomeCode, RatingCode, ReferralCode } from '../catalogue/complaints';
-import { type ClockRules, type Duration, dueAt } from './clock';
+import { dueAt } from './clock';
+import type { ClockRules, Duration } from './clock-rules';
 import { Conflict, Forbidden } from './errors';
 
 /**
