@@ -8,28 +8,19 @@ import { config } from '../../src/config';
 import { apiGatewayEvent } from './support/api-gateway-event';
 import { countDynamoDbRequests } from './support/request-counter';
 import { useFreshTable } from './support/table';
+import { SHOP_A } from './support/people';
 
 useFreshTable();
 
 const shop = (overrides: Partial<Merchant>): Merchant => ({
+  ...SHOP_A,
   id: 'QHTEST0001',
   name: '清河县测试百货商店',
-  type: 'enterprise',
-  sector: 'retail',
-  townCode: 'chengguan',
-  townName: '城关镇',
-  areaType: 'commercial',
-  address: '清河县城关镇测试路1号',
-  status: 'active',
-  badge: { kind: 'participant' },
   commitments: [
     { kind: 'catalogue', code: 'advance_compensation' },
     { kind: 'catalogue', code: 'offline_no_reason_return', days: 30 },
     { kind: 'custom', title: '免费包装', text: '所售礼品一律免费包装。' },
   ],
-  commitmentsSince: '2025-03-15',
-  commitmentsVersion: 1,
-  creditFlags: [],
   ...overrides,
 });
 
