@@ -1,4 +1,4 @@
-import { MerchantId, buildPath, isPubliclyVisible, publicBadge, routes, toPublicView, trackRecordOf, type Merchant } from '../src';
+import { MerchantId, buildPath, isPubliclyVisible, mayBeAwarded, publicBadge, routes, toPublicView, trackRecordOf, withNewCommitments, type Merchant } from '../src';
 
 const noRecord = trackRecordOf([], []);
 
@@ -79,5 +79,28 @@ describe('route contract', () => {
 
   it('declares the shop page public', () => {
     expect(routes.getMerchant.access).toBe('public');
+  });
+});
+
+describe('commitment versions', () => {
+  it('numbers each edit one past the current and dates it, leaving the original untouched', () => {
+    const next = withNewCommitments(merchant, [{ kind: 'catalogue', code: 'three_guarantees' }], '2026-11-27');
+    expect(next).toMatchObject({ commitmentsVersion: 2, commitmentsSince: '2026-11-27', commitments: [{ kind: 'catalogue', code: 'three_guarantees' }] });
+    expect(merchant.commitmentsVersion).toBe(1);
+    expect(merchant.commitments).toEqual([{ kind: 'catalogue', code: 'quality' }]);
+    expect(withNewCommitments(next, merchant.commitments, '2026-12-01').commitmentsVersion).toBe(3);
+  });
+});
+
+describe('awards and recommendations', () => {
+  it('are open only to active shops without credit flags', () => {
+    expect(mayBeAwarded(merchant)).toBe(true);
+    expect(mayBeAwarded({ ...merchant, status: 'suspended' })).toBe(false);
+    expect(mayBeAwarded({ ...merchant, creditFlags: [{ source: '行政处罚', date: '2026-10-15', description: '销售过期食品', recordedAt: '2026-10-16T00:00:00Z' }] })).toBe(false);
+  });
+
+  it('makes a flagged shop say so on its page', () => {
+    const flagged = { ...merchant, creditFlags: [{ source: '行政处罚', date: '2026-10-15', description: '销售过期食品', recordedAt: '2026-10-16T00:00:00Z' }] };
+    expect(toPublicView(flagged, noRecord).statusNotice).toContain('联合惩戒');
   });
 });

@@ -9,6 +9,7 @@ import {
   publicBadge,
   resolveCommitment,
   shanghaiToday,
+  withNewCommitments,
   type BindingCode,
   type CommitmentChoice,
   type CreditFlag,
@@ -236,7 +237,7 @@ export async function removeClerk(merchantId: string, userId: string, principal:
 export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], principal: Principal, now: Date): Promise<MerchantRegistryView> {
   await requireMembership(merchantId, principal, 'owner');
   const before = await loadShop(merchantId);
-  const after: Merchant = { ...before, commitments, commitmentsVersion: before.commitmentsVersion + 1, commitmentsSince: shanghaiToday(now) };
+  const after = withNewCommitments(before, commitments, shanghaiToday(now));
   await saveRegistryChange({
     before,
     after,

@@ -136,3 +136,15 @@ export function toPublicView(merchant: Merchant, record: TrackRecord): MerchantP
     },
   };
 }
+
+/**
+ * A new commitments version: numbered one past the current, in force from `today` (Shanghai date). The old
+ * version is kept by the store, so complaints filed under it still say what was promised then.
+ */
+export function withNewCommitments<M extends Pick<Merchant, 'commitments' | 'commitmentsVersion' | 'commitmentsSince'>>(
+  merchant: M,
+  commitments: CommitmentChoice[],
+  today: string,
+): M {
+  return { ...merchant, commitments, commitmentsVersion: merchant.commitmentsVersion + 1, commitmentsSince: today };
+}
