@@ -53,17 +53,12 @@ function toStored(record: ComplaintRecord): StoredComplaint {
   return { ...rest, complaintId: id } as StoredComplaint;
 }
 
+/** Attributes the table keeps for its indexes and the toolbox, not part of the record. */
+const STORAGE_ONLY = ['record', 'merchantQueueKey', 'merchantQueueSort', 'consumerKey', 'consumerSort', 'triageKey', 'triageSort', 'extra', 'entity'];
+
 function fromStored(item: Record<string, unknown>): ComplaintRecord {
-  const { complaintId, record: _record, merchantQueueKey, merchantQueueSort, consumerKey, consumerSort, triageKey, triageSort, extra, ...rest } =
-    item as Record<string, unknown> & { complaintId: string };
-  void _record;
-  void merchantQueueKey;
-  void merchantQueueSort;
-  void consumerKey;
-  void consumerSort;
-  void triageKey;
-  void triageSort;
-  void extra;
+  const { complaintId, ...rest } = item as Record<string, unknown> & { complaintId: string };
+  for (const key of STORAGE_ONLY) delete rest[key];
   return { ...(rest as unknown as Omit<ComplaintRecord, 'id'>), id: complaintId };
 }
 
