@@ -61,9 +61,6 @@ const complaintSchema = item({
   rating: map({ rating: string(), comment: string().optional(), at: string() }).optional(),
   closedAt: string().optional(),
   filedAt: string(),
-  /** Set while user text awaits content review; the other party does not see it until cleared. */
-  contentHeld: boolean().optional(),
-  extra: any().optional(),
 });
 
 export const ComplaintEntity = new Entity({

@@ -30,7 +30,6 @@ export interface ComplaintRecord extends LifecycleState {
   phone?: string;
   sharePhoneWithMerchant: boolean;
   filedAt: string;
-  contentHeld?: boolean;
 }
 
 /** A counter addition: a county/town/sector counter, or one in the shop's own partition. */
@@ -54,7 +53,7 @@ function toStored(record: ComplaintRecord): StoredComplaint {
 }
 
 /** Attributes the table keeps for its indexes and the toolbox, not part of the record. */
-const STORAGE_ONLY = ['record', 'merchantQueueKey', 'merchantQueueSort', 'consumerKey', 'consumerSort', 'triageKey', 'triageSort', 'extra', 'entity'];
+const STORAGE_ONLY = ['record', 'merchantQueueKey', 'merchantQueueSort', 'consumerKey', 'consumerSort', 'triageKey', 'triageSort', 'entity'];
 
 function fromStored(item: Record<string, unknown>): ComplaintRecord {
   const { complaintId, ...rest } = item as Record<string, unknown> & { complaintId: string };
