@@ -1,27 +1,29 @@
 export default defineAppConfig({
-  // The main package holds only what a consumer needs: the shop page a scan opens, sign-in, filing and
-  // following a complaint. The complaint detail page is also where merchants and staff land from a
-  // notification; their own work lives in the role subpackages below.
+  // The main package holds only what a consumer needs: the shop page a scan opens, the shop directory,
+  // sign-in, filing and following a complaint. The complaint detail page is also where merchants and staff
+  // land from a notification; their own work lives in the role subpackages below.
   pages: [
     'pages/index/index',
     'pages/merchant/index',
     'pages/login/index',
     'pages/complaint-new/index',
     'pages/complaints/index',
-    'pages/complaint/index'
+    'pages/complaint/index',
+    'pages/directory/index'
   ],
   // One subpackage per role (src/merchant, src/admin), loaded only when someone in that role opens it.
-  // They may use the main package's shared components; neither imports the other.
+  // They may use the main package's shared components; neither imports the other. Becoming a merchant
+  // (申请参创, 绑定店铺) lives in the merchant subpackage: few consumers ever open it.
   subPackages: [
     {
       root: 'merchant',
       name: 'merchant',
-      pages: ['pages/queue/index', 'pages/handle/index']
+      pages: ['pages/queue/index', 'pages/handle/index', 'pages/apply/index', 'pages/bind/index', 'pages/shop/index']
     },
     {
       root: 'admin',
       name: 'admin',
-      pages: ['pages/triage/index', 'pages/case/index']
+      pages: ['pages/triage/index', 'pages/case/index', 'pages/registry/index', 'pages/credit/index']
     }
   ],
   window: {

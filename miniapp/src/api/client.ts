@@ -179,6 +179,26 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
   return parsed.data as z.output<C['response']>
 }
 
+/**
+ * A signed-in GET the JSON client cannot make (a file such as the CSV export): the full URL and headers,
+ * for `fetch` (H5) or `Taro.downloadFile` (mini-program). The response is the caller's to check.
+ */
+export function signedFileRequest(route: RouteContract): { url: string; header: Record<string, string> } {
+  if (!API_BASE) {
+    console.error('TARO_APP_API_BASE is not set for this build; see miniapp/.env.production')
+    throw new ApiError('INTERNAL', MESSAGES.noApiBase)
+  }
+  const session = getSession()
+  if (!session) throw signInAgain()
+  return { url: API_BASE + buildPath(route.path, {}), header: { Authorization: `Bearer ${session.token}` } }
+}
+
+/** A non-2xx answer to a {@link signedFileRequest}, as the ApiError `call` would have thrown. */
+export function fileRequestError(status: number, body: unknown): ApiError {
+  if (status === 401) return signInAgain()
+  return errorFromResponse(status, body)
+}
+
 /** `GET /merchants/{id}`: what anyone sees after scanning a shop's code. */
 export function getMerchant(id: string): Promise<MerchantPublicView> {
   return call(routes.getMerchant, { params: { id } })

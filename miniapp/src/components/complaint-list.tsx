@@ -1,87 +1,15 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { SECTORS, TOWNS, type ComplaintPage, type ComplaintSummary } from '@fangxin/shared'
-import { toApiError, type ApiError } from '@/api/client'
 import { formatShanghaiTime } from '@/lib/time'
+import { ListFooter, usePagedList } from './paged-list'
 import { EmptyView, ErrorView, LoadingView } from './state-views'
 import './complaint-list.css'
 
-type ListState =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: ApiError }
-  | { kind: 'loaded'; items: ComplaintSummary[]; nextCursor?: string; loadingMore: boolean; moreError?: string }
-
-/**
- * A cursor-paginated complaint list: first page on mount and whenever `key` changes (filters), the next
- * on 加载更多 or reaching the bottom, all over again on pull-down and when the person comes back to the
- * page (a complaint they just handled has moved on). Stale answers (filters changed while a request was
- * out) are dropped.
- */
+/** A cursor-paginated complaint list (see {@link usePagedList}). */
 export function usePagedComplaints(fetchPage: (cursor?: string) => Promise<ComplaintPage>, key: string, enabled = true) {
-  const [state, setState] = useState<ListState>({ kind: 'loading' })
-  const generation = useRef(0)
-  const fetchRef = useRef(fetchPage)
-  fetchRef.current = fetchPage
-
-  const refresh = useCallback(async () => {
-    const mine = ++generation.current
-    try {
-      const page = await fetchRef.current()
-      if (mine === generation.current) {
-        setState({ kind: 'loaded', items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), loadingMore: false })
-      }
-    } catch (error) {
-      if (mine === generation.current) setState({ kind: 'failed', error: toApiError(error) })
-    }
-  }, [])
-
-  useEffect(() => {
-    if (!enabled) return
-    setState({ kind: 'loading' })
-    void refresh()
-  }, [key, enabled, refresh])
-
-  const loadMore = useCallback(async () => {
-    if (state.kind !== 'loaded' || !state.nextCursor || state.loadingMore) return
-    const mine = generation.current
-    const cursor = state.nextCursor
-    setState({ ...state, loadingMore: true, moreError: undefined })
-    try {
-      const page = await fetchRef.current(cursor)
-      if (mine !== generation.current) return
-      setState((previous) =>
-        previous.kind === 'loaded'
-          ? {
-              kind: 'loaded',
-              items: [...previous.items, ...page.items.filter((item) => !previous.items.some((seen) => seen.id === item.id))],
-              ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-              loadingMore: false
-            }
-          : previous
-      )
-    } catch (error) {
-      if (mine !== generation.current) return
-      setState((previous) => (previous.kind === 'loaded' ? { ...previous, loadingMore: false, moreError: toApiError(error).message } : previous))
-    }
-  }, [state])
-
-  const shown = useRef(false)
-  useDidShow(() => {
-    // The first show is the mount, which loads already; later ones are returns from a complaint.
-    if (shown.current && enabled) void refresh()
-    shown.current = true
-  })
-
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void loadMore()
-  })
-
-  return { state, refresh, loadMore }
+  return usePagedList<ComplaintSummary>(fetchPage, key, enabled)
 }
 
 /** The list itself: loading, error, empty and loaded states; each item opens the complaint. */
@@ -116,16 +44,7 @@ export function ComplaintList({
       {state.items.map((item) => (
         <ComplaintListItem key={item.id} item={item} showPlace={showPlace} onOpen={() => onOpen(item)} />
       ))}
-      <View className='list-footer'>
-        {state.moreError ? <Text className='list-more-error'>{state.moreError}</Text> : null}
-        {state.nextCursor ? (
-          <Button className='load-more' fill='outline' size='small' loading={state.loadingMore} onClick={() => void loadMore()}>
-            {state.moreError ? '重试加载' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className='list-end'>没有更多了</Text>
-        )}
-      </View>
+      <ListFooter state={state} onMore={() => void loadMore()} />
     </View>
   )
 }

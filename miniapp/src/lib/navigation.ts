@@ -7,10 +7,16 @@ export const PAGES = {
   newComplaint: '/pages/complaint-new/index',
   myComplaints: '/pages/complaints/index',
   complaint: '/pages/complaint/index',
+  directory: '/pages/directory/index',
   merchantQueue: '/merchant/pages/queue/index',
   merchantHandle: '/merchant/pages/handle/index',
+  merchantApply: '/merchant/pages/apply/index',
+  merchantBind: '/merchant/pages/bind/index',
+  merchantShop: '/merchant/pages/shop/index',
   triage: '/admin/pages/triage/index',
-  adminCase: '/admin/pages/case/index'
+  adminCase: '/admin/pages/case/index',
+  registry: '/admin/pages/registry/index',
+  creditList: '/admin/pages/credit/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

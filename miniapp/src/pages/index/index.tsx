@@ -12,9 +12,9 @@ import './index.css'
 const open = (url: string) => void Taro.navigateTo({ url })
 
 /**
- * Home: what 放心消费 is, a way in by shop code for people who cannot scan, the person's own complaints,
- * who is signed in, and — for merchants and bureau staff — the way to their workbench.
- * (Search and the shop directory come later; nothing here pretends to offer them.)
+ * Home: what 放心消费 is, a way in by shop code for people who cannot scan, the directory of 放心消费 shops,
+ * the person's own complaints, who is signed in, the way for a shop to join (申请参创, 绑定店铺), and — for
+ * merchants and bureau staff — the way to their workbench.
  */
 export default function IndexPage() {
   const session = useSession()
@@ -66,6 +66,16 @@ export default function IndexPage() {
         </Button>
       </View>
 
+      <CellGroup title='找店铺'>
+        <Cell
+          className='entry-directory'
+          title='放心消费店铺'
+          description='按行业、乡镇（街道）、区域查找参创店铺和示范店铺'
+          clickable
+          onClick={() => open(PAGES.directory)}
+        />
+      </CellGroup>
+
       <CellGroup title='我的'>
         <Cell
           className='entry-my-complaints'
@@ -104,6 +114,25 @@ export default function IndexPage() {
           />
         ) : null}
       </CellGroup>
+
+      {user ? (
+        <CellGroup title='商户'>
+          <Cell
+            className='entry-apply'
+            title='商户申请参创'
+            description='经营者申请加入放心消费创建，经市场监管部门审核后公示'
+            clickable
+            onClick={() => open(PAGES.merchantApply)}
+          />
+          <Cell
+            className='entry-bind'
+            title='绑定店铺'
+            description='输入市场监管部门或店主发给您的 8 位绑定码'
+            clickable
+            onClick={() => open(PAGES.merchantBind)}
+          />
+        </CellGroup>
+      ) : null}
 
       {isMerchantUser(user) || isStaffUser(user) ? (
         <CellGroup title='工作台'>

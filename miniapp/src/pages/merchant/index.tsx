@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, NoticeBar, Skeleton, Tag } from '@nutui/nutui-react-taro'
-import type { MerchantPublicView, PublicCommitment } from '@fangxin/shared'
+import type { MerchantPublicView, PublicCommitment, PublicTrackRecord } from '@fangxin/shared'
 import { ApiError, getMerchant, isApiError } from '@/api/client'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { shopIdFromParams } from '@/lib/shop-id'
@@ -186,9 +186,17 @@ function MerchantView({ merchant }: { merchant: MerchantPublicView }) {
         <Cell className='merchant-address' title='地址' description={`${merchant.townName} ${merchant.address}`} />
       </CellGroup>
 
+      <TrackRecordView record={merchant.trackRecord} />
+
       <CellGroup title='本店承诺'>
         {merchant.commitments.length > 0 ? (
-          merchant.commitments.map((commitment) => <CommitmentCell key={commitment.key} commitment={commitment} />)
+          merchant.commitments.map((commitment) => (
+            <CommitmentCell
+              key={commitment.key}
+              commitment={commitment}
+              record={merchant.trackRecord.complaints > 0 ? recordOf(merchant.trackRecord, commitment.key) : undefined}
+            />
+          ))
         ) : (
           <Cell className='commitments-empty' title='该店暂未公示承诺' />
         )}
@@ -212,7 +220,55 @@ function MerchantView({ merchant }: { merchant: MerchantPublicView }) {
   )
 }
 
-function CommitmentCell({ commitment }: { commitment: PublicCommitment }) {
+type CommitmentRecord = PublicTrackRecord['perCommitment'][number]
+
+/** The commitment's own counts; a commitment nobody has invoked yet counts zero. */
+function recordOf(record: PublicTrackRecord, key: string): Pick<CommitmentRecord, 'invoked' | 'honoured'> {
+  return record.perCommitment.find((entry) => entry.key === key) ?? { invoked: 0, honoured: 0 }
+}
+
+/** A 0..1 share as a whole percentage; null (nothing to divide) as 暂无数据. */
+function percent(share: number | null): string {
+  return share === null ? '暂无数据' : `${Math.round(share * 100)}%`
+}
+
+/**
+ * The shop's public record over the last 12 months (counters, not complaints): one honest sentence always,
+ * and the rates only when there were complaints at all.
+ */
+function TrackRecordView({ record }: { record: PublicTrackRecord }) {
+  return (
+    <View className='track-record'>
+      <Text className='track-record-title'>投诉处理记录</Text>
+      <Text className='track-summary'>{record.summary}</Text>
+      {record.complaints > 0 ? (
+        <View className='track-stats'>
+          <View className='track-stat track-settled'>
+            <Text className='track-stat-value'>{percent(record.settledInShopShare)}</Text>
+            <Text className='track-stat-label'>店内和解占比</Text>
+          </View>
+          <View className='track-stat track-first-response'>
+            <Text className='track-stat-value'>{record.medianFirstResponse ?? '暂无数据'}</Text>
+            <Text className='track-stat-label'>首次响应中位</Text>
+          </View>
+          <View className='track-stat track-satisfaction'>
+            <Text className='track-stat-value'>{percent(record.satisfaction)}</Text>
+            <Text className='track-stat-label'>{record.rated > 0 ? `满意度（${record.rated} 人评价）` : '满意度'}</Text>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function CommitmentCell({
+  commitment,
+  record
+}: {
+  commitment: PublicCommitment
+  /** Shown when the shop had complaints in the last 12 months. */
+  record: Pick<CommitmentRecord, 'invoked' | 'honoured'> | undefined
+}) {
   return (
     <Cell
       className='commitment-item'
@@ -228,6 +284,11 @@ function CommitmentCell({ commitment }: { commitment: PublicCommitment }) {
         <View>
           <Text className='commitment-explanation'>{commitment.explanation}</Text>
           {commitment.legalBasis ? <Text className='commitment-legal'>{commitment.legalBasis}</Text> : null}
+          {record ? (
+            <Text className={`commitment-record ${record.invoked > record.honoured ? 'commitment-record--open' : ''}`}>
+              被投诉 {record.invoked} 次，兑现 {record.honoured} 次
+            </Text>
+          ) : null}
         </View>
       }
     />

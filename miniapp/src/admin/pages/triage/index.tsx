@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { SECTORS, TOWNS, routes } from '@fangxin/shared'
 import { ApiError, call } from '@/api/client'
 import { Choices, type ChoiceOption } from '@/components/choices'
@@ -80,6 +80,22 @@ export default function TriagePage() {
 
   return (
     <View className='triage-page'>
+      <CellGroup className='staff-entries'>
+        <Cell
+          className='entry-registry'
+          title='商户名录'
+          description='参创申请审核、暂停、摘牌、违法违规记录'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PAGES.registry })}
+        />
+        <Cell
+          className='entry-credit-list'
+          title='联合惩戒名单'
+          description='有经查实违法违规记录的店铺，可导出 CSV'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PAGES.creditList })}
+        />
+      </CellGroup>
       <View className='triage-views filter-view'>
         <Choices options={VIEWS} value={view} onChange={setView} />
       </View>

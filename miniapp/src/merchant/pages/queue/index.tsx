@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { routes } from '@fangxin/shared'
 import { ApiError, call } from '@/api/client'
 import { Choices } from '@/components/choices'
@@ -37,6 +38,18 @@ export default function MerchantQueuePage() {
 
   return (
     <View className='merchant-queue-page'>
+      <CellGroup className='shop-manage-entries'>
+        {merchantIds.map((id) => (
+          <Cell
+            key={id}
+            className='entry-shop-manage'
+            title={merchantIds.length > 1 ? `店铺管理 · ${id}` : '店铺管理'}
+            description='店员、公示承诺、放心消费海报'
+            clickable
+            onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.merchantShop, { id }) })}
+          />
+        ))}
+      </CellGroup>
       <View className='queue-intro'>
         <Text className='queue-intro-text'>按处理期限排序，越靠前越紧急。请在期限前答复或提出和解方案，超期将自动转交监管部门。</Text>
       </View>

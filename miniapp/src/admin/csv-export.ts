@@ -1,0 +1,70 @@
+import Taro from '@tarojs/taro'
+import { routes } from '@fangxin/shared'
+import { ApiError, fileRequestError, signedFileRequest } from '@/api/client'
+import { shanghaiToday } from '@/lib/time'
+
+const FAILED = '导出失败，请检查网络后重试'
+
+/** What an export left behind: nothing more to do (H5 downloaded it), or a file to forward (WeChat). */
+export type CsvExport = { kind: 'downloaded'; fileName: string } | { kind: 'file'; fileName: string; filePath: string }
+
+async function bodyOf(response: Response): Promise<unknown> {
+  try {
+    return await response.json()
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The 联合惩戒 list as a CSV file (the server writes it, safe against formula injection). H5: fetched with
+ * the session's token and handed to the browser as a download. WeChat has no downloads folder and cannot
+ * open a CSV in place: the file is downloaded to the mini-program, to be forwarded to a chat (and opened
+ * on a computer) with {@link shareCsv}.
+ * @throws ApiError worded for the person
+ */
+export async function exportCreditListCsv(): Promise<CsvExport> {
+  const { url, header } = signedFileRequest(routes.creditListCsv)
+  const fileName = `联合惩戒名单-${shanghaiToday()}.csv`
+  if (process.env.TARO_ENV === 'h5') {
+    let response: Response
+    try {
+      response = await fetch(url, { headers: { ...header, Accept: 'text/csv' } })
+    } catch {
+      throw new ApiError('NETWORK', FAILED)
+    }
+    if (!response.ok) throw fileRequestError(response.status, await bodyOf(response))
+    const href = URL.createObjectURL(await response.blob())
+    const link = document.createElement('a')
+    link.href = href
+    link.download = fileName
+    link.style.display = 'none'
+    document.body.appendChild(link)
+    link.click()
+    document.body.removeChild(link)
+    setTimeout(() => URL.revokeObjectURL(href), 60_000)
+    return { kind: 'downloaded', fileName }
+  }
+
+  let result: Taro.downloadFile.FileSuccessCallbackResult
+  try {
+    result = await Taro.downloadFile({ url, header, filePath: `${Taro.env.USER_DATA_PATH}/credit-list.csv` })
+  } catch {
+    throw new ApiError('NETWORK', FAILED)
+  }
+  if (result.statusCode < 200 || result.statusCode >= 300) {
+    let body: unknown
+    try {
+      body = JSON.parse(String(Taro.getFileSystemManager().readFileSync(result.filePath, 'utf8')))
+    } catch {
+      body = undefined
+    }
+    throw fileRequestError(result.statusCode, body)
+  }
+  return { kind: 'file', fileName, filePath: result.filePath }
+}
+
+/** Forwards the downloaded CSV to a WeChat chat (must run in a tap handler). */
+export async function shareCsv(file: Extract<CsvExport, { kind: 'file' }>): Promise<void> {
+  await Taro.shareFileMessage({ filePath: file.filePath, fileName: file.fileName })
+}

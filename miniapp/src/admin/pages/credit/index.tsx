@@ -1,0 +1,112 @@
+// First import: zod must be jitless before the shared schemas are built.
+import '@/lib/zod-jitless'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import { routes, type MerchantRegistryView } from '@fangxin/shared'
+import { ApiError, call, toApiError } from '@/api/client'
+import { ListFooter, usePagedList } from '@/components/paged-list'
+import { EmptyView, ErrorView, LoadingView, PageNotice } from '@/components/state-views'
+import { isStaffUser } from '@/lib/session'
+import { useRequiredSession } from '@/lib/sign-in'
+import { exportCreditListCsv, shareCsv, type CsvExport } from '../../csv-export'
+import './index.css'
+
+type Notice = { kind: 'success' | 'error'; text: string }
+
+/**
+ * 联合惩戒名单: shops in the person's jurisdiction with violations on record (they cannot be awarded or
+ * recommended for 文明单位 and the like), each with its records, and the whole list as a CSV file for the
+ * joint-meeting members.
+ */
+export default function CreditListPage() {
+  const session = useRequiredSession()
+  const [notice, setNotice] = useState<Notice>()
+  const [exporting, setExporting] = useState(false)
+  const [file, setFile] = useState<Extract<CsvExport, { kind: 'file' }>>()
+  const list = usePagedList<MerchantRegistryView>(
+    (cursor) => call(routes.creditList, { query: { limit: 20, ...(cursor ? { cursor } : {}) } }),
+    session?.user.id ?? '',
+    isStaffUser(session?.user)
+  )
+
+  if (!session) return <LoadingView text='正在登录…' />
+  if (!session.user.roles.staff) return <ErrorView error={new ApiError('FORBIDDEN', '只有监管部门工作人员可以查看联合惩戒名单。')} />
+
+  const exportCsv = async () => {
+    if (exporting) return
+    setExporting(true)
+    setNotice(undefined)
+    try {
+      const result = await exportCreditListCsv()
+      if (result.kind === 'file') {
+        setFile(result)
+        setNotice({ kind: 'success', text: '已生成 CSV 文件。点「发送到聊天」转发给自己（文件传输助手），在电脑上用表格软件打开。' })
+      } else {
+        setNotice({ kind: 'success', text: `已下载 ${result.fileName}` })
+      }
+    } catch (error) {
+      setNotice({ kind: 'error', text: toApiError(error).message })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const { state } = list
+  return (
+    <View className='credit-page'>
+      <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
+      <View className='credit-intro'>
+        <Text className='credit-intro-text'>
+          列入名单的店铺有经查实的违法违规记录，不得评为放心消费示范单位，不得推荐参评文明单位等荣誉。
+        </Text>
+        <View className='credit-actions'>
+          <Button className='export-credit-csv' type='primary' size='small' loading={exporting} onClick={() => void exportCsv()}>
+            导出 CSV
+          </Button>
+          {file ? (
+            <Button
+              className='share-csv'
+              size='small'
+              fill='outline'
+              onClick={() => void shareCsv(file).catch(() => setNotice({ kind: 'error', text: '未能发送文件，请重试' }))}
+            >
+              发送到聊天
+            </Button>
+          ) : null}
+        </View>
+      </View>
+
+      {state.kind === 'loading' ? <LoadingView text='正在加载名单…' /> : null}
+      {state.kind === 'failed' ? <ErrorView error={state.error} onRetry={() => void list.refresh()} /> : null}
+      {state.kind === 'loaded' && state.items.length === 0 && !state.nextCursor ? <EmptyView title='名单为空' description='辖区内暂无有违法违规记录的店铺' /> : null}
+      {state.kind === 'loaded' && (state.items.length > 0 || state.nextCursor) ? (
+        <View className='credit-list'>
+          {state.items.map((shop) => (
+            <View key={shop.id} className='credit-item'>
+              <View className='credit-item-head'>
+                <Text className='credit-item-name'>{shop.name}</Text>
+                <Tag className='credit-item-status' plain background='#666666'>
+                  {shop.statusLabel}
+                </Tag>
+              </View>
+              <Text className='credit-item-line'>统一社会信用代码：{shop.uscc || '（未登记）'}</Text>
+              <Text className='credit-item-line'>
+                {shop.townName} · {shop.sectorLabel}
+              </Text>
+              {shop.creditFlags.map((flag) => (
+                <View key={flag.recordedAt} className='credit-flag'>
+                  <Text className='credit-flag-head'>
+                    {flag.date} · {flag.source}
+                  </Text>
+                  <Text className='credit-flag-text'>{flag.description}</Text>
+                </View>
+              ))}
+            </View>
+          ))}
+          <ListFooter state={state} onMore={() => void list.loadMore()} />
+        </View>
+      ) : null}
+    </View>
+  )
+}

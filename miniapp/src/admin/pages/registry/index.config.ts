@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '商户名录',
+  enablePullDownRefresh: true
+})

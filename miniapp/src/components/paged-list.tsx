@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { toApiError, type ApiError } from '@/api/client'
+import './paged-list.css'
+
+/** One page of a cursor-paginated list, as every list route of the contract answers. */
+export interface Page<T> {
+  items: T[]
+  nextCursor?: string
+}
+
+export type PagedState<T> =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: ApiError }
+  | { kind: 'loaded'; items: T[]; nextCursor?: string; loadingMore: boolean; moreError?: string }
+
+/**
+ * A cursor-paginated list: first page on mount and whenever `key` changes (filters), the next on 加载更多
+ * or reaching the bottom, all over again on pull-down and when the person comes back to the page (what
+ * they just handled has moved on). Stale answers (filters changed while a request was out) are dropped;
+ * an item already shown is not added twice.
+ */
+export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: string) => Promise<Page<T>>, key: string, enabled = true) {
+  const [state, setState] = useState<PagedState<T>>({ kind: 'loading' })
+  const generation = useRef(0)
+  const fetchRef = useRef(fetchPage)
+  fetchRef.current = fetchPage
+
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current
+    try {
+      const page = await fetchRef.current()
+      if (mine === generation.current) {
+        setState({ kind: 'loaded', items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), loadingMore: false })
+      }
+    } catch (error) {
+      if (mine === generation.current) setState({ kind: 'failed', error: toApiError(error) })
+    }
+  }, [])
+
+  useEffect(() => {
+    if (!enabled) return
+    setState({ kind: 'loading' })
+    void refresh()
+  }, [key, enabled, refresh])
+
+  const loadMore = useCallback(async () => {
+    if (state.kind !== 'loaded' || !state.nextCursor || state.loadingMore) return
+    const mine = generation.current
+    const cursor = state.nextCursor
+    setState({ ...state, loadingMore: true, moreError: undefined })
+    try {
+      const page = await fetchRef.current(cursor)
+      if (mine !== generation.current) return
+      setState((previous) =>
+        previous.kind === 'loaded'
+          ? {
+              kind: 'loaded',
+              items: [...previous.items, ...page.items.filter((item) => !previous.items.some((seen) => seen.id === item.id))],
+              ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+              loadingMore: false
+            }
+          : previous
+      )
+    } catch (error) {
+      if (mine !== generation.current) return
+      setState((previous) => (previous.kind === 'loaded' ? { ...previous, loadingMore: false, moreError: toApiError(error).message } : previous))
+    }
+  }, [state])
+
+  /** Replaces one shown item (after an action on it), without reloading the list. */
+  const replaceItem = useCallback((item: T) => {
+    setState((previous) =>
+      previous.kind === 'loaded' ? { ...previous, items: previous.items.map((seen) => (seen.id === item.id ? item : seen)) } : previous
+    )
+  }, [])
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    // The first show is the mount, which loads already; later ones are returns from another page.
+    if (shown.current && enabled) void refresh()
+    shown.current = true
+  })
+
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void loadMore()
+  })
+
+  return { state, refresh, loadMore, replaceItem }
+}
+
+export type PagedList<T extends { id: string }> = ReturnType<typeof usePagedList<T>>
+
+/** Under a loaded list: 加载更多 (`.load-more`) while there is a next page, else 没有更多了. */
+export function ListFooter({ state, onMore }: { state: Extract<PagedState<unknown>, { kind: 'loaded' }>; onMore: () => void }) {
+  return (
+    <View className='list-footer'>
+      {state.moreError ? <Text className='list-more-error'>{state.moreError}</Text> : null}
+      {state.nextCursor ? (
+        <Button className='load-more' fill='outline' size='small' loading={state.loadingMore} onClick={onMore}>
+          {state.moreError ? '重试加载' : '加载更多'}
+        </Button>
+      ) : (
+        <Text className='list-end'>没有更多了</Text>
+      )}
+    </View>
+  )
+}
