@@ -13,7 +13,13 @@ const REQUESTS = 300;
  */
 export async function measureScanLatency(): Promise<Figure[]> {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  const env = localAwsEnv({ dynamodbEndpoint: dynamo.endpoint, tableName: 'fangxin-bench' });
+  const env = localAwsEnv({
+    dynamodbEndpoint: dynamo.endpoint,
+    tableName: 'fangxin-bench',
+    // The demo seed reads the app id; nothing here calls WeChat or stores photos.
+    weChatApiBase: 'http://127.0.0.1:9',
+    s3Endpoint: 'http://127.0.0.1:9',
+  });
   applyLocalEnv(env);
   try {
     const { ensureTable } = await import('../functions/src/store/table-admin');
