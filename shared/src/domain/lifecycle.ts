@@ -252,6 +252,15 @@ export const RULES: Record<CommandType, Rule> = {
   },
 };
 
+/** What the sweeper's move says to the people who read the timeline, by the state it leaves. */
+const EXPIRY_TEXT: Partial<Record<ComplaintStatus, string>> = {
+  submitted: '商家未在期限内答复，投诉已自动转交市场监管部门。',
+  merchant_handling: '商家未在期限内提出处理方案，投诉已自动转交市场监管部门。',
+  settlement_proposed: '消费者未在期限内答复和解方案，视为不接受，投诉已转交市场监管部门。',
+  accepted: '调解期限届满未达成协议，调解终止。您可以依法申请仲裁，或者向人民法院提起诉讼。',
+  mediating: '调解期限届满未达成协议，调解终止。您可以依法申请仲裁，或者向人民法院提起诉讼。',
+};
+
 export class IllegalTransition extends Conflict {
   override readonly name: string = 'IllegalTransition';
 }
@@ -349,7 +358,8 @@ export function transition<S extends LifecycleState>(
       break;
   }
 
-  const { type, ...data } = command;
+  const { type, ...given } = command;
+  const data = type === 'expire' ? { text: EXPIRY_TEXT[state.status] ?? '期限届满，自动转办。' } : given;
   const event: LifecycleEvent = {
     type,
     at,

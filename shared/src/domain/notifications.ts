@@ -77,6 +77,15 @@ export function notificationsFor(event: LifecycleEvent, state: LifecycleState): 
   const intents: NotificationIntent[] = [];
   if (TO_CONSUMER.has(event.type)) intents.push({ recipient: { kind: 'consumer', userId: state.consumerId }, headline, status });
   if (TO_MERCHANT.has(event.type)) intents.push({ recipient: { kind: 'merchant', merchantId: state.merchantId }, headline, status });
+  const withBureau = event.from === 'escalated' || event.from === 'accepted' || event.from === 'mediating';
+  if (event.type === 'withdraw' && withBureau) {
+    // The bureau is working on it: whoever holds the case (or the town's staff) must know it is over.
+    intents.push({
+      recipient: state.assigneeId ? { kind: 'staff_user', userId: state.assigneeId } : { kind: 'staff_town', townCode: state.townCode },
+      headline,
+      status,
+    });
+  }
   if (event.to === 'escalated' && event.from !== 'escalated') {
     intents.push({ recipient: { kind: 'staff_town', townCode: state.townCode }, headline: '待受理', status });
   }
