@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Empty, NoticeBar, Skeleton, Tag } from '@nutui/nutui-react-taro'
@@ -6,6 +6,7 @@ import type { MerchantPublicView, PublicCommitment, PublicTrackRecord } from '@f
 import { ApiError, getMerchant, isApiError } from '@/api/client'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { shopIdFromParams } from '@/lib/shop-id'
+import '@/components/common.css'
 import './index.css'
 
 type PageState =
@@ -66,19 +67,7 @@ export default function MerchantPage() {
 
   if (!shopId) {
     return (
-      <View className='merchant-page merchant-page--state'>
-        <Empty
-          className='state-error state-missing-id'
-          imageSize={80}
-          image={<View className='state-glyph'>?</View>}
-          title='没有店铺编号'
-          description='请扫描店铺张贴的放心消费二维码，或在首页输入店铺编号'
-        >
-          <View className='state-actions'>
-            <Button type='primary' onClick={goHome}>返回首页</Button>
-          </View>
-        </Empty>
-      </View>
+      <ShopState className='state-error state-missing-id' glyph='?' title='没有店铺编号' description='请扫描店铺张贴的放心消费二维码，或在首页输入店铺编号' />
     )
   }
 
@@ -102,58 +91,40 @@ function LoadingView() {
   )
 }
 
-function FailedView({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
-  if (error.code === 'NOT_FOUND') {
-    return (
-      <View className='merchant-page merchant-page--state'>
-        <Empty
-          className='state-not-found'
-          imageSize={80}
-          image={<View className='state-glyph'>?</View>}
-          title='未找到该店铺'
-          description='请确认二维码是否完整，或在首页搜索店铺'
-        >
-          <View className='state-actions'>
-            <Button type='primary' onClick={goHome}>返回首页</Button>
-          </View>
-        </Empty>
-      </View>
-    )
-  }
-  if (error.code === 'INVALID') {
-    // The id itself is wrong: retrying cannot help, the message says what to do.
-    return (
-      <View className='merchant-page merchant-page--state'>
-        <Empty
-          className='state-error state-invalid'
-          imageSize={80}
-          image={<View className='state-glyph'>!</View>}
-          title='店铺编号有误'
-          description={error.message}
-        >
-          <View className='state-actions'>
-            <Button type='primary' onClick={goHome}>返回首页</Button>
-          </View>
-        </Empty>
-      </View>
-    )
-  }
+/** A whole-page state of the shop page (no id, not found, bad id, failure), always with a way home. */
+function ShopState(props: { className: string; glyph: string; title: string; description: string; children?: ReactNode; onRetry?: () => void }) {
   return (
     <View className='merchant-page merchant-page--state'>
-      <Empty
-        className={error.code === 'NETWORK' ? 'state-error state-network' : 'state-error'}
-        imageSize={80}
-          image={<View className='state-glyph'>!</View>}
-        title={error.code === 'NETWORK' ? '网络不可用' : '加载失败'}
-        description={error.message}
-      >
-        {error.correlationId ? <Text className='state-correlation'>错误编号：{error.correlationId}</Text> : null}
+      <Empty className={props.className} imageSize={80} image={<View className='state-glyph'>{props.glyph}</View>} title={props.title} description={props.description}>
+        {props.children}
         <View className='state-actions'>
-          <Button type='primary' onClick={onRetry}>重试</Button>
-          <Button fill='outline' onClick={goHome}>返回首页</Button>
+          {props.onRetry ? <Button type='primary' onClick={props.onRetry}>重试</Button> : null}
+          <Button type={props.onRetry ? 'default' : 'primary'} fill={props.onRetry ? 'outline' : undefined} onClick={goHome}>返回首页</Button>
         </View>
       </Empty>
     </View>
+  )
+}
+
+function FailedView({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  if (error.code === 'NOT_FOUND') {
+    return <ShopState className='state-not-found' glyph='?' title='未找到该店铺' description='请确认二维码是否完整，或在首页搜索店铺' />
+  }
+  if (error.code === 'INVALID') {
+    // The id itself is wrong: retrying cannot help, the message says what to do.
+    return <ShopState className='state-error state-invalid' glyph='!' title='店铺编号有误' description={error.message} />
+  }
+  const network = error.code === 'NETWORK'
+  return (
+    <ShopState
+      className={network ? 'state-error state-network' : 'state-error'}
+      glyph='!'
+      title={network ? '网络不可用' : '加载失败'}
+      description={error.message}
+      onRetry={onRetry}
+    >
+      {error.correlationId ? <Text className='state-correlation'>错误编号：{error.correlationId}</Text> : null}
+    </ShopState>
   )
 }
 
