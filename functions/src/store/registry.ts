@@ -19,32 +19,37 @@ const pad = (version: number) => String(version).padStart(6, '0');
 /** The facets a shop is listed under in the directory. */
 const facetsOf = (merchant: Merchant) => ['all#county', `sector#${merchant.sector}`, `town#${merchant.townCode}`, `area#${merchant.areaType}`];
 
-function listingWrites(merchant: Merchant, mode: 'publish' | 'withdraw') {
-  const badge = publicBadge(merchant);
-  const rank = badge.kind === 'model' ? '0' : '1';
-  return facetsOf(merchant).map((facet) => {
-    const rankKeyFor = (kind: '0' | '1') => `${kind}#${merchant.name}#${merchant.id}`;
-    if (mode === 'withdraw') {
-      // Either rank may be stored (the badge may have changed since): delete both.
-      return [
-        DirectoryListingEntity.build(DeleteTransaction).key({ facet, rankKey: rankKeyFor('0') }),
-        DirectoryListingEntity.build(DeleteTransaction).key({ facet, rankKey: rankKeyFor('1') }),
-      ];
-    }
-    return [
+/** Where a shop's listings live: one per facet, sorted by its award (示范 first) and then its name. */
+function listingKeys(merchant: Merchant): Array<{ facet: string; rankKey: string }> {
+  const rank = merchant.badge?.kind === 'model' ? '0' : '1';
+  return facetsOf(merchant).map((facet) => ({ facet, rankKey: `${rank}#${merchant.name}#${merchant.id}` }));
+}
+
+/**
+ * The directory writes of a change: publish (re)writes the shop's listings and deletes any it had under keys
+ * that no longer apply (a new name, sector, town…); withdraw deletes them all.
+ */
+function directoryWrites(before: Merchant | undefined, after: Merchant, mode: 'publish' | 'withdraw') {
+  const current = mode === 'publish' ? listingKeys(after) : [];
+  const id = (key: { facet: string; rankKey: string }) => `${key.facet}|${key.rankKey}`;
+  const kept = new Set(current.map(id));
+  const stale = before ? listingKeys(before).filter((key) => !kept.has(id(key))) : [];
+  const badge = publicBadge(after);
+  return [
+    ...stale.map((key) => DirectoryListingEntity.build(DeleteTransaction).key(key)),
+    ...current.map((key) =>
       DirectoryListingEntity.build(PutTransaction).item({
-        facet,
-        rankKey: `${rank}#${merchant.name}#${merchant.id}`,
-        merchantId: merchant.id,
-        name: merchant.name,
-        sector: merchant.sector,
-        townCode: merchant.townCode,
-        areaType: merchant.areaType,
+        ...key,
+        merchantId: after.id,
+        name: after.name,
+        sector: after.sector,
+        townCode: after.townCode,
+        areaType: after.areaType,
         badge: { kind: badge.kind === 'model' ? 'model' : 'participant', label: badge.label },
-        commitmentTitles: merchant.commitments.map((choice, index) => resolveCommitment(choice, index).title),
+        commitmentTitles: after.commitments.map((choice, index) => resolveCommitment(choice, index).title),
       }),
-    ];
-  }).flat();
+    ),
+  ];
 }
 
 export interface RegistryAudit {
@@ -80,18 +85,7 @@ export async function saveRegistryChange(change: RegistryChange): Promise<void> 
         ? { and: [{ attr: 'status', eq: before.status }, { attr: 'commitmentsVersion', eq: before.commitmentsVersion }] }
         : { attr: 'merchantId', exists: false },
     });
-  const writes = [
-    profile,
-    ...(change.directory === 'withdraw' || (change.directory === 'publish' && before) ? listingWrites(before ?? after, 'withdraw') : []),
-    ...(change.directory === 'publish' ? listingWrites(after, 'publish') : []),
-  ];
-  // A delete and a put of the same listing key cannot share a transaction: keep the put.
-  const seen = new Map<string, (typeof writes)[number]>();
-  for (const write of writes) {
-    const params = write.params() as { Put?: { Item: Record<string, unknown> }; Delete?: { Key: Record<string, unknown> } };
-    const key = JSON.stringify(params.Put ? { pk: params.Put.Item.pk, sk: params.Put.Item.sk } : params.Delete?.Key);
-    if (!(params.Delete && seen.has(key))) seen.set(key, write);
-  }
+  const writes = [profile, ...(change.directory ? directoryWrites(before, after, change.directory) : [])];
   const extra = [];
   if (change.binding) {
     extra.push(
@@ -129,7 +123,7 @@ export async function saveRegistryChange(change: RegistryChange): Promise<void> 
     );
   }
   try {
-    await execute(...[...seen.values(), ...extra]);
+    await execute(...[...writes, ...extra]);
   } catch (error) {
     if (error instanceof TransactionCanceledException) throw new Conflict('该店铺的信息刚刚被他人更新，请刷新后再操作');
     throw error;
