@@ -37,7 +37,7 @@ export async function seedDemoData(): Promise<{ merchants: number; people: numbe
   const { addShopMember } = await import('../../functions/src/store/registry');
   for (const persona of Object.keys(DEMO_PEOPLE) as Array<keyof typeof DEMO_PEOPLE>) {
     const { userId, displayName, roles } = principal(persona);
-    await saveUser({ userId, displayName, roles });
+    await saveUser({ userId, displayName, roles, openid: demoOpenid(persona) });
     for (const merchantId of roles.merchantIds) {
       await addShopMember(merchantId, { userId, displayName, role: persona === 'merchant_owner' ? 'owner' : 'clerk', since: new Date(now - 200 * DAY).toISOString() });
     }

@@ -64,22 +64,42 @@ export const MerchantCounterEntity = new Entity({
 
 /**
  * A notification to deliver, written in the same transaction as the event that causes it (transactional
- * outbox). The notifications issue's dispatcher queries `gsi1 = OUTBOX#pending` by due time.
+ * outbox) and delivered by the dispatcher (docs/notifications.md).
  *   pk = OUTBOX#<id>   sk = ITEM
+ *   gsi1 (sparse, while pending):            OUTBOX#pending    /  <dueAt>#<id>   — what is due, oldest first
+ *   gsi2 (sparse, once it failed for good):  OUTBOX#attention  /  <settledAt>#<id> — what staff must follow up
+ *
+ * `sentTo`/`refusedBy` record, per person, what WeChat acknowledged or refused, so a retry or a second
+ * dispatcher never sends to the same person twice. `claimToken`/`claimedUntil` are the dispatcher's lease.
  */
+export const OUTBOX_STATES = ['pending', 'delivered', 'undeliverable', 'dead'] as const;
 export const OutboxEntity = new Entity({
   name: 'Outbox',
   table: FangxinTable,
   schema: item({
     outboxId: string().key().savedAs('pk').transform(prefix('OUTBOX')),
     record: string().key().savedAs('sk').const('ITEM'),
-    state: string().enum('pending', 'delivered', 'dead'),
+    state: string().enum(...OUTBOX_STATES),
     dueAt: string(),
     attempts: number(),
     complaintId: string(),
     recipient: map({ kind: string(), userId: string().optional(), merchantId: string().optional(), townCode: string().optional() }),
     headline: string(),
     status: string(),
+    /** Copied from the complaint when written: the message names the shop; staff see their towns' failures. */
+    townCode: string().optional(),
+    merchantId: string().optional(),
+    merchantName: string().optional(),
+    createdAt: string().optional(),
+    claimToken: string().optional(),
+    claimedUntil: string().optional(),
+    sentTo: set(string()).optional(),
+    refusedBy: set(string()).optional(),
+    /** SMS fallback: the masked number it went to. */
+    smsSentTo: string().optional(),
+    /** Why the last attempt failed (no secrets: WeChat's code and text, or our reason). */
+    lastError: string().optional(),
+    settledAt: string().optional(),
   }).and((schema) => ({
     dueKey: string()
       .optional()
@@ -89,6 +109,16 @@ export const OutboxEntity = new Entity({
       .optional()
       .savedAs('gsi1sk')
       .link<typeof schema>(({ state, dueAt, outboxId }) => (state === 'pending' ? `${dueAt}#${outboxId}` : undefined)),
+    attentionKey: string()
+      .optional()
+      .savedAs('gsi2pk')
+      .link<typeof schema>(({ state }) => (state === 'undeliverable' || state === 'dead' ? 'OUTBOX#attention' : undefined)),
+    attentionSort: string()
+      .optional()
+      .savedAs('gsi2sk')
+      .link<typeof schema>(({ state, settledAt, outboxId }) =>
+        state === 'undeliverable' || state === 'dead' ? `${settledAt ?? ''}#${outboxId}` : undefined,
+      ),
   })),
 });
 
@@ -120,6 +150,11 @@ export const UserEntity = new Entity({
     userId: string().key().savedAs('pk').transform(prefix('USER')),
     record: string().key().savedAs('sk').const('PROFILE'),
     displayName: string(),
+    /**
+     * The WeChat openid, for subscribe messages and msgSecCheck. Server-side only: never returned by the
+     * API (the user id is a keyed hash of it, see auth/user-id.ts).
+     */
+    openid: string().optional(),
     /** Shops this person works for; a string set so binding and removal are atomic ADD/DELETE. */
     merchantIds: set(string()).optional(),
     staff: map({ role: string().enum('regulator', 'mediator', 'admin'), jurisdiction: any() }).optional(),
@@ -156,5 +191,22 @@ export const SettingsEntity = new Entity({
     record: string().key().savedAs('pk').const('SETTINGS'),
     name: string().key().savedAs('sk'),
     value: any(),
+  }),
+});
+
+/**
+ * Bureau staff, one item each in one partition, so "who must hear about town X" is one Query. A county has
+ * tens of staff, not thousands; the jurisdiction filter runs on the page read.
+ *   pk = STAFF_ROSTER   sk = <userId>
+ */
+export const StaffRosterEntity = new Entity({
+  name: 'StaffRoster',
+  table: FangxinTable,
+  schema: item({
+    record: string().key().savedAs('pk').const('STAFF_ROSTER'),
+    userId: string().key().savedAs('sk'),
+    role: string().enum('regulator', 'mediator', 'admin'),
+    jurisdiction: any(),
+    openid: string().optional(),
   }),
 });

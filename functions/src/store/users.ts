@@ -1,12 +1,19 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
-import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { Roles } from '@fangxin/shared';
-import { UserEntity } from './support.entities';
+import { FangxinTable } from './table';
+import { StaffRosterEntity, UserEntity } from './support.entities';
 
 export interface UserRecord {
   userId: string;
   displayName: string;
   roles: Roles;
+  /** Server-side only (subscribe messages, msgSecCheck); never part of an API answer. */
+  openid?: string;
 }
 
 /** Access pattern `user-by-id`: one GetItem. */
@@ -17,16 +24,64 @@ export async function findUser(userId: string): Promise<UserRecord | undefined> 
     userId: Item.userId,
     displayName: Item.displayName,
     roles: Roles.parse({ merchantIds: [...(Item.merchantIds ?? [])].sort(), ...(Item.staff ? { staff: Item.staff } : {}) }),
+    ...(Item.openid ? { openid: Item.openid } : {}),
   };
 }
 
+/** The openid of each user that has one (users who never signed in through WeChat have none). */
+export async function openidsOf(userIds: readonly string[]): Promise<Map<string, string>> {
+  const users = await Promise.all([...new Set(userIds)].map((userId) => findUser(userId)));
+  return new Map(users.flatMap((user) => (user?.openid ? [[user.userId, user.openid] as const] : [])));
+}
+
+/** The user and, for bureau staff, their roster entry (removed when they are no longer staff) — together. */
 export async function saveUser(user: UserRecord): Promise<void> {
-  await UserEntity.build(PutItemCommand)
-    .item({
+  const { staff } = user.roles;
+  await execute(
+    UserEntity.build(PutTransaction).item({
       userId: user.userId,
       displayName: user.displayName,
+      ...(user.openid ? { openid: user.openid } : {}),
       ...(user.roles.merchantIds.length > 0 ? { merchantIds: new Set(user.roles.merchantIds) } : {}),
-      ...(user.roles.staff ? { staff: user.roles.staff } : {}),
-    })
-    .send();
+      ...(staff ? { staff } : {}),
+    }),
+    staff
+      ? StaffRosterEntity.build(PutTransaction).item({ userId: user.userId, role: staff.role, jurisdiction: staff.jurisdiction, ...(user.openid ? { openid: user.openid } : {}) })
+      : StaffRosterEntity.build(DeleteTransaction).key({ userId: user.userId }),
+  );
+}
+
+/** Records the openid of a user who signed in before openids were kept, without touching their roles. */
+export async function rememberOpenid(user: UserRecord, openid: string): Promise<void> {
+  await execute(
+    UserEntity.build(UpdateTransaction).item({ userId: user.userId, openid }),
+    ...(user.roles.staff ? [StaffRosterEntity.build(UpdateTransaction).item({ userId: user.userId, openid })] : []),
+  );
+}
+
+export interface StaffMember {
+  userId: string;
+  role: 'regulator' | 'mediator' | 'admin';
+  jurisdiction: 'county' | string[];
+  openid?: string;
+}
+
+/** Access pattern `staff-for-town`: one Query of the roster, filtered to those whose jurisdiction covers the town. */
+export async function staffCovering(townCode: string): Promise<StaffMember[]> {
+  const members: StaffMember[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
+      .entities(StaffRosterEntity)
+      .query({ partition: 'STAFF_ROSTER' })
+      .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
+      .send();
+    for (const item of Items) {
+      const jurisdiction = item.jurisdiction as StaffMember['jurisdiction'];
+      if (jurisdiction !== 'county' && !(Array.isArray(jurisdiction) && jurisdiction.includes(townCode))) continue;
+      members.push({ userId: item.userId, role: item.role, jurisdiction, ...(item.openid ? { openid: item.openid } : {}) });
+    }
+    exclusiveStartKey = LastEvaluatedKey;
+  } while (exclusiveStartKey);
+  return members;
 }

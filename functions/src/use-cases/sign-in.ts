@@ -2,7 +2,7 @@ import { Invalid, RateLimited, Unavailable, type DemoPersona, type Session } fro
 import { authConfig, weChatConfig } from '../config';
 import { issueToken } from '../auth/token';
 import { userIdFor } from '../auth/user-id';
-import { findUser, saveUser, type UserRecord } from '../store/users';
+import { findUser, rememberOpenid, saveUser, type UserRecord } from '../store/users';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { weChat } from './wechat-access';
 
@@ -15,8 +15,11 @@ export async function signIn(code: string, now: Date): Promise<Session> {
   const userId = userIdFor(weChatConfig().appId, openid);
   let user = await findUser(userId);
   if (!user) {
-    user = { userId, displayName: '微信用户', roles: { merchantIds: [] } };
+    user = { userId, displayName: '微信用户', roles: { merchantIds: [] }, openid };
     await saveUser(user);
+  } else if (user.openid !== openid) {
+    await rememberOpenid(user, openid);
+    user = { ...user, openid };
   }
   if (authConfig().bootstrapAdminOpenids.includes(openid) && !user.roles.staff) {
     user = { ...user, roles: { ...user.roles, staff: { role: 'admin', jurisdiction: 'county' } } };

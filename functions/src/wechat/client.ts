@@ -10,8 +10,8 @@ import { WeChatError, WeChatUnavailable, type WeChatEndpoint } from './errors';
  * (`errcode` ≠ 0), answers parsed with zod rather than trusted, and error messages that never carry the
  * AppSecret, which WeChat wants in the query string of some calls.
  *
- * It logs users in (code2Session), fetches the access token (stable_token) and draws mini-program codes
- * (wxacode.getUnlimited); subscribe-message send and msgSecCheck arrive with the notifications issue.
+ * It logs users in (code2Session), fetches the access token (stable_token), draws mini-program codes
+ * (wxacode.getUnlimited), sends subscribe messages and checks user text (msgSecCheck v2).
  */
 
 export interface WeChatClientOptions {
@@ -51,12 +51,44 @@ export interface WeChatClient {
   stableToken(forceRefresh?: boolean): Promise<{ accessToken: string; expiresIn: number }>;
   /** A mini-program code (PNG) that opens `page` with `scene` (≤ 32 visible characters). */
   getUnlimitedQrCode(accessToken: string, request: { scene: string; page: string; checkPath?: boolean; envVersion?: 'release' | 'trial' | 'develop'; width?: number }): Promise<Buffer>;
+  /**
+   * Sends one subscribe message. Resolves when WeChat accepted it (errcode 0). 43101 (the user has no
+   * subscription quota left or refused) is a final `WeChatError`; 40001/42001 mean the token must be
+   * renewed (see `withAccessToken`); 47003 means a field broke WeChat's limits — validate before sending.
+   */
+  sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<void>;
+  /** msgSecCheck v2: WeChat's verdict on a user's text. `openid` must have used the mini-program in the last 2 hours. */
+  checkText(accessToken: string, request: { content: string; openid: string; scene: TextScene }): Promise<TextVerdict>;
+}
+
+export interface SubscribeMessage {
+  readonly touser: string;
+  readonly templateId: string;
+  /** The mini-program page the message opens, with its query. */
+  readonly page?: string;
+  /** Field key (`thing2`, `phrase3`…) → value, already fitted to WeChat's limits. */
+  readonly data: Readonly<Record<string, string>>;
+  /** Which build the message opens: `formal` in production, `developer`/`trial` for test builds. */
+  readonly miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+/** msgSecCheck scenes: 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export type TextScene = 1 | 2 | 3 | 4;
+
+export interface TextVerdict {
+  readonly suggest: 'pass' | 'review' | 'risky';
+  /** WeChat's label: 100 normal; 10001 广告, 20001 时政, 20002 色情, 20003 辱骂, 20006 违法犯罪, 20008 欺诈, 20012 低俗, 20013 版权, 21000 其他. */
+  readonly label: number;
 }
 
 const StableTokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 
 /** WeChat's envelope: present on every error, and on some successes as `errcode: 0`. */
 const ErrorEnvelope = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
+
+const MsgSecCheckAnswer = z.object({
+  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() }),
+});
 
 const Code2SessionAnswer = z.object({
   openid: z.string().min(1),
@@ -186,6 +218,36 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         image: true,
       });
       return answer;
+    },
+
+    async sendSubscribeMessage(accessToken, message) {
+      await call({
+        endpoint: 'subscribe_send',
+        method: 'POST',
+        path: '/cgi-bin/message/subscribe/send',
+        query: { access_token: accessToken },
+        body: {
+          touser: message.touser,
+          template_id: message.templateId,
+          ...(message.page === undefined ? {} : { page: message.page }),
+          data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+          miniprogram_state: message.miniprogramState ?? 'formal',
+          lang: 'zh_CN',
+        },
+        answer: ErrorEnvelope,
+      });
+    },
+
+    async checkText(accessToken, request) {
+      const answer = await call({
+        endpoint: 'msg_sec_check',
+        method: 'POST',
+        path: '/wxa/msg_sec_check',
+        query: { access_token: accessToken },
+        body: { content: request.content, version: 2, scene: request.scene, openid: request.openid },
+        answer: MsgSecCheckAnswer,
+      });
+      return { suggest: answer.result.suggest, label: answer.result.label };
     },
   };
 }
