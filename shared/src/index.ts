@@ -16,4 +16,5 @@ export * from './domain/track-record';
 export * from './catalogue/county';
 export * from './domain/uscc';
 export * from './contract/registry';
+export * from './contract/notifications';
 export * from './domain/csv';

@@ -11,6 +11,7 @@ import {
   UploadTicket,
 } from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
+import { NotificationProblemPage } from './notifications';
 import { ClockRules } from '../domain/clock-rules';
 import {
   ApplicationDecision,
@@ -194,6 +195,14 @@ export const routes = {
   }),
   /** The shop's people and bureau staff: the code for the shop's 放心消费 poster. */
   shopQrCode: route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, response: ShopQrCode }),
+  notificationProblems: route({
+    method: 'GET',
+    path: '/staff/notifications/problems',
+    access: 'staff',
+    pathParams: none,
+    query: ListQuery,
+    response: NotificationProblemPage,
+  }),
 } as const;
 
 export type Routes = typeof routes;
