@@ -1,3 +1,4 @@
+import { LOCAL_SUBSCRIBE_TEMPLATE_ID } from '../../shared/src/catalogue/subscribe-template';
 /**
  * The environment every local process runs with: dummy credentials, a region, loopback endpoints and the
  * metadata guard, so the AWS SDK can never reach AWS or probe 169.254.169.254 from this machine.
@@ -11,6 +12,8 @@ export interface LocalServices {
   weChatApiBase?: string;
   /** The S3-compatible object store for photos. */
   s3Endpoint?: string;
+  /** The stand-in Tencent Cloud SMS API; without it SMS fallback is off, as in a deployment that has no SMS. */
+  smsEndpoint?: string;
 }
 
 /** Local-only values; no production secret ever lives here. */
@@ -21,6 +24,15 @@ export const LOCAL_UPLOAD_BUCKET = 'fangxin-local-uploads';
 export const LOCAL_QR_LINK_BASE = 'https://fangxin.example.cn/m';
 /** The demo admin comes from "deployment config", as the first admin does in production. */
 export const LOCAL_BOOTSTRAP_ADMIN_OPENIDS = 'demo-openid-admin';
+/** Tencent Cloud SMS values for the stand-in; the secret key signs requests (TC3-HMAC-SHA256) as in production. */
+export const LOCAL_SMS = {
+  secretId: 'AKIDlocal0000000000000000000000000000',
+  secretKey: 'local-sms-secret-key-0000000000000',
+  region: 'ap-guangzhou',
+  sdkAppId: '1400000000',
+  signName: '清河县市场监管',
+  templateId: '1000001',
+} as const;
 
 export function localAwsEnv(services: LocalServices): Record<string, string> {
   const { dynamodbEndpoint, tableName } = services;
@@ -45,7 +57,19 @@ export function localAwsEnv(services: LocalServices): Record<string, string> {
     UPLOAD_BUCKET: LOCAL_UPLOAD_BUCKET,
     BOOTSTRAP_ADMIN_OPENIDS: LOCAL_BOOTSTRAP_ADMIN_OPENIDS,
     ...(services.weChatApiBase ? { WECHAT_API_BASE: services.weChatApiBase } : {}),
+    WECHAT_SUBSCRIBE_TEMPLATE_ID: LOCAL_SUBSCRIBE_TEMPLATE_ID,
     ...(services.s3Endpoint ? { S3_ENDPOINT: services.s3Endpoint } : {}),
+    ...(services.smsEndpoint
+      ? {
+          TENCENT_SMS_ENDPOINT: services.smsEndpoint,
+          TENCENT_SMS_SECRET_ID: LOCAL_SMS.secretId,
+          TENCENT_SMS_SECRET_KEY: LOCAL_SMS.secretKey,
+          TENCENT_SMS_REGION: LOCAL_SMS.region,
+          TENCENT_SMS_SDK_APP_ID: LOCAL_SMS.sdkAppId,
+          TENCENT_SMS_SIGN_NAME: LOCAL_SMS.signName,
+          TENCENT_SMS_TEMPLATE_ID: LOCAL_SMS.templateId,
+        }
+      : {}),
   };
 }
 

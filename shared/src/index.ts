@@ -1,4 +1,5 @@
 export * from './catalogue/sectors';
+export * from './catalogue/subscribe-template';
 export * from './catalogue/commitments';
 export * from './contract/errors';
 export * from './contract/merchant';
