@@ -111,9 +111,24 @@ export function readUploadConfig(env: NodeJS.ProcessEnv = process.env): UploadCo
   return { bucket, s3Endpoint };
 }
 
+export interface NotificationConfig {
+  /** The 投诉处理进度提醒 template's id on this mini-program account (layout: PROGRESS_TEMPLATE_FIELDS). */
+  readonly templateId: string;
+  /** Which build a message opens: formal in production, developer/trial for test builds. */
+  readonly miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
+export function readNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
+  const templateId = required(env, 'WECHAT_SUBSCRIBE_TEMPLATE_ID');
+  const version = readWeChatConfig(env).codeEnvVersion;
+  return { templateId, miniprogramState: version === 'release' ? 'formal' : version === 'trial' ? 'trial' : 'developer' };
+}
+
 let cachedAuth: AuthConfig | undefined;
 let cachedWeChat: WeChatConfig | undefined;
 let cachedUpload: UploadConfig | undefined;
 export const authConfig = (): AuthConfig => (cachedAuth ??= readAuthConfig());
 export const weChatConfig = (): WeChatConfig => (cachedWeChat ??= readWeChatConfig());
 export const uploadConfig = (): UploadConfig => (cachedUpload ??= readUploadConfig());
+let cachedNotification: NotificationConfig | undefined;
+export const notificationConfig = (): NotificationConfig => (cachedNotification ??= readNotificationConfig());

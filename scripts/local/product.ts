@@ -4,7 +4,8 @@ import path from 'node:path';
 import { startApi, type RunningApi } from './api';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { startWeChatStandIn } from '../../standins/wechat/server';
-import { applyLocalEnv, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
+import { startStreamRunner } from './stream-runner';
+import { applyLocalEnv, LOCAL_REGION, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
 import { startObjectStore } from './object-store';
 import { serveH5, type RunningStaticServer } from './static-server';
 
@@ -16,7 +17,10 @@ export interface LocalProductOptions {
   tableName: string;
   /** Folder for DynamoDB Local's data and the photos; omit to keep them in memory/temp (tests). */
   dataDir?: string;
-  /** Run the deadline sweeper every this many ms, as the schedule in serverless.yml does in AWS. */
+  /**
+   * Run the schedules of serverless.yml (deadline sweeper every this many ms, notification dispatcher at
+   * least every 15 s) and the outbox stream trigger, as AWS does; omit to run none (tests drive them).
+   */
   sweepEveryMs?: number;
   /** Build the H5 app first (the dev command does; the test command has built it already). */
   buildH5: boolean;
@@ -85,7 +89,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     started.push(api);
     const h5: RunningStaticServer = await serveH5({ root: h5Root, port: options.ports.h5, apiUrl: api.url });
     started.push(h5);
-    if (options.sweepEveryMs) started.push(await startSweeper(options.sweepEveryMs));
+    if (options.sweepEveryMs) started.push(...(await startSchedules(options.sweepEveryMs, { endpoint: dynamo.endpoint, tableName: options.tableName })));
 
     return {
       dynamodbEndpoint: dynamo.endpoint,
@@ -103,17 +107,37 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
 }
 
 /**
- * serverless-offline does not run schedules, so the orchestrator runs the production sweeper handler itself
- * on the same cadence idea (faster locally, so demo deadlines visibly move).
+ * serverless-offline runs neither schedules nor stream triggers, so the orchestrator plays both parts with
+ * the production handlers: each schedule of serverless.yml on a timer (faster locally, so demo deadlines
+ * visibly move), and the table's stream read from DynamoDB Local and handed to the stream function.
  */
-async function startSweeper(everyMs: number): Promise<{ stop(): Promise<void> }> {
-  const { handler } = await import('../../functions/src/handlers/scheduled/sweep-deadlines');
+async function startSchedules(everyMs: number, options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {
+  const sweeper = await import('../../functions/src/handlers/scheduled/sweep-deadlines');
+  const dispatcher = await import('../../functions/src/handlers/scheduled/dispatch-notifications');
+  const outboxStream = await import('../../functions/src/handlers/streams/outbox-stream');
+  return [
+    every('sweeper', everyMs, async () => {
+      const result = await sweeper.handler();
+      if (result.moved > 0) console.log(`[sweeper] moved ${result.moved} overdue complaint(s) on`);
+    }),
+    every('dispatcher', Math.min(everyMs, 15_000), async () => {
+      const summary = await dispatcher.handler();
+      if (summary.examined > 0) console.log(`[dispatcher] ${JSON.stringify(summary.results)}`);
+    }),
+    await startStreamRunner({
+      endpoint: options.endpoint,
+      region: LOCAL_REGION,
+      tableName: options.tableName,
+      handler: outboxStream.handler,
+      onError: (error) => console.error('[stream] failed:', error),
+    }),
+  ];
+}
+
+function every(name: string, everyMs: number, run: () => Promise<void>): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = handler().then(
-      (result) => result.moved > 0 && console.log(`[sweeper] moved ${result.moved} overdue complaint(s) on`),
-      (error: unknown) => console.error('[sweeper] failed:', error),
-    );
+    running = running.then(run).catch((error: unknown) => console.error(`[${name}] failed:`, error));
   }, everyMs);
   return {
     async stop() {

@@ -11,6 +11,7 @@ export * from './domain/clock';
 export * from './domain/lifecycle';
 export * from './domain/indicators';
 export * from './domain/notifications';
+export * from './domain/delivery';
 export * from './contract/auth';
 export * from './contract/complaint';
 export * from './domain/track-record';

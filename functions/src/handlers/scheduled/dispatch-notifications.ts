@@ -1,0 +1,12 @@
+import { log } from '../../http/log';
+import { dispatchDue, type DispatchSummary } from '../../use-cases/deliver-notifications';
+
+/**
+ * Scheduled (every minute): delivers outbox items that are due — retries whose backoff ended, and any
+ * new item the stream path missed. Runs safely beside the stream function and beside itself.
+ */
+export const handler = async (): Promise<DispatchSummary> => {
+  const summary = await dispatchDue({ budgetMs: 45_000 });
+  if (summary.examined > 0) log('info', 'outbox.dispatch', { ...summary });
+  return summary;
+};

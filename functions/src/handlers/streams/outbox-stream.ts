@@ -1,0 +1,35 @@
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { log } from '../../http/log';
+import { deliverOutboxItem } from '../../use-cases/deliver-notifications';
+
+/**
+ * The table's stream (new images): a new outbox item is delivered at once, so a merchant hears about a
+ * complaint within seconds. The event-source filter in serverless.yml already keeps only new OUTBOX#
+ * items; the same test is repeated here because the local runner feeds records unfiltered.
+ *
+ * A record whose delivery threw (the store unreachable, say) is reported as failed and redelivered by
+ * Lambda; the scheduled dispatcher would pick the item up anyway.
+ */
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    const outboxId = newOutboxItemId(record);
+    if (!outboxId) continue;
+    try {
+      await deliverOutboxItem(outboxId);
+    } catch (error) {
+      log('error', 'outbox.stream.delivery_failed', { outboxId, error: (error as Error).name });
+      if (record.dynamodb?.SequenceNumber) batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber });
+    }
+  }
+  return { batchItemFailures };
+};
+
+/** The outbox id of a newly written pending item, or undefined for every other change in the table. */
+export function newOutboxItemId(record: DynamoDBRecord): string | undefined {
+  if (record.eventName !== 'INSERT') return undefined;
+  const pk = record.dynamodb?.Keys?.pk?.S;
+  if (!pk?.startsWith('OUTBOX#')) return undefined;
+  if (record.dynamodb?.NewImage?.state?.S !== 'pending') return undefined;
+  return pk.slice('OUTBOX#'.length);
+}

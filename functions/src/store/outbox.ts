@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update/symbols';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { FangxinTable } from './table';
+import { OutboxEntity } from './support.entities';
+import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
+
+/**
+ * The outbox's own writes: claim, acknowledge, reschedule, settle. Each is one conditional UpdateItem, so
+ * two dispatchers can never both hold an item, and nothing one of them learnt is overwritten by the other.
+ * The sparse index keys (gsi1 due, gsi2 attention) are set and removed here explicitly with the state:
+ * toolbox links only compute them on puts.
+ */
+
+export interface OutboxItem {
+  outboxId: string;
+  state: 'pending' | 'delivered' | 'undeliverable' | 'dead';
+  dueAt: string;
+  attempts: number;
+  complaintId: string;
+  recipient: { kind: string; userId?: string; merchantId?: string; townCode?: string };
+  headline: string;
+  status: string;
+  townCode?: string;
+  merchantId?: string;
+  merchantName?: string;
+  createdAt?: string;
+  claimToken?: string;
+  claimedUntil?: string;
+  sentTo: Set<string>;
+  refusedBy: Set<string>;
+  smsSentTo?: string;
+  lastError?: string;
+  settledAt?: string;
+}
+
+function fromStored(item: Record<string, unknown>): OutboxItem {
+  const stored = item as Omit<OutboxItem, 'sentTo' | 'refusedBy'> & { sentTo?: Set<string>; refusedBy?: Set<string> };
+  const { dueKey: _a, dueSort: _b, attentionKey: _c, attentionSort: _d, record: _e, entity: _f, ...rest } = stored as typeof stored & Record<string, unknown>;
+  return { ...(rest as unknown as OutboxItem), sentTo: new Set(stored.sentTo ?? []), refusedBy: new Set(stored.refusedBy ?? []) };
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException || (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+
+export async function readOutboxItem(outboxId: string): Promise<OutboxItem | undefined> {
+  const { Item } = await OutboxEntity.build(GetItemCommand).key({ outboxId }).options({ consistent: true }).send();
+  return Item ? fromStored(Item as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Takes the item for one attempt: only if it is pending, due, and nobody else holds an unexpired claim.
+ * Returns the item with the claim, or undefined when another dispatcher has it (or it is settled or not
+ * yet due) — the caller then leaves it alone.
+ */
+export async function claimOutboxItem(outboxId: string, now: Date, leaseMs: number): Promise<OutboxItem | undefined> {
+  const nowIso = now.toISOString();
+  const claimToken = randomUUID();
+  try {
+    const { Attributes } = await OutboxEntity.build(UpdateItemCommand)
+      .item({
+        outboxId,
+        claimToken,
+        claimedUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        attempts: $add(1),
+      })
+      .options({
+        condition: {
+          and: [
+            { attr: 'state', eq: 'pending' },
+            { attr: 'dueAt', lte: nowIso },
+            { or: [{ attr: 'claimedUntil', exists: false }, { attr: 'claimedUntil', lt: nowIso }] },
+          ],
+        },
+        returnValues: 'ALL_NEW',
+      })
+      .send();
+    return Attributes ? fromStored(Attributes as Record<string, unknown>) : undefined;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Records that WeChat accepted a message for this person. Not conditioned on the claim: it is a fact
+ * whoever learnt it, and losing it is exactly what would cause a duplicate.
+ */
+export async function recordSent(outboxId: string, openid: string): Promise<void> {
+  await OutboxEntity.build(UpdateItemCommand)
+    .item({ outboxId, sentTo: $add(new Set([openid])) })
+    .options({ condition: { attr: 'outboxId', exists: true } })
+    .send();
+}
+
+/** Records a final refusal for this person (43101 and other errors WeChat marks final). */
+export async function recordRefused(outboxId: string, openid: string, reason: string): Promise<void> {
+  await OutboxEntity.build(UpdateItemCommand)
+    .item({ outboxId, refusedBy: $add(new Set([openid])), lastError: reason })
+    .options({ condition: { attr: 'outboxId', exists: true } })
+    .send();
+}
+
+export async function recordSmsSent(outboxId: string, maskedPhone: string): Promise<void> {
+  await OutboxEntity.build(UpdateItemCommand)
+    .item({ outboxId, smsSentTo: maskedPhone })
+    .options({ condition: { attr: 'outboxId', exists: true } })
+    .send();
+}
+
+/** Ends this attempt: back to pending for a later try. False when the claim was lost meanwhile. */
+export async function rescheduleOutboxItem(item: OutboxItem, dueAt: Date, lastError: string): Promise<boolean> {
+  const due = dueAt.toISOString();
+  return settleWithClaim(item, {
+    state: 'pending',
+    dueAt: due,
+    lastError,
+    dueKey: 'OUTBOX#pending',
+    dueSort: `${due}#${item.outboxId}`,
+  });
+}
+
+/**
+ * Ends the item for good: delivered, undeliverable (refused, nobody to send to) or dead (retries ran
+ * out). Undeliverable and dead items enter the staff follow-up index.
+ */
+export async function settleOutboxItem(
+  item: OutboxItem,
+  state: 'delivered' | 'undeliverable' | 'dead',
+  now: Date,
+  lastError?: string,
+): Promise<boolean> {
+  const settledAt = now.toISOString();
+  const attention = state !== 'delivered';
+  return settleWithClaim(item, {
+    state,
+    settledAt,
+    ...(lastError ? { lastError } : {}),
+    dueKey: $remove(),
+    dueSort: $remove(),
+    ...(attention ? { attentionKey: 'OUTBOX#attention', attentionSort: `${settledAt}#${item.outboxId}` } : {}),
+  });
+}
+
+async function settleWithClaim(item: OutboxItem, changes: Record<string, unknown>): Promise<boolean> {
+  try {
+    await OutboxEntity.build(UpdateItemCommand)
+      .item({ outboxId: item.outboxId, ...changes, claimToken: $remove(), claimedUntil: $remove() } as never)
+      .options({ condition: { attr: 'claimToken', eq: item.claimToken ?? '-' } })
+      .send();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Access pattern `outbox-due`: pending items due by `now`, oldest first. */
+export async function listDueOutboxIds(now: Date, limit: number, cursor?: Record<string, unknown>) {
+  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
+    .entities(OutboxEntity)
+    .query({ index: 'gsi1', partition: 'OUTBOX#pending', range: { lte: `${now.toISOString()}#~` } })
+    .options({ limit, ...(cursor ? { exclusiveStartKey: cursor } : {}) })
+    .send();
+  return { ids: Items.map((item) => item.outboxId), next: LastEvaluatedKey };
+}
+
+/** Access pattern `outbox-attention`: items that failed for good, newest first, for staff to follow up. */
+export async function listAttentionItems(cursor: string | undefined, limit: number): Promise<{ items: OutboxItem[]; nextCursor?: string }> {
+  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
+    FangxinTable.build(QueryCommand)
+      .entities(OutboxEntity)
+      .query({ index: 'gsi2', partition: 'OUTBOX#attention' })
+      .options({ limit, reverse: true, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
+      .send(),
+  );
+  const nextCursor = encodeCursor(LastEvaluatedKey);
+  return { items: Items.map((item) => fromStored(item as Record<string, unknown>)), ...(nextCursor ? { nextCursor } : {}) };
+}

@@ -1,0 +1,224 @@
+import {
+  afterFailedAttempt,
+  DELIVERY_POLICY,
+  messagePage,
+  progressMessage,
+  PROGRESS_TEMPLATE_FIELDS,
+  retryDelayMs,
+  undeliverableReason,
+  type Audience,
+  type DeliveryPolicy,
+} from '@fangxin/shared';
+import { notificationConfig } from '../config';
+import { log } from '../http/log';
+import { smsConfig } from '../sms/config';
+import { fitTemplateParam, sms, SmsError } from '../sms/client';
+import {
+  claimOutboxItem,
+  listDueOutboxIds,
+  recordRefused,
+  recordSent,
+  recordSmsSent,
+  rescheduleOutboxItem,
+  settleOutboxItem,
+  type OutboxItem,
+} from '../store/outbox';
+import { WeChatError, WeChatUnavailable } from '../wechat/errors';
+import { resolveRecipients, type Recipients } from './notification-recipients';
+import { weChat, withAccessToken } from './wechat-access';
+
+/**
+ * The dispatcher: delivers outbox items (docs/notifications.md). Fed by the table's stream (new items, at
+ * once) and by a schedule (retries that came due, and anything the stream path missed); both call
+ * `deliverOutboxItem`, whose conditional claim makes it safe for any number of them to run at once.
+ *
+ * Per item: claim it → resolve who must hear → send a subscribe message to each person not yet reached,
+ * recording each acknowledgement at once → settle: delivered, retry later with backoff, dead-lettered
+ * after the last attempt, or undeliverable when WeChat said no for good (43101) and no SMS could go.
+ */
+
+export type DeliveryResult = 'skipped' | 'delivered' | 'retry' | 'undeliverable' | 'dead' | 'claim_lost';
+
+export interface DeliveryOptions {
+  readonly now?: () => Date;
+  /** In [0, 1), for the retry jitter. */
+  readonly random?: () => number;
+  readonly policy?: DeliveryPolicy;
+}
+
+/** A failure that says nothing about the message for this person: try again later. */
+class Transient {
+  constructor(readonly reason: string) {}
+}
+
+export async function deliverOutboxItem(outboxId: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const now = options.now ?? (() => new Date());
+  const policy = options.policy ?? DELIVERY_POLICY;
+  const claimedAt = now();
+  const item = await claimOutboxItem(outboxId, claimedAt, policy.leaseMs);
+  if (!item) return 'skipped';
+  // Sending stops while there is still time to record it: the lease must not run out mid-send, or a
+  // second dispatcher could claim the item and send the same message again.
+  const leaseLeft = () => claimedAt.getTime() + policy.leaseMs - now().getTime();
+
+  const recipients = await resolveRecipients(item);
+  const outcome = await sendToEveryone(item, recipients, leaseLeft, policy, now);
+
+  let result: DeliveryResult;
+  let stored: boolean;
+  if (outcome instanceof Transient) {
+    if (item.sentTo.size > 0 && afterFailedAttempt(item.attempts, policy) === 'dead') {
+      // Someone at the shop has it; the rest will not be tried again.
+      [result, stored] = ['delivered', await settleOutboxItem(item, 'delivered', now(), outcome.reason)];
+    } else if (afterFailedAttempt(item.attempts, policy) === 'dead') {
+      [result, stored] = ['dead', await settleOutboxItem(item, 'dead', now(), `已重试${item.attempts}次仍未送达：${outcome.reason}`)];
+    } else {
+      const dueAt = new Date(now().getTime() + retryDelayMs(item.attempts, (options.random ?? Math.random)(), policy));
+      [result, stored] = ['retry', await rescheduleOutboxItem(item, dueAt, outcome.reason)];
+    }
+  } else if (outcome === 'reached') {
+    [result, stored] = ['delivered', await settleOutboxItem(item, 'delivered', now())];
+  } else {
+    [result, stored] = ['undeliverable', await settleOutboxItem(item, 'undeliverable', now(), outcome.reason)];
+  }
+  if (!stored) result = 'claim_lost';
+  log('info', 'outbox.delivery', { outboxId, complaintId: item.complaintId, recipient: item.recipient.kind, attempt: item.attempts, result });
+  return result;
+}
+
+type SendOutcome = 'reached' | { reason: string } | Transient;
+
+async function sendToEveryone(
+  item: OutboxItem,
+  recipients: Recipients,
+  leaseLeft: () => number,
+  policy: DeliveryPolicy,
+  now: () => Date,
+): Promise<SendOutcome> {
+  const { templateId, miniprogramState } = notificationConfig();
+  const values = progressMessage({
+    complaintId: item.complaintId,
+    headline: item.headline,
+    at: new Date(item.createdAt ?? item.dueAt),
+    audience: recipients.audience,
+    ...(item.merchantName ? { merchantName: item.merchantName } : {}),
+  });
+  const data = Object.fromEntries(Object.entries(PROGRESS_TEMPLATE_FIELDS).map(([meaning, key]) => [key, values[meaning as keyof typeof values]]));
+
+  for (const person of recipients.people) {
+    const { openid } = person;
+    if (!openid || item.sentTo.has(openid) || item.refusedBy.has(openid)) continue;
+    if (leaseLeft() < policy.sendReserveMs) return new Transient('本轮处理时间用尽');
+    try {
+      await withAccessToken(
+        (token) => weChat().sendSubscribeMessage(token, { touser: openid, templateId, page: messagePage(recipients.audience, item.complaintId), data, miniprogramState }),
+        now(),
+      );
+    } catch (error) {
+      const verdict = classifyWeChatFailure(error);
+      if (verdict instanceof Transient) return verdict;
+      item.refusedBy.add(openid);
+      await recordRefused(item.outboxId, openid, verdict);
+      continue;
+    }
+    item.sentTo.add(openid);
+    await recordSent(item.outboxId, openid);
+  }
+  if (item.sentTo.size > 0) return 'reached';
+
+  // Nobody could be reached on WeChat: the SMS fallback, when this deployment has it.
+  const cause = item.refusedBy.size > 0 ? 'refused' : 'nobody';
+  const viaSms = await sendSms(item, recipients, leaseLeft, policy);
+  if (viaSms === 'sent') return 'reached';
+  if (viaSms instanceof Transient) return viaSms;
+  return { reason: withSmsNote(undeliverableReason(recipients.audience, cause), viaSms) };
+}
+
+/** What a WeChat failure means for this person: a reason it will never work (recorded), or Transient. */
+function classifyWeChatFailure(error: unknown): string | Transient {
+  if (error instanceof WeChatError) {
+    if (error.errcode === 43101) return '未订阅或已拒收（微信 43101）';
+    // 40001/42001 here means the one refresh withAccessToken allows did not help: a token problem, not the person's.
+    if (error.retryable || error.errcode === 40001 || error.errcode === 42001) return new Transient(`微信 ${error.errcode}`);
+    return `微信拒绝发送（${error.errcode}）`;
+  }
+  if (error instanceof WeChatUnavailable) return new Transient(`微信服务不可用（${error.reason}${error.status ? ` ${error.status}` : ''}）`);
+  throw error;
+}
+
+type SmsOutcome = 'sent' | 'not_configured' | 'no_phone' | { failed: string } | Transient;
+
+async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () => number, policy: DeliveryPolicy): Promise<SmsOutcome> {
+  if (item.smsSentTo) return 'sent';
+  const client = sms();
+  if (!client || recipients.audience === 'staff') return 'not_configured';
+  const phone = await recipients.fallbackPhone();
+  if (!phone) return 'no_phone';
+  if (leaseLeft() < policy.sendReserveMs) return new Transient('本轮处理时间用尽');
+  let maskedPhone: string;
+  try {
+    ({ maskedPhone } = await client.send({
+      phone,
+      templateId: smsConfig()!.templateId,
+      params: smsParams(item, recipients.audience),
+      sessionContext: item.outboxId,
+    }));
+  } catch (error) {
+    if (error instanceof SmsError) return error.retryable ? new Transient(`短信 ${error.code}`) : { failed: error.code };
+    throw error;
+  }
+  await recordSmsSent(item.outboxId, maskedPhone);
+  return 'sent';
+}
+
+/** The SMS template's two values: which complaint (its last 8 characters) and what happened. */
+function smsParams(item: OutboxItem, audience: Audience): string[] {
+  const progress = progressMessage({ complaintId: item.complaintId, headline: item.headline, at: new Date(), audience }).progress;
+  return [fitTemplateParam(item.complaintId.slice(-8)), fitTemplateParam(progress)];
+}
+
+function withSmsNote(reason: string, sms: Exclude<SmsOutcome, 'sent' | Transient>): string {
+  if (sms === 'not_configured') return reason;
+  if (sms === 'no_phone') return `${reason}，且无联系电话可发短信`;
+  return `${reason}，短信也未发出（${sms.failed}）`;
+}
+
+export interface DispatchSummary {
+  readonly examined: number;
+  readonly results: Partial<Record<DeliveryResult, number>>;
+}
+
+/** Delivers the given items (from stream records), a few at a time. */
+export async function deliverMany(outboxIds: readonly string[], options: DeliveryOptions & { concurrency?: number } = {}): Promise<DispatchSummary> {
+  const results: Partial<Record<DeliveryResult, number>> = {};
+  const queue = [...outboxIds];
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const result = await deliverOutboxItem(id, options);
+      results[result] = (results[result] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+  return { examined: outboxIds.length, results };
+}
+
+/**
+ * The scheduled pass: every pending item whose time has come, oldest first, page by page, until none are
+ * left or the time budget (below the function's timeout) is spent. What it does not reach, the next run does.
+ */
+export async function dispatchDue(options: DeliveryOptions & { budgetMs?: number; concurrency?: number; pageSize?: number } = {}): Promise<DispatchSummary> {
+  const now = options.now ?? (() => new Date());
+  const started = now().getTime();
+  const budgetMs = options.budgetMs ?? 45_000;
+  const totals: Partial<Record<DeliveryResult, number>> = {};
+  let examined = 0;
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await listDueOutboxIds(now(), options.pageSize ?? 50, cursor);
+    const summary = await deliverMany(page.ids, options);
+    examined += summary.examined;
+    for (const [result, count] of Object.entries(summary.results)) totals[result as DeliveryResult] = (totals[result as DeliveryResult] ?? 0) + count;
+    cursor = page.next;
+  } while (cursor && now().getTime() - started < budgetMs);
+  return { examined, results: totals };
+}
