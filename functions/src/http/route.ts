@@ -120,6 +120,13 @@ function errorResponse(error: unknown, correlationId: string, path: string): API
     const body: ApiErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
     return json(STATUS_BY_CODE[error.code], body);
   }
+  if (isStoreBusy(error)) {
+    // The store stayed throttled through the SDK's retries: nothing was written (or, if it was, the
+    // client's retry with the same Idempotency-Key finds it). Tell the app to try again, not that we broke.
+    log('warn', 'store busy', { correlationId, path, error: (error as Error).name });
+    const body: ApiErrorBody = { code: 'UNAVAILABLE', message: '系统繁忙，请稍后重试', correlationId };
+    return json(503, body, { 'retry-after': '2' });
+  }
   log('error', 'unhandled error', {
     correlationId,
     path,
@@ -135,4 +142,15 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
     body: JSON.stringify(body),
   };
+}
+
+/** DynamoDB's "slow down" answers, once the SDK's own retries are spent. */
+const STORE_BUSY = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TransactionConflictException']);
+
+function isStoreBusy(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (STORE_BUSY.has(error.name)) return true;
+  // A cancelled transaction whose reasons are only throttling (no condition failed) is the same case.
+  const reasons = (error as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+  return error.name === 'TransactionCanceledException' && Array.isArray(reasons) && reasons.some((r) => r.Code === 'ThrottlingError') && reasons.every((r) => !r.Code || r.Code === 'None' || r.Code === 'ThrottlingError');
 }

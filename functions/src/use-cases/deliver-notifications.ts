@@ -38,6 +38,8 @@ import { weChat, withAccessToken } from './wechat-access';
  */
 
 export type DeliveryResult = 'skipped' | 'delivered' | 'retry' | 'undeliverable' | 'dead' | 'claim_lost';
+/** In a batch, an item whose attempt threw (the store failing): its claim lapses and a later pass retries it. */
+export type BatchResult = DeliveryResult | 'error';
 
 export interface DeliveryOptions {
   readonly now?: () => Date;
@@ -185,16 +187,23 @@ function withSmsNote(reason: string, sms: Exclude<SmsOutcome, 'sent' | Transient
 
 export interface DispatchSummary {
   readonly examined: number;
-  readonly results: Partial<Record<DeliveryResult, number>>;
+  readonly results: Partial<Record<BatchResult, number>>;
 }
 
 /** Delivers the given items (from stream records), a few at a time. */
 export async function deliverMany(outboxIds: readonly string[], options: DeliveryOptions & { concurrency?: number } = {}): Promise<DispatchSummary> {
-  const results: Partial<Record<DeliveryResult, number>> = {};
+  const results: Partial<Record<BatchResult, number>> = {};
   const queue = [...outboxIds];
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const result = await deliverOutboxItem(id, options);
+      let result: BatchResult;
+      try {
+        result = await deliverOutboxItem(id, options);
+      } catch (error) {
+        // One item's trouble must not stop the others in the batch.
+        log('warn', 'outbox.delivery_failed', { outboxId: id, error: (error as Error).name });
+        result = 'error';
+      }
       results[result] = (results[result] ?? 0) + 1;
     }
   };
@@ -210,14 +219,14 @@ export async function dispatchDue(options: DeliveryOptions & { budgetMs?: number
   const now = options.now ?? (() => new Date());
   const started = now().getTime();
   const budgetMs = options.budgetMs ?? 45_000;
-  const totals: Partial<Record<DeliveryResult, number>> = {};
+  const totals: Partial<Record<BatchResult, number>> = {};
   let examined = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await listDueOutboxIds(now(), options.pageSize ?? 50, cursor);
     const summary = await deliverMany(page.ids, options);
     examined += summary.examined;
-    for (const [result, count] of Object.entries(summary.results)) totals[result as DeliveryResult] = (totals[result as DeliveryResult] ?? 0) + count;
+    for (const [result, count] of Object.entries(summary.results)) totals[result as BatchResult] = (totals[result as BatchResult] ?? 0) + count;
     cursor = page.next;
   } while (cursor && now().getTime() - started < budgetMs);
   return { examined, results: totals };
