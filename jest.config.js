@@ -24,7 +24,12 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/shared/test/**/*.test.ts', '<rootDir>/functions/test/unit/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/shared/test/**/*.test.ts',
+        '<rootDir>/functions/test/unit/**/*.test.ts',
+        // The mini-program's pure logic only: these tests never import @tarojs/taro.
+        '<rootDir>/miniapp/test/**/*.test.ts',
+      ],
     },
     {
       ...base,

@@ -39,6 +39,20 @@ function designWidth(input?: string | number | { file?: string }): number {
   return file.includes('@nutui') ? 375 : 750
 }
 
+/**
+ * The subscribe-message template id (see src/lib/subscribe.ts). Listed in `env` so Taro always inlines
+ * it, even when no `.env` file names it: an unreplaced `process.env.…` would throw in the mini-program,
+ * which has no `process`. Empty means the local stand-in's id — fine locally, refused by WeChat on a
+ * real account, hence the warning on production mini-program builds.
+ */
+function subscribeTemplateEnv(): Record<string, string> {
+  const id = process.env.TARO_APP_SUBSCRIBE_TEMPLATE_ID?.trim() ?? ''
+  if (!id && process.env.TARO_ENV === 'weapp' && process.env.NODE_ENV === 'production') {
+    console.warn('TARO_APP_SUBSCRIBE_TEMPLATE_ID is not set: this build asks for the local stand-in template (see miniapp/.env.production)')
+  }
+  return { TARO_APP_SUBSCRIBE_TEMPLATE_ID: JSON.stringify(id) }
+}
+
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -59,6 +73,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
       '@fangxin/shared$': path.join(sharedSrc, 'index.ts')
     },
+    env: subscribeTemplateEnv(),
     defineConstants: {},
     copy: {
       patterns: [],

@@ -20,5 +20,10 @@ declare namespace NodeJS {
     TARO_APP_ID?: string
     /** API origin for the weapp build (from `.env.<mode>`); H5 calls the same-origin `/api` instead. */
     TARO_APP_API_BASE?: string
+    /**
+     * This mini-program account's subscribe-message template id (投诉处理进度提醒, field layout in
+     * shared/src/catalogue/subscribe-template.ts); empty = the local stand-in's LOCAL_SUBSCRIBE_TEMPLATE_ID.
+     */
+    TARO_APP_SUBSCRIBE_TEMPLATE_ID?: string
   }
 }

@@ -16,7 +16,8 @@ export const PAGES = {
   triage: '/admin/pages/triage/index',
   adminCase: '/admin/pages/case/index',
   registry: '/admin/pages/registry/index',
-  creditList: '/admin/pages/credit/index'
+  creditList: '/admin/pages/credit/index',
+  notificationProblems: '/admin/pages/notification-problems/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

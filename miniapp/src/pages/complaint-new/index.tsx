@@ -23,6 +23,8 @@ import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field
 import { newIdempotencyKey } from '@/lib/ids'
 import { PAGES, pageUrl, safeDecode } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
+import { askForUpdates } from '@/lib/subscribe'
+import { notificationsOffHint } from '@/lib/subscribe-answer'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
 import './index.css'
@@ -183,6 +185,9 @@ export default function NewComplaintPage() {
       void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
       return
     }
+    // Still inside the tap, and the form is complete: ask WeChat now for the message that will tell the
+    // consumer how the shop answered. Filing goes ahead at once, whatever the answer.
+    const asked = askForUpdates()
     // Made once per filing attempt, kept through retries until the server confirms.
     idempotencyKey.current ??= newIdempotencyKey()
     inFlight.current = true
@@ -193,7 +198,19 @@ export default function NewComplaintPage() {
         idempotencyKey: idempotencyKey.current
       })
       idempotencyKey.current = undefined
-      void Taro.showToast({ title: '投诉已提交', icon: 'success' })
+      // Leave once WeChat's prompt has closed (at once off WeChat; askForUpdates gives up waiting after
+      // 20 s), so a consumer with messages switched off learns here, before the page changes, where to look.
+      const { notificationsOff } = await asked
+      if (notificationsOff) {
+        await Taro.showModal({
+          title: '投诉已提交',
+          content: notificationsOffHint('进度请在「我的投诉」查看'),
+          showCancel: false,
+          confirmText: '知道了'
+        }).catch(() => undefined)
+      } else {
+        void Taro.showToast({ title: '投诉已提交', icon: 'success' })
+      }
       void Taro.redirectTo({ url: pageUrl(PAGES.complaint, { id: complaint.id }) })
     } catch (raw) {
       const error = toApiError(raw)

@@ -8,6 +8,7 @@ import { ActionDialog } from '@/components/action-dialog'
 import { Choices, optionsOf } from '@/components/choices'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
+import { SubscribeOffHint } from '@/components/subscribe-hint'
 import { TextField } from '@/components/text-field'
 import { ACTION_LABELS, CONSUMER_ACTIONS, MERCHANT_ACTIONS, STAFF_ACTIONS, allowedOf, optionalText } from '@/lib/actions'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
@@ -19,6 +20,12 @@ import './index.css'
 type ConsumerAction = (typeof CONSUMER_ACTIONS)[number]
 
 const RATING_OPTIONS = optionsOf(RATINGS)
+
+/**
+ * The answers after which the consumer has news coming (the shop fulfils, the bureau decides), so their
+ * confirm taps ask WeChat for one more message. Rating and withdrawing end the complaint: nothing to hear.
+ */
+const ASK_FOR_UPDATES_ON: readonly ConsumerAction[] = ['accept_proposal', 'reject_proposal', 'escalate']
 
 const DIALOGS: Record<ConsumerAction, { title: string; confirm: string; success: string; danger?: boolean }> = {
   accept_proposal: { title: '接受商家的和解方案？', confirm: '接受方案', success: '已接受方案' },
@@ -37,7 +44,7 @@ export default function ComplaintPage() {
   const { params } = useRouter()
   const id = params.id ? safeDecode(params.id) : undefined
   const session = useRequiredSession()
-  const { state, reload, send, sending, notice, clearNotice } = useComplaint(id, Boolean(session))
+  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), ASK_FOR_UPDATES_ON)
 
   if (!id) return <ErrorView error={new ApiError('INVALID', '缺少投诉编号，请从「我的投诉」进入')} />
   if (!session) return <LoadingView text='正在登录…' />
@@ -47,6 +54,7 @@ export default function ComplaintPage() {
   return (
     <View className='complaint-page'>
       <PageNotice notice={notice} onClose={clearNotice} />
+      {notificationsOff ? <SubscribeOffHint whereToLook='进度请在「我的投诉」查看' /> : null}
       <ComplaintDetail complaint={state.complaint} />
       <ConsumerActions complaint={state.complaint} send={send} sending={sending} />
       <RoleLinks complaint={state.complaint} />

@@ -14,6 +14,7 @@ import { ActionPanel, SubmitBar } from '@/components/action-panel'
 import { Choices, optionsOf, type ChoiceOption } from '@/components/choices'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
+import { SubscribeOffHint } from '@/components/subscribe-hint'
 import { TextField } from '@/components/text-field'
 import { ACTION_LABELS, STAFF_ACTIONS, allowedOf, optionalText } from '@/lib/actions'
 import { safeDecode } from '@/lib/navigation'
@@ -24,6 +25,12 @@ import './index.css'
 type StaffAction = (typeof STAFF_ACTIONS)[number]
 type Send = ReturnType<typeof useComplaint>['send']
 type Party = 'consumer' | 'merchant' | 'both'
+
+/**
+ * Taking a case on makes this person the one who must hear what happens next (e.g. the consumer
+ * withdraws), so the 认领 and 受理 submit taps ask WeChat for one more message.
+ */
+const ASK_FOR_UPDATES_ON: readonly StaffAction[] = ['claim', 'accept']
 
 const REASON_OPTIONS = optionsOf(NOT_ACCEPTED_REASONS)
 const REFERRAL_OPTIONS = optionsOf(REFERRALS)
@@ -49,7 +56,7 @@ export default function AdminCasePage() {
   const { params } = useRouter()
   const id = params.id ? safeDecode(params.id) : undefined
   const session = useRequiredSession()
-  const { state, reload, send, sending, notice, clearNotice } = useComplaint(id, Boolean(session))
+  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), ASK_FOR_UPDATES_ON)
   const [open, setOpen] = useState<StaffAction>()
 
   if (!id) return <ErrorView error={new ApiError('INVALID', '缺少投诉编号，请从监管工作台进入')} />
@@ -64,6 +71,7 @@ export default function AdminCasePage() {
   return (
     <View className='admin-case-page'>
       <PageNotice notice={notice} onClose={clearNotice} />
+      {notificationsOff ? <SubscribeOffHint whereToLook='待办投诉请在「监管工作台」查看' /> : null}
       {complaint.assigneeId ? (
         <View className='case-assignee'>
           <Text className='case-assignee-text'>

@@ -95,6 +95,13 @@ export default function TriagePage() {
           clickable
           onClick={() => void Taro.navigateTo({ url: PAGES.creditList })}
         />
+        <Cell
+          className='entry-notification-problems'
+          title='通知发送失败'
+          description='没送到的微信提醒，请电话告知店铺或消费者'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PAGES.notificationProblems })}
+        />
       </CellGroup>
       <View className='triage-views filter-view'>
         <Choices options={VIEWS} value={view} onChange={setView} />

@@ -9,6 +9,7 @@ import { Choices, optionsOf } from '@/components/choices'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { DateField, type QuickDate } from '@/components/date-field'
 import { ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
+import { SubscribeOffHint } from '@/components/subscribe-hint'
 import { TextField } from '@/components/text-field'
 import { ACTION_LABELS, MERCHANT_ACTIONS, allowedOf, optionalText } from '@/lib/actions'
 import { safeDecode } from '@/lib/navigation'
@@ -37,7 +38,9 @@ export default function MerchantHandlePage() {
   const { params } = useRouter()
   const id = params.id ? safeDecode(params.id) : undefined
   const session = useRequiredSession()
-  const { state, reload, send, sending, notice, clearNotice } = useComplaint(id, Boolean(session))
+  // Every merchant answer leaves the next move to the consumer or the bureau, which the shop hears about:
+  // each submit tap (答复, 提出方案, 拒绝处理, 标记已履行) asks WeChat for one more message.
+  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), MERCHANT_ACTIONS)
   const [open, setOpen] = useState<MerchantAction>()
 
   if (!id) return <ErrorView error={new ApiError('INVALID', '缺少投诉编号，请从商家工作台进入')} />
@@ -53,6 +56,7 @@ export default function MerchantHandlePage() {
   return (
     <View className='merchant-handle-page'>
       <PageNotice notice={notice} onClose={clearNotice} />
+      {notificationsOff ? <SubscribeOffHint whereToLook='新投诉和处理进度请在「商家工作台」查看' /> : null}
       {actions.length > 0 ? (
         <ActionPanel title='处理这件投诉' actions={actions} labels={ACTION_LABELS} open={open} onOpen={setOpen}>
           {open === 'reply' ? <ReplyForm {...form} /> : null}

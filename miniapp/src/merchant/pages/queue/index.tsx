@@ -10,6 +10,7 @@ import { ErrorView, LoadingView } from '@/components/state-views'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { isMerchantUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
+import { UpdatesBanner } from '../../components/updates-banner'
 import './index.css'
 
 const ALL = 'all'
@@ -38,6 +39,7 @@ export default function MerchantQueuePage() {
 
   return (
     <View className='merchant-queue-page'>
+      <UpdatesBanner />
       <CellGroup className='shop-manage-entries'>
         {merchantIds.map((id) => (
           <Cell
@@ -66,7 +68,7 @@ export default function MerchantQueuePage() {
         list={list}
         onOpen={(item) => void Taro.navigateTo({ url: pageUrl(PAGES.merchantHandle, { id: item.id }) })}
         emptyTitle='暂无待处理的投诉'
-        emptyDescription='有新投诉时会通知您，请留意微信消息'
+        emptyDescription='点上方「接收新投诉提醒」，有新投诉时微信会提醒您'
       />
     </View>
   )

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '通知发送失败',
+  enablePullDownRefresh: true
+})
