@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     h5: port('FANGXIN_H5_PORT', 10086),
     weChat: port('FANGXIN_WECHAT_PORT', 4100),
     s3: port('FANGXIN_S3_PORT', 4569),
+    sms: port('FANGXIN_SMS_PORT', 4200),
   };
   for (const [name, value] of Object.entries(ports)) {
     if (await portInUse(value)) {
@@ -43,7 +44,9 @@ async function main(): Promise<void> {
 放心消费 本地产品已启动 / local product is up
   DynamoDB Local  ${product.dynamodbEndpoint}   (data in .local/${product.seeded ? ', demo data written' : ', kept from last run'})
   微信模拟服务     ${product.weChatUrl}   (stand-in for api.weixin.qq.com)
+  短信模拟服务     ${product.smsUrl}   (stand-in for Tencent Cloud SMS)
   照片存储 (S3)    ${product.s3Endpoint}
+  已发送的通知 / messages sent: ${product.weChatUrl}/__control/messages
   API             ${product.apiUrl}              e.g. ${product.apiUrl}/merchants/${DEMO_SHOP_ID}
   小程序 H5 预览   ${product.h5Url}
   演示登录 / demo sign-in: ${product.h5Url}/#/pages/login/index  (消费者、商家店主/店员、监管员、调解员、管理员)

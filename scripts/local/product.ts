@@ -4,8 +4,9 @@ import path from 'node:path';
 import { startApi, type RunningApi } from './api';
 import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local';
 import { startWeChatStandIn } from '../../standins/wechat/server';
-import { startStreamRunner } from './stream-runner';
-import { applyLocalEnv, LOCAL_REGION, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
+import { startSmsStandIn } from '../../standins/sms/server';
+import { outboxInserts, startStreamRunner } from './stream-runner';
+import { applyLocalEnv, LOCAL_REGION, LOCAL_SMS, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
 import { startObjectStore } from './object-store';
 import { serveH5, type RunningStaticServer } from './static-server';
 
@@ -13,7 +14,8 @@ export const repoRoot = path.resolve(__dirname, '../..');
 export const h5Root = path.join(repoRoot, 'miniapp', 'dist', 'h5');
 
 export interface LocalProductOptions {
-  ports: { dynamodb: number; api: number; apiLambda: number; h5: number; weChat: number; s3: number };
+  /** `sms`: the stand-in Tencent Cloud SMS server; without it the SMS fallback is off, as in a deployment without SMS. */
+  ports: { dynamodb: number; api: number; apiLambda: number; h5: number; weChat: number; s3: number; sms?: number };
   tableName: string;
   /** Folder for DynamoDB Local's data and the photos; omit to keep them in memory/temp (tests). */
   dataDir?: string;
@@ -31,6 +33,7 @@ export interface LocalProduct {
   dynamodbEndpoint: string;
   weChatUrl: string;
   s3Endpoint: string;
+  smsUrl?: string;
   apiUrl: string;
   h5Url: string;
   seeded: boolean;
@@ -64,11 +67,14 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'objects') } : {}),
     });
     started.push(objects);
+    const sms = options.ports.sms === undefined ? undefined : await startSmsStandIn({ port: options.ports.sms, secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey });
+    if (sms) started.push(sms);
     const env = localAwsEnv({
       dynamodbEndpoint: dynamo.endpoint,
       tableName: options.tableName,
       weChatApiBase: weChat.url,
       s3Endpoint: objects.endpoint,
+      ...(sms ? { smsEndpoint: sms.url } : {}),
     });
     applyLocalEnv(env);
 
@@ -95,6 +101,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       dynamodbEndpoint: dynamo.endpoint,
       weChatUrl: weChat.url,
       s3Endpoint: objects.endpoint,
+      ...(sms ? { smsUrl: sms.url } : {}),
       apiUrl: api.url,
       h5Url: h5.url,
       seeded: created,
@@ -129,6 +136,7 @@ async function startSchedules(everyMs: number, options: { endpoint: string; tabl
       region: LOCAL_REGION,
       tableName: options.tableName,
       handler: outboxStream.handler,
+      filter: outboxInserts,
       onError: (error) => console.error('[stream] failed:', error),
     }),
   ];

@@ -94,7 +94,14 @@ export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatc
  * the items anyway, so the runner does not redeliver.
  */
 export async function startStreamRunner(
-  options: StreamReaderOptions & { handler: StreamHandler; pollMs?: number; batchSize?: number; onError?: (error: unknown) => void },
+  options: StreamReaderOptions & {
+    handler: StreamHandler;
+    /** The event-source filter of serverless.yml (filterPatterns): records it rejects never reach the handler. */
+    filter?: (record: DynamoDBRecord) => boolean;
+    pollMs?: number;
+    batchSize?: number;
+    onError?: (error: unknown) => void;
+  },
 ): Promise<{ stop(): Promise<void> }> {
   const reader = await openStreamReader(options);
   const batchSize = options.batchSize ?? 10;
@@ -102,7 +109,7 @@ export async function startStreamRunner(
   const loop = (async () => {
     while (!stopped) {
       try {
-        const records = await reader.next();
+        const records = (await reader.next()).filter(options.filter ?? (() => true));
         for (let i = 0; i < records.length; i += batchSize) {
           const result = await options.handler({ Records: records.slice(i, i + batchSize) });
           if (result && result.batchItemFailures.length > 0) options.onError?.(new Error(`${result.batchItemFailures.length} record(s) failed`));
@@ -120,3 +127,7 @@ export async function startStreamRunner(
     },
   };
 }
+
+/** serverless.yml's filter for the outbox trigger: inserts of OUTBOX# items. */
+export const outboxInserts = (record: DynamoDBRecord): boolean =>
+  record.eventName === 'INSERT' && (record.dynamodb?.Keys?.pk?.S ?? '').startsWith('OUTBOX#');

@@ -90,25 +90,58 @@ export async function claimOutboxItem(outboxId: string, now: Date, leaseMs: numb
  * whoever learnt it, and losing it is exactly what would cause a duplicate.
  */
 export async function recordSent(outboxId: string, openid: string): Promise<void> {
-  await OutboxEntity.build(UpdateItemCommand)
-    .item({ outboxId, sentTo: $add(new Set([openid])) })
-    .options({ condition: { attr: 'outboxId', exists: true } })
-    .send();
+  await persistently(() =>
+    OutboxEntity.build(UpdateItemCommand)
+      .item({ outboxId, sentTo: $add(new Set([openid])) })
+      .options({ condition: { attr: 'outboxId', exists: true } })
+      .send(),
+  );
 }
 
 /** Records a final refusal for this person (43101 and other errors WeChat marks final). */
 export async function recordRefused(outboxId: string, openid: string, reason: string): Promise<void> {
-  await OutboxEntity.build(UpdateItemCommand)
-    .item({ outboxId, refusedBy: $add(new Set([openid])), lastError: reason })
-    .options({ condition: { attr: 'outboxId', exists: true } })
-    .send();
+  await persistently(() =>
+    OutboxEntity.build(UpdateItemCommand)
+      .item({ outboxId, refusedBy: $add(new Set([openid])), lastError: reason })
+      .options({ condition: { attr: 'outboxId', exists: true } })
+      .send(),
+  );
 }
 
 export async function recordSmsSent(outboxId: string, maskedPhone: string): Promise<void> {
-  await OutboxEntity.build(UpdateItemCommand)
-    .item({ outboxId, smsSentTo: maskedPhone })
-    .options({ condition: { attr: 'outboxId', exists: true } })
-    .send();
+  await persistently(() =>
+    OutboxEntity.build(UpdateItemCommand)
+      .item({ outboxId, smsSentTo: maskedPhone })
+      .options({ condition: { attr: 'outboxId', exists: true } })
+      .send(),
+  );
+}
+
+/** Throttling and 5xx answers: the write did not happen (or did, and repeating it changes nothing). */
+const isTransientStoreError = (error: unknown) => {
+  const e = error as { name?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } } | null;
+  return (
+    e?.name === 'ThrottlingException' ||
+    e?.name === 'ProvisionedThroughputExceededException' ||
+    e?.name === 'RequestLimitExceeded' ||
+    e?.$retryable !== undefined ||
+    (e?.$metadata?.httpStatusCode ?? 0) >= 500
+  );
+};
+
+/**
+ * An acknowledgement that is not stored is a message sent again later, so these writes keep trying past
+ * the SDK's own retries (each repeat is idempotent: adding to a set), within the lease's reserve.
+ */
+async function persistently<T>(write: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientStoreError(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+    }
+  }
 }
 
 /** Ends this attempt: back to pending for a later try. False when the claim was lost meanwhile. */

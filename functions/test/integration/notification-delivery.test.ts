@@ -8,6 +8,10 @@ import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { deliverOutboxItem, dispatchDue } from '../../src/use-cases/deliver-notifications';
 import { handler as problemsHandler } from '../../src/handlers/staff/notification-problems';
+import { handler as streamHandler } from '../../src/handlers/streams/outbox-stream';
+import { handler as scheduledHandler } from '../../src/handlers/scheduled/dispatch-notifications';
+import { openStreamReader } from '../../../scripts/local/stream-runner';
+import { config } from '../../src/config';
 import { listDueOutboxIds, readOutboxItem } from '../../src/store/outbox';
 import { rememberOpenid } from '../../src/store/users';
 import { invoke } from './support/http';
@@ -83,6 +87,38 @@ describe('delivering a new complaint to the shop', () => {
     expect(sendsTo('consumer')).toHaveLength(1);
     expect(message!.page).toBe(`pages/complaint/index?id=${complaint.id}`);
     expect(message!.data[PROGRESS_TEMPLATE_FIELDS.progress]!.value).toBe('商家已答复');
+  });
+});
+
+describe('the production triggers', () => {
+  it('the stream function, fed the records DynamoDB Local’s stream really carries, delivers the new item once', async () => {
+    const reader = await openStreamReader({ endpoint: process.env.DYNAMODB_ENDPOINT!, region: config().region, tableName: config().tableName, from: 'LATEST' });
+    const complaint = await file();
+    let records: Awaited<ReturnType<typeof reader.next>> = [];
+    for (let i = 0; i < 20 && !records.some((r) => r.dynamodb?.Keys?.pk?.S?.startsWith('OUTBOX#')); i++) {
+      records = [...records, ...(await reader.next())];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // The filing's transaction wrote the complaint, its event, counters, the idempotency record and one outbox item.
+    expect(records.length).toBeGreaterThan(3);
+    expect(records.filter((r) => r.dynamodb?.Keys?.pk?.S?.startsWith('OUTBOX#'))).toHaveLength(1);
+
+    expect(await streamHandler({ Records: records })).toEqual({ batchItemFailures: [] });
+    expect(sendsTo('ownerA').map((m) => m.data[PROGRESS_TEMPLATE_FIELDS.complaintNo]!.value)).toEqual([complaint.id]);
+    // Lambda may deliver a batch again: nothing more is sent. The settling write's own record is ignored too.
+    const later = await reader.next();
+    expect(await streamHandler({ Records: [...records, ...later] })).toEqual({ batchItemFailures: [] });
+    expect(sendsTo('ownerA')).toHaveLength(1);
+    expect(sendsTo('clerkA')).toHaveLength(1);
+  });
+
+  it('the scheduled function delivers what is due and reports what it did', async () => {
+    await file();
+    await file();
+    const summary = await scheduledHandler();
+    expect(summary).toEqual({ examined: 2, results: { delivered: 2 } });
+    expect(sendsTo('ownerA')).toHaveLength(2);
+    expect(await scheduledHandler()).toEqual({ examined: 0, results: {} });
   });
 });
 

@@ -11,18 +11,21 @@ import { deliverOutboxItem } from '../../use-cases/deliver-notifications';
  * Lambda; the scheduled dispatcher would pick the item up anyway.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
-  for (const record of event.Records) {
-    const outboxId = newOutboxItemId(record);
-    if (!outboxId) continue;
-    try {
-      await deliverOutboxItem(outboxId);
-    } catch (error) {
-      log('error', 'outbox.stream.delivery_failed', { outboxId, error: (error as Error).name });
-      if (record.dynamodb?.SequenceNumber) batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber });
-    }
-  }
-  return { batchItemFailures };
+  // The items of one batch are independent (each has its own claim), so they are delivered side by side.
+  const failures = await Promise.all(
+    event.Records.map(async (record) => {
+      const outboxId = newOutboxItemId(record);
+      if (!outboxId) return undefined;
+      try {
+        await deliverOutboxItem(outboxId);
+        return undefined;
+      } catch (error) {
+        log('error', 'outbox.stream.delivery_failed', { outboxId, error: (error as Error).name });
+        return record.dynamodb?.SequenceNumber;
+      }
+    }),
+  );
+  return { batchItemFailures: failures.flatMap((sequenceNumber) => (sequenceNumber ? [{ itemIdentifier: sequenceNumber }] : [])) };
 };
 
 /** The outbox id of a newly written pending item, or undefined for every other change in the table. */
