@@ -1,15 +1,7 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_SHOP_ID } from '../scripts/demo/demo-merchants';
 import { h5Url, launchBrowser, phonePage, screenshot } from './support/browser';
-import { complaintIdFromUrl, signIn, statusIs, textOf, visible } from './support/journey';
-
-// A small real PNG (a receipt photo stand-in).
-const RECEIPT = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const receiptFile = path.join(mkdtempSync(path.join(tmpdir(), 'fangxin-e2e-')), 'receipt.png');
-writeFileSync(receiptFile, RECEIPT);
+import { fileComplaint, signIn, statusIs, textOf, visible } from './support/journey';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,28 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function fileComplaint(page: Page, description: string, screenshotName?: string): Promise<string> {
-  await page.goto(`${h5Url()}/#/pages/merchant/index?id=${DEMO_SHOP_ID}`);
-  await visible(page, '.file-complaint').click();
-  await visible(page, '.complaint-form').waitFor({ timeout: 20_000 });
-  await visible(page, '.field-category .option-quality').click();
-  await visible(page, '.field-commitment .option-three_guarantees').click();
-  await visible(page, '.field-description textarea').fill(description);
-  await visible(page, '.field-purchase-date .option-yesterday').click();
-  await visible(page, '.field-amount input').fill('299.00');
-  await visible(page, '.field-outcome .option-replace').click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.add-photo').click()]);
-  await chooser.setFiles(receiptFile);
-  await page.waitForFunction(() => document.querySelectorAll('.photo-slot--done').length === 1, null, { timeout: 20_000 });
-  await visible(page, '.field-phone input').fill('13800138000');
-  await visible(page, '.field-consent').click();
-  if (screenshotName) await screenshot(page, screenshotName);
-  await visible(page, '.submit-complaint').click();
-  await page.waitForURL(/pages\/complaint\/index\?id=/, { timeout: 20_000 });
-  await statusIs(page, '待商家答复');
-  return complaintIdFromUrl(page);
-}
 
 describe('the complaint lifecycle in the mini-program (H5 build, local API, headless Chromium)', () => {
   it('checks the form field by field with the server’s rules before sending anything', async () => {

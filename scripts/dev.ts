@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     buildH5: true,
     quiet: true,
     sweepEveryMs: 60_000,
+    dispatchEveryMs: 15_000,
   });
 
   const shopUrl = shopPageUrl(product.h5Url, DEMO_SHOP_ID);

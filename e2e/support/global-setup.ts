@@ -3,7 +3,8 @@ import { startLocalProduct } from '../../scripts/local/product';
 
 /**
  * The whole local product, as `npm start` runs it but in memory and on free ports: DynamoDB Local, the
- * table and demo data, serverless-offline from serverless.yml, and the H5 build with /api forwarded.
+ * table and demo data, serverless-offline from serverless.yml, the H5 build with /api forwarded, and
+ * notification delivery.
  */
 export default async function globalSetup(): Promise<void> {
   const product = await startLocalProduct({
@@ -18,8 +19,12 @@ export default async function globalSetup(): Promise<void> {
     tableName: 'fangxin-e2e',
     buildH5: false,
     quiet: true,
+    // Notifications are delivered as in AWS (stream + schedule); the deadline sweeper stays off so the
+    // demo complaints keep the states the journeys expect.
+    dispatchEveryMs: 2_000,
   });
   (globalThis as { __fangxinE2eProduct?: typeof product }).__fangxinE2eProduct = product;
   process.env.FANGXIN_E2E_H5_URL = product.h5Url;
   process.env.FANGXIN_E2E_API_URL = product.apiUrl;
+  process.env.FANGXIN_E2E_WECHAT_URL = product.weChatUrl;
 }

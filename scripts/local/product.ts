@@ -19,11 +19,13 @@ export interface LocalProductOptions {
   tableName: string;
   /** Folder for DynamoDB Local's data and the photos; omit to keep them in memory/temp (tests). */
   dataDir?: string;
-  /**
-   * Run the schedules of serverless.yml (deadline sweeper every this many ms, notification dispatcher at
-   * least every 15 s) and the outbox stream trigger, as AWS does; omit to run none (tests drive them).
-   */
+  /** Run the deadline sweeper every this many ms, as its schedule in serverless.yml does in AWS. */
   sweepEveryMs?: number;
+  /**
+   * Deliver notifications as AWS does: the dispatcher's schedule every this many ms, and the outbox stream
+   * trigger fed from DynamoDB Local's stream. Omit to run neither (tests that drive them themselves).
+   */
+  dispatchEveryMs?: number;
   /** Build the H5 app first (the dev command does; the test command has built it already). */
   buildH5: boolean;
   quiet: boolean;
@@ -95,7 +97,8 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     started.push(api);
     const h5: RunningStaticServer = await serveH5({ root: h5Root, port: options.ports.h5, apiUrl: api.url });
     started.push(h5);
-    if (options.sweepEveryMs) started.push(...(await startSchedules(options.sweepEveryMs, { endpoint: dynamo.endpoint, tableName: options.tableName })));
+    if (options.sweepEveryMs) started.push(await startSweeper(options.sweepEveryMs));
+    if (options.dispatchEveryMs) started.push(...(await startNotifications(options.dispatchEveryMs, { endpoint: dynamo.endpoint, tableName: options.tableName })));
 
     return {
       dynamodbEndpoint: dynamo.endpoint,
@@ -116,18 +119,22 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
 /**
  * serverless-offline runs neither schedules nor stream triggers, so the orchestrator plays both parts with
  * the production handlers: each schedule of serverless.yml on a timer (faster locally, so demo deadlines
- * visibly move), and the table's stream read from DynamoDB Local and handed to the stream function.
+ * visibly move), and the table's stream read from DynamoDB Local and handed to the stream function
+ * through the same filter as the deployed trigger.
  */
-async function startSchedules(everyMs: number, options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {
+async function startSweeper(everyMs: number): Promise<{ stop(): Promise<void> }> {
   const sweeper = await import('../../functions/src/handlers/scheduled/sweep-deadlines');
+  return every('sweeper', everyMs, async () => {
+    const result = await sweeper.handler();
+    if (result.moved > 0) console.log(`[sweeper] moved ${result.moved} overdue complaint(s) on`);
+  });
+}
+
+async function startNotifications(everyMs: number, options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {
   const dispatcher = await import('../../functions/src/handlers/scheduled/dispatch-notifications');
   const outboxStream = await import('../../functions/src/handlers/streams/outbox-stream');
   return [
-    every('sweeper', everyMs, async () => {
-      const result = await sweeper.handler();
-      if (result.moved > 0) console.log(`[sweeper] moved ${result.moved} overdue complaint(s) on`);
-    }),
-    every('dispatcher', Math.min(everyMs, 15_000), async () => {
+    every('dispatcher', everyMs, async () => {
       const summary = await dispatcher.handler();
       if (summary.examined > 0) console.log(`[dispatcher] ${JSON.stringify(summary.results)}`);
     }),

@@ -1,0 +1,122 @@
+import { FileComplaintRequest } from '@fangxin/shared';
+import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
+import { startSmsStandIn, type SmsStandIn } from '../../../standins/sms/server';
+import { freePort } from '../../../scripts/local/ports';
+import { LOCAL_SMS, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET } from '../../../scripts/local/env';
+import { fileComplaint } from '../../src/use-cases/file-complaint';
+import { sendCommand } from '../../src/use-cases/send-command';
+import { deliverOutboxItem, dispatchDue } from '../../src/use-cases/deliver-notifications';
+import { listDueOutboxIds, readOutboxItem } from '../../src/store/outbox';
+import { saveMerchant } from '../../src/store/merchants';
+import { rememberOpenid } from '../../src/store/users';
+import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
+import { useFreshTable } from './support/table';
+
+/**
+ * The SMS fallback (Tencent Cloud SMS, against its stand-in, which verifies the request signatures): it is
+ * used only when WeChat could reach nobody, goes to the shop's contact phone or the consumer's own, is
+ * sent once, retried when Tencent is down, and reported to staff when it cannot go either.
+ */
+useFreshTable();
+let people: Record<Person, SignedIn>;
+let weChat: WeChatStandIn;
+let sms: SmsStandIn;
+const SHOP_PHONE = '13912345678';
+
+beforeAll(async () => {
+  weChat = await startWeChatStandIn({ port: await freePort(), appId: LOCAL_WECHAT_APP_ID, appSecret: LOCAL_WECHAT_APP_SECRET });
+  sms = await startSmsStandIn({ port: await freePort(), secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey });
+  // Before the first call of this worker: this suite's stand-ins, and SMS configured as a deployment would.
+  Object.assign(process.env, {
+    WECHAT_API_BASE: weChat.url,
+    TENCENT_SMS_ENDPOINT: sms.url,
+    TENCENT_SMS_SECRET_ID: LOCAL_SMS.secretId,
+    TENCENT_SMS_SECRET_KEY: LOCAL_SMS.secretKey,
+    TENCENT_SMS_REGION: LOCAL_SMS.region,
+    TENCENT_SMS_SDK_APP_ID: LOCAL_SMS.sdkAppId,
+    TENCENT_SMS_SIGN_NAME: LOCAL_SMS.signName,
+    TENCENT_SMS_TEMPLATE_ID: LOCAL_SMS.templateId,
+  });
+  people = await setUpPeople();
+  await saveMerchant({ ...SHOP_A, contactPhone: SHOP_PHONE });
+  for (const [name, person] of Object.entries(people)) await rememberOpenid(person.principal, `openid-${name}`);
+});
+afterAll(async () => {
+  await weChat.stop();
+  await sms.stop();
+});
+beforeEach(async () => {
+  await dispatchDue({ now: () => new Date(Date.now() + 7 * 24 * 3_600_000) });
+  weChat.reset();
+  sms.reset();
+});
+
+const file = () => fileComplaint(FileComplaintRequest.parse(complaintBody({ phone: '13700137000' })), people.consumer.principal, newIdempotencyKey(), new Date());
+const onlyPending = async () => {
+  const { ids } = await listDueOutboxIds(new Date(Date.now() + 7 * 24 * 3_600_000), 100);
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+const refuseShop = () => {
+  weChat.refuseSubscriber('openid-ownerA');
+  weChat.refuseSubscriber('openid-clerkA');
+};
+
+it('is not used when WeChat reached someone', async () => {
+  await file();
+  expect(await deliverOutboxItem(await onlyPending())).toBe('delivered');
+  expect(weChat.messages()).toHaveLength(2);
+  expect(sms.calls()).toHaveLength(0);
+});
+
+it('texts the shop’s contact phone once when nobody at the shop can get WeChat messages', async () => {
+  refuseShop();
+  const complaint = await file();
+  const id = await onlyPending();
+  expect(await deliverOutboxItem(id)).toBe('delivered');
+
+  const [text] = sms.messages();
+  expect(sms.messages()).toHaveLength(1);
+  expect(text).toMatchObject({ phoneNumber: `+86${SHOP_PHONE}`, templateId: LOCAL_SMS.templateId, signName: LOCAL_SMS.signName, sessionContext: id });
+  expect(text!.params).toEqual([complaint.id.slice(-8), '新投诉']);
+  expect(sms.calls().every((call) => call.auth === 'ok')).toBe(true); // signed as Tencent requires
+  const item = (await readOutboxItem(id))!;
+  expect(item.smsSentTo).toBe('139****5678'); // stored masked
+  expect(await deliverOutboxItem(id, { now: () => new Date(Date.now() + 3_600_000) })).toBe('skipped');
+  expect(sms.messages()).toHaveLength(1);
+});
+
+it('retries when Tencent is down, and sends once when it is back', async () => {
+  refuseShop();
+  await file();
+  const id = await onlyPending();
+  sms.injectFaults([{ kind: 'http_status', status: 502 }]);
+  expect(await deliverOutboxItem(id)).toBe('retry');
+  expect((await readOutboxItem(id))!.lastError).toContain('短信');
+  const due = Date.parse((await readOutboxItem(id))!.dueAt);
+  expect(await deliverOutboxItem(id, { now: () => new Date(due) })).toBe('delivered');
+  expect(sms.messages()).toHaveLength(1);
+  // WeChat was not asked again: the refusals were recorded the first time.
+  expect(weChat.calls().filter((call) => call.endpoint === 'subscribe_send')).toHaveLength(2);
+});
+
+it('reports to staff when the SMS cannot go either (number blocked)', async () => {
+  refuseShop();
+  sms.blockNumber(SHOP_PHONE);
+  await file();
+  const id = await onlyPending();
+  expect(await deliverOutboxItem(id)).toBe('undeliverable');
+  const item = (await readOutboxItem(id))!;
+  expect(item.lastError).toContain('商家未订阅通知');
+  expect(item.lastError).toContain('短信也未发出');
+  expect(sms.messages()).toHaveLength(0);
+});
+
+it('texts the consumer at the number they gave with the complaint when they have no subscription', async () => {
+  const complaint = await file();
+  await dispatchDue();
+  weChat.refuseSubscriber('openid-consumer');
+  await sendCommand(complaint.id, { version: 1, command: { type: 'reply', text: '您好，请到店更换新品。' } }, people.ownerA.principal, new Date());
+  await dispatchDue();
+  expect(sms.messages().map((m) => [m.phoneNumber, m.params[1]])).toEqual([['+8613700137000', '商家已答复']]);
+});
