@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, type ClientRequestArgs } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { connect, type Socket } from 'node:net';
-import { Client } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
+import type { Client as SmsApiClient } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
 import type { SendSmsRequest } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_models';
 import * as z from 'zod';
 import { smsConfig, TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
@@ -299,6 +299,10 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     throw new Error(`SMS client: endpoint must be https://sms[.region].tencentcloudapi.com or a loopback http stand-in, got ${endpoint}`);
   }
   // Explicit agents also keep the SDK from routing through an `http_proxy` it would otherwise pick up.
+  // Loaded here, not at module load: the SDK (with form-data and its MIME table) costs ~100 ms of cold
+  // start that the dispatcher should pay only where SMS is configured and needed.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client') as { Client: typeof SmsApiClient };
   const api = new Client({ credential: { secretId, secretKey }, region, profile: { httpProfile } });
 
   /** Tencent's text, made safe to log: no SecretKey, no full phone number, bounded length. */
