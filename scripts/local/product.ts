@@ -124,10 +124,19 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
  */
 async function startSweeper(everyMs: number): Promise<{ stop(): Promise<void> }> {
   const sweeper = await import('../../functions/src/handlers/scheduled/sweep-deadlines');
-  return every('sweeper', everyMs, async () => {
+  const recheck = await import('../../functions/src/handlers/scheduled/recheck-content');
+  const sweeping = every('sweeper', everyMs, async () => {
     const result = await sweeper.handler();
     if (result.moved > 0) console.log(`[sweeper] moved ${result.moved} overdue complaint(s) on`);
   });
+  const rechecking = every('content recheck', everyMs, async () => {
+    await recheck.handler();
+  });
+  return {
+    async stop() {
+      await Promise.all([sweeping.stop(), rechecking.stop()]);
+    },
+  };
 }
 
 async function startNotifications(everyMs: number, options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {

@@ -38,6 +38,8 @@ const TOKEN_MIN_REMAINING_MS = 300_000;
 const FORCE_REFRESH_PER_DAY = 20;
 const FORCE_REFRESH_MIN_GAP_MS = 30_000;
 const MSG_SEC_CHECK_MAX_CHARS = 2500;
+/** msgSecCheck checks text only for users who used the mini-program this recently (else 61010). */
+const RECENT_USE_MS = 2 * 3_600_000;
 const DEFAULT_RISKY_WORDS = ['赌博', '代开发票', '特3456书yuuo莞6543李zxcz蒜7782法fgnv级'];
 /** WeChat's label for 违法犯罪 in msgSecCheck v2 answers; 100 means normal. */
 const RISKY_LABEL = 20006;
@@ -69,18 +71,20 @@ const ERRMSG: Readonly<Record<number, string>> = {
   45011: 'api minute-quota reach limit  mustslower  retry next minute',
   47001: 'data format error',
   47003: 'argument invalid!',
+  61010: 'code is expired',
 };
 
 /**
  * A fault to inject into the next matching calls. `errcode` answers HTTP 200 with that WeChat error;
  * `http_status` answers with that status (e.g. 503) and no JSON; `delay` waits `ms` and then answers
  * normally; `hang` never answers (for client timeouts); `body` answers HTTP 200 with `body` as is (a
- * proxy's HTML page, a truncated or reshaped JSON). A rule applies `times` times (default 1), each time
- * with `probability` (default 1); the first matching rule wins.
+ * proxy's HTML page, a truncated or reshaped JSON); `lost_answer` does the work (a message is sent) and
+ * then never answers — the case where the caller cannot know it succeeded. A rule applies `times` times (default 1), each time
+ * with `probability` (default 1); rules are tried in order and the first that fires wins.
  */
 export interface FaultRule {
   endpoint: StandInEndpoint;
-  kind: 'errcode' | 'http_status' | 'delay' | 'hang' | 'body';
+  kind: 'errcode' | 'http_status' | 'delay' | 'hang' | 'body' | 'lost_answer';
   errcode?: number;
   /** Overrides the errmsg for `errcode` faults. */
   errmsg?: string;
@@ -132,6 +136,13 @@ export interface WeChatStandInOptions {
   random?: () => number;
   /** When set, wxacode with `check_path` (default true) refuses pages outside this list with 41030. */
   releasedPages?: readonly string[];
+  /**
+   * msgSecCheck as WeChat runs it: only for an openid that used the mini-program in the last 2 hours
+   * (signed in through jscode2session, had a login code minted, or was marked with `markUserActive`);
+   * others get 61010. Off unless asked for, so protocol tests and the demo seed, which check text for
+   * openids that never signed in, keep working.
+   */
+  requireRecentUse?: boolean;
 }
 
 export interface WeChatStandIn {
@@ -152,6 +163,10 @@ export interface WeChatStandIn {
   refuseSubscriber(openid: string): void;
   /** Replaces the words msgSecCheck finds risky (and, optionally, those it sends to review). */
   setRiskyWords(words: readonly string[], reviewWords?: readonly string[]): void;
+  /** Turns msgSecCheck's "used the mini-program in the last 2 hours" rule on or off (see the option). */
+  requireRecentUse(on: boolean): void;
+  /** This user used the mini-program at `at` (epoch ms; now by default), as far as msgSecCheck is concerned. */
+  markUserActive(openid: string, at?: number): void;
   calls(): CallRecord[];
   messages(): SubscribeMessageRecord[];
   /** Back to the state just after start: no codes, tokens, faults, calls, messages or refusals. */
@@ -187,6 +202,9 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
     refused: new Set<string>(),
     riskyWords: [...DEFAULT_RISKY_WORDS],
     reviewWords: [] as string[],
+    requireRecentUse: options.requireRecentUse ?? false,
+    /** openid → when the user last used the mini-program (a login code, a sign-in, or the control API). */
+    lastActive: new Map<string, number>(),
     faults: [] as Array<FaultRule & { remaining: number }>,
     calls: [] as CallRecord[],
     messages: [] as SubscribeMessageRecord[],
@@ -218,6 +236,7 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
     state.logins.set(minted.openid, [...recent, now()]);
 
     state.codes.delete(code);
+    state.lastActive.set(minted.openid, now());
     return asText({
       status: 200,
       contentType: JSON_TYPE,
@@ -308,6 +327,10 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
     if (characterCount(body.content) > MSG_SEC_CHECK_MAX_CHARS) {
       return fail(47001, `data format error, content longer than ${MSG_SEC_CHECK_MAX_CHARS} characters`);
     }
+    if (state.requireRecentUse) {
+      const lastActive = state.lastActive.get(body.openid);
+      if (lastActive === undefined || now() - lastActive > RECENT_USE_MS) return fail(61010);
+    }
 
     const content = body.content;
     const risky = state.riskyWords.find((word) => content.includes(word));
@@ -376,8 +399,9 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
   }
 
   function takeFault(endpoint: StandInEndpoint): FaultRule | undefined {
-    const rule = state.faults.find((f) => f.endpoint === endpoint && f.remaining > 0);
-    if (!rule || random() >= (rule.probability ?? 1)) return undefined;
+    // Rules are tried in order, each with its own probability, so a mix (8% 503, 6% busy…) can be given.
+    const rule = state.faults.find((f) => f.endpoint === endpoint && f.remaining > 0 && random() < (f.probability ?? 1));
+    if (!rule) return undefined;
     rule.remaining--;
     state.faults = state.faults.filter((f) => f.remaining > 0);
     return rule;
@@ -401,6 +425,12 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
     if (fault?.kind === 'hang') {
       record.answer = { hung: true };
       return; // never answered; the socket is closed by the client's timeout or by stop()
+    }
+    if (fault?.kind === 'lost_answer') {
+      const done = route(endpoint, req.method ?? 'GET', url.searchParams, rawBody);
+      record.answer = { hung: true };
+      void done;
+      return; // processed, but the answer is lost on the way back
     }
     if (fault?.kind === 'delay') await sleep(fault.ms ?? 0);
 
@@ -438,6 +468,8 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
       if (!openid) throw new ControlError('openid is required');
       const code = randomBytes(24).toString('base64url');
       state.codes.set(code, { openid, mintedAt: now(), ...(unionid ? { unionid } : {}) });
+      // wx.login runs inside the mini-program: the user is using it now.
+      state.lastActive.set(openid, now());
       return code;
     },
     injectFaults(rules) {
@@ -461,6 +493,13 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
       state.riskyWords = [...words];
       state.reviewWords = [...reviewWords];
     },
+    requireRecentUse(on) {
+      state.requireRecentUse = on;
+    },
+    markUserActive(openid, at = now()) {
+      if (!openid) throw new ControlError('openid is required');
+      state.lastActive.set(openid, at);
+    },
     calls: () => structuredClone(state.calls),
     messages: () => structuredClone(state.messages),
     reset() {
@@ -472,6 +511,8 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
       state.refused.clear();
       state.riskyWords = [...DEFAULT_RISKY_WORDS];
       state.reviewWords = [];
+      state.requireRecentUse = options.requireRecentUse ?? false;
+      state.lastActive.clear();
       state.faults = [];
       state.calls = [];
       state.messages = [];
@@ -519,6 +560,20 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
         }
         handle.setRiskyWords(words, reviewWords);
         return { status: 200, json: { words, reviewWords: reviewWords ?? [] } };
+      }
+      case 'POST /__control/msg-sec-check': {
+        const { requireRecentUse } = body();
+        if (typeof requireRecentUse !== 'boolean') throw new ControlError('requireRecentUse (boolean) is required');
+        handle.requireRecentUse(requireRecentUse);
+        return { status: 200, json: { requireRecentUse } };
+      }
+      case 'POST /__control/active-users': {
+        const { openid, at } = body();
+        if (typeof openid !== 'string' || !openid) throw new ControlError('openid (string) is required');
+        const when = at === undefined ? now() : typeof at === 'string' ? Date.parse(at) : NaN;
+        if (Number.isNaN(when)) throw new ControlError('at must be an ISO time');
+        handle.markUserActive(openid, when);
+        return { status: 200, json: { openid, activeAt: new Date(when).toISOString() } };
       }
       case 'GET /__control/calls':
         return { status: 200, json: handle.calls() };
@@ -626,12 +681,13 @@ function checkFault(rule: FaultRule): FaultRule {
       if (!isNumber(rule.ms) || rule.ms < 0) throw new ControlError(`${where}: ms (≥ 0) is required`);
       break;
     case 'hang':
+    case 'lost_answer':
       break;
     case 'body':
       if (typeof rule.body !== 'string') throw new ControlError(`${where}: body (string) is required`);
       break;
     default:
-      throw new ControlError(`${where}: kind must be errcode, http_status, delay, hang or body`);
+      throw new ControlError(`${where}: kind must be errcode, http_status, delay, hang, lost_answer or body`);
   }
   if (rule.times !== undefined && (!isNumber(rule.times) || rule.times < 1)) throw new ControlError(`${where}: times must be ≥ 1`);
   if (rule.probability !== undefined && (!isNumber(rule.probability) || rule.probability < 0 || rule.probability > 1)) {

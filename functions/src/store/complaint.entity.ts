@@ -7,6 +7,7 @@ import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+import { textModerationSchema } from './moderation.entity';
 import { FangxinTable } from './table';
 
 /**
@@ -46,6 +47,8 @@ const complaintSchema = item({
   commitmentsInForce: list(map({ key: string(), title: string() })),
   commitmentsVersion: number().optional(),
   description: string(),
+  /** The description's content-security state (moderation.entity.ts); absent on complaints filed before checks. */
+  descriptionModeration: textModerationSchema().optional(),
   purchaseDate: string(),
   amount: string().optional(),
   wantedOutcome: string(),
@@ -95,7 +98,11 @@ export const ComplaintEntity = new Entity({
   })),
 });
 
-/** An immutable lifecycle event: put once (never overwritten), in the same transaction as the state. */
+/**
+ * An immutable lifecycle event: put once (never overwritten), in the same transaction as the state. The one
+ * exception is `moderation`, the content-security state of the event's text, which the recheck job and
+ * reviewers move on (pass, held, released, blocked) with a conditional update of that attribute alone.
+ */
 export const ComplaintEventEntity = new Entity({
   name: 'ComplaintEvent',
   table: FangxinTable,
@@ -110,6 +117,8 @@ export const ComplaintEventEntity = new Entity({
     to: string(),
     visibility: string().enum('all', 'staff'),
     data: any(),
+    /** Only on events with a consumer's or a merchant's own text. */
+    moderation: textModerationSchema().optional(),
   }),
 });
 

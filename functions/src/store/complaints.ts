@@ -8,6 +8,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
 import { ulid } from 'ulid';
 import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
+import { moderationTaskWrite, type ModerationTask, type TextModeration } from './moderation';
 import { AuditEntity, CounterEntity, IdempotencyEntity, MerchantCounterEntity, OutboxEntity } from './support.entities';
 import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
 import { FangxinTable } from './table';
@@ -23,6 +24,8 @@ export interface ComplaintRecord extends LifecycleState {
   /** The shop's commitments version in force when this complaint was filed. */
   commitmentsVersion?: number;
   description: string;
+  /** The description's content-security state; absent on complaints filed before texts were checked (shown as clean). */
+  descriptionModeration?: TextModeration;
   purchaseDate: string;
   amount?: string;
   wantedOutcome: string;
@@ -43,7 +46,12 @@ export interface SideEffects {
   notifications: NotificationIntent[];
   /** Staff actions are audited under the staff member. */
   audit?: { staffUserId: string; role: string };
+  /** Texts that were not clean when written: their recheck / review tasks (store/moderation.ts). */
+  moderation?: ModerationTask[];
 }
+
+/** An event as written, with the content-security state of its text when it has one of its author's own. */
+export type EventToWrite = LifecycleEvent & { moderation?: TextModeration };
 
 type StoredComplaint = Parameters<PutTransaction<typeof ComplaintEntity>['item']>[0];
 
@@ -105,10 +113,11 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
       }),
     );
   }
+  for (const task of effects.moderation ?? []) writes.push(moderationTaskWrite(task));
   return writes;
 }
 
-function eventWrite(complaintId: string, version: number, event: LifecycleEvent) {
+function eventWrite(complaintId: string, version: number, event: EventToWrite) {
   return ComplaintEventEntity.build(PutTransaction)
     .item({ complaintId, seq: eventSeq(version), ...event })
     .options({ condition: { attr: 'seq', exists: false } });
@@ -123,7 +132,7 @@ export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; complaintI
  */
 export async function createComplaint(
   record: ComplaintRecord,
-  event: LifecycleEvent,
+  event: EventToWrite,
   effects: SideEffects,
   idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number },
 ): Promise<CreateOutcome> {
@@ -161,13 +170,20 @@ export async function createComplaint(
  * Writes a transition: the complaint conditioned on the version it was read at, the event (never
  * overwritten), counters, outbox items and the audit entry — all or nothing. A concurrent writer that got
  * there first makes this fail with `Conflict`; nothing is written.
+ *
+ * The complaint is rewritten whole, so it is also conditioned on the description's moderation state it
+ * read: a recheck or a reviewer's decision (which change that state without a new version) committed in
+ * between would otherwise be undone by this write.
  */
-export async function saveTransition(readVersion: number, record: ComplaintRecord, event: LifecycleEvent, effects: SideEffects): Promise<void> {
+export async function saveTransition(readVersion: number, record: ComplaintRecord, event: EventToWrite, effects: SideEffects): Promise<void> {
+  const moderationAsRead = record.descriptionModeration
+    ? ({ attr: 'descriptionModeration.state', eq: record.descriptionModeration.state } as const)
+    : ({ attr: 'descriptionModeration', exists: false } as const);
   try {
     await execute(
       ComplaintEntity.build(PutTransaction)
         .item(toStored(record))
-        .options({ condition: { attr: 'version', eq: readVersion } }),
+        .options({ condition: { and: [{ attr: 'version', eq: readVersion }, moderationAsRead] } }),
       eventWrite(record.id, record.version, event),
       ...sideEffectWrites(record, event, record.version, effects),
     );
@@ -181,6 +197,7 @@ export async function saveTransition(readVersion: number, record: ComplaintRecor
 
 export interface StoredEvent extends LifecycleEvent {
   seq: string;
+  moderation?: TextModeration;
 }
 
 /** Access pattern `complaint-with-events`: one strongly consistent Query on the complaint's partition. */

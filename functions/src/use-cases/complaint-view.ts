@@ -19,7 +19,9 @@ import {
   type StaffRole,
 } from '@fangxin/shared';
 import type { ComplaintRecord } from '../store/complaints';
+import type { TextModeration } from '../store/moderation';
 import { presignPhotoView } from '../store/photos';
+import { authorSideOf, presentText, userTextOf, type Viewer } from './moderation-rules';
 
 const ROLE_LABELS: Record<StaffRole, string> = { regulator: '市场监管所', mediator: '消费者协会', admin: '联席会议办公室' };
 
@@ -75,21 +77,37 @@ function actorLabel(event: LifecycleEvent): string {
   }
 }
 
-function eventText(event: LifecycleEvent): string | undefined {
+/** An event as the view reads it: with its text's moderation state when it carries its author's own words. */
+type ViewedEvent = LifecycleEvent & { moderation?: TextModeration };
+
+/** `shown` stands in for the author's own words (a placeholder while they are held from this viewer). */
+function eventText(event: LifecycleEvent, shown?: string): string | undefined {
   const data = event.data as Record<string, unknown>;
   const parts: string[] = [];
   if (event.type === 'propose' && data.proposal && typeof data.proposal === 'object') {
     const proposal = data.proposal as { outcome: OutcomeCode; amount?: string; dueDate: string; text: string };
-    parts.push(`${OUTCOMES[proposal.outcome]}${proposal.amount ? ` ¥${proposal.amount}` : ''}，${proposal.dueDate} 前履行。${proposal.text}`);
+    parts.push(`${OUTCOMES[proposal.outcome]}${proposal.amount ? ` ¥${proposal.amount}` : ''}，${proposal.dueDate} 前履行。${shown ?? proposal.text}`);
   }
   if (event.type === 'not_accept' && typeof data.reason === 'string') parts.push(`理由：${NOT_ACCEPTED_REASONS[data.reason as NotAcceptedReasonCode]}`);
   if (event.type === 'end_mediation' && typeof data.referral === 'string') {
     parts.push(`后续途径：${REFERRALS[data.referral as ReferralCode]}。${String(data.guidance ?? '')}`);
   }
   if (event.type === 'rate' && typeof data.rating === 'string') parts.push(RATINGS[data.rating as RatingCode]);
-  for (const key of ['text', 'comment']) if (typeof data[key] === 'string') parts.push(data[key] as string);
+  for (const key of ['text', 'comment']) if (typeof data[key] === 'string') parts.push(shown ?? (data[key] as string));
   return parts.length ? parts.join(' ') : undefined;
 }
+
+const viewerOf = (actor: Actor): Viewer => (actor.kind === 'consumer' || actor.kind === 'merchant' ? actor.kind : 'staff');
+
+/** The author's own words in an event as this viewer may see them; undefined when the event has none. */
+function presentEventText(event: ViewedEvent, viewer: Viewer) {
+  const own = userTextOf(event);
+  const author = authorSideOf(event);
+  return own !== undefined && author ? presentText(viewer, author, own, event.moderation) : undefined;
+}
+
+/** The last event of a type: where the proposal or the rating in force came from. */
+const lastOfType = (events: readonly ViewedEvent[], type: LifecycleEvent['type']) => [...events].reverse().find((event) => event.type === type);
 
 function deadlineView(record: ComplaintRecord, now: Date) {
   if (!record.deadline) return undefined;
@@ -101,11 +119,20 @@ function deadlineView(record: ComplaintRecord, now: Date) {
 
 /**
  * The complaint as this actor may see it: staff-only events (internal notes, assignments) only for staff,
- * the phone masked unless the viewer needs it, and the actions the domain allows this actor now.
+ * the phone masked unless the viewer needs it, and the actions the domain allows this actor now. A
+ * consumer's or a merchant's own words that content security holds back reach the other party as a
+ * placeholder; their author and staff see them with a flag (moderation-rules.ts).
  */
-export async function toComplaintView(record: ComplaintRecord, events: LifecycleEvent[], actor: Actor, now: Date): Promise<ComplaintView> {
+export async function toComplaintView(record: ComplaintRecord, events: ViewedEvent[], actor: Actor, now: Date): Promise<ComplaintView> {
   const staff = actor.kind === 'staff';
+  const viewer = viewerOf(actor);
   const phone = phoneFor(record, actor);
+  const description = presentText(viewer, 'consumer', record.description, record.descriptionModeration);
+  // The proposal and the rating in force repeat the words of the event that made them.
+  const proposalEvent = record.proposal ? lastOfType(events, 'propose') : undefined;
+  const proposalText = proposalEvent ? presentEventText(proposalEvent, viewer) : undefined;
+  const ratingEvent = record.rating?.comment ? lastOfType(events, 'rate') : undefined;
+  const ratingComment = ratingEvent ? presentEventText(ratingEvent, viewer) : undefined;
   return {
     id: record.id,
     version: record.version,
@@ -115,7 +142,8 @@ export async function toComplaintView(record: ComplaintRecord, events: Lifecycle
     categoryLabel: COMPLAINT_CATEGORIES[record.category as keyof typeof COMPLAINT_CATEGORIES] ?? record.category,
     ...(record.breachedCommitment ? { breachedCommitment: record.breachedCommitment } : {}),
     commitmentsInForce: record.commitmentsInForce,
-    description: record.description,
+    description: description.text,
+    ...(description.moderation ? { descriptionModeration: description.moderation } : {}),
     purchaseDate: record.purchaseDate,
     ...(record.amount ? { amount: record.amount } : {}),
     wantedOutcome: record.wantedOutcome,
@@ -126,10 +154,16 @@ export async function toComplaintView(record: ComplaintRecord, events: Lifecycle
     statusLabel: STATUS_LABELS[record.status],
     ...(record.deadline ? { deadline: deadlineView(record, now) } : {}),
     ...(record.proposal
-      ? { proposal: { ...record.proposal, outcomeLabel: OUTCOMES[record.proposal.outcome] } }
+      ? { proposal: { ...record.proposal, text: proposalText?.text ?? record.proposal.text, outcomeLabel: OUTCOMES[record.proposal.outcome] } }
       : {}),
     ...(record.rating
-      ? { rating: { rating: record.rating.rating, ratingLabel: RATINGS[record.rating.rating], ...(record.rating.comment ? { comment: record.rating.comment } : {}) } }
+      ? {
+          rating: {
+            rating: record.rating.rating,
+            ratingLabel: RATINGS[record.rating.rating],
+            ...(record.rating.comment ? { comment: ratingComment?.text ?? record.rating.comment } : {}),
+          },
+        }
       : {}),
     ...(record.fulfilledAt ? { fulfilledAt: record.fulfilledAt } : {}),
     ...(staff && record.assigneeId ? { assigneeId: record.assigneeId } : {}),
@@ -137,7 +171,8 @@ export async function toComplaintView(record: ComplaintRecord, events: Lifecycle
     timeline: events
       .filter((event) => staff || event.visibility === 'all')
       .map((event) => {
-        const text = eventText(event);
+        const own = presentEventText(event, viewer);
+        const text = eventText(event, own?.text);
         return {
           type: event.type,
           at: event.at,
@@ -145,14 +180,16 @@ export async function toComplaintView(record: ComplaintRecord, events: Lifecycle
           title: EVENT_TITLES[event.type],
           ...(text ? { text } : {}),
           internal: event.visibility === 'staff',
+          ...(own?.moderation ? { moderation: own.moderation } : {}),
         };
       }),
     allowedActions: allowedActions(record, actor, now),
   };
 }
 
-export function toSummary(record: ComplaintRecord, now: Date): ComplaintSummary {
-  const excerpt = [...record.description].slice(0, 40).join('');
+/** A line in a list. The shop's list shows a placeholder for a description held back from it. */
+export function toSummary(record: ComplaintRecord, now: Date, viewer: Viewer): ComplaintSummary {
+  const excerpt = [...presentText(viewer, 'consumer', record.description, record.descriptionModeration).text].slice(0, 40).join('');
   return {
     id: record.id,
     merchantName: record.merchantName,

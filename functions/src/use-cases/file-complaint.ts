@@ -22,7 +22,10 @@ import type { Principal } from '../auth/token';
 import { createComplaint, loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { findMerchant } from '../store/merchants';
 import { getClockRules } from '../store/settings';
+import { DESCRIPTION_TARGET } from '../store/moderation';
 import { toComplaintView } from './complaint-view';
+import { checkUserText } from './content-check';
+import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -41,6 +44,10 @@ function requestHash(body: unknown): string {
  * Files a complaint against a shop. The commitments in force are copied into it; the shop is told at once
  * (outbox, same transaction). A retry with the same Idempotency-Key returns the complaint the first try
  * made — never a second one.
+ *
+ * The description is checked with WeChat (content-check.ts) before the write, and its verdict is stored
+ * with it: the shop sees it only once it is clean. Whatever WeChat says or fails to say, the complaint is
+ * filed — a text WeChat could not check is held and rechecked later.
  */
 export async function fileComplaint(
   input: z.output<typeof FileComplaintRequest>,
@@ -65,7 +72,7 @@ export async function fileComplaint(
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
 
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
-  const rules = await getClockRules(now.getTime());
+  const [rules, check] = await Promise.all([getClockRules(now.getTime()), checkUserText(input.description, principal.userId, now)]);
   const record: ComplaintRecord = {
     ...initialState({ consumerId: principal.userId, merchantId: merchant.id, townCode: merchant.townCode }, now, rules),
     id: ulid(now.getTime()),
@@ -76,6 +83,7 @@ export async function fileComplaint(
     commitmentsInForce,
     commitmentsVersion: merchant.commitmentsVersion,
     description: input.description,
+    descriptionModeration: moderationOf(check),
     purchaseDate: input.purchaseDate,
     ...(input.amount ? { amount: input.amount } : {}),
     wantedOutcome: input.wantedOutcome,
@@ -86,10 +94,19 @@ export async function fileComplaint(
   };
   const event = fileEvent(actor, now);
   const hash = requestHash(input);
+  const task = moderationTaskFor(
+    check,
+    { complaintId: record.id, target: DESCRIPTION_TARGET, textType: 'file', text: record.description, authorKind: 'consumer', authorUserId: principal.userId, writtenAt: event.at },
+    record,
+  );
   const outcome = await createComplaint(
     record,
     event,
-    { counters: counterWrites(record, event.at, FILED_COUNTERS, commitmentDeltas('filed')), notifications: notificationsForFiling(record) },
+    {
+      counters: counterWrites(record, event.at, FILED_COUNTERS, commitmentDeltas('filed')),
+      notifications: notificationsForFiling(record),
+      ...(task ? { moderation: [task] } : {}),
+    },
     { userId: principal.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
   );
   if (outcome.kind === 'created') return toComplaintView(record, [event], actor, now);

@@ -14,7 +14,7 @@ export async function getComplaint(complaintId: string, principal: Principal, no
 /** The signed-in person's own complaints, newest first. */
 export async function myComplaints(principal: Principal, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
   const page = await listConsumerComplaints(principal.userId, cursor, limit);
-  return { items: page.items.map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: page.items.map((item) => toSummary(item, now, 'consumer')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 /** A shop's queue: in-shop complaints by deadline first. Only shops the caller works for. */
@@ -29,7 +29,7 @@ export async function merchantQueue(
   if (!shop || !principal.roles.merchantIds.includes(shop)) throw new Invalid('您没有绑定该店铺', 'merchantId');
   await requireMembership(shop, principal);
   const page = await listMerchantQueue(shop, cursor, limit);
-  return { items: page.items.map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: page.items.map((item) => toSummary(item, now, 'merchant')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
 export interface TriageFilters {
@@ -59,7 +59,7 @@ export async function triageQueue(principal: Principal, filters: TriageFilters, 
 
   if (filters.view !== 'overdue') {
     const page = await listTriage(filters.view, cursor, limit);
-    return { items: page.items.filter(matches).map((item) => toSummary(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
   // Overdue spans buckets; one bounded Query per bucket, no cursor across them.
   const nowIso = now.toISOString();
@@ -69,5 +69,5 @@ export async function triageQueue(principal: Principal, filters: TriageFilters, 
     .filter(matches)
     .sort((a, b) => (a.deadline?.dueAt ?? '').localeCompare(b.deadline?.dueAt ?? ''))
     .slice(0, limit);
-  return { items: items.map((item) => toSummary(item, now)) };
+  return { items: items.map((item) => toSummary(item, now, 'staff')) };
 }

@@ -6,18 +6,27 @@ import {
   transition,
   type CommandRequest,
   type ComplaintView,
+  type LifecycleEvent,
 } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
-import { loadComplaint, saveTransition } from '../store/complaints';
+import { eventSeq } from '../store/complaint.entity';
+import { loadComplaint, saveTransition, type EventToWrite } from '../store/complaints';
+import { eventTarget, type ModerationTask } from '../store/moderation';
 import { getClockRules } from '../store/settings';
 import { complaintNotFound, resolveActor } from './complaint-access';
 import { toComplaintView } from './complaint-view';
+import { checkUserText } from './content-check';
+import { authorSideOf, moderationOf, moderationTaskFor, userTextOf } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
 
 /**
  * One step of the lifecycle by a person: load, check who they are to this complaint (404 if nobody),
  * check they saw the current version (409 if not), let the domain decide, then write state, event,
  * counters, notifications and audit in one transaction conditioned on the version read.
+ *
+ * A consumer's or a merchant's own words (a reply, a proposal, a reason, a rating comment) are checked
+ * with WeChat once the domain has allowed the move and before the write, and stored with their verdict:
+ * the other party sees them only once they are clean. Staff texts are not checked.
  */
 export async function sendCommand(complaintId: string, request: CommandRequest, principal: Principal, now: Date): Promise<ComplaintView> {
   const loaded = await loadComplaint(complaintId);
@@ -30,10 +39,31 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const { state, event } = transition(record, request.command, actor, now, rules);
   const isFirstResponse = !record.firstResponseAt && state.firstResponseAt !== undefined;
   const deltas = counterDeltas(event, isFirstResponse ? { filedAt: record.filedAt } : undefined);
-  await saveTransition(record.version, state, event, {
+  const { written, task } = await checkOwnWords(event, record, state.version, now);
+  await saveTransition(record.version, state, written, {
     counters: counterWrites(record, event.at, deltas, commitmentDeltas(event)),
     notifications: notificationsFor(event, state),
     ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role } } : {}),
+    ...(task ? { moderation: [task] } : {}),
   });
-  return toComplaintView(state, [...events, event], actor, now);
+  return toComplaintView(state, [...events, written], actor, now);
+}
+
+/** The event with its text's verdict, and the recheck / review task when the text is not clean. */
+async function checkOwnWords(
+  event: LifecycleEvent,
+  complaint: { id: string; townCode: string; merchantId: string; merchantName: string },
+  version: number,
+  now: Date,
+): Promise<{ written: EventToWrite; task?: ModerationTask }> {
+  const text = userTextOf(event);
+  const author = authorSideOf(event);
+  if (text === undefined || !author || !event.actor.userId) return { written: event };
+  const check = await checkUserText(text, event.actor.userId, now);
+  const task = moderationTaskFor(
+    check,
+    { complaintId: complaint.id, target: eventTarget(eventSeq(version)), textType: event.type, text, authorKind: author, authorUserId: event.actor.userId, writtenAt: event.at },
+    complaint,
+  );
+  return { written: { ...event, moderation: moderationOf(check) }, ...(task ? { task } : {}) };
 }

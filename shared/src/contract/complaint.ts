@@ -144,6 +144,30 @@ export const DeadlineView = z.object({
   overdue: z.boolean(),
 });
 
+/**
+ * Content security (docs/access-patterns.md, "Content security"): what WeChat's msgSecCheck and the bureau's
+ * reviewers made of a person's text. `pass` and `released` texts are shown to everyone who may see them;
+ * `held` (WeChat found it risky or wants review) and `unchecked` (WeChat could not be asked: held until a
+ * recheck) are shown to their author and staff only; `blocked` texts never reach the other party.
+ */
+export const MODERATION_STATES = ['pass', 'held', 'unchecked', 'released', 'blocked'] as const;
+export const ModerationState = z.enum(MODERATION_STATES);
+export type ModerationState = z.infer<typeof ModerationState>;
+
+/**
+ * The flag on a text that is not simply clean: for its author ("under review, the other side cannot see
+ * it yet"), for staff (the state, with WeChat's label), and for the other party next to the placeholder
+ * that stands in for the text. Clean texts carry no flag.
+ */
+export const TextModerationView = z.object({
+  state: ModerationState,
+  /** In words, for the person looking, e.g. 「正在审核，审核通过后对方才能看到」. */
+  note: z.string(),
+  /** WeChat's label (20006 违法犯罪…), for staff only. */
+  label: z.number().int().optional(),
+});
+export type TextModerationView = z.infer<typeof TextModerationView>;
+
 export const TimelineEntry = z.object({
   type: z.string(),
   at: z.string(),
@@ -153,6 +177,8 @@ export const TimelineEntry = z.object({
   title: z.string(),
   text: z.string().optional(),
   internal: z.boolean(),
+  /** Only when the entry's text is not simply clean (see TextModerationView). */
+  moderation: TextModerationView.optional(),
 });
 
 export const ComplaintView = z.object({
@@ -164,7 +190,9 @@ export const ComplaintView = z.object({
   categoryLabel: z.string(),
   breachedCommitment: z.object({ key: z.string(), title: z.string() }).optional(),
   commitmentsInForce: z.array(z.object({ key: z.string(), title: z.string() })),
+  /** The consumer's text; for the shop a placeholder while it is under review or blocked. */
   description: z.string(),
+  descriptionModeration: TextModerationView.optional(),
   purchaseDate: z.string(),
   amount: z.string().optional(),
   wantedOutcome: z.string(),
@@ -232,3 +260,42 @@ export const UploadTicket = z.object({
   headers: z.record(z.string(), z.string()),
   expiresAt: z.string(),
 });
+
+/** Which text of a complaint a moderation decision is about: its description, or the text of one event. */
+export const ModerationTarget = z.string().regex(/^(description|event-\d{6})$/, { error: '审核对象格式不正确' });
+
+/** A held text, as the bureau's reviewers see it in their queue. */
+export const ModerationItem = z.object({
+  complaintId: z.string(),
+  /** `description` or `event-<seq>`: the path segment of the decision route. */
+  target: z.string(),
+  /** What the text is, in words: 「投诉描述」「商家答复」「和解方案说明」… */
+  targetLabel: z.string(),
+  townCode: z.string(),
+  merchant: z.object({ id: z.string(), name: z.string() }),
+  /** Whose words: 「消费者」 or 「商家」. */
+  authorLabel: z.string(),
+  text: z.string(),
+  state: ModerationState,
+  stateLabel: z.string(),
+  /** Why it is held, in words: WeChat's verdict and label, or that it could not be checked. */
+  reason: z.string(),
+  label: z.number().int().optional(),
+  writtenAt: z.string(),
+  heldAt: z.string().optional(),
+  decidedAt: z.string().optional(),
+});
+export type ModerationItem = z.infer<typeof ModerationItem>;
+
+export const ModerationPage = z.object({
+  items: z.array(ModerationItem),
+  /** Opaque; pass back as `cursor` for the next page. */
+  nextCursor: z.string().optional(),
+});
+export type ModerationPage = z.infer<typeof ModerationPage>;
+
+export const ModerationDecision = z.object({
+  /** `release` shows the text to the other party; `block` keeps it from them for good. */
+  decision: z.enum(['release', 'block'], { error: '请选择放行或屏蔽' }),
+});
+export type ModerationDecision = z.infer<typeof ModerationDecision>;

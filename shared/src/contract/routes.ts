@@ -6,6 +6,10 @@ import {
   ComplaintView,
   FileComplaintRequest,
   ListQuery,
+  ModerationDecision,
+  ModerationItem,
+  ModerationPage,
+  ModerationTarget,
   TriageQuery,
   UploadRequest,
   UploadTicket,
@@ -202,6 +206,18 @@ export const routes = {
     pathParams: none,
     query: ListQuery,
     response: NotificationProblemPage,
+  }),
+  // — content security (issue: user text checked with WeChat msgSecCheck) —
+  /** Bureau staff: texts held for review (risky, or WeChat could not check them), in their jurisdiction. */
+  moderationQueue: route({ method: 'GET', path: '/staff/moderation', access: 'staff', pathParams: none, query: ListQuery, response: ModerationPage }),
+  /** Bureau staff: release a held text to the other party, or block it. Once only: a second decision is 409. */
+  decideModeration: route({
+    method: 'POST',
+    path: '/staff/moderation/{complaintId}/{target}',
+    access: 'staff',
+    pathParams: z.object({ complaintId: complaintId.shape.id, target: ModerationTarget }),
+    body: ModerationDecision,
+    response: ModerationItem,
   }),
 } as const;
 
