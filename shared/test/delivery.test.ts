@@ -11,6 +11,7 @@ import {
   messagePage,
   progressMessage,
   retryDelayMs,
+  settlementAfter,
   truncateText,
   undeliverableReason,
 } from '../src/domain/delivery';
@@ -35,6 +36,17 @@ describe('retry timing', () => {
         expect(wait).toBeLessThanOrEqual(2 * low + 1);
       }),
     );
+  });
+
+  it('settles an attempt: reached → delivered, refused → undeliverable, failures retried until the last', () => {
+    const last = DELIVERY_POLICY.maxAttempts;
+    expect(settlementAfter('reached', 1, true)).toBe('delivered');
+    expect(settlementAfter('unreachable', 1, false)).toBe('undeliverable');
+    expect(settlementAfter('transient', last - 1, false)).toBe('retry');
+    expect(settlementAfter('transient', last, false)).toBe('dead');
+    // Someone at the shop got it before the attempts ran out: that is delivered, not dead.
+    expect(settlementAfter('transient', last, true)).toBe('delivered');
+    expect(settlementAfter('transient', 1, true)).toBe('retry');
   });
 
   it('dead-letters only after the last allowed attempt', () => {

@@ -1,10 +1,10 @@
 import {
-  afterFailedAttempt,
   DELIVERY_POLICY,
   messagePage,
   progressMessage,
   PROGRESS_TEMPLATE_FIELDS,
   retryDelayMs,
+  settlementAfter,
   undeliverableReason,
   type Audience,
   type DeliveryPolicy,
@@ -66,24 +66,17 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
   const recipients = await resolveRecipients(item);
   const outcome = await sendToEveryone(item, recipients, leaseLeft, policy, now);
 
-  let result: DeliveryResult;
+  const kind = outcome instanceof Transient ? 'transient' : outcome === 'reached' ? 'reached' : 'unreachable';
+  const settlement = settlementAfter(kind, item.attempts, item.sentTo.size > 0, policy);
+  const reason = typeof outcome === 'string' ? undefined : outcome.reason;
   let stored: boolean;
-  if (outcome instanceof Transient) {
-    if (item.sentTo.size > 0 && afterFailedAttempt(item.attempts, policy) === 'dead') {
-      // Someone at the shop has it; the rest will not be tried again.
-      [result, stored] = ['delivered', await settleOutboxItem(item, 'delivered', now(), outcome.reason)];
-    } else if (afterFailedAttempt(item.attempts, policy) === 'dead') {
-      [result, stored] = ['dead', await settleOutboxItem(item, 'dead', now(), `已重试${item.attempts}次仍未送达：${outcome.reason}`)];
-    } else {
-      const dueAt = new Date(now().getTime() + retryDelayMs(item.attempts, (options.random ?? Math.random)(), policy));
-      [result, stored] = ['retry', await rescheduleOutboxItem(item, dueAt, outcome.reason)];
-    }
-  } else if (outcome === 'reached') {
-    [result, stored] = ['delivered', await settleOutboxItem(item, 'delivered', now())];
+  if (settlement === 'retry') {
+    const dueAt = new Date(now().getTime() + retryDelayMs(item.attempts, (options.random ?? Math.random)(), policy));
+    stored = await rescheduleOutboxItem(item, dueAt, reason ?? '');
   } else {
-    [result, stored] = ['undeliverable', await settleOutboxItem(item, 'undeliverable', now(), outcome.reason)];
+    stored = await settleOutboxItem(item, settlement, now(), settlement === 'dead' ? `已重试${item.attempts}次仍未送达：${reason}` : reason);
   }
-  if (!stored) result = 'claim_lost';
+  const result: DeliveryResult = stored ? settlement : 'claim_lost';
   log('info', 'outbox.delivery', { outboxId, complaintId: item.complaintId, recipient: item.recipient.kind, attempt: item.attempts, result });
   return result;
 }

@@ -44,6 +44,24 @@ export function afterFailedAttempt(attempts: number, policy: DeliveryPolicy = DE
   return attempts >= policy.maxAttempts ? 'dead' : 'retry';
 }
 
+/**
+ * Where an item goes after one attempt. `reached`: WeChat (or SMS) took it for someone; `unreachable`:
+ * everyone said no for good (43101…) or there was nobody; `transient`: the attempt was cut short by a
+ * failure that may pass. An item that reached someone at the shop counts as delivered even when the last
+ * attempt for the others ran out.
+ */
+export function settlementAfter(
+  outcome: 'reached' | 'unreachable' | 'transient',
+  attempts: number,
+  someoneReached: boolean,
+  policy: DeliveryPolicy = DELIVERY_POLICY,
+): 'delivered' | 'undeliverable' | 'retry' | 'dead' {
+  if (outcome === 'reached') return 'delivered';
+  if (outcome === 'unreachable') return 'undeliverable';
+  if (afterFailedAttempt(attempts, policy) === 'retry') return 'retry';
+  return someoneReached ? 'delivered' : 'dead';
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Fitting values to WeChat's subscribe-message limits (else WeChat answers 47003 and nothing is sent).
 
