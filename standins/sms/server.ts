@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { beijingDayStart, ControlError, parseJson, parseObject, serveStandIn, sleep, type Json } from '../common/http';
 
 /**
  * A stand-in for Tencent Cloud SMS (API 3.0, service `sms`, version 2021-01-11, action SendSms), for tests
@@ -164,10 +164,8 @@ export interface SmsStandIn {
   reset(): void;
 }
 
-type Json = Record<string, unknown>;
 type Answer = { status: number; contentType: string; json: unknown } | { status: number; contentType: string; text: string };
 
-class ControlError extends Error {}
 
 const JSON_TYPE = 'application/json';
 const FAULT_KINDS = ['error', 'number_code', 'http_status', 'delay', 'hang'] as const;
@@ -405,14 +403,13 @@ export async function startSmsStandIn(options: SmsStandInOptions): Promise<SmsSt
 
   // ---- control ------------------------------------------------------------------------------------------
 
+  let served: Awaited<ReturnType<typeof serveStandIn>>;
+
   const handle: SmsStandIn = {
     url: '',
     secretId,
     secretKey,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    stop: () => served.stop(),
     injectFaults(rules) {
       const checked = rules.map(checkFault);
       state.faults.push(...checked.map((rule) => ({ ...rule, remaining: rule.times ?? 1 })));
@@ -467,35 +464,11 @@ export async function startSmsStandIn(options: SmsStandInOptions): Promise<SmsSt
     }
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const raw = await readBody(req);
-      if (url.pathname.startsWith('/__control/')) {
-        let answer: { status: number; json: unknown };
-        try {
-          answer = onControl(req.method ?? 'GET', url.pathname, raw.toString('utf8'));
-        } catch (error) {
-          if (!(error instanceof ControlError)) throw error;
-          answer = { status: 400, json: { error: error.message } };
-        }
-        res.writeHead(answer.status, { 'content-type': JSON_TYPE }).end(JSON.stringify(answer.json));
-        return;
-      }
-      await onApiCall(req, res, url, raw);
-    })().catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in failure: ${String(error)}`);
-      }
-    });
+  served = await serveStandIn(options.port, {
+    control: onControl,
+    call: (req, res, url, body) => onApiCall(req, res, url, body),
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { ...handle, url: `http://127.0.0.1:${port}` };
+  return { ...handle, url: served.url };
 }
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -534,31 +507,8 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ControlError('body is not JSON');
-  }
-}
 
-function parseObject(text: string): Json | undefined {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Json) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const REDACTED = '[redacted]';
 const KEPT_HEADERS = ['content-type', 'host', 'x-tc-action', 'x-tc-version', 'x-tc-region', 'x-tc-timestamp', 'x-tc-language', 'x-tc-requestclient', 'x-tc-traceid'];
@@ -616,12 +566,3 @@ function checkFault(rule: SmsFaultRule): SmsFaultRule {
   return rule;
 }
 
-/** Start of the current calendar day in China (UTC+8), when Tencent's daily limits reset. */
-function beijingDayStart(at: number): number {
-  const offset = 8 * 3_600_000;
-  return Math.floor((at + offset) / 86_400_000) * 86_400_000 - offset;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { beijingDayStart, ControlError, parseJson, parseObject, serveStandIn, sleep, type Json } from '../common/http';
 import * as QRCode from 'qrcode';
 import { encodePng, type GreyImage } from './png';
 import { characterCount, firstInvalidField } from './subscribe-fields';
@@ -177,9 +177,7 @@ type Answer =
   | { status: number; contentType: string; json: unknown }
   | { status: number; contentType: string; text: string }
   | { status: number; contentType: string; png: Buffer };
-type Json = Record<string, unknown>;
 
-class ControlError extends Error {}
 
 interface Token {
   expiresAt: number;
@@ -456,14 +454,13 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
 
   // ---- control ------------------------------------------------------------------------------------------
 
+  let served: Awaited<ReturnType<typeof serveStandIn>>;
+
   const handle: WeChatStandIn = {
     url: '',
     appId,
     appSecret,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
-    },
+    stop: () => served.stop(),
     mintLoginCode(openid, { unionid } = {}) {
       if (!openid) throw new ControlError('openid is required');
       const code = randomBytes(24).toString('base64url');
@@ -587,35 +584,11 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
     }
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const rawBody = await readBody(req);
-      if (url.pathname.startsWith('/__control/')) {
-        let answer: { status: number; json: unknown };
-        try {
-          answer = onControl(req.method ?? 'GET', url.pathname, rawBody);
-        } catch (error) {
-          if (!(error instanceof ControlError)) throw error;
-          answer = { status: 400, json: { error: error.message } };
-        }
-        res.writeHead(answer.status, { 'content-type': JSON_TYPE }).end(JSON.stringify(answer.json));
-        return;
-      }
-      await onWeChatCall(req, res, url, rawBody);
-    })().catch((error: unknown) => {
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(500, { 'content-type': 'text/plain' }).end(`stand-in failure: ${String(error)}`);
-      }
-    });
+  served = await serveStandIn(options.port, {
+    control: onControl,
+    call: (req, res, url, body) => onWeChatCall(req, res, url, body.toString('utf8')),
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { ...handle, url: `http://127.0.0.1:${port}` };
+  return { ...handle, url: served.url };
 }
 
 // ---- helpers ------------------------------------------------------------------------------------------
@@ -627,31 +600,8 @@ function asText(answer: Answer): Answer {
   return { ...answer, contentType: 'text/plain' };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ControlError('body is not JSON');
-  }
-}
 
-function parseObject(text: string): Json | undefined {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Json) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0);
@@ -728,15 +678,6 @@ function redactAnswer(json: unknown): unknown {
   return copy;
 }
 
-/** Start of the current calendar day in China (UTC+8), when WeChat's daily quotas reset. */
-function beijingDayStart(at: number): number {
-  const offset = 8 * 3_600_000;
-  return Math.floor((at + offset) / 86_400_000) * 86_400_000 - offset;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** The least white left around the symbol, in modules: scanners need a quiet zone to find its edge. */
 const QR_MARGIN_MODULES = 2;
