@@ -425,10 +425,9 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
       return; // never answered; the socket is closed by the client's timeout or by stop()
     }
     if (fault?.kind === 'lost_answer') {
-      const done = route(endpoint, req.method ?? 'GET', url.searchParams, rawBody);
+      route(endpoint, req.method ?? 'GET', url.searchParams, rawBody); // done (a message is sent)…
       record.answer = { hung: true };
-      void done;
-      return; // processed, but the answer is lost on the way back
+      return; // …but the answer is lost on the way back
     }
     if (fault?.kind === 'delay') await sleep(fault.ms ?? 0);
 
