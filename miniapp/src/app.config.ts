@@ -23,7 +23,14 @@ export default defineAppConfig({
     {
       root: 'admin',
       name: 'admin',
-      pages: ['pages/triage/index', 'pages/case/index', 'pages/registry/index', 'pages/credit/index', 'pages/notification-problems/index']
+      pages: [
+        'pages/triage/index',
+        'pages/case/index',
+        'pages/registry/index',
+        'pages/credit/index',
+        'pages/notification-problems/index',
+        'pages/moderation/index'
+      ]
     }
   ],
   window: {

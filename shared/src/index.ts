@@ -1,4 +1,5 @@
 export * from './catalogue/sectors';
+export * from './catalogue/text-check-labels';
 export * from './catalogue/subscribe-template';
 export * from './catalogue/commitments';
 export * from './contract/errors';

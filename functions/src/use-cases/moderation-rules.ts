@@ -1,4 +1,4 @@
-import type { LifecycleEvent, ModerationState, TextModerationView } from '@fangxin/shared';
+import { textCheckLabel, type LifecycleEvent, type ModerationState, type TextModerationView } from '@fangxin/shared';
 import type { HoldReason, ModerationTask, TextModeration } from '../store/moderation';
 import type { TextCheck } from './content-check';
 
@@ -37,20 +37,6 @@ export const STATE_LABELS: Record<ModerationState, string> = {
   unchecked: '待复检',
   released: '已放行',
   blocked: '已屏蔽',
-};
-
-/** WeChat's msgSecCheck v2 labels. */
-export const WECHAT_LABELS: Readonly<Record<number, string>> = {
-  100: '正常',
-  10001: '广告',
-  20001: '时政',
-  20002: '色情',
-  20003: '辱骂',
-  20006: '违法犯罪',
-  20008: '欺诈',
-  20012: '低俗',
-  20013: '版权',
-  21000: '其他',
 };
 
 /** What a text is, in words, by the event that carries it (`file`: the complaint's description). */
@@ -147,7 +133,7 @@ export const recheckDelayMs = (attempts: number) => 5 * 60 * 1000 * 2 ** Math.ma
 
 /** Why a text waits for a reviewer, in words. */
 export function holdReasonText(reason: HoldReason | undefined, label: number | undefined): string {
-  const labelText = label !== undefined && label !== 100 ? `（${WECHAT_LABELS[label] ?? `标签 ${label}`}）` : '';
+  const labelText = label !== undefined && label !== 100 ? `（${textCheckLabel(label)}）` : '';
   switch (reason) {
     case 'risky':
       return `微信内容安全检测判定有风险${labelText}`;

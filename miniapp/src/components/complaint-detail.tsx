@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Image, ImagePreview, Step, Steps, Tag } from '@nutui/nutui-react-taro'
 import type { ComplaintView } from '@fangxin/shared'
 import { formatShanghaiTime } from '@/lib/time'
+import { ModerationNote, isPlaceholder } from './moderation-note'
 import './complaint-detail.css'
 
 type TimelineEntry = ComplaintView['timeline'][number]
@@ -14,13 +15,22 @@ function statusTone(status: ComplaintView['status']): 'done' | 'closed' | 'open'
   return 'open'
 }
 
+/** The text's own class, greyed when it is the placeholder for words held back from this viewer. */
+const textClass = (base: string, moderation: TimelineEntry['moderation'], shown: string | undefined) =>
+  isPlaceholder(moderation, shown) ? `${base} moderation-placeholder` : base
+
+/** The flag of the last event of a type: the proposal and the rating in force repeat that event's words. */
+const lastFlagOf = (timeline: readonly TimelineEntry[], type: string) => [...timeline].reverse().find((entry) => entry.type === type)?.moderation
+
 /**
  * A complaint as the server tailored it for the viewer: status, the running deadline in words, the
  * facts, photos, the merchant's proposal, the rating and the timeline. Used by the consumer's detail
  * page and by the merchant's and staff's pages; the server has already left out what the viewer may not
- * see (internal notes for non-staff, a masked phone).
+ * see (internal notes for non-staff, a masked phone, a placeholder for the other party's words while
+ * content security holds them). `forStaff` (the staff case page) words the content-security notes for
+ * a reviewer.
  */
-export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
+export function ComplaintDetail({ complaint, forStaff = false }: { complaint: ComplaintView; forStaff?: boolean }) {
   return (
     <View className='complaint-detail'>
       <View className='complaint-head'>
@@ -45,7 +55,18 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
         <Cell title='诉求' extra={complaint.wantedOutcomeLabel} />
         {complaint.phone ? <Cell title='联系电话' extra={complaint.phone} /> : null}
         <Cell title='提交时间' extra={formatShanghaiTime(complaint.filedAt)} />
-        <Cell className='complaint-description' title='问题描述' description={complaint.description} />
+        <Cell
+          className='complaint-description'
+          title='问题描述'
+          description={
+            <View>
+              <Text className={textClass('complaint-description-text', complaint.descriptionModeration, complaint.description)}>
+                {complaint.description}
+              </Text>
+              <ModerationNote moderation={complaint.descriptionModeration} shownText={complaint.description} forStaff={forStaff} />
+            </View>
+          }
+        />
       </CellGroup>
 
       {complaint.photos.length > 0 ? <Photos photos={complaint.photos} /> : null}
@@ -55,7 +76,17 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
           <Cell title='处理方式' extra={complaint.proposal.outcomeLabel} />
           {complaint.proposal.amount ? <Cell title='金额' extra={`¥${complaint.proposal.amount}`} /> : null}
           <Cell title='履行日期' extra={`${complaint.proposal.dueDate} 前`} />
-          <Cell title='方案说明' description={complaint.proposal.text} />
+          <Cell
+            title='方案说明'
+            description={
+              <View>
+                <Text className={textClass('complaint-proposal-text', lastFlagOf(complaint.timeline, 'propose'), complaint.proposal.text)}>
+                  {complaint.proposal.text}
+                </Text>
+                <ModerationNote moderation={lastFlagOf(complaint.timeline, 'propose')} shownText={complaint.proposal.text} forStaff={forStaff} />
+              </View>
+            }
+          />
           {complaint.fulfilledAt ? <Cell title='商家已履行' extra={formatShanghaiTime(complaint.fulfilledAt)} /> : null}
         </CellGroup>
       ) : null}
@@ -63,11 +94,23 @@ export function ComplaintDetail({ complaint }: { complaint: ComplaintView }) {
       {complaint.rating ? (
         <CellGroup title='消费者评价' className='complaint-rating'>
           <Cell title='满意度' extra={complaint.rating.ratingLabel} />
-          {complaint.rating.comment ? <Cell title='评价内容' description={complaint.rating.comment} /> : null}
+          {complaint.rating.comment ? (
+            <Cell
+              title='评价内容'
+              description={
+                <View>
+                  <Text className={textClass('complaint-rating-text', lastFlagOf(complaint.timeline, 'rate'), complaint.rating.comment)}>
+                    {complaint.rating.comment}
+                  </Text>
+                  <ModerationNote moderation={lastFlagOf(complaint.timeline, 'rate')} shownText={complaint.rating.comment} forStaff={forStaff} />
+                </View>
+              }
+            />
+          ) : null}
         </CellGroup>
       ) : null}
 
-      <Timeline entries={complaint.timeline} />
+      <Timeline entries={complaint.timeline} forStaff={forStaff} />
     </View>
   )
 }
@@ -99,7 +142,7 @@ function Photos({ photos }: { photos: ComplaintView['photos'] }) {
 }
 
 /** Newest first: what happened last is what the reader came for. Internal notes are marked as such. */
-function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
+function Timeline({ entries, forStaff }: { entries: readonly TimelineEntry[]; forStaff: boolean }) {
   const newestFirst = [...entries].reverse()
   return (
     <View className='complaint-timeline'>
@@ -123,7 +166,8 @@ function Timeline({ entries }: { entries: readonly TimelineEntry[] }) {
                 <Text className='timeline-meta'>
                   {entry.actorLabel} · {formatShanghaiTime(entry.at)}
                 </Text>
-                {entry.text ? <Text className='timeline-text'>{entry.text}</Text> : null}
+                {entry.text ? <Text className={textClass('timeline-text', entry.moderation, entry.text)}>{entry.text}</Text> : null}
+                <ModerationNote moderation={entry.moderation} shownText={entry.text} forStaff={forStaff} />
               </View>
             }
           />

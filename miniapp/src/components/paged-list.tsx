@@ -77,6 +77,11 @@ export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: stri
     )
   }, [])
 
+  /** Drops one shown item that has left the list (decided, taken by someone else), without reloading. */
+  const removeItem = useCallback((id: string) => {
+    setState((previous) => (previous.kind === 'loaded' ? { ...previous, items: previous.items.filter((seen) => seen.id !== id) } : previous))
+  }, [])
+
   const shown = useRef(false)
   useDidShow(() => {
     // The first show is the mount, which loads already; later ones are returns from another page.
@@ -91,7 +96,7 @@ export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: stri
     void loadMore()
   })
 
-  return { state, refresh, loadMore, replaceItem }
+  return { state, refresh, loadMore, replaceItem, removeItem }
 }
 
 export type PagedList<T extends { id: string }> = ReturnType<typeof usePagedList<T>>

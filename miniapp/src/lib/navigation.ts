@@ -17,7 +17,8 @@ export const PAGES = {
   adminCase: '/admin/pages/case/index',
   registry: '/admin/pages/registry/index',
   creditList: '/admin/pages/credit/index',
-  notificationProblems: '/admin/pages/notification-problems/index'
+  notificationProblems: '/admin/pages/notification-problems/index',
+  moderation: '/admin/pages/moderation/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

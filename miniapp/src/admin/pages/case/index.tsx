@@ -95,7 +95,7 @@ export default function AdminCasePage() {
           <Text className='no-actions-text'>当前状态为「{complaint.statusLabel}」，您暂时没有可办理的事项。</Text>
         </View>
       )}
-      <ComplaintDetail complaint={complaint} />
+      <ComplaintDetail complaint={complaint} forStaff />
     </View>
   )
 }

@@ -102,6 +102,13 @@ export default function TriagePage() {
           clickable
           onClick={() => void Taro.navigateTo({ url: PAGES.notificationProblems })}
         />
+        <Cell
+          className='entry-moderation'
+          title='内容审核'
+          description='微信内容安全检测拦下的文字，阅读后放行或屏蔽'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PAGES.moderation })}
+        />
       </CellGroup>
       <View className='triage-views filter-view'>
         <Choices options={VIEWS} value={view} onChange={setView} />
