@@ -7,6 +7,8 @@ import { startLocalProduct } from '../../scripts/local/product';
  * notification delivery.
  */
 export default async function globalSetup(): Promise<void> {
+  // The in-process dispatcher's routine lines would bury the test report; warnings and errors stay.
+  process.env.LOG_LEVEL ??= 'warn';
   const product = await startLocalProduct({
     ports: {
       dynamodb: await freePort(),
