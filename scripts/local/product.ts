@@ -98,7 +98,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     const h5: RunningStaticServer = await serveH5({ root: h5Root, port: options.ports.h5, apiUrl: api.url });
     started.push(h5);
     if (options.sweepEveryMs) started.push(await startSweeper(options.sweepEveryMs));
-    if (options.dispatchEveryMs) started.push(...(await startNotifications(options.dispatchEveryMs, { endpoint: dynamo.endpoint, tableName: options.tableName, quiet: options.quiet })));
+    if (options.dispatchEveryMs) started.push(...(await startNotifications(options.dispatchEveryMs, { endpoint: dynamo.endpoint, tableName: options.tableName })));
 
     return {
       dynamodbEndpoint: dynamo.endpoint,
@@ -139,13 +139,14 @@ async function startSweeper(everyMs: number): Promise<{ stop(): Promise<void> }>
   };
 }
 
-async function startNotifications(everyMs: number, options: { endpoint: string; tableName: string; quiet: boolean }): Promise<Array<{ stop(): Promise<void> }>> {
+async function startNotifications(everyMs: number, options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {
   const dispatcher = await import('../../functions/src/handlers/scheduled/dispatch-notifications');
   const outboxStream = await import('../../functions/src/handlers/streams/outbox-stream');
   return [
     every('dispatcher', everyMs, async () => {
       const summary = await dispatcher.handler();
-      if (summary.examined > 0 && !options.quiet) console.log(`[dispatcher] ${JSON.stringify(summary.results)}`);
+      const routineLines = (process.env.LOG_LEVEL ?? 'info') === 'info';
+      if (summary.examined > 0 && routineLines) console.log(`[dispatcher] ${JSON.stringify(summary.results)}`);
     }),
     await startStreamRunner({
       endpoint: options.endpoint,
