@@ -121,8 +121,8 @@ function errorResponse(error: unknown, correlationId: string, path: string): API
     return json(STATUS_BY_CODE[error.code], body);
   }
   if (isStoreBusy(error)) {
-    // The store stayed throttled through the SDK's retries: nothing was written (or, if it was, the
-    // client's retry with the same Idempotency-Key finds it). Tell the app to try again, not that we broke.
+    // The store stayed throttled or failing through the SDK's retries: nothing was written (or, if it was,
+    // the client's retry with the same Idempotency-Key finds it). Tell the app to try again.
     log('warn', 'store busy', { correlationId, path, error: (error as Error).name });
     const body: ApiErrorBody = { code: 'UNAVAILABLE', message: '系统繁忙，请稍后重试', correlationId };
     return json(503, body, { 'retry-after': '2' });
@@ -144,8 +144,15 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
   };
 }
 
-/** DynamoDB's "slow down" answers, once the SDK's own retries are spent. */
-const STORE_BUSY = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TransactionConflictException']);
+/** DynamoDB's "slow down" and "try again" answers, once the SDK's own retries are spent. */
+const STORE_BUSY = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+]);
 
 function isStoreBusy(error: unknown): boolean {
   if (!(error instanceof Error)) return false;

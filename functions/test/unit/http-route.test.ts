@@ -39,6 +39,24 @@ describe('API edge', () => {
     expect(useCase).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['ThrottlingException', {}],
+    ['ProvisionedThroughputExceededException', {}],
+    ['InternalServerError', {}],
+    ['TransactionCanceledException', { CancellationReasons: [{ Code: 'None' }, { Code: 'ThrottlingError' }] }],
+  ])('tells the app to retry (503, Retry-After) when the store stays busy through the SDK’s retries: %s', async (name, extra) => {
+    const error = Object.assign(new Error('busy'), { name }, extra);
+    const result = (await httpRoute(contract, (() => Promise.reject(error)) as never)(event('a'))) as APIGatewayProxyStructuredResultV2;
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('2');
+    expect(JSON.parse(String(result.body))).toMatchObject({ code: 'UNAVAILABLE', message: '系统繁忙，请稍后重试' });
+  });
+
+  it('does not mistake a failed condition in a transaction for a busy store', async () => {
+    const error = Object.assign(new Error('cancelled'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'ThrottlingError' }] });
+    expect((await call(() => Promise.reject(error))).status).toBe(500);
+  });
+
   it('hides unknown errors behind a generic 500 that carries the request id', async () => {
     const result = await call(() => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3')));
     expect(result).toEqual({
