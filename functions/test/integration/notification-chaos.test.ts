@@ -127,11 +127,14 @@ it(`files ${COMPLAINTS} complaints through chaos and loses, duplicates or strand
 
   // ---- the schedule: every pending item is due each round (a simulated half hour apart) ----------------
   let rounds = 0;
+  const roundSeconds: string[] = [];
   let clock = Date.now();
   while ((await listDueOutboxIds(new Date(clock + 365 * 24 * 3_600_000), 1)).ids.length > 0 && rounds < 30) {
     clock += 31 * 60_000; // past any backoff (≤ 30 min) and any dead dispatcher's lease
     rounds++;
-    await dispatchDue({ now: () => new Date(clock), budgetMs: 600_000, concurrency: 16 });
+    const roundStarted = Date.now();
+    const summary = await dispatchDue({ now: () => new Date(clock), budgetMs: 600_000, concurrency: 16 });
+    roundSeconds.push(`${summary.examined} in ${((Date.now() - roundStarted) / 1000).toFixed(1)} s`);
   }
 
   // ---- verify against the store as it is (no more chaos) ------------------------------------------------
@@ -191,6 +194,7 @@ it(`files ${COMPLAINTS} complaints through chaos and loses, duplicates or strand
     storeWriteAnswersLost: proxy.counts.answersLost,
     streamBatchFailures: streamFailures.length,
     dispatcherRounds: rounds,
+    roundSeconds,
     pendingWhenFilingEnded: pendingWhenFiled,
     messagesWhenFilingEnded: messagesWhenFiled,
     fileSeconds: ((filedAt - started) / 1000).toFixed(1),
