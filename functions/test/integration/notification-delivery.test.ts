@@ -17,6 +17,8 @@ import { rememberOpenid } from '../../src/store/users';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
+import { countDynamoDbRequests } from './support/request-counter';
+import { dynamoDbClient } from '../../src/store/table';
 
 /**
  * Delivery of outbox items against this suite's own stand-in WeChat server (so faults injected here
@@ -76,6 +78,23 @@ describe('delivering a new complaint to the shop', () => {
     expect(await deliverOutboxItem(id!)).toBe('skipped');
     await dispatchDue({ now: later(3_600_000) });
     expect(weChat.messages()).toHaveLength(2);
+  });
+
+  it('costs a fixed, small number of DynamoDB requests per delivery (two people at the shop: 9)', async () => {
+    await file();
+    await dispatchDue(); // the access token is cached in the table from here on
+    await file();
+    const [id] = await pendingIds();
+    const requests = countDynamoDbRequests(dynamoDbClient);
+    try {
+      expect(await deliverOutboxItem(id!)).toBe('delivered');
+      // claim; the shop's people; their openids; per person: the shared token, then the acknowledgement; settle.
+      expect([...requests.commands].sort()).toEqual(
+        ['UpdateItemCommand', 'QueryCommand', 'GetItemCommand', 'GetItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand'].sort(),
+      );
+    } finally {
+      requests.detach();
+    }
   });
 
   it('tells the consumer what the shop did, opening their own complaint page', async () => {
