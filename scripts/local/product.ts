@@ -117,10 +117,10 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
 }
 
 /**
- * serverless-offline runs neither schedules nor stream triggers, so the orchestrator plays both parts with
- * the production handlers: each schedule of serverless.yml on a timer (faster locally, so demo deadlines
- * visibly move), and the table's stream read from DynamoDB Local and handed to the stream function
- * through the same filter as the deployed trigger.
+ * serverless-offline runs the schedules of serverless.yml at their deployed rates but no stream triggers,
+ * so the orchestrator feeds the table's stream (read from DynamoDB Local, through the deployed filter) to
+ * the stream function, and runs the scheduled handlers on faster timers so the demo visibly moves. A
+ * schedule running from both places is harmless: each handler is idempotent or claims its work.
  */
 async function startSweeper(everyMs: number): Promise<{ stop(): Promise<void> }> {
   const sweeper = await import('../../functions/src/handlers/scheduled/sweep-deadlines');

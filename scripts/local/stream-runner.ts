@@ -9,8 +9,8 @@ import {
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
 /**
- * Plays Lambda's part for the table's stream where there is no Lambda: serverless-offline does not wire
- * stream events, so the local product (and the tests) read DynamoDB Local's stream with the real Streams
+ * Plays Lambda's part for the table's stream where there is no Lambda: serverless-offline runs schedules
+ * but does not wire stream events, so the local product (and the tests) read DynamoDB Local's stream with the real Streams
  * API and hand each batch, shaped as Lambda's DynamoDBStreamEvent, to the production handler.
  */
 
