@@ -63,6 +63,24 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** The control operations every stand-in has: what it was asked, what it delivered, and a fresh start. */
+export function commonControl(
+  key: string,
+  handle: { calls(): unknown; messages(): unknown; reset(): void },
+): { status: number; json: unknown } {
+  switch (key) {
+    case 'GET /__control/calls':
+      return { status: 200, json: handle.calls() };
+    case 'GET /__control/messages':
+      return { status: 200, json: handle.messages() };
+    case 'POST /__control/reset':
+      handle.reset();
+      return { status: 200, json: { reset: true } };
+    default:
+      return { status: 404, json: { error: `no control operation ${key}` } };
+  }
+}
+
 export type Json = Record<string, unknown>;
 
 /** A control request's JSON body, or a ControlError. */

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { beijingDayStart, ControlError, parseJson, parseObject, serveStandIn, sleep, type Json } from '../common/http';
+import { beijingDayStart, commonControl, ControlError, parseJson, parseObject, serveStandIn, sleep, type Json } from '../common/http';
 
 /**
  * A stand-in for Tencent Cloud SMS (API 3.0, service `sms`, version 2021-01-11, action SendSms), for tests
@@ -452,15 +452,8 @@ export async function startSmsStandIn(options: SmsStandInOptions): Promise<SmsSt
         handle.blockNumber(body.phone);
         return { status: 200, json: { blocked: [...state.blocked] } };
       }
-      case 'GET /__control/calls':
-        return { status: 200, json: handle.calls() };
-      case 'GET /__control/messages':
-        return { status: 200, json: handle.messages() };
-      case 'POST /__control/reset':
-        handle.reset();
-        return { status: 200, json: { reset: true } };
       default:
-        return { status: 404, json: { error: `no control operation ${key}` } };
+        return commonControl(key, handle);
     }
   }
 

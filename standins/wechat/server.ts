@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { beijingDayStart, ControlError, parseJson, parseObject, serveStandIn, sleep, type Json } from '../common/http';
+import { beijingDayStart, commonControl, ControlError, parseJson, parseObject, serveStandIn, sleep, type Json } from '../common/http';
 import * as QRCode from 'qrcode';
 import { encodePng, type GreyImage } from './png';
 import { characterCount, firstInvalidField } from './subscribe-fields';
@@ -571,15 +571,8 @@ export async function startWeChatStandIn(options: WeChatStandInOptions = {}): Pr
         handle.markUserActive(openid, when);
         return { status: 200, json: { openid, activeAt: new Date(when).toISOString() } };
       }
-      case 'GET /__control/calls':
-        return { status: 200, json: handle.calls() };
-      case 'GET /__control/messages':
-        return { status: 200, json: handle.messages() };
-      case 'POST /__control/reset':
-        handle.reset();
-        return { status: 200, json: { reset: true } };
       default:
-        return { status: 404, json: { error: `no control operation ${key}` } };
+        return commonControl(key, handle);
     }
   }
 

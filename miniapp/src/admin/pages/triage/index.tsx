@@ -47,6 +47,19 @@ const EMPTY_TEXT: Record<QueueView, string> = {
  * Bureau triage: complaints in the person's jurisdiction by queue (待受理 / 已受理 / 调解中 / 已超期), nearest
  * deadline first as the server orders them, narrowed by town, sector and age.
  */
+/** The staff workbench's other pages, above the triage queue. */
+const STAFF_ENTRIES = [
+  { className: 'entry-registry', title: '商户名录', description: '参创申请审核、暂停、摘牌、违法违规记录', url: PAGES.registry },
+  { className: 'entry-credit-list', title: '联合惩戒名单', description: '有经查实违法违规记录的店铺，可导出 CSV', url: PAGES.creditList },
+  {
+    className: 'entry-notification-problems',
+    title: '通知发送失败',
+    description: '没送到的微信提醒，请电话告知店铺或消费者',
+    url: PAGES.notificationProblems
+  },
+  { className: 'entry-moderation', title: '内容审核', description: '微信内容安全检测拦下的文字，阅读后放行或屏蔽', url: PAGES.moderation }
+] as const
+
 export default function TriagePage() {
   const session = useRequiredSession()
   const staff = session?.user.roles.staff
@@ -81,34 +94,16 @@ export default function TriagePage() {
   return (
     <View className='triage-page'>
       <CellGroup className='staff-entries'>
-        <Cell
-          className='entry-registry'
-          title='商户名录'
-          description='参创申请审核、暂停、摘牌、违法违规记录'
-          clickable
-          onClick={() => void Taro.navigateTo({ url: PAGES.registry })}
-        />
-        <Cell
-          className='entry-credit-list'
-          title='联合惩戒名单'
-          description='有经查实违法违规记录的店铺，可导出 CSV'
-          clickable
-          onClick={() => void Taro.navigateTo({ url: PAGES.creditList })}
-        />
-        <Cell
-          className='entry-notification-problems'
-          title='通知发送失败'
-          description='没送到的微信提醒，请电话告知店铺或消费者'
-          clickable
-          onClick={() => void Taro.navigateTo({ url: PAGES.notificationProblems })}
-        />
-        <Cell
-          className='entry-moderation'
-          title='内容审核'
-          description='微信内容安全检测拦下的文字，阅读后放行或屏蔽'
-          clickable
-          onClick={() => void Taro.navigateTo({ url: PAGES.moderation })}
-        />
+        {STAFF_ENTRIES.map((entry) => (
+          <Cell
+            key={entry.className}
+            className={entry.className}
+            title={entry.title}
+            description={entry.description}
+            clickable
+            onClick={() => void Taro.navigateTo({ url: entry.url })}
+          />
+        ))}
       </CellGroup>
       <View className='triage-views filter-view'>
         <Choices options={VIEWS} value={view} onChange={setView} />
