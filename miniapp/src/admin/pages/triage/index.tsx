@@ -7,6 +7,7 @@ import { ApiError, call } from '@/api/client'
 import { Choices, type ChoiceOption } from '@/components/choices'
 import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
 import { ErrorView, LoadingView } from '@/components/state-views'
+import { UpdatesBanner } from '@/components/updates-banner'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -93,6 +94,8 @@ export default function TriagePage() {
 
   return (
     <View className='triage-page'>
+      {/* The town's next escalation is announced to its staff: each tap here allows one such message. */}
+      <UpdatesBanner title='待受理投诉微信提醒' about='待受理的投诉' whereToLook='待受理的投诉请在「监管工作台」查看' />
       <CellGroup className='staff-entries'>
         {STAFF_ENTRIES.map((entry) => (
           <Cell

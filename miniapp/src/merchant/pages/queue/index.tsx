@@ -10,7 +10,7 @@ import { ErrorView, LoadingView } from '@/components/state-views'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { isMerchantUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
-import { UpdatesBanner } from '../../components/updates-banner'
+import { UpdatesBanner } from '@/components/updates-banner'
 import './index.css'
 
 const ALL = 'all'
@@ -39,7 +39,7 @@ export default function MerchantQueuePage() {
 
   return (
     <View className='merchant-queue-page'>
-      <UpdatesBanner />
+      <UpdatesBanner title='新投诉微信提醒' about='新投诉' whereToLook='新投诉请在「商家工作台」查看' />
       <CellGroup className='shop-manage-entries'>
         {merchantIds.map((id) => (
           <Cell
