@@ -51,11 +51,15 @@ export async function saveUser(user: UserRecord): Promise<void> {
   );
 }
 
-/** Records the openid of a user who signed in before openids were kept, without touching their roles. */
+/**
+ * Records the openid of a user who signed in before openids were kept, without touching their roles. A
+ * staff member's roster entry is written whole: staff from before the roster existed get one here.
+ */
 export async function rememberOpenid(user: UserRecord, openid: string): Promise<void> {
+  const { staff } = user.roles;
   await execute(
     UserEntity.build(UpdateTransaction).item({ userId: user.userId, openid }),
-    ...(user.roles.staff ? [StaffRosterEntity.build(UpdateTransaction).item({ userId: user.userId, openid })] : []),
+    ...(staff ? [StaffRosterEntity.build(PutTransaction).item({ userId: user.userId, role: staff.role, jurisdiction: staff.jurisdiction, openid })] : []),
   );
 }
 

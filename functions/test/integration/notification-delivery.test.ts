@@ -13,7 +13,9 @@ import { handler as scheduledHandler } from '../../src/handlers/scheduled/dispat
 import { openStreamReader } from '../../../scripts/local/stream-runner';
 import { config } from '../../src/config';
 import { listDueOutboxIds, readOutboxItem } from '../../src/store/outbox';
-import { rememberOpenid } from '../../src/store/users';
+import { rememberOpenid, staffCovering } from '../../src/store/users';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { UserEntity } from '../../src/store/support.entities';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
@@ -106,6 +108,29 @@ describe('delivering a new complaint to the shop', () => {
     expect(sendsTo('consumer')).toHaveLength(1);
     expect(message!.page).toBe(`pages/complaint/index?id=${complaint.id}`);
     expect(message!.data[PROGRESS_TEMPLATE_FIELDS.progress]!.value).toBe('商家已答复');
+  });
+});
+
+describe('the bureau hears about escalations', () => {
+  it('tells every staff member whose jurisdiction covers the town — town staff and county-wide — and nobody else', async () => {
+    const complaint = await file();
+    // The shop declines: the complaint goes to the bureau (escalated) at once.
+    await sendCommand(complaint.id, { version: 1, command: { type: 'decline', text: '不同意退换。' } }, people.ownerA.principal, new Date());
+    await dispatchDue();
+    const toStaff = weChat.messages().filter((m) => m.page === `admin/pages/case/index?id=${complaint.id}`);
+    expect(toStaff.map((m) => m.touser).sort()).toEqual([openid('adminCounty'), openid('mediatorCounty'), openid('regulatorChengguan')]);
+    expect(toStaff.every((m) => m.data[PROGRESS_TEMPLATE_FIELDS.progress]!.value === '待受理')).toBe(true);
+  });
+
+  it('finds staff who were staff before the roster existed, once they sign in again', async () => {
+    // As stored before this release: a staff user item and no roster entry.
+    await UserEntity.build(PutItemCommand)
+      .item({ userId: 'u-old-regulator', displayName: '老监管员', staff: { role: 'regulator', jurisdiction: ['chengguan'] } })
+      .send();
+    expect((await staffCovering('chengguan')).some((member) => member.userId === 'u-old-regulator')).toBe(false);
+    await rememberOpenid({ userId: 'u-old-regulator', displayName: '老监管员', roles: { merchantIds: [], staff: { role: 'regulator', jurisdiction: ['chengguan'] } } }, 'openid-old');
+    expect(await staffCovering('chengguan')).toEqual(expect.arrayContaining([{ userId: 'u-old-regulator', role: 'regulator', jurisdiction: ['chengguan'], openid: 'openid-old' }]));
+    expect((await staffCovering('longquan')).some((member) => member.userId === 'u-old-regulator')).toBe(false);
   });
 });
 
