@@ -13,6 +13,7 @@ export * from './domain/lifecycle';
 export * from './domain/indicators';
 export * from './domain/notifications';
 export * from './domain/delivery';
+export * from './domain/phone';
 export * from './contract/auth';
 export * from './contract/complaint';
 export * from './domain/track-record';

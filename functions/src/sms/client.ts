@@ -4,6 +4,7 @@ import { connect, type Socket } from 'node:net';
 import type { Client as SmsApiClient } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
 import type { SendSmsRequest } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_models';
 import * as z from 'zod';
+import { maskPhone } from '@fangxin/shared';
 import { smsConfig, TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
 
 /**
@@ -152,14 +153,6 @@ export function normalizeMainlandMobile(phone: string): string {
     );
   }
   return `+86${national}`;
-}
-
-/** 138****8000 — enough to recognise a number, not enough to call it. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  const national = digits.length > 11 && /^(?:0086|86)/.test(digits) ? digits.slice(-11) : digits;
-  if (national.length < 8) return '****';
-  return `${national.slice(0, 3)}****${national.slice(-4)}`;
 }
 
 const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });

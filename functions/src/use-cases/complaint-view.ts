@@ -7,6 +7,7 @@ import {
   STATUS_LABELS,
   allowedActions,
   describeDeadline,
+  maskPhone,
   type Actor,
   type ComplaintSummary,
   type ComplaintView,
@@ -56,7 +57,6 @@ const EVENT_TITLES: Record<LifecycleEvent['type'], string> = {
 };
 
 /** Masks a mainland mobile number for people who have no need for it: 138****8000. */
-export const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 function phoneFor(record: ComplaintRecord, actor: Actor): string | undefined {
   if (!record.phone) return undefined;

@@ -41,29 +41,8 @@ function client(): WeChatClient {
   return checkClient;
 }
 
-/**
- * The access token last used successfully, kept in this container for a few minutes so that a check costs
- * no table read: a token `withAccessToken` hands out has at least 5 minutes left. A 40001/42001 on it
- * drops it and goes the long way, which renews it.
- */
-let lastToken: { token: string; until: number } | undefined;
-const TOKEN_REUSE_MS = 4 * 60 * 1000;
-
 async function askWeChat(content: string, openid: string, now: Date): Promise<TextVerdict> {
-  const request = { content, openid, scene: SCENE } as const;
-  if (lastToken && lastToken.until > Date.now()) {
-    try {
-      return await client().checkText(lastToken.token, request);
-    } catch (error) {
-      if (!(error instanceof WeChatError) || (error.errcode !== 40001 && error.errcode !== 42001)) throw error;
-      lastToken = undefined;
-    }
-  }
-  return withAccessToken(async (token) => {
-    const verdict = await client().checkText(token, request);
-    lastToken = { token, until: Date.now() + TOKEN_REUSE_MS };
-    return verdict;
-  }, now);
+  return withAccessToken((token) => client().checkText(token, { content, openid, scene: SCENE }), now);
 }
 
 /**

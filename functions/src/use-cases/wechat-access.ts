@@ -14,10 +14,29 @@ export const weChat = (): WeChatClient => {
 /** Refresh a little before WeChat's stated expiry: a returned token is valid ≥ 300 s. */
 const MARGIN_MS = 5 * 60 * 1000;
 
+/**
+ * The token this container last read or fetched, so a warm container needs no table read per call (a
+ * delivery sends one message per person; a filing checks its text). Another container's refresh is
+ * noticed the usual way: WeChat answers 40001 and the token is renewed below.
+ */
+let remembered: { token: string; expiresAt: number } | undefined;
+
 async function freshToken(nowMs: number, force: boolean): Promise<string> {
   const { accessToken, expiresIn } = await weChat().stableToken(force);
-  await cacheAccessToken(accessToken, nowMs + expiresIn * 1000);
+  remembered = { token: accessToken, expiresAt: nowMs + expiresIn * 1000 };
+  await cacheAccessToken(accessToken, remembered.expiresAt);
   return accessToken;
+}
+
+async function currentToken(nowMs: number): Promise<string> {
+  const usable = (entry: typeof remembered) => entry !== undefined && entry.expiresAt - MARGIN_MS > nowMs;
+  if (usable(remembered)) return remembered!.token;
+  const cached = await readCachedAccessToken();
+  if (usable(cached)) {
+    remembered = cached;
+    return cached!.token;
+  }
+  return freshToken(nowMs, false);
 }
 
 /**
@@ -26,12 +45,12 @@ async function freshToken(nowMs: number, force: boolean): Promise<string> {
  * never a refresh storm (force_refresh is 20 a day).
  */
 export async function withAccessToken<T>(call: (token: string) => Promise<T>, now: Date): Promise<T> {
-  const cached = await readCachedAccessToken();
-  const token = cached && cached.expiresAt - MARGIN_MS > now.getTime() ? cached.token : await freshToken(now.getTime(), false);
+  const token = await currentToken(now.getTime());
   try {
     return await call(token);
   } catch (error) {
     if (!(error instanceof WeChatError) || (error.errcode !== 40001 && error.errcode !== 42001)) throw error;
+    remembered = undefined;
     let next = await freshToken(now.getTime(), false);
     if (next === token) next = await freshToken(now.getTime(), true);
     return call(next);

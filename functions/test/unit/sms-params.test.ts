@@ -3,11 +3,11 @@ import {
   checkTemplateParams,
   fitTemplateParam,
   isRetryableSmsCode,
-  maskPhone,
   normalizeMainlandMobile,
   SmsError,
   TEMPLATE_PARAM_MAX_CHARS,
 } from '../../src/sms/client';
+import { maskPhone } from '@fangxin/shared';
 
 /** The thrown error, failing the test if `run` does not throw. */
 function thrownBy(run: () => unknown): SmsError {
