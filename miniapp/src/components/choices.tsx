@@ -1,4 +1,7 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
 import { Radio, RadioGroup } from '@nutui/nutui-react-taro'
+import { FieldError } from './state-views'
 import './common.css'
 
 export interface ChoiceOption<T extends string> {
@@ -48,6 +51,38 @@ export function Choices<T extends string>({
         </Radio>
       ))}
     </RadioGroup>
+  )
+}
+
+/**
+ * A labelled choice with its error underneath — the choice twin of TextField. The wrapper carries
+ * `className`, so `.field-x .option-y` finds an option; `aside` sits between label and options (a hint).
+ */
+export function ChoiceField<T extends string>({
+  className,
+  label,
+  required = true,
+  aside,
+  error,
+  ...choices
+}: {
+  className: string
+  label: string
+  required?: boolean
+  aside?: ReactNode
+  error: string | undefined
+  options: readonly ChoiceOption<T>[]
+  value: T | undefined
+  onChange: (value: T) => void
+  vertical?: boolean
+}) {
+  return (
+    <View className={`field-block ${className}`}>
+      <Text className={`field-label ${required ? 'field-label--required' : ''}`}>{label}</Text>
+      {aside}
+      <Choices {...choices} />
+      <FieldError message={error} />
+    </View>
   )
 }
 

@@ -15,7 +15,7 @@ import {
   type OutcomeCode
 } from '@fangxin/shared'
 import { ApiError, call, getMerchant, toApiError } from '@/api/client'
-import { Choices, optionsOf, type ChoiceOption } from '@/components/choices'
+import { ChoiceField, optionsOf, type ChoiceOption } from '@/components/choices'
 import { DateField, type QuickDate } from '@/components/date-field'
 import { ErrorView, FieldError, LoadingView } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
@@ -253,18 +253,10 @@ export default function NewComplaintPage() {
         <Cell className='complaint-form-merchant' title={merchant.name} description={`${merchant.townName} ${merchant.address}`} />
       </CellGroup>
 
-      <View className='field-block field-category'>
-        <Text className='field-label field-label--required'>投诉类别</Text>
-        <Choices options={CATEGORY_OPTIONS} value={draft.category} onChange={(v) => update('category', v)} />
-        <FieldError message={errors.category} />
-      </View>
+      <ChoiceField className='field-category' label='投诉类别' options={CATEGORY_OPTIONS} value={draft.category} onChange={(v) => update('category', v)} error={errors.category} />
 
       {merchant.commitments.length > 0 ? (
-        <View className='field-block field-commitment'>
-          <Text className='field-label'>商家违反了哪项承诺（选填）</Text>
-          <Choices options={commitmentOptions} value={draft.commitmentKey} onChange={(v) => update('commitmentKey', v)} />
-          <FieldError message={errors.commitmentKey} />
-        </View>
+        <ChoiceField className='field-commitment' label='商家违反了哪项承诺（选填）' required={false} options={commitmentOptions} value={draft.commitmentKey} onChange={(v) => update('commitmentKey', v)} error={errors.commitmentKey} />
       ) : null}
 
       <TextField
@@ -306,11 +298,7 @@ export default function NewComplaintPage() {
         <FieldError message={errors.amount} />
       </View>
 
-      <View className='field-block field-outcome'>
-        <Text className='field-label field-label--required'>您的诉求</Text>
-        <Choices options={OUTCOME_OPTIONS} value={draft.wantedOutcome} onChange={(v) => update('wantedOutcome', v)} />
-        <FieldError message={errors.wantedOutcome} />
-      </View>
+      <ChoiceField className='field-outcome' label='您的诉求' options={OUTCOME_OPTIONS} value={draft.wantedOutcome} onChange={(v) => update('wantedOutcome', v)} error={errors.wantedOutcome} />
 
       <View className='field-block field-photos'>
         <Text className='field-label'>照片（小票、商品等，最多 {MAX_PHOTOS} 张，选填）</Text>

@@ -11,7 +11,7 @@ import {
 } from '@fangxin/shared'
 import { ApiError } from '@/api/client'
 import { ActionPanel, SubmitBar } from '@/components/action-panel'
-import { Choices, optionsOf, type ChoiceOption } from '@/components/choices'
+import { ChoiceField, optionsOf, type ChoiceOption } from '@/components/choices'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
 import { SubscribeOffHint } from '@/components/subscribe-hint'
@@ -182,19 +182,18 @@ function NotAcceptForm({ send, sending, onDone }: FormProps) {
   const [text, setText] = useText(clearErrors)
   return (
     <View>
-      <View className='field-block field-reason'>
-        <Text className='field-label field-label--required'>不予受理的理由</Text>
-        <Choices
-          vertical
-          options={REASON_OPTIONS}
-          value={reason}
-          onChange={(value) => {
-            setReason(value)
-            clearErrors()
-          }}
-        />
-        <FieldError message={errors.reason} />
-      </View>
+      <ChoiceField
+        className='field-reason'
+        label='不予受理的理由'
+        vertical
+        options={REASON_OPTIONS}
+        value={reason}
+        onChange={(value) => {
+          setReason(value)
+          clearErrors()
+        }}
+        error={errors.reason}
+      />
       <TextField
         className='field-text'
         label='补充说明（选填，消费者可见）'
@@ -225,18 +224,17 @@ function MediationRecordForm({ send, sending, onDone }: FormProps) {
   const [text, setText] = useText(clearErrors)
   return (
     <View>
-      <View className='field-block field-party'>
-        <Text className='field-label field-label--required'>联系对象</Text>
-        <Choices
-          options={PARTY_OPTIONS}
-          value={party}
-          onChange={(value) => {
-            setParty(value)
-            clearErrors()
-          }}
-        />
-        <FieldError message={errors.party} />
-      </View>
+      <ChoiceField
+        className='field-party'
+        label='联系对象'
+        options={PARTY_OPTIONS}
+        value={party}
+        onChange={(value) => {
+          setParty(value)
+          clearErrors()
+        }}
+        error={errors.party}
+      />
       <TextField
         className='field-text'
         label='调解记录'
@@ -291,19 +289,18 @@ function EndMediationForm({ send, sending, onDone }: FormProps) {
   const [guidance, setGuidance] = useText(clearErrors)
   return (
     <View>
-      <View className='field-block field-referral'>
-        <Text className='field-label field-label--required'>后续途径</Text>
-        <Choices
-          options={REFERRAL_OPTIONS}
-          value={referral}
-          onChange={(value) => {
-            setReferral(value)
-            clearErrors()
-            if (!guidance.trim()) setGuidance(GUIDANCE_SAMPLE[value])
-          }}
-        />
-        <FieldError message={errors.referral} />
-      </View>
+      <ChoiceField
+        className='field-referral'
+        label='后续途径'
+        options={REFERRAL_OPTIONS}
+        value={referral}
+        onChange={(value) => {
+          setReferral(value)
+          clearErrors()
+          if (!guidance.trim()) setGuidance(GUIDANCE_SAMPLE[value])
+        }}
+        error={errors.referral}
+      />
       <TextField
         className='field-guidance'
         label='给消费者的指引'

@@ -20,7 +20,7 @@ import {
   type TownCode
 } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
-import { Choices, optionsOf } from '@/components/choices'
+import { ChoiceField, optionsOf } from '@/components/choices'
 import { FieldError, LoadingView } from '@/components/state-views'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { PAGES } from '@/lib/navigation'
@@ -167,11 +167,7 @@ export default function ApplyPage() {
         <FieldError message={errors.name} />
       </View>
 
-      <View className='field-block field-type'>
-        <Text className='field-label field-label--required'>主体类型</Text>
-        <Choices options={TYPE_OPTIONS} value={draft.type} onChange={(v) => update('type', v)} />
-        <FieldError message={errors.type} />
-      </View>
+      <ChoiceField className='field-type' label='主体类型' options={TYPE_OPTIONS} value={draft.type} onChange={(v) => update('type', v)} error={errors.type} />
 
       <View className='field-block field-uscc'>
         <Text className='field-label field-label--required'>统一社会信用代码</Text>
@@ -193,23 +189,11 @@ export default function ApplyPage() {
         <FieldError message={errors.uscc ?? uscc.error} />
       </View>
 
-      <View className='field-block field-sector'>
-        <Text className='field-label field-label--required'>行业</Text>
-        <Choices options={SECTOR_OPTIONS} value={draft.sector} onChange={(v) => update('sector', v)} />
-        <FieldError message={errors.sector} />
-      </View>
+      <ChoiceField className='field-sector' label='行业' options={SECTOR_OPTIONS} value={draft.sector} onChange={(v) => update('sector', v)} error={errors.sector} />
 
-      <View className='field-block field-town'>
-        <Text className='field-label field-label--required'>所在乡镇（街道）</Text>
-        <Choices options={TOWN_OPTIONS} value={draft.townCode} onChange={(v) => update('townCode', v)} />
-        <FieldError message={errors.townCode} />
-      </View>
+      <ChoiceField className='field-town' label='所在乡镇（街道）' options={TOWN_OPTIONS} value={draft.townCode} onChange={(v) => update('townCode', v)} error={errors.townCode} />
 
-      <View className='field-block field-area'>
-        <Text className='field-label field-label--required'>所在区域</Text>
-        <Choices options={AREA_OPTIONS} value={draft.areaType} onChange={(v) => update('areaType', v)} />
-        <FieldError message={errors.areaType} />
-      </View>
+      <ChoiceField className='field-area' label='所在区域' options={AREA_OPTIONS} value={draft.areaType} onChange={(v) => update('areaType', v)} error={errors.areaType} />
 
       <View className='field-block field-address'>
         <Text className='field-label field-label--required'>经营地址</Text>

@@ -5,7 +5,7 @@ import { Input, Tag } from '@nutui/nutui-react-taro'
 import { OUTCOMES, type ComplaintView, type OutcomeCode } from '@fangxin/shared'
 import { ApiError } from '@/api/client'
 import { ActionPanel, SubmitBar } from '@/components/action-panel'
-import { Choices, optionsOf } from '@/components/choices'
+import { ChoiceField, optionsOf } from '@/components/choices'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { DateField, type QuickDate } from '@/components/date-field'
 import { ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
@@ -158,19 +158,18 @@ function ProposeForm({ complaint, send, sending, onDone }: FormProps) {
 
   return (
     <View className='propose-form'>
-      <View className='field-block field-outcome'>
-        <Text className='field-label field-label--required'>处理方式</Text>
-        {wanted ? <Text className='field-hint-inline'>消费者的诉求：{complaint.wantedOutcomeLabel}</Text> : null}
-        <Choices
-          options={OUTCOME_OPTIONS}
-          value={outcome}
-          onChange={(value) => {
-            setOutcome(value)
-            clearErrors()
-          }}
-        />
-        <FieldError message={errors['proposal.outcome']} />
-      </View>
+      <ChoiceField
+        className='field-outcome'
+        label='处理方式'
+        aside={wanted ? <Text className='field-hint-inline'>消费者的诉求：{complaint.wantedOutcomeLabel}</Text> : null}
+        options={OUTCOME_OPTIONS}
+        value={outcome}
+        onChange={(value) => {
+          setOutcome(value)
+          clearErrors()
+        }}
+        error={errors['proposal.outcome']}
+      />
       <View className='field-block field-amount'>
         <Text className='field-label'>金额（元，选填）</Text>
         <Input type='digit' value={amount} placeholder='例如 128.50' maxLength={11} clearable onChange={(value) => {
