@@ -9,6 +9,7 @@ export * from './domain/merchant';
 export * from './domain/errors';
 export * from './catalogue/complaints';
 export * from './domain/clock';
+export { addDays, formatShanghaiTime } from './domain/shanghai-date';
 export * from './domain/lifecycle';
 export * from './domain/indicators';
 export * from './domain/notifications';

@@ -25,7 +25,7 @@ async function bodyOf(response: Response): Promise<unknown> {
  */
 export async function exportCreditListCsv(): Promise<CsvExport> {
   const { url, header } = signedFileRequest(routes.creditListCsv)
-  const fileName = `联合惩戒名单-${shanghaiToday()}.csv`
+  const fileName = `联合惩戒名单-${shanghaiToday(new Date())}.csv`
   if (process.env.TARO_ENV === 'h5') {
     let response: Response
     try {

@@ -19,6 +19,7 @@ const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
 const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六'] as const;
 
 export * from './clock-rules';
+export { formatShanghaiDate, shanghaiToday } from './shanghai-date';
 import { Duration } from './clock-rules';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -165,18 +166,4 @@ function formatDeadlineMoment(due: Date, now: Date): string {
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-/** The Shanghai calendar date of an instant, as `YYYY-MM-DD`. */
-export function formatShanghaiDate(d: Date): string {
-  assertValidInstant(d, 'date');
-  return dayNumberToIso(shanghaiDayNumber(d));
-}
-
-/**
- * Today in Shanghai as `YYYY-MM-DD` (purchase dates are checked against it). ISO dates compare correctly as
- * strings, so `purchaseDate <= shanghaiToday(now)` is enough.
- */
-export function shanghaiToday(now: Date): string {
-  return formatShanghaiDate(now);
 }

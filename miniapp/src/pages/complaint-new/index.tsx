@@ -124,7 +124,7 @@ export default function NewComplaintPage() {
   // State updates land after the next render; a second tap in the same tick must see the first.
   const inFlight = useRef(false)
   const nextPhotoId = useRef(0)
-  const today = shanghaiToday()
+  const today = shanghaiToday(new Date())
 
   useEffect(() => {
     if (!merchantId) return

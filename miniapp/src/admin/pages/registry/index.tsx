@@ -255,7 +255,7 @@ function ActionForm({
 }) {
   const [reason, setReason] = useState('')
   const [source, setSource] = useState('')
-  const [date, setDate] = useState(shanghaiToday())
+  const [date, setDate] = useState(shanghaiToday(new Date()))
   const [description, setDescription] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string>()

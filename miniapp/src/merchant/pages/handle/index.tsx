@@ -134,7 +134,7 @@ function ReplyForm({ complaint, send, sending, onDone }: FormProps) {
 }
 
 function ProposeForm({ complaint, send, sending, onDone }: FormProps) {
-  const today = shanghaiToday()
+  const today = shanghaiToday(new Date())
   const wanted = complaint.wantedOutcome in OUTCOMES ? (complaint.wantedOutcome as OutcomeCode) : undefined
   const [outcome, setOutcome] = useState<OutcomeCode | undefined>(wanted)
   const [amount, setAmount] = useState(complaint.amount ?? '')
