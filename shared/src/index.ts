@@ -23,3 +23,4 @@ export * from './domain/uscc';
 export * from './contract/registry';
 export * from './contract/notifications';
 export * from './domain/csv';
+export * from './domain/jurisdiction';

@@ -2,28 +2,40 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /**
- * What every stand-in server shares: the HTTP plumbing, the `/__control/` dispatch and small parsing
- * helpers. Each stand-in keeps its own protocol (paths, answers, error codes) and fault rules.
+ * The HTTP plumbing every stand-in server shares: serving on 127.0.0.1, the `/__control/` split, and
+ * small parsing helpers. Each stand-in keeps its own protocol (paths, answers, error codes) and fault rules.
  */
 
 /** A mistake in a control request: answered 400 with the message, never a stand-in failure. */
 export class ControlError extends Error {}
 
+/** A control request's answer: always JSON. */
+export interface ControlAnswer {
+  status: number;
+  json: unknown;
+}
+
 export interface StandInRoutes {
   /** `/__control/…` requests: synchronous, JSON in and out. */
-  control(method: string, path: string, body: string): { status: number; json: unknown };
+  control(method: string, path: string, body: string): ControlAnswer;
   /** Everything else: the protocol the stand-in speaks. */
   call(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<void>;
 }
 
+/** What a stand-in's runner needs from it: where it listens, and how to stop it. */
+export interface ServedStandIn {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
 /** Serves `routes` on 127.0.0.1 (`port` 0: a free one). */
-export async function serveStandIn(port: number | undefined, routes: StandInRoutes): Promise<{ url: string; stop(): Promise<void> }> {
+export async function serveStandIn(port: number | undefined, routes: StandInRoutes): Promise<ServedStandIn> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readBody(req);
       if (url.pathname.startsWith('/__control/')) {
-        let answer: { status: number; json: unknown };
+        let answer: ControlAnswer;
         try {
           answer = routes.control(req.method ?? 'GET', url.pathname, body.toString('utf8'));
         } catch (error) {
@@ -63,24 +75,6 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** The control operations every stand-in has: what it was asked, what it delivered, and a fresh start. */
-export function commonControl(
-  key: string,
-  handle: { calls(): unknown; messages(): unknown; reset(): void },
-): { status: number; json: unknown } {
-  switch (key) {
-    case 'GET /__control/calls':
-      return { status: 200, json: handle.calls() };
-    case 'GET /__control/messages':
-      return { status: 200, json: handle.messages() };
-    case 'POST /__control/reset':
-      handle.reset();
-      return { status: 200, json: { reset: true } };
-    default:
-      return { status: 404, json: { error: `no control operation ${key}` } };
-  }
-}
-
 export type Json = Record<string, unknown>;
 
 /** A control request's JSON body, or a ControlError. */
@@ -100,6 +94,11 @@ export function parseObject(text: string): Json | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `now()` as the ISO time records carry: the stand-in's clock, which tests may set. */
+export function isoTime(now: () => number): string {
+  return new Date(now()).toISOString();
 }
 
 /** Start of the current calendar day in China (UTC+8), when daily quotas reset. */

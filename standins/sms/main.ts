@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { runStandIn, UsageError } from '../common/run-standin';
 import { startSmsStandIn } from './server';
 
 /**
@@ -9,49 +9,23 @@ import { startSmsStandIn } from './server';
  * --secret-id/--secret-key. Prints its URL on the first line of stdout (for scripts to read), then serves
  * until SIGINT/SIGTERM.
  */
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    'secret-id': { type: 'string' },
-    'secret-key': { type: 'string' },
-    'sdk-app-id': { type: 'string' },
-    'sign-name': { type: 'string' },
-  },
-});
-
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`--port must be a port number, got ${values.port}`);
-  process.exit(2);
-}
-const secretId = values['secret-id'] ?? process.env.TENCENT_SMS_SECRET_ID;
-const secretKey = values['secret-key'] ?? process.env.TENCENT_SMS_SECRET_KEY;
-if (!secretId || !secretKey) {
-  console.error('the SMS stand-in needs the SecretId and SecretKey to verify signatures: set TENCENT_SMS_SECRET_ID and TENCENT_SMS_SECRET_KEY');
-  process.exit(2);
-}
-const sdkAppId = values['sdk-app-id'] ?? process.env.TENCENT_SMS_SDK_APP_ID;
-const signName = values['sign-name'] ?? process.env.TENCENT_SMS_SIGN_NAME;
-
-async function main(): Promise<void> {
-  const standIn = await startSmsStandIn({
-    port,
-    secretId: secretId!,
-    secretKey: secretKey!,
-    ...(sdkAppId ? { sdkAppId } : {}),
-    ...(signName ? { signNames: [signName] } : {}),
-  });
-  console.log(standIn.url);
-  console.error(`Tencent Cloud SMS stand-in for SecretId ${standIn.secretId} on ${standIn.url} (control API under /__control/)`);
-
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void standIn.stop().then(() => process.exit(0));
+runStandIn({
+  flags: ['secret-id', 'secret-key', 'sdk-app-id', 'sign-name'],
+  start: (port, flags) => {
+    const secretId = flags['secret-id'] ?? process.env.TENCENT_SMS_SECRET_ID;
+    const secretKey = flags['secret-key'] ?? process.env.TENCENT_SMS_SECRET_KEY;
+    if (!secretId || !secretKey) {
+      throw new UsageError('the SMS stand-in needs the SecretId and SecretKey to verify signatures: set TENCENT_SMS_SECRET_ID and TENCENT_SMS_SECRET_KEY');
+    }
+    const sdkAppId = flags['sdk-app-id'] ?? process.env.TENCENT_SMS_SDK_APP_ID;
+    const signName = flags['sign-name'] ?? process.env.TENCENT_SMS_SIGN_NAME;
+    return startSmsStandIn({
+      port,
+      secretId,
+      secretKey,
+      ...(sdkAppId ? { sdkAppId } : {}),
+      ...(signName ? { signNames: [signName] } : {}),
     });
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  },
+  describe: (standIn) => `Tencent Cloud SMS stand-in for SecretId ${standIn.secretId}`,
 });

@@ -6,23 +6,14 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { prefix } from 'dynamodb-toolbox/transformers/prefix';
-import { textModerationSchema } from './moderation.entity';
+import { textModerationSchema } from './text-moderation.schema';
+import { COMPLAINT_STATUSES, WITH_SHOP, waitingPlaceOf, type ComplaintStatus } from '@fangxin/shared';
 import { FangxinTable } from './table';
+import { COMPLAINT_KEY, EVENT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, TRIAGE_KEY } from './keys';
 
-/**
- * Open complaints by where they wait, each bucket ordered by deadline: the bureau's triage views and the
- * deadline sweeper read these (overdue = deadline < now, a range on the sort key).
- */
-export const TRIAGE_BUCKETS: Record<string, 'inshop' | 'escalated' | 'accepted' | 'mediating'> = {
-  submitted: 'inshop',
-  merchant_handling: 'inshop',
-  settlement_proposed: 'inshop',
-  escalated: 'escalated',
-  accepted: 'accepted',
-  mediating: 'mediating',
-};
-const IN_SHOP = new Set(['submitted', 'merchant_handling', 'settlement_proposed']);
+
+/** The merchant queue's groups: with the shop first (by deadline), then with the bureau, then closed. */
+const queueGroup = (status: ComplaintStatus, closedAt: string | undefined) => (WITH_SHOP.includes(status) ? '0' : closedAt ? '2' : '1');
 
 /**
  * A complaint's current state: one item, rewritten whole by every transition under a version condition.
@@ -30,13 +21,13 @@ const IN_SHOP = new Set(['submitted', 'merchant_handling', 'settlement_proposed'
  *   pk = COMPLAINT#<id>   sk = PROFILE                       (events share the partition: EVENT#<seq>)
  *   gsi1 merchant queue:  MERCHANT_QUEUE#<merchantId>  /  <0 in shop | 1 with bureau | 2 closed>#<deadline or closedAt>#<id>
  *   gsi2 consumer list:   CONSUMER#<userId>            /  <filedAt>#<id>
- *   gsi3 triage (sparse, open only): TRIAGE#<inshop|escalated|accepted|mediating>  /  <deadline>#<id>
+ *   gsi3 triage (sparse, open only): TRIAGE#<waiting place: inshop|escalated|accepted|mediating>  /  <deadline>#<id>
  */
 const complaintSchema = item({
-  complaintId: string().key().savedAs('pk').transform(prefix('COMPLAINT')),
+  complaintId: string().key().savedAs('pk').transform(COMPLAINT_KEY),
   record: string().key().savedAs('sk').const('PROFILE'),
   version: number(),
-  status: string(),
+  status: string().enum(...COMPLAINT_STATUSES),
   consumerId: string(),
   merchantId: string(),
   merchantName: string(),
@@ -72,28 +63,30 @@ export const ComplaintEntity = new Entity({
   schema: complaintSchema.and((schema) => ({
     merchantQueueKey: string()
       .savedAs('gsi1pk')
-      .link<typeof schema>(({ merchantId }) => `MERCHANT_QUEUE#${merchantId}`),
+      .link<typeof schema>(({ merchantId }) => MERCHANT_QUEUE_KEY.encode(merchantId)),
     merchantQueueSort: string()
       .savedAs('gsi1sk')
-      .link<typeof schema>(({ status, deadline, closedAt, filedAt, complaintId }) => {
-        const group = IN_SHOP.has(status) ? '0' : closedAt ? '2' : '1';
-        return `${group}#${deadline?.dueAt ?? closedAt ?? filedAt}#${complaintId}`;
-      }),
+      .link<typeof schema>(
+        ({ status, deadline, closedAt, filedAt, complaintId }) => `${queueGroup(status, closedAt)}#${deadline?.dueAt ?? closedAt ?? filedAt}#${complaintId}`,
+      ),
     consumerKey: string()
       .savedAs('gsi2pk')
-      .link<typeof schema>(({ consumerId }) => `CONSUMER#${consumerId}`),
+      .link<typeof schema>(({ consumerId }) => CONSUMER_KEY.encode(consumerId)),
     consumerSort: string()
       .savedAs('gsi2sk')
       .link<typeof schema>(({ filedAt, complaintId }) => `${filedAt}#${complaintId}`),
     triageKey: string()
       .optional()
       .savedAs('gsi3pk')
-      .link<typeof schema>(({ status }) => (TRIAGE_BUCKETS[status] ? `TRIAGE#${TRIAGE_BUCKETS[status]}` : undefined)),
+      .link<typeof schema>(({ status }) => {
+        const place = waitingPlaceOf(status);
+        return place ? TRIAGE_KEY.encode(place) : undefined;
+      }),
     triageSort: string()
       .optional()
       .savedAs('gsi3sk')
       .link<typeof schema>(({ status, deadline, filedAt, complaintId }) =>
-        TRIAGE_BUCKETS[status] ? `${deadline?.dueAt ?? filedAt}#${complaintId}` : undefined,
+        waitingPlaceOf(status) ? `${deadline?.dueAt ?? filedAt}#${complaintId}` : undefined,
       ),
   })),
 });
@@ -107,9 +100,9 @@ export const ComplaintEventEntity = new Entity({
   name: 'ComplaintEvent',
   table: FangxinTable,
   schema: item({
-    complaintId: string().key().savedAs('pk').transform(prefix('COMPLAINT')),
+    complaintId: string().key().savedAs('pk').transform(COMPLAINT_KEY),
     /** Zero-padded version the event produced, so events sort in order: EVENT#000002. */
-    seq: string().key().savedAs('sk').transform(prefix('EVENT')),
+    seq: string().key().savedAs('sk').transform(EVENT_KEY),
     type: string(),
     at: string(),
     actor: map({ kind: string(), userId: string().optional(), role: string().optional() }),

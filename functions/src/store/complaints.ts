@@ -4,14 +4,17 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIntent } from '@fangxin/shared';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIntent, type WaitingPlace } from '@fangxin/shared';
 import { ulid } from 'ulid';
 import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
 import { moderationTaskWrite, type ModerationTask, type TextModeration } from './moderation';
 import { AuditEntity, CounterEntity, IdempotencyEntity, MerchantCounterEntity, OutboxEntity } from './support.entities';
-import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
+import { readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
+import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, TRIAGE_KEY } from './keys';
 
 /** A complaint as the use cases know it: the lifecycle state plus the facts filed. */
 export interface ComplaintRecord extends LifecycleState {
@@ -200,13 +203,16 @@ export interface StoredEvent extends LifecycleEvent {
   moderation?: TextModeration;
 }
 
-/** Access pattern `complaint-with-events`: one strongly consistent Query on the complaint's partition. */
+/** Access pattern `complaint-with-events`: the state and every event, one strongly consistent Query on the complaint's partition. */
+const complaintWithEvents = FangxinTable.build(AccessPattern)
+  .entities(ComplaintEntity, ComplaintEventEntity)
+  .schema(string().transform(COMPLAINT_KEY))
+  .pattern((partition) => ({ partition }))
+  .options({ consistent: true, showEntityAttr: true, maxPages: 10 })
+  .meta({ title: 'complaint-with-events' });
+
 export async function loadComplaint(complaintId: string): Promise<{ record: ComplaintRecord; events: StoredEvent[] } | undefined> {
-  const { Items = [] } = await FangxinTable.build(QueryCommand)
-    .entities(ComplaintEntity, ComplaintEventEntity)
-    .query({ partition: `COMPLAINT#${complaintId}` })
-    .options({ consistent: true, showEntityAttr: true, maxPages: 10 })
-    .send();
+  const { Items = [] } = await complaintWithEvents.query(complaintId).send();
   let record: ComplaintRecord | undefined;
   const events: StoredEvent[] = [];
   for (const item of Items as Array<Record<string, unknown> & { entity: string }>) {
@@ -221,43 +227,38 @@ export async function loadComplaint(complaintId: string): Promise<{ record: Comp
   return record ? { record, events } : undefined;
 }
 
-/** A page of complaints from one of the list indexes. */
-export interface Page {
-  items: ComplaintRecord[];
-  nextCursor?: string;
-}
-
-
-
-async function queryPage(
-  index: 'gsi1' | 'gsi2' | 'gsi3',
-  partition: string,
-  options: { cursor?: string; limit: number; reverse?: boolean; range?: { lt?: string; beginsWith?: string } },
-): Promise<Page> {
-  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
-    FangxinTable.build(QueryCommand)
-      .entities(ComplaintEntity)
-      .query({ index, partition, ...(options.range ? { range: options.range } : {}) } as never)
-      .options({
-        limit: options.limit,
-        reverse: options.reverse ?? false,
-        ...(options.cursor ? { exclusiveStartKey: decodeCursor(options.cursor) } : {}),
-      })
-      .send(),
-  );
-  return { items: Items.map((item) => fromStored(item as Record<string, unknown>)), nextCursor: encodeCursor(LastEvaluatedKey) };
-}
-
 /** Access pattern `complaints-of-consumer`: newest first. */
-export const listConsumerComplaints = (userId: string, cursor: string | undefined, limit: number) =>
-  queryPage('gsi2', `CONSUMER#${userId}`, { cursor, limit, reverse: true });
+const complaintsOfConsumer = FangxinTable.build(AccessPattern)
+  .entities(ComplaintEntity)
+  .schema(string().transform(CONSUMER_KEY))
+  .pattern((partition) => ({ index: 'gsi2', partition }))
+  .options({ reverse: true })
+  .meta({ title: 'complaints-of-consumer' });
 
-/** Access pattern `merchant-queue`: in-shop complaints by deadline first, then with the bureau, then closed. */
-export const listMerchantQueue = (merchantId: string, cursor: string | undefined, limit: number) =>
-  queryPage('gsi1', `MERCHANT_QUEUE#${merchantId}`, { cursor, limit });
+/** Access pattern `merchant-queue`: with the shop by deadline first, then with the bureau, then closed. */
+const merchantQueue = FangxinTable.build(AccessPattern)
+  .entities(ComplaintEntity)
+  .schema(string().transform(MERCHANT_QUEUE_KEY))
+  .pattern((partition) => ({ index: 'gsi1', partition }))
+  .meta({ title: 'merchant-queue' });
 
-/** Access pattern `triage`: complaints with the bureau in one status, by deadline; `overdueBefore` keeps the late ones. */
-export const listTriage = (bucket: 'inshop' | 'escalated' | 'accepted' | 'mediating', cursor: string | undefined, limit: number, overdueBefore?: string) =>
-  queryPage('gsi3', `TRIAGE#${bucket}`, { cursor, limit, ...(overdueBefore ? { range: { lt: overdueBefore } } : {}) });
+/** Access pattern `triage`: open complaints waiting in one place, by deadline; `dueBefore` keeps the late ones. */
+const triage = FangxinTable.build(AccessPattern)
+  .entities(ComplaintEntity)
+  .schema(map({ place: string().transform(TRIAGE_KEY), dueBefore: string().optional() }))
+  .pattern(({ place, dueBefore }) => ({ index: 'gsi3', partition: place, ...(dueBefore ? { range: { lt: dueBefore } } : {}) }))
+  .meta({ title: 'triage' });
+
+const asRecords = (page: Page<unknown>): Page<ComplaintRecord> => ({
+  ...page,
+  items: page.items.map((item) => fromStored(item as Record<string, unknown>)),
+});
+
+export const listConsumerComplaints = async (userId: string, page: PageRequest) => asRecords(await readPage(complaintsOfConsumer.query(userId), page));
+
+export const listMerchantQueue = async (merchantId: string, page: PageRequest) => asRecords(await readPage(merchantQueue.query(merchantId), page));
+
+export const listTriage = async (place: WaitingPlace, page: PageRequest, dueBefore?: string) =>
+  asRecords(await readPage(triage.query({ place, ...(dueBefore ? { dueBefore } : {}) }), page));
 
 export { ComplaintEntity };

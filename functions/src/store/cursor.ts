@@ -8,7 +8,7 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (key && typeof key === 'object' && Object.values(key).every((value) => typeof value === 'string')) {
+    if (key && typeof key === 'object' && !Array.isArray(key) && Object.values(key).every((value) => typeof value === 'string')) {
       return key as Record<string, string>;
     }
   } catch {
@@ -30,4 +30,34 @@ export async function rejectForeignCursor<T>(query: Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+export interface PageRequest {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** A toolbox Query (usually from a named access pattern) whose options can still be added to. */
+interface PageableQuery<T> {
+  options(next: (previous: never) => object): { send(): Promise<{ Items?: T[]; LastEvaluatedKey?: Record<string, unknown> }> };
+}
+
+/**
+ * One page of any list the API serves: the page size, the client's cursor (checked: a malformed or
+ * foreign one is a 400 naming `cursor`, never a 500) and the next cursor. Every paged list goes through
+ * here, so the cursor rules hold for all of them.
+ */
+export async function readPage<T>(query: PageableQuery<T>, { cursor, limit }: PageRequest): Promise<Page<T>> {
+  const exclusiveStartKey = decodeCursor(cursor);
+  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
+    query.options((previous: Record<string, unknown>) => ({ ...previous, limit, ...(exclusiveStartKey ? { exclusiveStartKey } : {}) }) as never).send(),
+  );
+  const nextCursor = encodeCursor(LastEvaluatedKey);
+  return { items: Items, ...(nextCursor ? { nextCursor } : {}) };
 }

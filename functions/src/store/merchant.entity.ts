@@ -4,8 +4,13 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { prefix } from 'dynamodb-toolbox/transformers/prefix';
 import { FangxinTable } from './table';
+import { MERCHANT_KEY, MERCHANT_PROFILE, MERCHANT_STATUS_KEY, CREDIT_FLAGGED_PARTITION } from './keys';
+
+/**
+ * Key prefixes of shops, declared once. `MERCHANT#<id>` is the shop's partition: its profile, counters,
+ * commitments versions and people all live there (their entities use this same transformer).
+ */
 
 /**
  * Merchant profile: one item per shop, holding the commitments in force, so the QR scan is one GetItem.
@@ -19,8 +24,8 @@ import { FangxinTable } from './table';
  * public page reads counters and profile only.
  */
 const merchantSchema = item({
-  merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
-  record: string().key().savedAs('sk').const('PROFILE'),
+  merchantId: string().key().savedAs('pk').transform(MERCHANT_KEY),
+  record: string().key().savedAs('sk').const(MERCHANT_PROFILE),
   name: string(),
   type: string().enum('enterprise', 'individual'),
   sector: string(),
@@ -56,7 +61,7 @@ export const MerchantEntity = new Entity({
   schema: merchantSchema.and((schema) => ({
     registryStatusKey: string()
       .savedAs('gsi1pk')
-      .link<typeof schema>(({ status }) => `MERCHANT_STATUS#${status}`),
+      .link<typeof schema>(({ status }) => MERCHANT_STATUS_KEY.encode(status)),
     registrySortKey: string()
       .savedAs('gsi1sk')
       .link<typeof schema>(({ townCode, merchantId }) => `${townCode}#${merchantId}`),
@@ -64,7 +69,7 @@ export const MerchantEntity = new Entity({
     creditListKey: string()
       .optional()
       .savedAs('gsi2pk')
-      .link<typeof schema>(({ creditFlags }) => (creditFlags.length > 0 ? 'CREDIT_FLAGGED' : undefined)),
+      .link<typeof schema>(({ creditFlags }) => (creditFlags.length > 0 ? CREDIT_FLAGGED_PARTITION : undefined)),
     creditListSort: string()
       .optional()
       .savedAs('gsi2sk')

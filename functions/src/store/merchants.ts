@@ -1,10 +1,13 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { map } from 'dynamodb-toolbox/schema/map';
 import { COUNTER_NAMES, Merchant, type CommitmentChoice, type Counters } from '@fangxin/shared';
 import { MerchantEntity } from './merchant.entity';
 import { MerchantCounterEntity } from './support.entities';
 import { FangxinTable } from './table';
+import { MERCHANT_KEY, MERCHANT_PROFILE, COUNTER_KEY, merchantCounterKey } from './keys';
 
 export type MerchantItem = Parameters<PutItemCommand<typeof MerchantEntity>['item']>[0];
 
@@ -84,6 +87,20 @@ function fromStoredCommitment(stored: StoredCommitment): unknown {
 }
 
 /**
+ * The shop's partition from its first counter of a month to its profile: `COMMITMENTS#` sorts before
+ * `COUNTER#` and `STAFF#` after `PROFILE`, so this range holds exactly the counters and the profile.
+ */
+const merchantPage = FangxinTable.build(AccessPattern)
+  .entities(MerchantEntity, MerchantCounterEntity)
+  .schema(map({ merchantId: string().transform(MERCHANT_KEY), firstMonth: string() }))
+  .pattern(({ merchantId, firstMonth }) => ({
+    partition: merchantId,
+    range: { between: [COUNTER_KEY.encode(merchantCounterKey.month(firstMonth)), MERCHANT_PROFILE] as [string, string] },
+  }))
+  .options({ showEntityAttr: true })
+  .meta({ title: 'merchant-page' });
+
+/**
  * Access pattern `merchant-page` (the QR scan): the profile and the shop's counters for the given months
  * in ONE Query on the shop's partition — `sk BETWEEN COUNTER#M#<first month> AND PROFILE` takes in the
  * monthly and per-commitment counters and the profile, and nothing else that lives there.
@@ -95,11 +112,7 @@ export async function findMerchantPage(
   const first = months[0];
   const last = months.at(-1);
   if (!first || !last) throw new Error('months must not be empty');
-  const { Items = [] } = await FangxinTable.build(QueryCommand)
-    .entities(MerchantEntity, MerchantCounterEntity)
-    .query({ partition: `MERCHANT#${merchantId}`, range: { between: [`COUNTER#M#${first}`, 'PROFILE'] } })
-    .options({ showEntityAttr: true })
-    .send();
+  const { Items = [] } = await merchantPage.query({ merchantId, firstMonth: first }).send();
   let merchant: Merchant | undefined;
   const monthly: Counters[] = [];
   const commitments: Array<{ key: string; invoked?: number; honoured?: number }> = [];
@@ -108,10 +121,8 @@ export async function findMerchantPage(
       merchant = toMerchant(item as unknown as MerchantItem);
       continue;
     }
-    const key = String(item.counterKey);
-    const month = key.slice(2, 9);
+    const { month, commitmentKey: commitment } = merchantCounterKey.parse(String(item.counterKey));
     if (month > last) continue;
-    const commitment = key.split('#C#')[1];
     if (commitment) commitments.push({ key: commitment, invoked: item.invoked as number | undefined, honoured: item.honoured as number | undefined });
     else monthly.push(counterFields(item));
   }

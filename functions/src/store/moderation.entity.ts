@@ -1,37 +1,15 @@
 import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
-import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+import { MODERATION_STATES } from '@fangxin/shared';
+
+import { HOLD_REASONS } from './text-moderation.schema';
+
+export type { HoldReason, ModerationState, TextModeration } from './text-moderation.schema';
 import { FangxinTable } from './table';
+import { MODERATION_KEY } from './keys';
 
-export const MODERATION_STATES = ['pass', 'held', 'unchecked', 'released', 'blocked'] as const;
-export type ModerationState = (typeof MODERATION_STATES)[number];
-
-/**
- * The moderation state kept on the item that holds a text (the complaint for its description, the event
- * for a reply, proposal, reason or comment), so the view and the lists read it with the text itself.
- */
-export interface TextModeration {
-  state: ModerationState;
-  /** WeChat's label (100 normal, 20006 违法犯罪…) when WeChat gave a verdict. */
-  label?: number;
-  /** When WeChat or a reviewer last gave a verdict; absent while unchecked. */
-  checkedAt?: string;
-}
-
-/** The schema of `TextModeration`, for the entities that carry one. */
-export const textModerationSchema = () =>
-  map({
-    state: string().enum(...MODERATION_STATES),
-    label: number().optional(),
-    checkedAt: string().optional(),
-  });
-
-/** Why a text waits for a person: WeChat's verdict, or that WeChat could not check it. */
-export const HOLD_REASONS = ['risky', 'review', 'uncheckable'] as const;
-export type HoldReason = (typeof HOLD_REASONS)[number];
 
 /**
  * The work item for one text that was not clean when written: the recheck job's list (unchecked, due
@@ -50,7 +28,7 @@ export const ModerationTaskEntity = new Entity({
   name: 'ModerationTask',
   table: FangxinTable,
   schema: item({
-    complaintId: string().key().savedAs('pk').transform(prefix('MODERATION')),
+    complaintId: string().key().savedAs('pk').transform(MODERATION_KEY),
     /** `DESC` or `EVENT#<seq>`. */
     target: string().key().savedAs('sk'),
     state: string().enum(...MODERATION_STATES),
@@ -78,7 +56,7 @@ export const ModerationTaskEntity = new Entity({
     queueKey: string()
       .optional()
       .savedAs('gsi1pk')
-      .link<typeof schema>(({ state }) => (state === 'unchecked' || state === 'held' ? `MODERATION#${state}` : undefined)),
+      .link<typeof schema>(({ state }) => (state === 'unchecked' || state === 'held' ? MODERATION_KEY.encode(state) : undefined)),
     queueSort: string()
       .optional()
       .savedAs('gsi1sk')

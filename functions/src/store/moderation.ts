@@ -4,20 +4,20 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $set } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict } from '@fangxin/shared';
 import { ComplaintEntity, ComplaintEventEntity } from './complaint.entity';
-import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
+import { readPage, type Page, type PageRequest } from './cursor';
 import { ModerationTaskEntity, type HoldReason, type ModerationState, type TextModeration } from './moderation.entity';
 import { AuditEntity } from './support.entities';
 import { FangxinTable } from './table';
 
 export type { HoldReason, ModerationState, TextModeration } from './moderation.entity';
+import { DESCRIPTION_TARGET, EVENT_KEY, MODERATION_KEY } from './keys';
 
-/** The task key of a complaint's description. */
-export const DESCRIPTION_TARGET = 'DESC';
-/** The task key of an event's text. */
-export const eventTarget = (seq: string) => `EVENT#${seq}`;
+export { DESCRIPTION_TARGET, eventTarget } from './keys';
 
 /** A text that is waiting for a recheck or a reviewer, or was decided (see `ModerationTaskEntity`). */
 export interface ModerationTask {
@@ -65,28 +65,23 @@ export async function findModerationTask(complaintId: string, target: string): P
   return Item ? fromStored(Item as Record<string, unknown>) : undefined;
 }
 
-/** Access pattern `moderation-unchecked-due`: texts WeChat could not check yet, due for a recheck, due first. */
+/** Access pattern `moderation-queue`: the tasks in one state's sparse queue (unchecked: due first; held: oldest first). */
+const moderationQueue = FangxinTable.build(AccessPattern)
+  .entities(ModerationTaskEntity)
+  .schema(map({ state: string().enum('unchecked', 'held').transform(MODERATION_KEY), sortsBefore: string().optional() }))
+  .pattern(({ state, sortsBefore }) => ({ index: 'gsi1', partition: state, ...(sortsBefore ? { range: { lt: sortsBefore } } : {}) }))
+  .meta({ title: 'moderation-queue' });
+
+const asTasks = (page: Page<unknown>): Page<ModerationTask> => ({ ...page, items: page.items.map((item) => fromStored(item as Record<string, unknown>)) });
+
+/** Texts WeChat could not check yet, due for a recheck, due first (sort keys are `<nextCheckAt>#…`). */
 export async function listUncheckedDue(nowIso: string, limit: number): Promise<ModerationTask[]> {
-  const { Items = [] } = await FangxinTable.build(QueryCommand)
-    .entities(ModerationTaskEntity)
-    // Sort keys are <nextCheckAt>#…: everything that sorts before "<now>~" is due.
-    .query({ index: 'gsi1', partition: 'MODERATION#unchecked', range: { lt: `${nowIso}~` } })
-    .options({ limit })
-    .send();
-  return Items.map((item) => fromStored(item as Record<string, unknown>));
+  return asTasks(await readPage(moderationQueue.query({ state: 'unchecked', sortsBefore: `${nowIso}~` }), { limit })).items;
 }
 
-/** Access pattern `moderation-held`: texts waiting for a reviewer, oldest first. */
-export async function listHeld(cursor: string | undefined, limit: number): Promise<{ items: ModerationTask[]; nextCursor?: string }> {
-  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
-    FangxinTable.build(QueryCommand)
-      .entities(ModerationTaskEntity)
-      .query({ index: 'gsi1', partition: 'MODERATION#held' })
-      .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
-      .send(),
-  );
-  const nextCursor = encodeCursor(LastEvaluatedKey);
-  return { items: Items.map((item) => fromStored(item as Record<string, unknown>)), ...(nextCursor ? { nextCursor } : {}) };
+/** Texts waiting for a reviewer, oldest first. */
+export async function listHeld(page: PageRequest): Promise<Page<ModerationTask>> {
+  return asTasks(await readPage(moderationQueue.query({ state: 'held' }), page));
 }
 
 export interface ModerationChange {
@@ -130,7 +125,7 @@ export async function saveModerationChange(change: ModerationChange, conflictMes
     } else {
       textWrites.push(
         ComplaintEventEntity.build(UpdateTransaction)
-          .item({ complaintId: before.complaintId, seq: before.target.slice('EVENT#'.length), moderation: $set(text) })
+          .item({ complaintId: before.complaintId, seq: EVENT_KEY.decode(before.target), moderation: $set(text) })
           .options({ condition: { attr: 'moderation.state', eq: before.state } }),
       );
     }

@@ -3,10 +3,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { string } from 'dynamodb-toolbox/schema/string';
 import { FangxinTable } from './table';
 import { OutboxEntity } from './support.entities';
-import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
+import { readPage, type Page, type PageRequest } from './cursor';
+import { OUTBOX_DUE_PARTITION, OUTBOX_ATTENTION_PARTITION } from './keys';
 
 /**
  * The outbox's own writes: claim, acknowledge, reschedule, settle. Each is one conditional UpdateItem, so
@@ -151,7 +153,7 @@ export async function rescheduleOutboxItem(item: OutboxItem, dueAt: Date, lastEr
     state: 'pending',
     dueAt: due,
     lastError,
-    dueKey: 'OUTBOX#pending',
+    dueKey: OUTBOX_DUE_PARTITION,
     dueSort: `${due}#${item.outboxId}`,
   });
 }
@@ -174,7 +176,7 @@ export async function settleOutboxItem(
     ...(lastError ? { lastError } : {}),
     dueKey: $remove(),
     dueSort: $remove(),
-    ...(attention ? { attentionKey: 'OUTBOX#attention', attentionSort: `${settledAt}#${item.outboxId}` } : {}),
+    ...(attention ? { attentionKey: OUTBOX_ATTENTION_PARTITION, attentionSort: `${settledAt}#${item.outboxId}` } : {}),
   });
 }
 
@@ -191,25 +193,30 @@ async function settleWithClaim(item: OutboxItem, changes: Record<string, unknown
   }
 }
 
-/** Access pattern `outbox-due`: pending items due by `now`, oldest first. */
+/** Access pattern `outbox-due`: pending items due by a moment (sort keys are `<dueAt>#<id>`), oldest first. */
+const outboxDue = FangxinTable.build(AccessPattern)
+  .entities(OutboxEntity)
+  .schema(string())
+  .pattern((dueBy) => ({ index: 'gsi1', partition: OUTBOX_DUE_PARTITION, range: { lte: `${dueBy}#~` } }))
+  .meta({ title: 'outbox-due' });
+
+/** Access pattern `outbox-attention`: items that failed for good, newest first, for staff to follow up. */
+const outboxAttention = FangxinTable.build(AccessPattern)
+  .entities(OutboxEntity)
+  .pattern(() => ({ index: 'gsi2', partition: OUTBOX_ATTENTION_PARTITION }))
+  .options({ reverse: true })
+  .meta({ title: 'outbox-attention' });
+
+/** The ids of pending items due by `now`, a bounded batch at a time (the dispatcher's own cursor). */
 export async function listDueOutboxIds(now: Date, limit: number, cursor?: Record<string, unknown>) {
-  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
-    .entities(OutboxEntity)
-    .query({ index: 'gsi1', partition: 'OUTBOX#pending', range: { lte: `${now.toISOString()}#~` } })
+  const { Items = [], LastEvaluatedKey } = await outboxDue
+    .query(now.toISOString())
     .options({ limit, ...(cursor ? { exclusiveStartKey: cursor } : {}) })
     .send();
   return { ids: Items.map((item) => item.outboxId), next: LastEvaluatedKey };
 }
 
-/** Access pattern `outbox-attention`: items that failed for good, newest first, for staff to follow up. */
-export async function listAttentionItems(cursor: string | undefined, limit: number): Promise<{ items: OutboxItem[]; nextCursor?: string }> {
-  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
-    FangxinTable.build(QueryCommand)
-      .entities(OutboxEntity)
-      .query({ index: 'gsi2', partition: 'OUTBOX#attention' })
-      .options({ limit, reverse: true, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
-      .send(),
-  );
-  const nextCursor = encodeCursor(LastEvaluatedKey);
-  return { items: Items.map((item) => fromStored(item as Record<string, unknown>)), ...(nextCursor ? { nextCursor } : {}) };
+export async function listAttentionItems(page: PageRequest): Promise<Page<OutboxItem>> {
+  const read = await readPage(outboxAttention.query(undefined), page);
+  return { ...read, items: read.items.map((item) => fromStored(item as Record<string, unknown>)) };
 }

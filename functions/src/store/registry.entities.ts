@@ -5,8 +5,11 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+
 import { FangxinTable } from './table';
+import { MERCHANT_KEY, COMMITMENTS_KEY, SHOP_MEMBER_KEY, BINDING_KEY, DIRECTORY_KEY } from './keys';
+
+
 
 /**
  * Every version of a shop's commitments, kept: a complaint records the version in force when filed.
@@ -16,8 +19,8 @@ export const CommitmentsVersionEntity = new Entity({
   name: 'CommitmentsVersion',
   table: FangxinTable,
   schema: item({
-    merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
-    versionKey: string().key().savedAs('sk').transform(prefix('COMMITMENTS')),
+    merchantId: string().key().savedAs('pk').transform(MERCHANT_KEY),
+    versionKey: string().key().savedAs('sk').transform(COMMITMENTS_KEY),
     version: number(),
     commitments: any(),
     effectiveFrom: string(),
@@ -34,8 +37,8 @@ export const ShopMemberEntity = new Entity({
   name: 'ShopMember',
   table: FangxinTable,
   schema: item({
-    merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
-    userId: string().key().savedAs('sk').transform(prefix('STAFF')),
+    merchantId: string().key().savedAs('pk').transform(MERCHANT_KEY),
+    userId: string().key().savedAs('sk').transform(SHOP_MEMBER_KEY),
     role: string().enum('owner', 'clerk'),
     displayName: string(),
     since: string(),
@@ -50,7 +53,7 @@ export const BindingCodeEntity = new Entity({
   name: 'BindingCode',
   table: FangxinTable,
   schema: item({
-    code: string().key().savedAs('pk').transform(prefix('BINDING')),
+    code: string().key().savedAs('pk').transform(BINDING_KEY),
     record: string().key().savedAs('sk').const('CODE'),
     merchantId: string(),
     role: string().enum('owner', 'clerk'),
@@ -68,7 +71,7 @@ export const DirectoryListingEntity = new Entity({
   name: 'DirectoryListing',
   table: FangxinTable,
   schema: item({
-    facet: string().key().savedAs('pk').transform(prefix('DIRECTORY')),
+    facet: string().key().savedAs('pk').transform(DIRECTORY_KEY),
     rankKey: string().key().savedAs('sk'),
     merchantId: string(),
     name: string(),

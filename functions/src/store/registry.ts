@@ -5,19 +5,27 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { $add, $delete } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict, Invalid, publicBadge, resolveCommitment, type Merchant, type MerchantStatus } from '@fangxin/shared';
 import { MerchantEntity } from './merchant.entity';
 import { toMerchant, toStoredMerchant, type MerchantItem } from './merchants';
 import { BindingCodeEntity, CommitmentsVersionEntity, DirectoryListingEntity, ShopMemberEntity } from './registry.entities';
 import { AuditEntity, UserEntity } from './support.entities';
-import { decodeCursor, encodeCursor, rejectForeignCursor } from './cursor';
+import { readPage, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
+import { MERCHANT_KEY, MERCHANT_STATUS_KEY, CREDIT_FLAGGED_PARTITION, SHOP_MEMBER_KEY, DIRECTORY_KEY, directoryFacet } from './keys';
 
 const pad = (version: number) => String(version).padStart(6, '0');
 
 /** The facets a shop is listed under in the directory. */
-const facetsOf = (merchant: Merchant) => ['all#county', `sector#${merchant.sector}`, `town#${merchant.townCode}`, `area#${merchant.areaType}`];
+const facetsOf = (merchant: Merchant) => [
+  directoryFacet.all(),
+  directoryFacet.sector(merchant.sector),
+  directoryFacet.town(merchant.townCode),
+  directoryFacet.area(merchant.areaType),
+];
 
 /** Where a shop's listings live: one per facet, sorted by its award (示范 first) and then its name. */
 function listingKeys(merchant: Merchant): Array<{ facet: string; rankKey: string }> {
@@ -131,38 +139,57 @@ export async function saveRegistryChange(change: RegistryChange): Promise<void> 
 }
 
 
-/** Access pattern `registry`: shops by status, optionally in one town (begins_with on the sort key). */
-export async function listMerchantsByStatus(status: MerchantStatus, town: string | undefined, cursor: string | undefined, limit: number) {
-  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
-    .entities(MerchantEntity)
-    .query({ index: 'gsi1', partition: `MERCHANT_STATUS#${status}`, ...(town ? { range: { beginsWith: `${town}#` } } : {}) })
-    .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
-    .send();
-  return { items: Items.map((item) => toMerchant(item as MerchantItem)), nextCursor: encodeCursor(LastEvaluatedKey) };
+/** Access pattern `registry`: shops by status, optionally in one town (sort keys are `<townCode>#<id>`). */
+const merchantsByStatus = FangxinTable.build(AccessPattern)
+  .entities(MerchantEntity)
+  .schema(map({ status: string().transform(MERCHANT_STATUS_KEY), town: string().optional() }))
+  .pattern(({ status, town }) => ({ index: 'gsi1', partition: status, ...(town ? { range: { beginsWith: `${town}#` } } : {}) }))
+  .meta({ title: 'registry' });
+
+/** Access pattern `credit-list` (联合惩戒): flagged shops by town (sparse index). */
+const creditFlagged = FangxinTable.build(AccessPattern)
+  .entities(MerchantEntity)
+  .pattern(() => ({ index: 'gsi2', partition: CREDIT_FLAGGED_PARTITION }))
+  .meta({ title: 'credit-list' });
+
+/** Access pattern `directory`: one facet's listings, badges first, by name. */
+const directoryListings = FangxinTable.build(AccessPattern)
+  .entities(DirectoryListingEntity)
+  .schema(string().transform(DIRECTORY_KEY))
+  .pattern((partition) => ({ partition }))
+  .meta({ title: 'directory' });
+
+/** Access pattern `shop-people`: the owner and clerks, in the shop's partition. */
+const shopPeople = FangxinTable.build(AccessPattern)
+  .entities(ShopMemberEntity)
+  .schema(string().transform(MERCHANT_KEY))
+  .pattern((partition) => ({ partition, range: { beginsWith: SHOP_MEMBER_KEY.encode('') } }))
+  .meta({ title: 'shop-people' });
+
+export async function listMerchantsByStatus(status: MerchantStatus, town: string | undefined, page: PageRequest) {
+  const read = await readPage(merchantsByStatus.query({ status, ...(town ? { town } : {}) }), page);
+  return { ...read, items: read.items.map((item) => toMerchant(item as MerchantItem)) };
 }
 
-/** Access pattern `credit-list` (联合惩戒): flagged shops by town. */
-export async function listCreditFlagged(cursor: string | undefined, limit: number) {
-  const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
-    .entities(MerchantEntity)
-    .query({ index: 'gsi2', partition: 'CREDIT_FLAGGED' })
-    .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
-    .send();
-  return { items: Items.map((item) => toMerchant(item as MerchantItem)), nextCursor: encodeCursor(LastEvaluatedKey) };
+export async function listCreditFlagged(page: PageRequest) {
+  const read = await readPage(creditFlagged.query(undefined), page);
+  return { ...read, items: read.items.map((item) => toMerchant(item as MerchantItem)) };
 }
 
-/** Access pattern `directory`: one facet, badges first, by name. */
-export async function queryDirectory(facet: string, cursor: string | undefined, limit: number) {
-  const { Items = [], LastEvaluatedKey } = await rejectForeignCursor(
-    FangxinTable.build(QueryCommand)
-      .entities(DirectoryListingEntity)
-      .query({ partition: `DIRECTORY#${facet}` })
-      .options({ limit, ...(cursor ? { exclusiveStartKey: decodeCursor(cursor) } : {}) })
-      .send(),
-  );
-  return { items: Items, nextCursor: encodeCursor(LastEvaluatedKey) };
+/**
+ * One page of the directory under its narrowest facet: sector, then town, then area type, else everything.
+ * Further filters narrow the page in the use case.
+ */
+export function queryDirectory(filters: { sector?: string; town?: string; areaType?: string }, page: PageRequest) {
+  const facet = filters.sector
+    ? directoryFacet.sector(filters.sector)
+    : filters.town
+      ? directoryFacet.town(filters.town)
+      : filters.areaType
+        ? directoryFacet.area(filters.areaType)
+        : directoryFacet.all();
+  return readPage(directoryListings.query(facet), page);
 }
-
 
 export async function findBindingCode(code: string) {
   const { Item } = await BindingCodeEntity.build(GetItemCommand).key({ code }).options({ consistent: true }).send();
@@ -212,12 +239,9 @@ export async function findShopMember(merchantId: string, userId: string) {
   return Item;
 }
 
-/** Access pattern `shop-people`: the owner and clerks of a shop. */
+/** The owner and clerks of a shop. */
 export async function listShopMembers(merchantId: string) {
-  const { Items = [] } = await FangxinTable.build(QueryCommand)
-    .entities(ShopMemberEntity)
-    .query({ partition: `MERCHANT#${merchantId}`, range: { beginsWith: 'STAFF#' } })
-    .send();
+  const { Items = [] } = await shopPeople.query(merchantId).send();
   return Items;
 }
 

@@ -5,8 +5,14 @@ import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { any } from 'dynamodb-toolbox/schema/any';
-import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+
 import { FangxinTable } from './table';
+import { MERCHANT_KEY, COUNTER_KEY, OUTBOX_KEY, OUTBOX_DUE_PARTITION, OUTBOX_ATTENTION_PARTITION, USER_KEY, STAFF_ROSTER_PARTITION, AUDIT_KEY, IDEMPOTENCY_KEY, SETTINGS_PARTITION } from './keys';
+
+
+
+
+
 
 /** One attribute per COUNTER_NAMES entry (shared/src/domain/indicators.ts); a unit test keeps them in step. */
 const counterAttributes = {
@@ -38,7 +44,7 @@ export const CounterEntity = new Entity({
   name: 'Counter',
   table: FangxinTable,
   schema: item({
-    scope: string().key().savedAs('pk').transform(prefix('COUNTER')),
+    scope: string().key().savedAs('pk').transform(COUNTER_KEY),
     period: string().key().savedAs('sk'),
     ...counterAttributes,
   }),
@@ -54,8 +60,8 @@ export const MerchantCounterEntity = new Entity({
   name: 'MerchantCounter',
   table: FangxinTable,
   schema: item({
-    merchantId: string().key().savedAs('pk').transform(prefix('MERCHANT')),
-    counterKey: string().key().savedAs('sk').transform(prefix('COUNTER')),
+    merchantId: string().key().savedAs('pk').transform(MERCHANT_KEY),
+    counterKey: string().key().savedAs('sk').transform(COUNTER_KEY),
     ...counterAttributes,
     invoked: number().optional(),
     honoured: number().optional(),
@@ -77,7 +83,7 @@ export const OutboxEntity = new Entity({
   name: 'Outbox',
   table: FangxinTable,
   schema: item({
-    outboxId: string().key().savedAs('pk').transform(prefix('OUTBOX')),
+    outboxId: string().key().savedAs('pk').transform(OUTBOX_KEY),
     record: string().key().savedAs('sk').const('ITEM'),
     state: string().enum(...OUTBOX_STATES),
     dueAt: string(),
@@ -104,7 +110,7 @@ export const OutboxEntity = new Entity({
     dueKey: string()
       .optional()
       .savedAs('gsi1pk')
-      .link<typeof schema>(({ state }) => (state === 'pending' ? 'OUTBOX#pending' : undefined)),
+      .link<typeof schema>(({ state }) => (state === 'pending' ? OUTBOX_DUE_PARTITION : undefined)),
     dueSort: string()
       .optional()
       .savedAs('gsi1sk')
@@ -112,7 +118,7 @@ export const OutboxEntity = new Entity({
     attentionKey: string()
       .optional()
       .savedAs('gsi2pk')
-      .link<typeof schema>(({ state }) => (state === 'undeliverable' || state === 'dead' ? 'OUTBOX#attention' : undefined)),
+      .link<typeof schema>(({ state }) => (state === 'undeliverable' || state === 'dead' ? OUTBOX_ATTENTION_PARTITION : undefined)),
     attentionSort: string()
       .optional()
       .savedAs('gsi2sk')
@@ -131,7 +137,7 @@ export const IdempotencyEntity = new Entity({
   name: 'Idempotency',
   table: FangxinTable,
   schema: item({
-    scopedKey: string().key().savedAs('pk').transform(prefix('IDEMPOTENCY')),
+    scopedKey: string().key().savedAs('pk').transform(IDEMPOTENCY_KEY),
     record: string().key().savedAs('sk').const('RECORD'),
     complaintId: string(),
     requestHash: string(),
@@ -147,7 +153,7 @@ export const UserEntity = new Entity({
   name: 'User',
   table: FangxinTable,
   schema: item({
-    userId: string().key().savedAs('pk').transform(prefix('USER')),
+    userId: string().key().savedAs('pk').transform(USER_KEY),
     record: string().key().savedAs('sk').const('PROFILE'),
     displayName: string(),
     /**
@@ -169,7 +175,7 @@ export const AuditEntity = new Entity({
   name: 'Audit',
   table: FangxinTable,
   schema: item({
-    staffUserId: string().key().savedAs('pk').transform(prefix('AUDIT')),
+    staffUserId: string().key().savedAs('pk').transform(AUDIT_KEY),
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
@@ -188,7 +194,7 @@ export const SettingsEntity = new Entity({
   name: 'Settings',
   table: FangxinTable,
   schema: item({
-    record: string().key().savedAs('pk').const('SETTINGS'),
+    record: string().key().savedAs('pk').const(SETTINGS_PARTITION),
     name: string().key().savedAs('sk'),
     value: any(),
   }),
@@ -203,7 +209,7 @@ export const StaffRosterEntity = new Entity({
   name: 'StaffRoster',
   table: FangxinTable,
   schema: item({
-    record: string().key().savedAs('pk').const('STAFF_ROSTER'),
+    record: string().key().savedAs('pk').const(STAFF_ROSTER_PARTITION),
     userId: string().key().savedAs('sk'),
     role: string().enum('regulator', 'mediator', 'admin'),
     jurisdiction: any(),

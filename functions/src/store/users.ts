@@ -3,10 +3,11 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
-import { Roles } from '@fangxin/shared';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { Roles, coversTown, type Jurisdiction, type StaffRole } from '@fangxin/shared';
 import { FangxinTable } from './table';
 import { StaffRosterEntity, UserEntity } from './support.entities';
+import { STAFF_ROSTER_PARTITION } from './keys';
 
 export interface UserRecord {
   userId: string;
@@ -65,24 +66,29 @@ export async function rememberOpenid(user: UserRecord, openid: string): Promise<
 
 export interface StaffMember {
   userId: string;
-  role: 'regulator' | 'mediator' | 'admin';
-  jurisdiction: 'county' | string[];
+  role: StaffRole;
+  jurisdiction: Jurisdiction;
   openid?: string;
 }
+
+/** Access pattern `staff-roster`: every staff member, one partition (a county has tens, not thousands). */
+const staffRoster = FangxinTable.build(AccessPattern)
+  .entities(StaffRosterEntity)
+  .pattern(() => ({ partition: STAFF_ROSTER_PARTITION }))
+  .meta({ title: 'staff-roster' });
 
 /** Access pattern `staff-for-town`: one Query of the roster, filtered to those whose jurisdiction covers the town. */
 export async function staffCovering(townCode: string): Promise<StaffMember[]> {
   const members: StaffMember[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const { Items = [], LastEvaluatedKey } = await FangxinTable.build(QueryCommand)
-      .entities(StaffRosterEntity)
-      .query({ partition: 'STAFF_ROSTER' })
+    const { Items = [], LastEvaluatedKey } = await staffRoster
+      .query(undefined)
       .options({ ...(exclusiveStartKey ? { exclusiveStartKey } : {}) })
       .send();
     for (const item of Items) {
-      const jurisdiction = item.jurisdiction as StaffMember['jurisdiction'];
-      if (jurisdiction !== 'county' && !(Array.isArray(jurisdiction) && jurisdiction.includes(townCode))) continue;
+      const jurisdiction = item.jurisdiction as Jurisdiction;
+      if (!coversTown(jurisdiction, townCode)) continue;
       members.push({ userId: item.userId, role: item.role, jurisdiction, ...(item.openid ? { openid: item.openid } : {}) });
     }
     exclusiveStartKey = LastEvaluatedKey;

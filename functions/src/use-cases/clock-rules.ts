@@ -1,4 +1,4 @@
-import { Forbidden, type ClockRules } from '@fangxin/shared';
+import { Forbidden, isCountyAdmin, type ClockRules } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { getClockRules, saveClockRules } from '../store/settings';
 
@@ -7,8 +7,7 @@ export const readClockRules = (now: Date) => getClockRules(now.getTime());
 
 /** Only a county admin changes them; the change applies to moves from now on, never to running deadlines. */
 export async function changeClockRules(rules: ClockRules, principal: Principal): Promise<ClockRules> {
-  const staff = principal.roles.staff;
-  if (staff?.role !== 'admin' || staff.jurisdiction !== 'county') throw new Forbidden('只有县级管理员可以修改时限规则');
+  if (!isCountyAdmin(principal.roles.staff)) throw new Forbidden('只有县级管理员可以修改时限规则');
   await saveClockRules(rules);
   return rules;
 }

@@ -1,5 +1,7 @@
 import { formatShanghaiDate, type Counters } from '@fangxin/shared';
 import type { CounterWrite } from '../store/complaints';
+import { counterScope, counterPeriod, merchantCounterKey } from '../store/keys';
+
 
 
 /**
@@ -17,13 +19,13 @@ export function counterWrites(
   const month = day.slice(0, 7);
   const writes: CounterWrite[] = [];
   if (Object.keys(deltas).length > 0) {
-    for (const scope of ['county#all', `town#${complaint.townCode}`, `sector#${complaint.sector}`]) {
-      for (const period of [`M#${month}`, `Y#${day.slice(0, 4)}`]) writes.push({ kind: 'scope', scope, period, deltas: deltas as Record<string, number> });
+    for (const scope of [counterScope.county(), counterScope.town(complaint.townCode), counterScope.sector(complaint.sector)]) {
+      for (const period of [counterPeriod.month(month), counterPeriod.year(day.slice(0, 4))]) writes.push({ kind: 'scope', scope, period, deltas: deltas as Record<string, number> });
     }
-    writes.push({ kind: 'merchant', merchantId: complaint.merchantId, counterKey: `M#${month}`, deltas: deltas as Record<string, number> });
+    writes.push({ kind: 'merchant', merchantId: complaint.merchantId, counterKey: merchantCounterKey.month(month), deltas: deltas as Record<string, number> });
   }
   if (complaint.breachedCommitment && Object.keys(commitment).length > 0) {
-    writes.push({ kind: 'merchant', merchantId: complaint.merchantId, counterKey: `M#${month}#C#${complaint.breachedCommitment.key}`, deltas: commitment as Record<string, number> });
+    writes.push({ kind: 'merchant', merchantId: complaint.merchantId, counterKey: merchantCounterKey.commitment(month, complaint.breachedCommitment.key), deltas: commitment as Record<string, number> });
   }
   return writes;
 }

@@ -9,8 +9,7 @@ import { creditList } from './registry';
  * a page may hold fewer than `limit` — follow `nextCursor`. Suspended and revoked shops are not listed.
  */
 export async function browseDirectory(filters: { sector?: string; town?: string; areaType?: string }, cursor: string | undefined, limit: number): Promise<DirectoryPage> {
-  const facet = filters.sector ? `sector#${filters.sector}` : filters.town ? `town#${filters.town}` : filters.areaType ? `area#${filters.areaType}` : 'all#county';
-  const page = await queryDirectory(facet, cursor, limit);
+  const page = await queryDirectory(filters, { cursor, limit });
   const items = page.items
     .filter((item) => (!filters.town || item.townCode === filters.town) && (!filters.areaType || item.areaType === filters.areaType))
     .map((item) => ({

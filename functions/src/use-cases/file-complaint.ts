@@ -22,11 +22,12 @@ import type { Principal } from '../auth/token';
 import { createComplaint, loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { findMerchant } from '../store/merchants';
 import { getClockRules } from '../store/settings';
-import { DESCRIPTION_TARGET } from '../store/moderation';
+
 import { toComplaintView } from './complaint-view';
 import { checkUserText } from './content-check';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
+import { DESCRIPTION_TARGET } from '../store/keys';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 

@@ -1,4 +1,4 @@
-import { Conflict, NotFound, type ModerationDecision, type ModerationItem, type ModerationPage } from '@fangxin/shared';
+import { Conflict, NotFound, coversTown, type ModerationDecision, type ModerationItem, type ModerationPage } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { findModerationTask, listHeld, saveModerationChange, type ModerationTask } from '../store/moderation';
 import { STATE_LABELS, TEXT_LABELS, holdReasonText, targetFromWire, targetToWire } from './moderation-rules';
@@ -10,8 +10,6 @@ function staffOf(principal: Principal) {
   if (!staff) throw notFound();
   return staff;
 }
-
-const covers = (jurisdiction: 'county' | readonly string[], townCode: string) => jurisdiction === 'county' || jurisdiction.includes(townCode);
 
 function toModerationItem(task: ModerationTask): ModerationItem {
   return {
@@ -39,9 +37,9 @@ function toModerationItem(task: ModerationTask): ModerationItem {
  */
 export async function moderationQueue(principal: Principal, cursor: string | undefined, limit: number): Promise<ModerationPage> {
   const staff = staffOf(principal);
-  const page = await listHeld(cursor, limit);
+  const page = await listHeld({ cursor, limit });
   return {
-    items: page.items.filter((task) => covers(staff.jurisdiction, task.townCode)).map(toModerationItem),
+    items: page.items.filter((task) => coversTown(staff.jurisdiction, task.townCode)).map(toModerationItem),
     ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
   };
 }
@@ -61,7 +59,7 @@ export async function decideModeration(
 ): Promise<ModerationItem> {
   const staff = staffOf(principal);
   const task = await findModerationTask(complaintId, targetFromWire(target));
-  if (!task || !covers(staff.jurisdiction, task.townCode)) throw notFound();
+  if (!task || !coversTown(staff.jurisdiction, task.townCode)) throw notFound();
   if (task.state !== 'held' && task.state !== 'unchecked') {
     throw new Conflict(`该内容${STATE_LABELS[task.state]}，不能重复审核，请刷新后查看`);
   }

@@ -1,5 +1,6 @@
 import { textCheckLabel, type LifecycleEvent, type ModerationState, type TextModerationView } from '@fangxin/shared';
 import type { HoldReason, ModerationTask, TextModeration } from '../store/moderation';
+import { DESCRIPTION_TARGET, EVENT_KEY, eventTarget } from '../store/keys';
 import type { TextCheck } from './content-check';
 
 /**
@@ -147,5 +148,5 @@ export function holdReasonText(reason: HoldReason | undefined, label: number | u
 }
 
 /** The route's name for a task key: `DESC` ↔ `description`, `EVENT#000003` ↔ `event-000003`. */
-export const targetToWire = (target: string) => (target === 'DESC' ? 'description' : `event-${target.slice('EVENT#'.length)}`);
-export const targetFromWire = (target: string) => (target === 'description' ? 'DESC' : `EVENT#${target.slice('event-'.length)}`);
+export const targetToWire = (target: string) => (target === DESCRIPTION_TARGET ? 'description' : `event-${EVENT_KEY.decode(target)}`);
+export const targetFromWire = (target: string) => (target === 'description' ? DESCRIPTION_TARGET : eventTarget(target.slice('event-'.length)));

@@ -1,4 +1,4 @@
-import { audienceOf, Forbidden, RECIPIENT_LABELS, type NotificationProblem, type NotificationProblemPage } from '@fangxin/shared';
+import { audienceOf, coversTown, Forbidden, RECIPIENT_LABELS, type NotificationProblem, type NotificationProblemPage } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { findMerchant } from '../store/merchants';
 import { listAttentionItems, type OutboxItem } from '../store/outbox';
@@ -12,8 +12,8 @@ import { listAttentionItems, type OutboxItem } from '../store/outbox';
 export async function notificationProblems(principal: Principal, cursor: string | undefined, limit: number): Promise<NotificationProblemPage> {
   const staff = principal.roles.staff;
   if (!staff) throw new Forbidden('仅监管人员可查看');
-  const page = await listAttentionItems(cursor, limit);
-  const visible = page.items.filter((item) => staff.jurisdiction === 'county' || (item.townCode !== undefined && staff.jurisdiction.includes(item.townCode)));
+  const page = await listAttentionItems({ cursor, limit });
+  const visible = page.items.filter((item) => coversTown(staff.jurisdiction, item.townCode));
 
   const merchantIds = [...new Set(visible.flatMap((item) => (item.recipient.kind === 'merchant' && item.merchantId ? [item.merchantId] : [])))];
   const phones = new Map((await Promise.all(merchantIds.map(async (id) => [id, (await findMerchant(id))?.contactPhone] as const))).filter(([, phone]) => phone));

@@ -1,4 +1,4 @@
-import { Invalid, type ComplaintPage, type ComplaintView } from '@fangxin/shared';
+import { NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { complaintNotFound, resolveActor } from './complaint-access';
@@ -13,7 +13,7 @@ export async function getComplaint(complaintId: string, principal: Principal, no
 
 /** The signed-in person's own complaints, newest first. */
 export async function myComplaints(principal: Principal, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
-  const page = await listConsumerComplaints(principal.userId, cursor, limit);
+  const page = await listConsumerComplaints(principal.userId, { cursor, limit });
   return { items: page.items.map((item) => toSummary(item, now, 'consumer')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
@@ -26,9 +26,10 @@ export async function merchantQueue(
   now: Date,
 ): Promise<ComplaintPage> {
   const shop = merchantId ?? principal.roles.merchantIds[0];
-  if (!shop || !principal.roles.merchantIds.includes(shop)) throw new Invalid('您没有绑定该店铺', 'merchantId');
+  if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
+  // Another shop's queue is as absent as a shop that does not exist: the live membership check answers 404.
   await requireMembership(shop, principal);
-  const page = await listMerchantQueue(shop, cursor, limit);
+  const page = await listMerchantQueue(shop, { cursor, limit });
   return { items: page.items.map((item) => toSummary(item, now, 'merchant')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
@@ -50,20 +51,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function triageQueue(principal: Principal, filters: TriageFilters, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
   const staff = principal.roles.staff;
   if (!staff) throw complaintNotFound();
-  const inJurisdiction = (record: ComplaintRecord) => staff.jurisdiction === 'county' || staff.jurisdiction.includes(record.townCode);
   const matches = (record: ComplaintRecord) =>
-    inJurisdiction(record) &&
+    coversTown(staff.jurisdiction, record.townCode) &&
     (!filters.town || record.townCode === filters.town) &&
     (!filters.sector || record.sector === filters.sector) &&
     (filters.minAgeDays === undefined || now.getTime() - Date.parse(record.filedAt) >= filters.minAgeDays * DAY_MS);
 
   if (filters.view !== 'overdue') {
-    const page = await listTriage(filters.view, cursor, limit);
+    const page = await listTriage(filters.view, { cursor, limit });
     return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
-  // Overdue spans buckets; one bounded Query per bucket, no cursor across them.
+  // Overdue spans every waiting place; one bounded Query per place, no cursor across them.
   const nowIso = now.toISOString();
-  const pages = await Promise.all((['inshop', 'escalated', 'accepted', 'mediating'] as const).map((bucket) => listTriage(bucket, undefined, limit, nowIso)));
+  const pages = await Promise.all(WAITING_PLACES.map((place) => listTriage(place, { limit }, nowIso)));
   const items = pages
     .flatMap((page) => page.items)
     .filter(matches)

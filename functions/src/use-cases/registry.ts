@@ -6,6 +6,7 @@ import {
   NotFound,
   SECTORS,
   TOWNS,
+  coversTown,
   publicBadge,
   resolveCommitment,
   shanghaiToday,
@@ -73,7 +74,7 @@ type Staff = NonNullable<Principal['roles']['staff']>;
 function requireStaff(principal: Principal, roles: ReadonlyArray<Staff['role']>, townCode?: string): Staff {
   const staff = principal.roles.staff;
   if (!staff || !roles.includes(staff.role)) throw new Forbidden('您的岗位无权进行此操作');
-  if (townCode && staff.jurisdiction !== 'county' && !staff.jurisdiction.includes(townCode)) {
+  if (townCode && !coversTown(staff.jurisdiction, townCode)) {
     throw new NotFound('未找到该店铺');
   }
   return staff;
@@ -113,9 +114,9 @@ export async function applyForMerchant(input: z.output<typeof MerchantApplicatio
 
 export async function listRegistry(principal: Principal, status: MerchantStatus, town: string | undefined, cursor: string | undefined, limit: number) {
   const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
-  if (town && staff.jurisdiction !== 'county' && !staff.jurisdiction.includes(town)) throw new Forbidden('该乡镇不在您的辖区');
-  const page = await listMerchantsByStatus(status, town, cursor, limit);
-  const visible = page.items.filter((m) => staff.jurisdiction === 'county' || staff.jurisdiction.includes(m.townCode));
+  if (town && !coversTown(staff.jurisdiction, town)) throw new Forbidden('该乡镇不在您的辖区');
+  const page = await listMerchantsByStatus(status, town, { cursor, limit });
+  const visible = page.items.filter((m) => coversTown(staff.jurisdiction, m.townCode));
   return { items: visible.map(toRegistryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
@@ -189,8 +190,8 @@ export async function recordViolation(merchantId: string, flag: CreditFlag, prin
 
 export async function creditList(principal: Principal, cursor: string | undefined, limit: number) {
   const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
-  const page = await listCreditFlagged(cursor, limit);
-  const visible = page.items.filter((m) => staff.jurisdiction === 'county' || staff.jurisdiction.includes(m.townCode));
+  const page = await listCreditFlagged({ cursor, limit });
+  const visible = page.items.filter((m) => coversTown(staff.jurisdiction, m.townCode));
   return { items: visible.map(toRegistryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 

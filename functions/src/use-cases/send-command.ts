@@ -11,13 +11,14 @@ import {
 import type { Principal } from '../auth/token';
 import { eventSeq } from '../store/complaint.entity';
 import { loadComplaint, saveTransition, type EventToWrite } from '../store/complaints';
-import { eventTarget, type ModerationTask } from '../store/moderation';
+import { type ModerationTask } from '../store/moderation';
 import { getClockRules } from '../store/settings';
 import { complaintNotFound, resolveActor } from './complaint-access';
 import { toComplaintView } from './complaint-view';
 import { checkUserText } from './content-check';
 import { authorSideOf, moderationOf, moderationTaskFor, userTextOf } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
+import { eventTarget } from '../store/keys';
 
 /**
  * One step of the lifecycle by a person: load, check who they are to this complaint (404 if nobody),

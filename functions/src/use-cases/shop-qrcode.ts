@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { NotFound, type ShopQrCode } from '@fangxin/shared';
+import { NotFound, coversTown, type ShopQrCode } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { weChatConfig } from '../config';
 import { log } from '../http/log';
@@ -21,7 +21,7 @@ export async function shopQrCode(merchantId: string, principal: Principal, now: 
   const staff = principal.roles.staff;
   const mayAsk =
     merchant &&
-    ((staff && (staff.jurisdiction === 'county' || staff.jurisdiction.includes(merchant.townCode))) ||
+    ((staff && coversTown(staff.jurisdiction, merchant.townCode)) ||
       (await findShopMember(merchant.id, principal.userId)));
   if (!merchant || !mayAsk || merchant.status !== 'active') throw new NotFound('未找到该店铺，或店铺当前不能生成二维码');
 

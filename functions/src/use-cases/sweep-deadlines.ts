@@ -1,4 +1,4 @@
-import { Conflict, commitmentDeltas, counterDeltas, notificationsFor, transition, type Actor } from '@fangxin/shared';
+import { Conflict, EXPIRING_PLACES, commitmentDeltas, counterDeltas, notificationsFor, transition, type Actor } from '@fangxin/shared';
 import { listTriage, loadComplaint, saveTransition } from '../store/complaints';
 import { getClockRules } from '../store/settings';
 import { counterWrites } from './counter-scopes';
@@ -16,10 +16,10 @@ export async function sweepDeadlines(now: Date): Promise<{ moved: number; skippe
   const rules = await getClockRules(now.getTime());
   let moved = 0;
   let skipped = 0;
-  for (const bucket of ['inshop', 'accepted', 'mediating'] as const) {
+  for (const place of EXPIRING_PLACES) {
     let cursor: string | undefined;
     do {
-      const page = await listTriage(bucket, cursor, PAGE, now.toISOString());
+      const page = await listTriage(place, { cursor, limit: PAGE }, now.toISOString());
       for (const candidate of page.items) {
         const loaded = await loadComplaint(candidate.id);
         if (!loaded) continue;

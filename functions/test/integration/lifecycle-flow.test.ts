@@ -194,7 +194,7 @@ describe('two people at once', () => {
 });
 
 describe('queues', () => {
-  it('shows a shop its own complaints by deadline, and refuses another shop’s queue', async () => {
+  it('shows a shop its own complaints by deadline, and answers 404 for another shop’s queue', async () => {
     const filed = await fileOne();
     const mine = await invoke(merchantQueue, { method: 'GET', routePath: '/merchant/complaints', token: people.ownerA.token });
     expect(mine.status).toBe(200);
@@ -203,7 +203,9 @@ describe('queues', () => {
     expect(deadlines).toEqual([...deadlines].sort());
 
     const other = await invoke(merchantQueue, { method: 'GET', routePath: '/merchant/complaints', token: people.ownerA.token, query: { merchantId: 'QHSHOPB001' } });
-    expect(other.status).toBe(400);
+    // Another shop's queue is answered like any resource unrelated to the caller: 404, nothing revealed.
+    expect(other.status).toBe(404);
+    expect(other.body.code).toBe('NOT_FOUND');
     const consumer = await invoke(merchantQueue, { method: 'GET', routePath: '/merchant/complaints', token: people.consumer.token });
     expect(consumer.status).toBe(403);
   });

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import './zod-chinese';
+import { STAFF_ROLES } from '../domain/jurisdiction';
 
-export const StaffRoleSchema = z.enum(['regulator', 'mediator', 'admin']);
+export const StaffRoleSchema = z.enum(STAFF_ROLES);
 
 /** What the signed token says about a user; the server re-reads it from the token on every request. */
 export const Roles = z.object({

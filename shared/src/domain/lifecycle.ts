@@ -1,7 +1,11 @@
-import type { NotAcceptedReasonCode, OutcomeCode, RatingCode, ReferralCode } from '../catalogue/complaints';
+import type { OutcomeCode, RatingCode } from '../catalogue/complaints';
+import type { CommandInput } from '../contract/complaint';
 import { dueAt } from './clock';
 import type { ClockRules, Duration } from './clock-rules';
 import { Conflict, Forbidden } from './errors';
+import { coversTown, type Jurisdiction, type StaffRole } from './jurisdiction';
+
+export type { StaffRole } from './jurisdiction';
 
 /**
  * The complaint lifecycle (PRODUCT.md §2) as a transition table. `transition()` is the only way a complaint
@@ -48,13 +52,11 @@ export const TERMINAL_STATUSES: ReadonlySet<ComplaintStatus> = new Set([
 ]);
 export const isTerminal = (status: ComplaintStatus) => TERMINAL_STATUSES.has(status);
 
-export type StaffRole = 'regulator' | 'mediator' | 'admin';
-
 /** Who is acting, as far as the lifecycle cares. Authentication happened before; relation is checked here. */
 export type Actor =
   | { kind: 'consumer'; userId: string }
   | { kind: 'merchant'; userId: string; merchantIds: readonly string[] }
-  | { kind: 'staff'; userId: string; role: StaffRole; jurisdiction: 'county' | readonly string[] }
+  | { kind: 'staff'; userId: string; role: StaffRole; jurisdiction: Jurisdiction }
   | { kind: 'system' };
 
 export type DeadlineKind = 'merchant_first_reply' | 'merchant_proposal' | 'consumer_answer' | 'accept_decision' | 'mediation';
@@ -91,25 +93,11 @@ export interface LifecycleState {
   closedAt?: string;
 }
 
-export type Command =
-  | { type: 'reply'; text: string }
-  | { type: 'propose'; proposal: Proposal }
-  | { type: 'decline'; text: string }
-  | { type: 'fulfil'; text?: string }
-  | { type: 'accept_proposal' }
-  | { type: 'reject_proposal'; text?: string }
-  | { type: 'escalate'; text?: string }
-  | { type: 'withdraw'; text?: string }
-  | { type: 'rate'; rating: RatingCode; comment?: string }
-  | { type: 'claim' }
-  | { type: 'assign'; assigneeId: string }
-  | { type: 'accept'; text?: string }
-  | { type: 'not_accept'; reason: NotAcceptedReasonCode; text?: string }
-  | { type: 'record_mediation'; text: string; party: 'consumer' | 'merchant' | 'both' }
-  | { type: 'close_mediated'; text: string }
-  | { type: 'end_mediation'; referral: ReferralCode; guidance: string }
-  | { type: 'note'; text: string }
-  | { type: 'expire' };
+/**
+ * A command: what a person may send (the wire contract's `CommandInput`, validated at the edge) or the
+ * sweeper's `expire`. Derived from the contract so the two can never drift apart.
+ */
+export type Command = CommandInput | { type: 'expire' };
 export type CommandType = Command['type'];
 
 export const COMMAND_TYPES = [
@@ -132,6 +120,9 @@ export const COMMAND_TYPES = [
   'note',
   'expire',
 ] as const satisfies readonly CommandType[];
+// Every command type is listed (the `satisfies` above checks the other direction).
+const everyCommandListed: [Exclude<CommandType, (typeof COMMAND_TYPES)[number]>] extends [never] ? true : false = true;
+void everyCommandListed;
 
 /** An appended, immutable fact. `visibility: 'staff'` events (internal notes) never reach consumer or merchant. */
 export interface LifecycleEvent {
@@ -156,7 +147,7 @@ export function relationOf(actor: Actor, complaint: Pick<LifecycleState, 'consum
     case 'merchant':
       return actor.merchantIds.includes(complaint.merchantId) ? 'merchant' : 'none';
     case 'staff':
-      return actor.jurisdiction === 'county' || actor.jurisdiction.includes(complaint.townCode) ? 'staff' : 'none';
+      return coversTown(actor.jurisdiction, complaint.townCode) ? 'staff' : 'none';
     case 'system':
       return 'system';
   }
@@ -179,8 +170,23 @@ type Rule = {
 };
 
 const OPEN: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
-const IN_SHOP: readonly ComplaintStatus[] = ['submitted', 'merchant_handling'];
-const WITH_BUREAU: readonly ComplaintStatus[] = ['escalated', 'accepted', 'mediating'];
+/** The merchant's turn: it may reply, propose or decline. */
+export const MERCHANT_TURN: readonly ComplaintStatus[] = ['submitted', 'merchant_handling'];
+/** Still with the shop (the merchant's turn, or the consumer weighing its proposal): in-shop settlement is possible. */
+export const WITH_SHOP: readonly ComplaintStatus[] = [...MERCHANT_TURN, 'settlement_proposed'];
+/** With the bureau and not yet closed. */
+export const WITH_BUREAU = ['escalated', 'accepted', 'mediating'] as const satisfies readonly ComplaintStatus[];
+
+/**
+ * Where an open complaint waits, as the bureau's lists group them: every in-shop state together, each
+ * bureau stage on its own. Closed complaints wait nowhere.
+ */
+export const WAITING_PLACES = ['inshop', ...WITH_BUREAU] as const;
+export type WaitingPlace = (typeof WAITING_PLACES)[number];
+export function waitingPlaceOf(status: ComplaintStatus): WaitingPlace | undefined {
+  if (WITH_SHOP.includes(status)) return 'inshop';
+  return WITH_BUREAU.find((stage) => stage === status);
+}
 
 const deadlinePassed = (state: LifecycleState, now: Date) =>
   state.deadline !== undefined && now.getTime() > Date.parse(state.deadline.dueAt);
@@ -188,13 +194,13 @@ const deadlinePassed = (state: LifecycleState, now: Date) =>
 export const RULES: Record<CommandType, Rule> = {
   reply: {
     by: 'merchant',
-    from: IN_SHOP,
+    from: MERCHANT_TURN,
     to: 'merchant_handling',
     // The proposal clock starts at the first reply; further replies do not buy more time.
     deadline: (state) => (state.status === 'submitted' ? 'merchant_proposal' : 'keep'),
   },
-  propose: { by: 'merchant', from: IN_SHOP, to: 'settlement_proposed', deadline: 'consumer_answer' },
-  decline: { by: 'merchant', from: IN_SHOP, to: 'escalated', deadline: 'accept_decision' },
+  propose: { by: 'merchant', from: MERCHANT_TURN, to: 'settlement_proposed', deadline: 'consumer_answer' },
+  decline: { by: 'merchant', from: MERCHANT_TURN, to: 'escalated', deadline: 'accept_decision' },
   fulfil: {
     by: 'merchant',
     from: ['settled_in_shop'],
@@ -205,7 +211,7 @@ export const RULES: Record<CommandType, Rule> = {
   reject_proposal: { by: 'complainant', from: ['settlement_proposed'], to: 'escalated', deadline: 'accept_decision' },
   escalate: {
     by: 'complainant',
-    from: IN_SHOP,
+    from: MERCHANT_TURN,
     to: 'escalated',
     deadline: 'accept_decision',
     guard: (state, now) =>
@@ -251,6 +257,11 @@ export const RULES: Record<CommandType, Rule> = {
     guard: (state, now) => (deadlinePassed(state, now) ? undefined : '期限未到'),
   },
 };
+
+/** Where the deadline sweeper looks: the places of the states a deadline can expire in. */
+export const EXPIRING_PLACES: readonly WaitingPlace[] = WAITING_PLACES.filter((place) =>
+  RULES.expire.from.some((status) => waitingPlaceOf(status) === place),
+);
 
 /** What the sweeper's move says to the people who read the timeline, by the state it leaves. */
 const EXPIRY_TEXT: Partial<Record<ComplaintStatus, string>> = {

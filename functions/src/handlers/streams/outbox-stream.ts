@@ -1,6 +1,8 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { log } from '../../http/log';
+
 import { deliverOutboxItem } from '../../use-cases/deliver-notifications';
+import { OUTBOX_KEY } from '../../store/keys';
 
 /**
  * The table's stream (new images): a new outbox item is delivered at once, so a merchant hears about a
@@ -32,7 +34,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
 export function newOutboxItemId(record: DynamoDBRecord): string | undefined {
   if (record.eventName !== 'INSERT') return undefined;
   const pk = record.dynamodb?.Keys?.pk?.S;
-  if (!pk?.startsWith('OUTBOX#')) return undefined;
+  if (!pk?.startsWith(OUTBOX_KEY.encode(''))) return undefined;
   if (record.dynamodb?.NewImage?.state?.S !== 'pending') return undefined;
-  return pk.slice('OUTBOX#'.length);
+  return OUTBOX_KEY.decode(pk);
 }

@@ -1,0 +1,87 @@
+import { prefix } from 'dynamodb-toolbox/transformers/prefix';
+
+/**
+ * Every key prefix and fixed partition of the one table, declared once. The entities (`*.entity.ts`,
+ * `*.entities.ts`) write keys through these transformers, the named access patterns query through them,
+ * and the outbox stream's parser (and the local stream runner) recognise outbox items by them. Nothing
+ * else in the code spells a key. This module imports no client or configuration, so scripts can use it.
+ *
+ * The layout, item by item, is in docs/access-patterns.md.
+ */
+
+// — complaints —
+/** A complaint's partition: its state (`PROFILE`) and its events. */
+export const COMPLAINT_KEY = prefix('COMPLAINT');
+/** An event's sort key in the complaint's partition, and the task key of the event's text. */
+export const EVENT_KEY = prefix('EVENT');
+/** gsi1: a shop's queue. */
+export const MERCHANT_QUEUE_KEY = prefix('MERCHANT_QUEUE');
+/** gsi2: a consumer's complaints. */
+export const CONSUMER_KEY = prefix('CONSUMER');
+/** gsi3: open complaints by where they wait. */
+export const TRIAGE_KEY = prefix('TRIAGE');
+
+// — shops —
+/** A shop's partition: profile, counters, commitments versions and people. */
+export const MERCHANT_KEY = prefix('MERCHANT');
+/** The profile's sort key in the shop's partition. */
+export const MERCHANT_PROFILE = 'PROFILE';
+/** gsi1: shops by registry status. */
+export const MERCHANT_STATUS_KEY = prefix('MERCHANT_STATUS');
+/** gsi2: the one partition of the 联合惩戒 list (sparse). */
+export const CREDIT_FLAGGED_PARTITION = 'CREDIT_FLAGGED';
+export const COMMITMENTS_KEY = prefix('COMMITMENTS');
+/** A shop's people (owner and clerks) in its partition. */
+export const SHOP_MEMBER_KEY = prefix('STAFF');
+export const BINDING_KEY = prefix('BINDING');
+export const DIRECTORY_KEY = prefix('DIRECTORY');
+
+/** The facets a shop is listed under (the part of the directory key after `DIRECTORY#`). */
+export const directoryFacet = {
+  all: () => 'all#county',
+  sector: (sector: string) => `sector#${sector}`,
+  town: (townCode: string) => `town#${townCode}`,
+  area: (areaType: string) => `area#${areaType}`,
+};
+
+// — counters —
+export const COUNTER_KEY = prefix('COUNTER');
+/** Counter scopes (after `COUNTER#`) and periods (their sort keys). */
+export const counterScope = {
+  county: () => 'county#all',
+  town: (townCode: string) => `town#${townCode}`,
+  sector: (sector: string) => `sector#${sector}`,
+};
+export const counterPeriod = {
+  month: (month: string) => `M#${month}`,
+  year: (year: string) => `Y#${year}`,
+};
+/** A shop's own counters (after `COUNTER#` in its partition): per month, and per commitment per month. */
+export const merchantCounterKey = {
+  month: counterPeriod.month,
+  commitment: (month: string, commitmentKey: string) => `M#${month}#C#${commitmentKey}`,
+  /** The month and, for a commitment's counter, its key. */
+  parse: (counterKey: string) => {
+    const [, month = '', , commitmentKey] = counterKey.split('#');
+    return { month, ...(commitmentKey ? { commitmentKey } : {}) };
+  },
+};
+
+// — notifications, content security —
+export const OUTBOX_KEY = prefix('OUTBOX');
+/** The outbox's two sparse index partitions: what is due, and what failed for good. */
+export const OUTBOX_DUE_PARTITION = OUTBOX_KEY.encode('pending');
+export const OUTBOX_ATTENTION_PARTITION = OUTBOX_KEY.encode('attention');
+/** Whether a table key is an outbox item's (the stream trigger's filter, see serverless.yml). */
+export const isOutboxKey = (pk: string | undefined): pk is string => pk !== undefined && pk.startsWith(OUTBOX_KEY.encode(''));
+export const MODERATION_KEY = prefix('MODERATION');
+/** The task key (sort key) of a complaint's description; an event's text uses `EVENT_KEY`. */
+export const DESCRIPTION_TARGET = 'DESC';
+export const eventTarget = (seq: string) => EVENT_KEY.encode(seq);
+
+// — people, settings, bookkeeping —
+export const USER_KEY = prefix('USER');
+export const STAFF_ROSTER_PARTITION = 'STAFF_ROSTER';
+export const AUDIT_KEY = prefix('AUDIT');
+export const IDEMPOTENCY_KEY = prefix('IDEMPOTENCY');
+export const SETTINGS_PARTITION = 'SETTINGS';
