@@ -7,7 +7,7 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { OUTBOX_KEY } from '../../functions/src/store/keys';
+import { isOutboxKey } from '../../functions/src/store/keys';
 
 /**
  * Plays Lambda's part for the table's stream where there is no Lambda: serverless-offline runs schedules
@@ -131,4 +131,4 @@ export async function startStreamRunner(
 
 /** serverless.yml's filter for the outbox trigger: inserts of outbox items (a unit test pins the two together). */
 export const outboxInserts = (record: DynamoDBRecord): boolean =>
-  record.eventName === 'INSERT' && (record.dynamodb?.Keys?.pk?.S ?? '').startsWith(OUTBOX_KEY.encode(''));
+  record.eventName === 'INSERT' && isOutboxKey(record.dynamodb?.Keys?.pk?.S);

@@ -20,7 +20,7 @@ export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
 
 /**
  * The single table. Key attribute names match `table-schema.json`, which serverless.yml deploys;
- * `table-schema.test.ts` pins the two together. The name is read lazily so each test suite can use its own table.
+ * `functions/test/unit/table-definition.test.ts` pins the two together. The name is read lazily so each test suite can use its own table.
  */
 export const FangxinTable = new Table({
   name: () => config().tableName,

@@ -1,8 +1,8 @@
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { log } from '../../http/log';
 
 import { deliverOutboxItem } from '../../use-cases/deliver-notifications';
-import { OUTBOX_KEY } from '../../store/keys';
+import { newOutboxItemId } from '../../store/outbox-stream-record';
 
 /**
  * The table's stream (new images): a new outbox item is delivered at once, so a merchant hears about a
@@ -29,12 +29,3 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   );
   return { batchItemFailures: failures.flatMap((sequenceNumber) => (sequenceNumber ? [{ itemIdentifier: sequenceNumber }] : [])) };
 };
-
-/** The outbox id of a newly written pending item, or undefined for every other change in the table. */
-export function newOutboxItemId(record: DynamoDBRecord): string | undefined {
-  if (record.eventName !== 'INSERT') return undefined;
-  const pk = record.dynamodb?.Keys?.pk?.S;
-  if (!pk?.startsWith(OUTBOX_KEY.encode(''))) return undefined;
-  if (record.dynamodb?.NewImage?.state?.S !== 'pending') return undefined;
-  return OUTBOX_KEY.decode(pk);
-}
