@@ -81,7 +81,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
     applyLocalEnv(env);
 
     const { ensureTable } = await import('../../functions/src/store/table-admin');
-    const { dynamoDbClient } = await import('../../functions/src/store/table');
+    const { dynamoDbClient } = await import('../../functions/src/clients');
     const created = (await ensureTable(dynamoDbClient, options.tableName)) === 'created';
     if (created) {
       const { seedDemoData } = await import('../demo/seed');

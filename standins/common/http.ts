@@ -54,6 +54,9 @@ export async function serveStandIn(port: number | undefined, routes: StandInRout
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
+    // Keep idle connections longer than any client's pool does (undici: 4 s), so a client never reuses a
+    // socket the server is closing at that moment (an ECONNRESET on a loaded machine otherwise).
+    server.keepAliveTimeout = 65_000;
     server.listen(port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port: bound } = server.address() as AddressInfo;

@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { DomainError, Forbidden, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
 import { verifyToken, type Principal } from '../auth/token';
-import { log } from './log';
+import { logger, withLogContext } from '../observability/log';
 
 const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
   INVALID: 400,
@@ -33,8 +34,6 @@ export interface RouteRequest<C extends RouteContract> {
 export interface RouteOptions {
   /** `Cache-Control` for successful answers; defaults to no-store. */
   cacheControl?: string;
-  /** Answer a text file instead of JSON (the use case returns the file's text), e.g. a CSV export. */
-  file?: { contentType: string; filename: string };
 }
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -51,31 +50,46 @@ export function httpRoute<C extends RouteContract>(
   options: RouteOptions = {},
 ): Handler {
   return async (event) => {
-    const correlationId = event.requestContext?.requestId ?? 'local';
-    try {
-      const now = new Date();
-      const principal = await authenticate(contract, event, now);
-      const pathParams = parseOrInvalid(contract.pathParams, event.pathParameters ?? {});
-      const query = contract.query ? parseOrInvalid(contract.query, event.queryStringParameters ?? {}) : undefined;
-      const body = contract.body ? parseOrInvalid(contract.body, readJsonBody(event)) : undefined;
-      const idempotencyKey = contract.idempotent ? readIdempotencyKey(event) : undefined;
-      const result = contract.response.parse(await handle({ pathParams, query, body, principal, idempotencyKey, now, event } as RouteRequest<C>));
-      if (options.file) {
-        return {
-          statusCode: 200,
-          headers: {
-            'content-type': options.file.contentType,
-            'content-disposition': `attachment; filename="${options.file.filename}"`,
-            'cache-control': 'no-store',
-          },
-          body: String(result),
-        };
-      }
-      return json(contract.successStatus ?? 200, result, { 'cache-control': options.cacheControl ?? 'no-store' });
-    } catch (error) {
-      return errorResponse(error, correlationId, contract.path);
-    }
+    const correlationId = event.requestContext?.requestId ?? randomUUID();
+    // Every line the request produces, down to the store, carries its correlation id (observability/log.ts).
+    return withLogContext({ correlationId, source: `${contract.method} ${contract.path}` }, () =>
+      answer(contract, handle, options, event, correlationId),
+    );
   };
+}
+
+/** One request, inside its log context: authenticate, parse, run the use case, map the outcome. */
+async function answer<C extends RouteContract>(
+  contract: C,
+  handle: (request: RouteRequest<C>) => Promise<z.input<C['response']>>,
+  options: RouteOptions,
+  event: APIGatewayProxyEventV2,
+  correlationId: string,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const now = new Date();
+    const principal = await authenticate(contract, event, now);
+    const pathParams = parseOrInvalid(contract.pathParams, event.pathParameters ?? {});
+    const query = contract.query ? parseOrInvalid(contract.query, event.queryStringParameters ?? {}) : undefined;
+    const body = contract.body ? parseOrInvalid(contract.body, readJsonBody(event)) : undefined;
+    const idempotencyKey = contract.idempotent ? readIdempotencyKey(event) : undefined;
+    const result = contract.response.parse(await handle({ pathParams, query, body, principal, idempotencyKey, now, event } as RouteRequest<C>));
+    if (contract.file) {
+      // A file route (e.g. a CSV export): the use case returned the file's text.
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': contract.file.contentType,
+          'content-disposition': `attachment; filename="${contract.file.filename}"`,
+          'cache-control': 'no-store',
+        },
+        body: String(result),
+      };
+    }
+    return json(contract.successStatus ?? 200, result, { 'cache-control': options.cacheControl ?? 'no-store' });
+  } catch (error) {
+    return errorResponse(error, correlationId);
+  }
 }
 
 async function authenticate(contract: RouteContract, event: APIGatewayProxyEventV2, now: Date): Promise<Principal | undefined> {
@@ -115,7 +129,7 @@ function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.outpu
   throw new Invalid(first?.message ?? '请求内容有误', first?.path.join('.') || undefined);
 }
 
-function errorResponse(error: unknown, correlationId: string, path: string): APIGatewayProxyStructuredResultV2 {
+function errorResponse(error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const body: ApiErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
     return json(STATUS_BY_CODE[error.code], body);
@@ -123,13 +137,11 @@ function errorResponse(error: unknown, correlationId: string, path: string): API
   if (isStoreBusy(error)) {
     // The store stayed throttled or failing through the SDK's retries: nothing was written (or, if it was,
     // the client's retry with the same Idempotency-Key finds it). Tell the app to try again.
-    log('warn', 'store busy', { correlationId, path, error: (error as Error).name });
+    logger.warn('store busy', { error: (error as Error).name });
     const body: ApiErrorBody = { code: 'UNAVAILABLE', message: '系统繁忙，请稍后重试', correlationId };
     return json(503, body, { 'retry-after': '2' });
   }
-  log('error', 'unhandled error', {
-    correlationId,
-    path,
+  logger.error('unhandled error', {
     error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
   });
   const body: ApiErrorBody = { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试', correlationId };

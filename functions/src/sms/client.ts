@@ -5,7 +5,7 @@ import type { Client as SmsApiClient } from 'tencentcloud-sdk-nodejs-sms/tencent
 import type { SendSmsRequest } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_models';
 import * as z from 'zod';
 import { maskPhone } from '@fangxin/shared';
-import { smsConfig, TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
+import { TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
 
 /**
  * The Tencent Cloud SMS client (API 3.0, `sms` 2021-01-11, SendSms) for the fallback channel: a
@@ -19,7 +19,7 @@ import { smsConfig, TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
  * - one error type, `SmsError`, that says whether trying again later can help, with a message that never
  *   carries the SecretKey or a full phone number, so it is safe to log.
  *
- * One instance per cold start (`sms()`): it keeps its connections alive between sends.
+ * One instance per cold start (`sms()` in clients.ts): it keeps its connections alive between sends.
  */
 
 /**
@@ -417,18 +417,4 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
       return { serialNo: status.SerialNo, fee: status.Fee ?? 1, requestId, maskedPhone };
     },
   };
-}
-
-let instance: { readonly client: SmsClient | undefined } | undefined;
-
-/**
- * The process's SMS client, created on first use from `smsConfig()`; undefined when the deployment has no
- * SMS (then the fallback is simply skipped).
- */
-export function sms(): SmsClient | undefined {
-  if (!instance) {
-    const config = smsConfig();
-    instance = { client: config ? createSmsClient(config) : undefined };
-  }
-  return instance.client;
 }

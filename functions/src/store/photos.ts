@@ -1,22 +1,7 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { config, uploadConfig } from '../config';
-
-let client: S3Client | undefined;
-const s3 = (): S3Client => {
-  const { s3Endpoint } = uploadConfig();
-  client ??= new S3Client({
-    region: config().region,
-    // A presigned URL carries no body, so a default checksum would be of nothing and the real upload would
-    // fail it; checksums only where S3 requires them.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    ...(s3Endpoint
-      ? // The local store (s3rver) verifies signatures against its own fixed development key.
-        { endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-      : {}),
-  });
-  return client;
-};
+import { s3 } from '../clients';
+import { uploadConfig } from '../config';
 
 const UPLOAD_TTL_SECONDS = 10 * 60;
 const VIEW_TTL_SECONDS = 60 * 60;

@@ -1,22 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Table } from 'dynamodb-toolbox/table';
+import { documentClient } from '../clients';
 import { config } from '../config';
-
-/**
- * The DynamoDB clients, created once per cold start. Tests reach `dynamoDbClient.middlewareStack` to count
- * the requests a call makes; nothing else should touch the raw client.
- */
-export const dynamoDbClient = new DynamoDBClient({
-  region: config().region,
-  ...(config().dynamodbEndpoint ? { endpoint: config().dynamodbEndpoint } : {}),
-  // One retry budget for the whole product; the SDK's default (3) with jittered backoff.
-  maxAttempts: 3,
-});
-
-export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
-  marshallOptions: { removeUndefinedValues: true },
-});
 
 /**
  * The single table. Key attribute names match `table-schema.json`, which serverless.yml deploys;

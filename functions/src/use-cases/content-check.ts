@@ -1,5 +1,5 @@
 import { weChatConfig } from '../config';
-import { log } from '../http/log';
+import { logger } from '../observability/log';
 import { findUser } from '../store/users';
 import { createWeChatClient, type TextVerdict, type WeChatClient } from '../wechat/client';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
@@ -97,7 +97,7 @@ export async function checkTextAs(text: string, openid: string | undefined, now:
     const failed = failureOf(error);
     const known = error instanceof WeChatError || error instanceof WeChatUnavailable || error instanceof CheckTimeout;
     // Fail closed and go on: the text is stored unchecked. Unknown errors are ours to look at.
-    log(known ? 'warn' : 'error', 'content_check.unchecked', { failure: failed.failure, final: failed.final });
+    logger[known ? 'warn' : 'error']('content_check.unchecked', { failure: failed.failure, final: failed.final });
     return { state: 'unchecked', ...failed };
   }
 }
@@ -111,7 +111,7 @@ export async function checkUserText(text: string, authorUserId: string, now: Dat
   try {
     openid = await openidOf(authorUserId);
   } catch (error) {
-    log('error', 'content_check.user_unreadable', { error: error instanceof Error ? error.name : String(error) });
+    logger.error('content_check.user_unreadable', { error: error instanceof Error ? error.name : String(error) });
     return { state: 'unchecked', failure: 'user unreadable', final: false };
   }
   return checkTextAs(text, openid, now);

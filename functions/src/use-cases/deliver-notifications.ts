@@ -10,9 +10,10 @@ import {
   type DeliveryPolicy,
 } from '@fangxin/shared';
 import { notificationConfig } from '../config';
-import { log } from '../http/log';
+import { logger } from '../observability/log';
 import { smsConfig } from '../sms/config';
-import { fitTemplateParam, sms, SmsError } from '../sms/client';
+import { sms } from '../clients';
+import { fitTemplateParam, SmsError } from '../sms/client';
 import {
   claimOutboxItem,
   listDueOutboxIds,
@@ -25,7 +26,8 @@ import {
 } from '../store/outbox';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { resolveRecipients, type Recipients } from './notification-recipients';
-import { weChat, withAccessToken } from './wechat-access';
+import { weChat } from '../clients';
+import { withAccessToken } from './wechat-access';
 
 /**
  * The dispatcher: delivers outbox items (docs/notifications.md). Fed by the table's stream (new items, at
@@ -77,7 +79,7 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
     stored = await settleOutboxItem(item, settlement, now(), settlement === 'dead' ? `已重试${item.attempts}次仍未送达：${reason}` : reason);
   }
   const result: DeliveryResult = stored ? settlement : 'claim_lost';
-  log('info', 'outbox.delivery', { outboxId, complaintId: item.complaintId, recipient: item.recipient.kind, attempt: item.attempts, result });
+  logger.info('outbox.delivery', { outboxId, complaintId: item.complaintId, recipient: item.recipient.kind, attempt: item.attempts, result });
   return result;
 }
 
@@ -194,7 +196,7 @@ export async function deliverMany(outboxIds: readonly string[], options: Deliver
         result = await deliverOutboxItem(id, options);
       } catch (error) {
         // One item's trouble must not stop the others in the batch.
-        log('warn', 'outbox.delivery_failed', { outboxId: id, error: (error as Error).name });
+        logger.warn('outbox.delivery_failed', { outboxId: id, error: (error as Error).name });
         result = 'error';
       }
       results[result] = (results[result] ?? 0) + 1;

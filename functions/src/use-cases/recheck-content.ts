@@ -1,5 +1,5 @@
 import { Conflict } from '@fangxin/shared';
-import { log } from '../http/log';
+import { logger } from '../observability/log';
 import { listUncheckedDue, saveModerationChange, type ModerationTask, type TextModeration } from '../store/moderation';
 import { checkTextAs, openidOf } from './content-check';
 import { MAX_RECHECKS, recheckDelayMs } from './moderation-rules';
@@ -77,6 +77,6 @@ export async function recheckContent(now: Date, batch = BATCH): Promise<RecheckR
       result.skipped++;
     }
   }
-  if (failuresInARow >= GIVE_UP_AFTER) log('warn', 'content_recheck.wechat_unavailable', { failuresInARow });
+  if (failuresInARow >= GIVE_UP_AFTER) logger.warn('content_recheck.wechat_unavailable', { failuresInARow });
   return result;
 }

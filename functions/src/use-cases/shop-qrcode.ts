@@ -2,11 +2,12 @@ import QRCode from 'qrcode';
 import { NotFound, coversTown, type ShopQrCode } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { weChatConfig } from '../config';
-import { log } from '../http/log';
+import { logger } from '../observability/log';
 import { findMerchant } from '../store/merchants';
 import { findShopMember } from '../store/registry';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
-import { weChat, withAccessToken } from './wechat-access';
+import { weChat } from '../clients';
+import { withAccessToken } from './wechat-access';
 
 const SHOP_PAGE = 'pages/merchant/index';
 
@@ -34,7 +35,7 @@ export async function shopQrCode(merchantId: string, principal: Principal, now: 
     return { kind: 'wxacode', scene: merchant.id, pngBase64: png.toString('base64') };
   } catch (error) {
     if (!(error instanceof WeChatError || error instanceof WeChatUnavailable)) throw error;
-    log('warn', 'wxacode unavailable, falling back to a link QR', { merchantId: merchant.id, reason: error.message });
+    logger.warn('wxacode unavailable, falling back to a link QR', { merchantId: merchant.id, reason: error.message });
   }
   const link = `${qrLinkBase}?id=${encodeURIComponent(merchant.id)}`;
   const png = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });

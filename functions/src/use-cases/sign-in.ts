@@ -4,7 +4,7 @@ import { issueToken } from '../auth/token';
 import { userIdFor } from '../auth/user-id';
 import { findUser, rememberOpenid, saveUser, type UserRecord } from '../store/users';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
-import { weChat } from './wechat-access';
+import { weChat } from '../clients';
 
 /**
  * `wx.login` code → WeChat code2Session → openid → our user → our own token. The WeChat `session_key`

@@ -1,15 +1,6 @@
-import { weChatConfig } from '../config';
+import { weChat } from '../clients';
 import { cacheAccessToken, readCachedAccessToken } from '../store/wechat-token';
-import { createWeChatClient, type WeChatClient } from '../wechat/client';
 import { WeChatError } from '../wechat/errors';
-
-let client: WeChatClient | undefined;
-/** The one WeChat client of this container. */
-export const weChat = (): WeChatClient => {
-  const { apiBase, appId, appSecret } = weChatConfig();
-  client ??= createWeChatClient({ baseUrl: apiBase, appId, appSecret });
-  return client;
-};
 
 /** Refresh a little before WeChat's stated expiry: a returned token is valid ≥ 300 s. */
 const MARGIN_MS = 5 * 60 * 1000;

@@ -11,7 +11,7 @@ import { handler as decideModeration } from '../../src/handlers/staff/decide-mod
 import { handler as moderationQueue } from '../../src/handlers/staff/moderation-queue';
 import { config } from '../../src/config';
 import { findModerationTask } from '../../src/store/moderation';
-import { documentClient } from '../../src/store/table';
+import { documentClient } from '../../src/clients';
 import { saveUser } from '../../src/store/users';
 import { MAX_RECHECKS, PLACEHOLDERS, recheckDelayMs } from '../../src/use-cases/moderation-rules';
 import { recheckContent } from '../../src/use-cases/recheck-content';
@@ -444,7 +444,7 @@ describe('a merchant’s held words', () => {
 describe('what a check costs', () => {
   it('a warm container files with one read of the shop and one transaction, the WeChat check included', async () => {
     const { countDynamoDbRequests } = await import('./support/request-counter');
-    const { dynamoDbClient } = await import('../../src/store/table');
+    const { dynamoDbClient } = await import('../../src/clients');
     await file(people.consumer, '预热：同一位消费者再次投诉，检查读取次数。');
     const requests = countDynamoDbRequests(dynamoDbClient);
     try {

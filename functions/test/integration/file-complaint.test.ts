@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ApiErrorBody, ComplaintView } from '@fangxin/shared';
 import { handler as fileComplaint } from '../../src/handlers/complaints/file-complaint';
 import { handler as myComplaints } from '../../src/handlers/complaints/my-complaints';
-import { documentClient } from '../../src/store/table';
+import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';

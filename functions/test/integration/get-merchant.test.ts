@@ -3,7 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ApiErrorBody, MerchantPublicView, type Merchant } from '@fangxin/shared';
 import { handler } from '../../src/handlers/merchants/get-merchant';
 import { saveMerchant } from '../../src/store/merchants';
-import { dynamoDbClient } from '../../src/store/table';
+import { dynamoDbClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { apiGatewayEvent } from './support/api-gateway-event';
 import { countDynamoDbRequests } from './support/request-counter';

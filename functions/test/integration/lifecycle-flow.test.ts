@@ -6,7 +6,7 @@ import { handler as getComplaint } from '../../src/handlers/complaints/get-compl
 import { handler as sendCommand } from '../../src/handlers/complaints/send-command';
 import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-queue';
 import { handler as triageQueue } from '../../src/handlers/staff/triage-queue';
-import { documentClient } from '../../src/store/table';
+import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
@@ -214,7 +214,7 @@ describe('queues', () => {
 describe('DynamoDB cost per call', () => {
   it('files with one read of the shop and one transaction; a merchant moves a complaint with one Query, one membership read and one transaction', async () => {
     const { countDynamoDbRequests } = await import('./support/request-counter');
-    const { dynamoDbClient } = await import('../../src/store/table');
+    const { dynamoDbClient } = await import('../../src/clients');
     await fileOne(); // warms the clock-rules cache, as a running container has it
     const requests = countDynamoDbRequests(dynamoDbClient);
     try {

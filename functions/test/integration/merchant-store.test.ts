@@ -2,7 +2,7 @@ import { DescribeTableCommand, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Merchant } from '@fangxin/shared';
 import { findMerchant, saveMerchant } from '../../src/store/merchants';
-import { dynamoDbClient } from '../../src/store/table';
+import { dynamoDbClient } from '../../src/clients';
 import { config } from '../../src/config';
 import tableSchema from '../../src/store/table-schema.json';
 import { useFreshTable } from './support/table';

@@ -20,7 +20,7 @@ import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { countDynamoDbRequests } from './support/request-counter';
-import { dynamoDbClient } from '../../src/store/table';
+import { dynamoDbClient } from '../../src/clients';
 
 /**
  * Delivery of outbox items against this suite's own stand-in WeChat server (so faults injected here

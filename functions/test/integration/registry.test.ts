@@ -18,7 +18,7 @@ import { handler as getComplaint } from '../../src/handlers/complaints/get-compl
 import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-queue';
 import { issueToken } from '../../src/auth/token';
 import { saveUser } from '../../src/store/users';
-import { dynamoDbClient } from '../../src/store/table';
+import { dynamoDbClient } from '../../src/clients';
 import { saveRegistryChange } from '../../src/store/registry';
 import { apiGatewayEvent } from './support/api-gateway-event';
 import { invoke } from './support/http';

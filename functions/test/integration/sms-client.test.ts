@@ -363,14 +363,14 @@ describe('the process-wide client, sms()', () => {
     TENCENT_SMS_TEMPLATE_ID: TEMPLATE_ID,
   });
 
-  function freshModule(env: Record<string, string | undefined>): typeof import('../../src/sms/client') {
+  function freshModule(env: Record<string, string | undefined>): typeof import('../../src/clients') {
     const saved = { ...process.env };
     Object.assign(process.env, env);
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
     try {
-      let loaded: typeof import('../../src/sms/client') | undefined;
+      let loaded: typeof import('../../src/clients') | undefined;
       jest.isolateModules(() => {
-        loaded = require('../../src/sms/client') as typeof import('../../src/sms/client');
+        loaded = require('../../src/clients') as typeof import('../../src/clients');
         loaded.sms(); // read the environment now, while it is set
       });
       return loaded!;

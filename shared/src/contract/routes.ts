@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { ErrorCode } from './errors';
 import { DemoLoginRequest, LoginRequest, Session } from './auth';
 import {
   CommandRequest,
@@ -61,6 +62,37 @@ export interface RouteContract<
   /** 201 for creates. */
   successStatus?: 200 | 201;
   response: R;
+  /**
+   * The errors the use case itself may answer with, beyond those the route's shape implies (see
+   * `errorCodesOf`). Integration tests check every error answer against this list.
+   */
+  errors?: readonly DomainErrorCode[];
+  /** A one-line summary for the published API document. */
+  summary?: string;
+  /** The answer is a file to save (its text is the response), not JSON. */
+  file?: { contentType: string; filename: string };
+}
+
+/** Errors a use case raises (the rest come from the edge: input, sign-in, role, store). */
+export type DomainErrorCode = Extract<ErrorCode, 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'INVALID' | 'RATE_LIMITED' | 'UNAVAILABLE'>;
+
+const hasInput = (schema: z.ZodType | undefined) =>
+  schema !== undefined && !(schema instanceof z.ZodObject && Object.keys(schema.shape).length === 0);
+
+/**
+ * Every error code a route can answer with: what its shape implies (input to validate → INVALID; a
+ * sign-in → UNAUTHENTICATED; a role → FORBIDDEN; every route may meet a busy store or a fault), plus
+ * what its use case declares. The published API document lists exactly these per route.
+ */
+export function errorCodesOf(route: RouteContract): ErrorCode[] {
+  const codes = new Set<ErrorCode>(route.errors ?? []);
+  if (hasInput(route.pathParams) || hasInput(route.body) || hasInput(route.query) || route.idempotent) codes.add('INVALID');
+  if (route.access !== 'public') codes.add('UNAUTHENTICATED');
+  if (route.access === 'merchant' || route.access === 'staff') codes.add('FORBIDDEN');
+  if (route.idempotent) codes.add('CONFLICT');
+  codes.add('UNAVAILABLE');
+  codes.add('INTERNAL');
+  return [...codes];
 }
 
 const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
@@ -82,15 +114,17 @@ export const routes = {
     path: '/merchants/{id}',
     access: 'public',
     pathParams: z.object({ id: MerchantId }),
+    errors: ['NOT_FOUND'],
     response: MerchantPublicView,
   }),
-  login: route({ method: 'POST', path: '/auth/login', access: 'public', pathParams: none, body: LoginRequest, response: Session }),
+  login: route({ method: 'POST', path: '/auth/login', access: 'public', pathParams: none, body: LoginRequest, errors: ['RATE_LIMITED'], response: Session }),
   demoLogin: route({
     method: 'POST',
     path: '/auth/demo-login',
     access: 'public',
     pathParams: none,
     body: DemoLoginRequest,
+    errors: ['FORBIDDEN'],
     response: Session,
   }),
   requestUpload: route({
@@ -109,16 +143,18 @@ export const routes = {
     body: FileComplaintRequest,
     idempotent: true,
     successStatus: 201,
+    errors: ['NOT_FOUND'],
     response: ComplaintView,
   }),
   myComplaints: route({ method: 'GET', path: '/complaints', access: 'user', pathParams: none, query: ListQuery, response: ComplaintPage }),
-  getComplaint: route({ method: 'GET', path: '/complaints/{id}', access: 'user', pathParams: complaintId, response: ComplaintView }),
+  getComplaint: route({ method: 'GET', path: '/complaints/{id}', access: 'user', pathParams: complaintId, errors: ['NOT_FOUND'], response: ComplaintView }),
   sendCommand: route({
     method: 'POST',
     path: '/complaints/{id}/commands',
     access: 'user',
     pathParams: complaintId,
     body: CommandRequest,
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
     response: ComplaintView,
   }),
   merchantQueue: route({
@@ -127,9 +163,10 @@ export const routes = {
     access: 'merchant',
     pathParams: none,
     query: ListQuery.extend({ merchantId: MerchantId.optional() }),
+    errors: ['NOT_FOUND'],
     response: ComplaintPage,
   }),
-  triageQueue: route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, response: ComplaintPage }),
+  triageQueue: route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, errors: ['NOT_FOUND'], response: ComplaintPage }),
   getClockRules: route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRules }),
   /** Admins only (checked in the use case): the county's deadlines, from a preset or edited number by number. */
   putClockRules: route({
@@ -149,6 +186,7 @@ export const routes = {
     pathParams: none,
     body: MerchantApplication,
     successStatus: 201,
+    errors: ['CONFLICT'],
     response: MerchantRegistryView,
   }),
   registry: route({ method: 'GET', path: '/staff/merchants', access: 'staff', pathParams: none, query: RegistryQuery, response: RegistryPage }),
@@ -158,6 +196,7 @@ export const routes = {
     access: 'staff',
     pathParams: ShopId,
     body: ApplicationDecision,
+    errors: ['NOT_FOUND', 'CONFLICT'],
     response: z.object({ merchant: MerchantRegistryView, binding: BindingCode.optional() }),
   }),
   changeMerchantStatus: route({
@@ -166,6 +205,7 @@ export const routes = {
     access: 'staff',
     pathParams: ShopId,
     body: StatusChange,
+    errors: ['NOT_FOUND', 'CONFLICT'],
     response: MerchantRegistryView,
   }),
   recordViolation: route({
@@ -174,19 +214,28 @@ export const routes = {
     access: 'staff',
     pathParams: ShopId,
     body: CreditFlag,
+    errors: ['NOT_FOUND', 'CONFLICT'],
     response: MerchantRegistryView,
   }),
   creditList: route({ method: 'GET', path: '/staff/credit-list', access: 'staff', pathParams: none, query: ListQuery, response: RegistryPage }),
   /** The 联合惩戒 list as a spreadsheet (text/csv). */
-  creditListCsv: route({ method: 'GET', path: '/staff/credit-list.csv', access: 'staff', pathParams: none, response: z.string() }),
-  redeemBinding: route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, response: Session }),
-  inviteClerk: route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, response: BindingCode }),
-  shopPeople: route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, response: ShopPeople }),
+  creditListCsv: route({
+    method: 'GET',
+    path: '/staff/credit-list.csv',
+    access: 'staff',
+    pathParams: none,
+    file: { contentType: 'text/csv; charset=utf-8', filename: 'credit-list.csv' },
+    response: z.string(),
+  }),
+  redeemBinding: route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, errors: ['CONFLICT'], response: Session }),
+  inviteClerk: route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT'], response: BindingCode }),
+  shopPeople: route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopPeople }),
   removeClerk: route({
     method: 'DELETE',
     path: '/merchant/shops/{id}/people/{userId}',
     access: 'merchant',
     pathParams: ShopId.extend({ userId: z.string().min(1).max(64) }),
+    errors: ['NOT_FOUND'],
     response: ShopPeople,
   }),
   updateCommitments: route({
@@ -195,10 +244,11 @@ export const routes = {
     access: 'merchant',
     pathParams: ShopId,
     body: CommitmentsUpdate.omit({ effectiveFrom: true }),
+    errors: ['NOT_FOUND', 'CONFLICT'],
     response: MerchantRegistryView,
   }),
   /** The shop's people and bureau staff: the code for the shop's 放心消费 poster. */
-  shopQrCode: route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, response: ShopQrCode }),
+  shopQrCode: route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopQrCode }),
   notificationProblems: route({
     method: 'GET',
     path: '/staff/notifications/problems',
@@ -209,7 +259,7 @@ export const routes = {
   }),
   // — content security (issue: user text checked with WeChat msgSecCheck) —
   /** Bureau staff: texts held for review (risky, or WeChat could not check them), in their jurisdiction. */
-  moderationQueue: route({ method: 'GET', path: '/staff/moderation', access: 'staff', pathParams: none, query: ListQuery, response: ModerationPage }),
+  moderationQueue: route({ method: 'GET', path: '/staff/moderation', access: 'staff', pathParams: none, query: ListQuery, errors: ['NOT_FOUND'], response: ModerationPage }),
   /** Bureau staff: release a held text to the other party, or block it. Once only: a second decision is 409. */
   decideModeration: route({
     method: 'POST',
@@ -217,6 +267,7 @@ export const routes = {
     access: 'staff',
     pathParams: z.object({ complaintId: complaintId.shape.id, target: ModerationTarget }),
     body: ModerationDecision,
+    errors: ['NOT_FOUND', 'CONFLICT'],
     response: ModerationItem,
   }),
 } as const;

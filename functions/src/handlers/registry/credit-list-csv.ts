@@ -3,6 +3,4 @@ import { httpRoute } from '../../http/route';
 import { creditListCsv } from '../../use-cases/directory';
 
 /** GET /staff/credit-list.csv — bureau staff: the 联合惩戒 list as a spreadsheet, safe against formula injection. */
-export const handler = httpRoute(routes.creditListCsv, ({ principal }) => creditListCsv(principal), {
-  file: { contentType: 'text/csv; charset=utf-8', filename: 'credit-list.csv' },
-});
+export const handler = httpRoute(routes.creditListCsv, ({ principal }) => creditListCsv(principal));

@@ -1,12 +1,13 @@
-import { log } from '../../http/log';
+import { invocation } from '../../observability/invocation';
+import { logger } from '../../observability/log';
 import { dispatchDue, type DispatchSummary } from '../../use-cases/deliver-notifications';
 
 /**
  * Scheduled (every minute): delivers outbox items that are due — retries whose backoff ended, and any
  * new item the stream path missed. Runs safely beside the stream function and beside itself.
  */
-export const handler = async (): Promise<DispatchSummary> => {
+export const handler = invocation('schedule dispatchNotifications', async (): Promise<DispatchSummary> => {
   const summary = await dispatchDue({ budgetMs: 45_000 });
-  if (summary.examined > 0) log('info', 'outbox.dispatch', { ...summary });
+  if (summary.examined > 0) logger.info('outbox.dispatch', { ...summary });
   return summary;
-};
+});

@@ -1,5 +1,22 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { errorCodesOf, routes, type RouteContract } from '@fangxin/shared';
 import { apiGatewayEvent } from './api-gateway-event';
+
+const routeAt = (method: string, routePath: string): RouteContract | undefined =>
+  Object.values(routes).find((route) => route.method === method && route.path === routePath);
+
+/**
+ * Every answer a test sees is held to the contract: an error must be one the route declares
+ * (`errorCodesOf`), so the published API document cannot fall behind what the code does.
+ */
+function checkAgainstContract(method: string, routePath: string, status: number, body: unknown): void {
+  const route = routeAt(method, routePath);
+  if (!route || status < 400) return;
+  const code = (body as { code?: string } | null)?.code;
+  if (!code || !errorCodesOf(route).includes(code as never)) {
+    throw new Error(`${method} ${routePath} answered ${status} ${String(code)}, which routes.ts does not declare for it (errors: [...])`);
+  }
+}
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -34,5 +51,9 @@ export async function invoke<T = any>(
     event.rawQueryString = new URLSearchParams(request.query).toString();
   }
   const result = await handler(event);
-  return { status: result.statusCode ?? 0, headers: result.headers ?? {}, body: JSON.parse(String(result.body)) as T };
+  const status = result.statusCode ?? 0;
+  const contentType = String(result.headers?.['content-type'] ?? '');
+  const body = (contentType.startsWith('application/json') ? JSON.parse(String(result.body)) : result.body) as T;
+  checkAgainstContract(request.method, request.routePath, status, body);
+  return { status, headers: result.headers ?? {}, body };
 }

@@ -1,6 +1,6 @@
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../../../src/store/table-admin';
-import { dynamoDbClient } from '../../../src/store/table';
+import { dynamoDbClient } from '../../../src/clients';
 import { config } from '../../../src/config';
 
 /** Creates this suite's table (from the deployed definition) before its tests, and drops it after. */
