@@ -23,7 +23,7 @@ export async function measureScanLatency(): Promise<Figure[]> {
   applyLocalEnv(env);
   try {
     const { ensureTable } = await import('../functions/src/store/table-admin');
-    const { dynamoDbClient } = await import('../functions/src/store/table');
+    const { dynamoDbClient } = await import('../functions/src/clients');
     await ensureTable(dynamoDbClient, 'fangxin-bench');
     const { seedDemoData } = await import('../scripts/demo/seed');
     await seedDemoData();

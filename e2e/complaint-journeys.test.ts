@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
 import { DEMO_SHOP_ID } from '../scripts/demo/demo-merchants';
-import { h5Url, launchBrowser, phonePage, screenshot } from './support/browser';
+import { browserForThisFile, h5Url, phonePage, screenshot } from './support/browser';
 import { fileComplaint, signIn, statusIs, textOf, visible } from './support/journey';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe('the complaint lifecycle in the mini-program (H5 build, local API, headless Chromium)', () => {
   it('checks the form field by field with the server’s rules before sending anything', async () => {
-    const page = await phonePage(browser);
+    const page = await phonePage(browser());
     await signIn(page, 'consumer2');
     let filings = 0;
     page.on('request', (request) => {
@@ -23,18 +16,23 @@ describe('the complaint lifecycle in the mini-program (H5 build, local API, head
     await visible(page, '.file-complaint').click();
     await visible(page, '.complaint-form').waitFor({ timeout: 20_000 });
     await visible(page, '.submit-complaint').click();
-    await page.waitForTimeout(500);
+    // The whole form is checked in one go: once the first field's message shows, all of them do.
+    await visible(page, '.field-category .field-error').waitFor({ timeout: 20_000 });
     const errors = await page.locator('.complaint-form .field-error >> visible=true').allInnerTexts();
-    expect(errors).toEqual(expect.arrayContaining(['请选择投诉类别', '请选择您的诉求']));
-    expect(errors.some((error) => error.includes('问题描述'))).toBe(true);
-    expect(errors.some((error) => error.includes('请阅读并同意'))).toBe(true);
+    expect(errors).toEqual([
+      '请选择投诉类别',
+      '问题描述至少 10 个字',
+      '请选择购买日期',
+      '请选择您的诉求',
+      '请阅读并同意《个人信息处理说明》后再提交',
+    ]);
     expect(filings).toBe(0);
     await screenshot(page, 'complaint-form-errors');
     await page.context().close();
   });
 
   it('consumer files with a photo → merchant proposes → consumer accepts and rates', async () => {
-    const consumer = await phonePage(browser);
+    const consumer = await phonePage(browser());
     await signIn(consumer, 'consumer');
     const id = await fileComplaint(consumer, '昨天在贵店购买的电水壶，使用一次后底座漏电跳闸，要求更换新品。', 'complaint-form-filled');
     expect(await consumer.locator('.complaint-photo >> visible=true').count()).toBe(1);
@@ -42,7 +40,7 @@ describe('the complaint lifecycle in the mini-program (H5 build, local API, head
     expect(await consumer.locator('.timeline-entry >> visible=true').count()).toBe(1);
     await screenshot(consumer, 'complaint-filed');
 
-    const merchant = await phonePage(browser);
+    const merchant = await phonePage(browser());
     await signIn(merchant, 'merchant_owner');
     await visible(merchant, '.entry-merchant-workbench').click();
     await visible(merchant, '.queue-item').waitFor({ timeout: 20_000 });
@@ -76,11 +74,11 @@ describe('the complaint lifecycle in the mini-program (H5 build, local API, head
   });
 
   it('a second complaint is escalated, and a staff member accepts it and closes it as mediated', async () => {
-    const consumer = await phonePage(browser);
+    const consumer = await phonePage(browser());
     await signIn(consumer, 'consumer');
     const id = await fileComplaint(consumer, '在贵店办理的预付卡，店家重新开业后拒绝继续使用余额。');
 
-    const merchant = await phonePage(browser);
+    const merchant = await phonePage(browser());
     await signIn(merchant, 'merchant_owner');
     await merchant.goto(`${h5Url()}/#/merchant/pages/handle/index?id=${id}`);
     await visible(merchant, '.action-decline').click();
@@ -88,7 +86,7 @@ describe('the complaint lifecycle in the mini-program (H5 build, local API, head
     await visible(merchant, '.submit-action').click();
     await statusIs(merchant, '已申请监管部门介入');
 
-    const staff = await phonePage(browser);
+    const staff = await phonePage(browser());
     await signIn(staff, 'regulator');
     await visible(staff, '.entry-staff-workbench').click();
     await visible(staff, '.queue-item').waitFor({ timeout: 20_000 });

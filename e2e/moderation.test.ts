@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { h5Url, launchBrowser, phonePage, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { browserForThisFile, h5Url, phonePage, screenshot } from './support/browser';
 import { fileComplaint, signIn, statusIs, textOf, visible } from './support/journey';
 
 /**
@@ -7,13 +7,7 @@ import { fileComplaint, signIn, statusIs, textOf, visible } from './support/jour
  * is filed all the same, but held: the shop sees a placeholder, the consumer their own words with a note,
  * the bureau the text in its review queue. Once a reviewer releases it, the shop sees the words.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const RISKY_WORD = '代开发票';
 const PLACEHOLDER = '该内容正在审核，审核通过后显示';
@@ -25,7 +19,7 @@ describe('content security (H5 build, local product with the stand-in msgSecChec
   it('a risky description is held from the shop until a reviewer releases it in 内容审核', async () => {
     const description = `在贵店购买的保温杯不保温，店员还说可以${RISKY_WORD}抵扣差价，要求按承诺更换新品。`;
 
-    const consumer = await phonePage(browser);
+    const consumer = await phonePage(browser());
     await signIn(consumer, 'consumer');
     const id = await fileComplaint(consumer, description);
     // The author reads their own words, with a calm note that the shop cannot see them yet.
@@ -33,7 +27,7 @@ describe('content security (H5 build, local product with the stand-in msgSecChec
     expect(await textOf(consumer, '.complaint-description .moderation-note')).toBe('审核中：对方暂时看不到这段文字');
     await screenshot(consumer, 'moderation-consumer-note');
 
-    const merchant = await phonePage(browser);
+    const merchant = await phonePage(browser());
     await signIn(merchant, 'merchant_owner');
     await merchant.goto(`${h5Url()}/#/merchant/pages/handle/index?id=${id}`);
     await statusIs(merchant, '待商家答复');
@@ -43,7 +37,7 @@ describe('content security (H5 build, local product with the stand-in msgSecChec
     expect(await pageText(merchant)).not.toContain(RISKY_WORD);
     await screenshot(merchant, 'moderation-merchant-placeholder');
 
-    const staff = await phonePage(browser);
+    const staff = await phonePage(browser());
     await signIn(staff, 'admin');
     // On the case page staff read the words with the state and WeChat's label.
     await staff.goto(`${h5Url()}/#/admin/pages/case/index?id=${id}`);
@@ -67,7 +61,7 @@ describe('content security (H5 build, local product with the stand-in msgSecChec
     await screenshot(staff, 'moderation-queue');
 
     // A colleague has the same queue open: whoever decides second is told so, and sees the list as it is now.
-    const colleague = await phonePage(browser);
+    const colleague = await phonePage(browser());
     await signIn(colleague, 'regulator');
     await colleague.goto(`${h5Url()}/#/admin/pages/moderation/index`);
     const stale = colleague.locator('.moderation-item >> visible=true').filter({ hasText: description }).first();

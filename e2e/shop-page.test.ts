@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_SHOP_ID, DEMO_SUSPENDED_SHOP_ID } from '../scripts/demo/demo-merchants';
-import { h5Url, launchBrowser, phonePage, screenshot } from './support/browser';
+import { browserForThisFile, h5Url, phonePage, screenshot } from './support/browser';
 
-let browser: Browser;
+const browser = browserForThisFile();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  page = await phonePage(browser);
+  page = await phonePage(browser());
 });
 afterEach(async () => {
   await page?.context().close();
@@ -79,8 +73,12 @@ describe('consumer scans a shop’s 放心消费 code (H5 build, local API, head
   });
 
   it('explains a malformed code instead of failing silently', async () => {
-    await open(`/pages/merchant/index?id=${'X'.repeat(40)}`);
-    await page.locator('.state-error, .state-not-found').first().waitFor();
-    expect(await page.locator('body').innerText()).toContain('商户编号过长');
+    const apiRequests = await open(`/pages/merchant/index?id=${'X'.repeat(40)}`);
+    const invalid = page.locator('.state-invalid').first();
+    await invalid.waitFor();
+    expect(await invalid.innerText()).toContain('店铺编号有误');
+    expect(await invalid.innerText()).toContain('商户编号过长，请重新扫描店铺二维码');
+    // The contract refuses the id on the phone: nothing is asked of the server.
+    expect(apiRequests).toEqual([]);
   });
 });

@@ -37,8 +37,44 @@ export function h5Url(): string {
   return url;
 }
 
+/**
+ * One browser for the test file that calls this at its top level: launched before its tests, closed after
+ * them. Returns the way to reach it from inside a test.
+ */
+export function browserForThisFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll: use it inside a test');
+    return browser;
+  };
+}
+
+/**
+ * Waits until Taro's H5 router has finished sliding the page in (a 300 ms CSS transition): every shown
+ * page sits at its place and nothing finite is still animating. Endless animations (a skeleton's shimmer,
+ * a loading button's spinner) do not count.
+ */
+export async function pageSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const shown = [...document.querySelectorAll<HTMLElement>('.taro_page.taro_page_show')];
+      const atRest = (node: HTMLElement) => ['none', 'matrix(1, 0, 0, 1, 0, 0)'].includes(getComputedStyle(node).transform);
+      const finite = document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+      return shown.length > 0 && shown.every(atRest) && finite.every((animation) => animation.playState !== 'running');
+    },
+    null,
+    { timeout: 10_000 },
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.waitForTimeout(800); // Taro's page transition
+  await pageSettled(page);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }

@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { SECTORS, TOWNS, type ComplaintPage, type ComplaintSummary } from '@fangxin/shared'
 import { formatShanghaiTime } from '@/lib/time'
-import { ListFooter, usePagedList } from './paged-list'
-import { EmptyView, ErrorView, LoadingView } from './state-views'
+import { PagedListView, usePagedList } from './paged-list'
 import './complaint-list.css'
 
 /** A cursor-paginated complaint list (see {@link usePagedList}). */
@@ -12,7 +11,7 @@ export function usePagedComplaints(fetchPage: (cursor?: string) => Promise<Compl
   return usePagedList<ComplaintSummary>(fetchPage, key, enabled)
 }
 
-/** The list itself: loading, error, empty and loaded states; each item opens the complaint. */
+/** A complaint list in its loading, error, empty and loaded states; each item opens the complaint. */
 export function ComplaintList({
   list,
   onOpen,
@@ -29,23 +28,17 @@ export function ComplaintList({
   /** Show each complaint's town and sector (for staff, who cover several). */
   showPlace?: boolean
 }) {
-  const { state, refresh, loadMore } = list
-  if (state.kind === 'loading') return <LoadingView text='正在加载投诉…' />
-  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void refresh()} />
-  if (state.items.length === 0) {
-    return (
-      <EmptyView title={emptyTitle} {...(emptyDescription ? { description: emptyDescription } : {})}>
-        {emptyAction}
-      </EmptyView>
-    )
-  }
   return (
-    <View className='complaint-list'>
-      {state.items.map((item) => (
-        <ComplaintListItem key={item.id} item={item} showPlace={showPlace} onOpen={() => onOpen(item)} />
-      ))}
-      <ListFooter state={state} onMore={() => void loadMore()} />
-    </View>
+    <PagedListView
+      list={list}
+      className='complaint-list'
+      loadingText='正在加载投诉…'
+      emptyTitle={emptyTitle}
+      emptyDescription={emptyDescription}
+      emptyAction={emptyAction}
+    >
+      {(items) => items.map((item) => <ComplaintListItem key={item.id} item={item} showPlace={showPlace} onOpen={() => onOpen(item)} />)}
+    </PagedListView>
   )
 }
 
@@ -54,12 +47,12 @@ const nameIn = (catalogue: Readonly<Record<string, string>>, code: string) => ca
 function ComplaintListItem({ item, showPlace, onOpen }: { item: ComplaintSummary; showPlace: boolean; onOpen: () => void }) {
   const overdue = item.deadline?.overdue ?? false
   return (
-    <View className={`queue-item ${overdue ? 'queue-item--overdue' : ''}`} onClick={onOpen}>
+    <View className={`card queue-item ${overdue ? 'queue-item--overdue' : ''}`} onClick={onOpen}>
       <View className='queue-item-head'>
         <Text className='queue-item-merchant'>{item.merchantName}</Text>
         <Text className='queue-item-status'>{item.statusLabel}</Text>
       </View>
-      <View className='queue-item-tags'>
+      <View className='queue-item-tags small-tags'>
         <Tag className='queue-item-category' plain background='#666666'>{item.categoryLabel}</Tag>
         {overdue ? <Tag className='queue-item-overdue' background='#d93026'>已超期</Tag> : null}
         {showPlace ? (

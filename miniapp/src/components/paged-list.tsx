@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { toApiError, type ApiError } from '@/api/client'
+import { EmptyView, ErrorView, LoadingView } from './state-views'
 import './paged-list.css'
+
+/** The paging part of a list route's query: the page size and, after the first page, the cursor. */
+export const pageQuery = (cursor?: string, limit = 20) => ({ limit, ...(cursor ? { cursor } : {}) })
 
 /** One page of a cursor-paginated list, as every list route of the contract answers. */
 export interface Page<T> {
@@ -100,6 +104,48 @@ export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: stri
 }
 
 export type PagedList<T extends { id: string }> = ReturnType<typeof usePagedList<T>>
+
+/**
+ * A paged list as the page shows it: words over a skeleton while the first page loads, the failure with
+ * 重试, the empty state when there is nothing at all (a page may come back empty with more to follow: then
+ * the list shows, with 加载更多), else the items and {@link ListFooter}.
+ */
+export function PagedListView<T extends { id: string }>({
+  list,
+  className,
+  loadingText,
+  emptyTitle,
+  emptyDescription,
+  emptyAction,
+  children
+}: {
+  list: PagedList<T>
+  /** The list's own class, around the items. */
+  className: string
+  loadingText: string
+  emptyTitle: string
+  emptyDescription?: string
+  emptyAction?: ReactNode
+  /** The loaded items, drawn. */
+  children: (items: readonly T[]) => ReactNode
+}) {
+  const { state } = list
+  if (state.kind === 'loading') return <LoadingView text={loadingText} />
+  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void list.refresh()} />
+  if (state.items.length === 0 && !state.nextCursor) {
+    return (
+      <EmptyView title={emptyTitle} {...(emptyDescription ? { description: emptyDescription } : {})}>
+        {emptyAction}
+      </EmptyView>
+    )
+  }
+  return (
+    <View className={`card-list ${className}`}>
+      {children(state.items)}
+      <ListFooter state={state} onMore={() => void list.loadMore()} />
+    </View>
+  )
+}
 
 /** Under a loaded list: 加载更多 (`.load-more`) while there is a next page, else 没有更多了. */
 export function ListFooter({ state, onMore }: { state: Extract<PagedState<unknown>, { kind: 'loaded' }>; onMore: () => void }) {

@@ -63,8 +63,11 @@ export function EmptyView({ title, description, children }: { title: string; des
   )
 }
 
-/** A message above the page content: the outcome of the last action, or why it did not go through. */
-export function PageNotice({ notice, onClose }: { notice: { kind: 'success' | 'error'; text: string } | undefined; onClose: () => void }) {
+/** The outcome of the last action, or why it did not go through, as a page shows it above its content. */
+export type Notice = { kind: 'success' | 'error'; text: string }
+
+/** A {@link Notice} above the page content, until the person closes it. */
+export function PageNotice({ notice, onClose }: { notice: Notice | undefined; onClose: () => void }) {
   if (!notice) return null
   return (
     <NoticeBar

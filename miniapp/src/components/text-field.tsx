@@ -1,5 +1,6 @@
+import type { ComponentProps, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import { TextArea } from '@nutui/nutui-react-taro'
+import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError } from './state-views'
 import './common.css'
 
@@ -45,6 +46,35 @@ export function TextField({
       />
       {hint && !error ? <Text className='field-hint'>{hint}</Text> : null}
       <FieldError message={error} />
+    </View>
+  )
+}
+
+/**
+ * A labelled one-line input with its error underneath — the one-line twin of TextField. The wrapper
+ * carries `className`, so `.field-x input` finds the input; the rest of the props are the input's.
+ * `children` come after the error (a switch that belongs to the field, say).
+ */
+export function LineField({
+  className,
+  label,
+  required = false,
+  error,
+  children,
+  ...input
+}: {
+  className: string
+  label: string
+  required?: boolean
+  error: string | undefined
+  children?: ReactNode
+} & Omit<ComponentProps<typeof Input>, 'className' | 'children'>) {
+  return (
+    <View className={`field-block ${className}`}>
+      <Text className={`field-label ${required ? 'field-label--required' : ''}`}>{label}</Text>
+      <Input {...input} />
+      <FieldError message={error} />
+      {children}
     </View>
   )
 }

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { safeDecode } from './decode'
 
 export const PAGES = {
   home: '/pages/index/index',
@@ -28,15 +29,6 @@ export function pageUrl(path: string, params: Record<string, string | undefined>
     .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
     .join('&')
   return query ? `${path}?${query}` : path
-}
-
-/** Decodes a URI component, keeping the raw text when it is not valid percent-encoding. */
-export function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
 }
 
 /** The page being shown, with its parameters (minus the router's own), for "come back here after sign-in". */

@@ -1,11 +1,4 @@
-/** Decodes a URI component, keeping the raw text when it is not valid percent-encoding. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}
+import { safeDecode } from './decode'
 
 /**
  * `q` arrives encoded once by WeChat, and once more when a link or the H5 router passed it on;

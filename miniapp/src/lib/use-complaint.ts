@@ -2,15 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { CommandRequest, routes, type CommandInput, type ComplaintView } from '@fangxin/shared'
 import { call, toApiError, type ApiError } from '@/api/client'
-import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { askForUpdates } from '@/lib/subscribe'
+import type { Notice } from '@/components/state-views'
 
 export type ComplaintState =
   | { kind: 'loading' }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'loaded'; complaint: ComplaintView }
-
-export type Notice = { kind: 'success' | 'error'; text: string }
 
 /** What a command came to: done, or refused with an error the form may show by its fields. */
 export type CommandOutcome = { ok: true; complaint: ComplaintView } | { ok: false; error: ApiError }
@@ -95,24 +93,4 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
   )
 
   return { state, reload, send, sending, notice, clearNotice: () => setNotice(undefined), notificationsOff }
-}
-
-/**
- * State for one action form: its field errors (the shared schema's words, by path inside the command) and
- * a submit that sends the command and reports whether it went through.
- */
-export function useCommandForm(send: ReturnType<typeof useComplaint>['send']) {
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const submit = useCallback(
-    async (command: CommandInput, successText: string): Promise<boolean> => {
-      setErrors({})
-      const outcome = await send(command, successText)
-      if (outcome.ok) return true
-      const byField = fieldErrorsFromApi(outcome.error, 'command.')
-      if (byField) setErrors(byField)
-      return false
-    },
-    [send]
-  )
-  return { errors, clearErrors: () => setErrors({}), submit }
 }

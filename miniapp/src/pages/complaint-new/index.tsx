@@ -3,25 +3,25 @@ import '@/lib/zod-jitless'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Checkbox, Image, Input, Switch } from '@nutui/nutui-react-taro'
-import {
-  COMPLAINT_CATEGORIES,
-  FileComplaintRequest,
-  OUTCOMES,
-  purchaseDateNotInFuture,
-  routes,
-  type ComplaintCategoryCode,
-  type MerchantPublicView,
-  type OutcomeCode
-} from '@fangxin/shared'
+import { Button, Cell, CellGroup, Checkbox, Image, Switch } from '@nutui/nutui-react-taro'
+import { COMPLAINT_CATEGORIES, OUTCOMES, routes, type MerchantPublicView } from '@fangxin/shared'
 import { ApiError, call, getMerchant, toApiError } from '@/api/client'
 import { ChoiceField, optionsOf, type ChoiceOption } from '@/components/choices'
 import { DateField, type QuickDate } from '@/components/date-field'
 import { ErrorView, FieldError, LoadingView } from '@/components/state-views'
-import { TextField } from '@/components/text-field'
-import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
+import { LineField, TextField } from '@/components/text-field'
+import {
+  EMPTY_DRAFT,
+  NO_COMMITMENT,
+  complaintFormErrors,
+  complaintRequestOf,
+  type ComplaintDraft,
+  type PhotoUpload
+} from '@/lib/complaint-form'
+import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
-import { PAGES, pageUrl, safeDecode } from '@/lib/navigation'
+import { decodedParam } from '@/lib/decode'
+import { PAGES, pageUrl } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
 import { askForUpdates } from '@/lib/subscribe'
 import { notificationsOffHint } from '@/lib/subscribe-answer'
@@ -30,7 +30,6 @@ import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
 import './index.css'
 
 const MAX_PHOTOS = 6
-const NO_COMMITMENT = 'none'
 const CATEGORY_OPTIONS = optionsOf(COMPLAINT_CATEGORIES)
 const OUTCOME_OPTIONS = optionsOf(OUTCOMES)
 const PURCHASE_QUICK: QuickDate[] = [
@@ -40,67 +39,13 @@ const PURCHASE_QUICK: QuickDate[] = [
   { code: '7-days-ago', label: '一周前', offset: -7 }
 ]
 
-interface Draft {
-  category?: ComplaintCategoryCode
-  commitmentKey: string
-  description: string
-  purchaseDate?: string
-  amount: string
-  wantedOutcome?: OutcomeCode
-  phone: string
-  sharePhoneWithMerchant: boolean
-  privacyConsent: boolean
-}
-
-const EMPTY_DRAFT: Draft = {
-  commitmentKey: NO_COMMITMENT,
-  description: '',
-  amount: '',
-  phone: '',
-  sharePhoneWithMerchant: false,
-  privacyConsent: false
-}
-
-interface PhotoSlot {
+interface PhotoSlot extends PhotoUpload {
   id: number
   picked: PickedPhoto
-  status: 'uploading' | 'done' | 'failed'
-  key?: string
   error?: string
 }
 
 type MerchantState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'loaded'; merchant: MerchantPublicView }
-
-/** The request body as the contract wants it; empty optional fields are left out rather than sent blank. */
-function requestOf(merchantId: string, draft: Draft, photos: readonly PhotoSlot[]): FileComplaintRequest {
-  const amount = draft.amount.trim()
-  const phone = draft.phone.trim()
-  return {
-    merchantId,
-    category: draft.category as ComplaintCategoryCode,
-    ...(draft.commitmentKey !== NO_COMMITMENT ? { commitmentKey: draft.commitmentKey } : {}),
-    description: draft.description,
-    purchaseDate: draft.purchaseDate as string,
-    ...(amount ? { amount } : {}),
-    wantedOutcome: draft.wantedOutcome as OutcomeCode,
-    photos: photos.flatMap((photo) => (photo.key ? [photo.key] : [])),
-    ...(phone ? { phone } : {}),
-    sharePhoneWithMerchant: phone ? draft.sharePhoneWithMerchant : false,
-    privacyConsent: draft.privacyConsent as true
-  }
-}
-
-/** Every field problem, with the shared schema's own words, plus the checks the schema leaves to "today". */
-function validate(merchantId: string, draft: Draft, photos: readonly PhotoSlot[], today: string): FieldErrors {
-  const parsed = FileComplaintRequest.safeParse(requestOf(merchantId, draft, photos))
-  const errors = parsed.success ? {} : fieldErrorsOf(parsed.error.issues, 1)
-  if (draft.purchaseDate && !errors.purchaseDate && !purchaseDateNotInFuture(draft.purchaseDate, today)) {
-    errors.purchaseDate = '购买日期不能晚于今天'
-  }
-  if (photos.some((photo) => photo.status === 'uploading')) errors.photos = '照片还在上传，请稍候再提交'
-  else if (photos.some((photo) => photo.status === 'failed')) errors.photos = '有照片上传失败，请点「重试」或删除后再提交'
-  return errors
-}
 
 /**
  * Filing a complaint against one shop (PRODUCT.md §1.2). The form is checked with the same schema the
@@ -110,11 +55,11 @@ function validate(merchantId: string, draft: Draft, photos: readonly PhotoSlot[]
  */
 export default function NewComplaintPage() {
   const { params } = useRouter()
-  const merchantId = params.merchantId ? safeDecode(params.merchantId) : undefined
+  const merchantId = decodedParam(params.merchantId)
   const session = useRequiredSession()
   const [merchantState, setMerchantState] = useState<MerchantState>({ kind: 'loading' })
   const [attempt, setAttempt] = useState(0)
-  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT)
+  const [draft, setDraft] = useState<ComplaintDraft>(EMPTY_DRAFT)
   const [photos, setPhotos] = useState<PhotoSlot[]>([])
   const [showErrors, setShowErrors] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
@@ -140,11 +85,11 @@ export default function NewComplaintPage() {
   }, [merchantId, attempt])
 
   const errors: FieldErrors = useMemo(
-    () => ({ ...(showErrors && merchantId ? validate(merchantId, draft, photos, today) : {}), ...serverErrors }),
+    () => ({ ...(showErrors && merchantId ? complaintFormErrors(merchantId, draft, photos, today) : {}), ...serverErrors }),
     [showErrors, merchantId, draft, photos, today, serverErrors]
   )
 
-  const update = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+  const update = <K extends keyof ComplaintDraft>(field: K, value: ComplaintDraft[K]) => {
     setDraft((previous) => ({ ...previous, [field]: value }))
     setServerErrors((previous) => {
       if (!(field in previous)) return previous
@@ -179,7 +124,7 @@ export default function NewComplaintPage() {
     if (!merchantId || inFlight.current) return
     setShowErrors(true)
     setFormError(undefined)
-    const found = validate(merchantId, draft, photos, today)
+    const found = complaintFormErrors(merchantId, draft, photos, today)
     if (Object.keys(found).length > 0) {
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
       void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
@@ -194,7 +139,7 @@ export default function NewComplaintPage() {
     setSubmitting(true)
     try {
       const complaint = await call(routes.fileComplaint, {
-        body: requestOf(merchantId, draft, photos),
+        body: complaintRequestOf(merchantId, draft, photos),
         idempotencyKey: idempotencyKey.current
       })
       idempotencyKey.current = undefined
@@ -248,7 +193,7 @@ export default function NewComplaintPage() {
   ]
 
   return (
-    <View className='complaint-form'>
+    <View className='page page--form form-page complaint-form'>
       <CellGroup title='被投诉店铺'>
         <Cell className='complaint-form-merchant' title={merchant.name} description={`${merchant.townName} ${merchant.address}`} />
       </CellGroup>
@@ -285,18 +230,17 @@ export default function NewComplaintPage() {
         <FieldError message={errors.purchaseDate} />
       </View>
 
-      <View className='field-block field-amount'>
-        <Text className='field-label'>涉及金额（元，选填）</Text>
-        <Input
-          type='digit'
-          value={draft.amount}
-          placeholder='例如 128.50'
-          maxLength={11}
-          clearable
-          onChange={(v) => update('amount', v)}
-        />
-        <FieldError message={errors.amount} />
-      </View>
+      <LineField
+        className='field-amount'
+        label='涉及金额（元，选填）'
+        type='digit'
+        value={draft.amount}
+        placeholder='例如 128.50'
+        maxLength={11}
+        clearable
+        onChange={(v) => update('amount', v)}
+        error={errors.amount}
+      />
 
       <ChoiceField className='field-outcome' label='您的诉求' options={OUTCOME_OPTIONS} value={draft.wantedOutcome} onChange={(v) => update('wantedOutcome', v)} error={errors.wantedOutcome} />
 
@@ -333,17 +277,17 @@ export default function NewComplaintPage() {
         <FieldError message={errors.photos} />
       </View>
 
-      <View className='field-block field-phone'>
-        <Text className='field-label'>联系电话（选填）</Text>
-        <Input
-          type='number'
-          value={draft.phone}
-          placeholder='11 位手机号，方便商家或工作人员联系您'
-          maxLength={11}
-          clearable
-          onChange={(v) => update('phone', v)}
-        />
-        <FieldError message={errors.phone} />
+      <LineField
+        className='field-phone'
+        label='联系电话（选填）'
+        type='number'
+        value={draft.phone}
+        placeholder='11 位手机号，方便商家或工作人员联系您'
+        maxLength={11}
+        clearable
+        onChange={(v) => update('phone', v)}
+        error={errors.phone}
+      >
         <Cell
           className='field-share-phone'
           title='允许商家查看我的手机号'
@@ -357,7 +301,7 @@ export default function NewComplaintPage() {
             />
           }
         />
-      </View>
+      </LineField>
 
       <View className='field-block consent-block'>
         <Checkbox

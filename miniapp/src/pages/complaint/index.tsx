@@ -1,20 +1,18 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { RATINGS, type CommandInput, type ComplaintView, type RatingCode } from '@fangxin/shared'
-import { ApiError } from '@/api/client'
 import { ActionDialog } from '@/components/action-dialog'
 import { Choices, optionsOf } from '@/components/choices'
 import { ComplaintDetail } from '@/components/complaint-detail'
-import { ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
-import { SubscribeOffHint } from '@/components/subscribe-hint'
+import { ComplaintScreen, type LoadedComplaint } from '@/components/complaint-screen'
+import { FieldError } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
 import { ACTION_LABELS, CONSUMER_ACTIONS, MERCHANT_ACTIONS, STAFF_ACTIONS, allowedOf, optionalText } from '@/lib/actions'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
-import { PAGES, pageUrl, safeDecode } from '@/lib/navigation'
-import { useRequiredSession } from '@/lib/sign-in'
-import { useComplaint } from '@/lib/use-complaint'
+import { PAGES, pageUrl } from '@/lib/navigation'
+import { useText } from '@/lib/use-text'
 import './index.css'
 
 type ConsumerAction = (typeof CONSUMER_ACTIONS)[number]
@@ -41,24 +39,21 @@ const DIALOGS: Record<ConsumerAction, { title: string; confirm: string; success:
  * tailored what they see, and their action forms live in their own subpackages, one tap away.
  */
 export default function ComplaintPage() {
-  const { params } = useRouter()
-  const id = params.id ? safeDecode(params.id) : undefined
-  const session = useRequiredSession()
-  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), ASK_FOR_UPDATES_ON)
-
-  if (!id) return <ErrorView error={new ApiError('INVALID', '缺少投诉编号，请从「我的投诉」进入')} />
-  if (!session) return <LoadingView text='正在登录…' />
-  if (state.kind === 'loading') return <LoadingView text='正在加载投诉…' />
-  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />
-
   return (
-    <View className='complaint-page'>
-      <PageNotice notice={notice} onClose={clearNotice} />
-      {notificationsOff ? <SubscribeOffHint whereToLook='进度请在「我的投诉」查看' /> : null}
-      <ComplaintDetail complaint={state.complaint} />
-      <ConsumerActions complaint={state.complaint} send={send} sending={sending} />
-      <RoleLinks complaint={state.complaint} />
-    </View>
+    <ComplaintScreen
+      className='complaint-page'
+      missingId='缺少投诉编号，请从「我的投诉」进入'
+      askForUpdatesOn={ASK_FOR_UPDATES_ON}
+      whereToLook='进度请在「我的投诉」查看'
+    >
+      {({ complaint, send, sending }) => (
+        <>
+          <ComplaintDetail complaint={complaint} />
+          <ConsumerActions complaint={complaint} send={send} sending={sending} />
+          <RoleLinks complaint={complaint} />
+        </>
+      )}
+    </ComplaintScreen>
   )
 }
 
@@ -68,21 +63,20 @@ function ConsumerActions({
   sending
 }: {
   complaint: ComplaintView
-  send: ReturnType<typeof useComplaint>['send']
+  send: LoadedComplaint['send']
   sending: boolean
 }) {
   const actions = allowedOf(complaint.allowedActions, CONSUMER_ACTIONS)
   const [open, setOpen] = useState<ConsumerAction>()
-  const [text, setText] = useState('')
-  const [rating, setRating] = useState<RatingCode>()
   const [errors, setErrors] = useState<FieldErrors>({})
+  const [text, setText] = useText(() => setErrors({}))
+  const [rating, setRating] = useState<RatingCode>()
 
   if (actions.length === 0) return null
 
   const start = (action: ConsumerAction) => {
     setText('')
     setRating(undefined)
-    setErrors({})
     setOpen(action)
   }
 
@@ -160,10 +154,7 @@ function ConsumerActions({
                 open === 'rate' ? '评价（选填）' : open === 'withdraw' ? '撤回原因（选填）' : open === 'escalate' ? '申请说明（选填）' : '不接受的理由（选填）'
               }
               value={text}
-              onChange={(value) => {
-                setText(value)
-                setErrors({})
-              }}
+              onChange={setText}
               maxLength={open === 'withdraw' ? 200 : open === 'rate' ? 300 : 500}
               rows={3}
               error={errors.text ?? errors.comment}

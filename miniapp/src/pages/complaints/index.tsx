@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { routes } from '@fangxin/shared'
 import { call } from '@/api/client'
 import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
+import { pageQuery } from '@/components/paged-list'
 import { LoadingView } from '@/components/state-views'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -15,7 +16,7 @@ const PAGE_SIZE = 20
 export default function MyComplaintsPage() {
   const session = useRequiredSession()
   const list = usePagedComplaints(
-    (cursor) => call(routes.myComplaints, { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } }),
+    (cursor) => call(routes.myComplaints, { query: pageQuery(cursor, PAGE_SIZE) }),
     session?.user.id ?? '',
     Boolean(session)
   )

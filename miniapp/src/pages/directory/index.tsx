@@ -15,9 +15,9 @@ import {
   type TownCode
 } from '@fangxin/shared'
 import { call } from '@/api/client'
+import { BADGE_COLORS } from '@/components/badge-colors'
 import { Choices, type ChoiceOption } from '@/components/choices'
-import { ListFooter, usePagedList } from '@/components/paged-list'
-import { EmptyView, ErrorView, LoadingView } from '@/components/state-views'
+import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import './index.css'
 
@@ -35,12 +35,6 @@ const SECTOR_OPTIONS = withAll<SectorCode>(SECTORS)
 const TOWN_OPTIONS = withAll<TownCode>(TOWNS)
 const AREA_OPTIONS = withAll<AreaTypeCode>(AREA_TYPES)
 
-/** The badge colours of the shop page: 示范 gold, 参创 green. */
-const BADGE_COLORS = {
-  model: { background: '#fff4d6', color: '#a66a00' },
-  participant: { background: '#e6f6ec', color: '#1b7d3a' }
-} as const
-
 /**
  * 放心消费店铺: the public directory of participating shops (示范 first, as the server orders them), narrowed
  * by sector, town/street and area type. A filtered page may hold fewer shops than asked for; 加载更多
@@ -55,8 +49,7 @@ export default function ShopDirectoryPage() {
     (cursor) =>
       call(routes.directory, {
         query: {
-          limit: 20,
-          ...(cursor ? { cursor } : {}),
+          ...pageQuery(cursor),
           ...(sector !== ALL ? { sector } : {}),
           ...(town !== ALL ? { town } : {}),
           ...(area !== ALL ? { areaType: area } : {})
@@ -64,11 +57,10 @@ export default function ShopDirectoryPage() {
       }),
     [sector, town, area].join('|')
   )
-  const { state } = list
   const filtered = sector !== ALL || town !== ALL || area !== ALL
 
   return (
-    <View className='directory-page'>
+    <View className='page directory-page'>
       <View className='directory-filters'>
         <View className='directory-filter filter-sector'>
           <Text className='directory-filter-label'>行业</Text>
@@ -84,20 +76,21 @@ export default function ShopDirectoryPage() {
         </View>
       </View>
 
-      {state.kind === 'loading' ? <LoadingView text='正在加载店铺…' /> : null}
-      {state.kind === 'failed' ? <ErrorView error={state.error} onRetry={() => void list.refresh()} /> : null}
-      {state.kind === 'loaded' && state.items.length === 0 && !state.nextCursor ? (
-        <EmptyView title='暂无符合条件的店铺' {...(filtered ? { description: '可以放宽筛选条件再看看' } : {})} />
-      ) : null}
-      {state.kind === 'loaded' && (state.items.length > 0 || state.nextCursor) ? (
-        <View className='directory-list'>
-          {state.items.length === 0 ? <Text className='directory-page-empty'>本页没有符合条件的店铺，可以继续加载</Text> : null}
-          {state.items.map((entry) => (
-            <DirectoryItem key={entry.id} entry={entry} />
-          ))}
-          <ListFooter state={state} onMore={() => void list.loadMore()} />
-        </View>
-      ) : null}
+      <PagedListView
+        list={list}
+        className='directory-list'
+        loadingText='正在加载店铺…'
+        emptyTitle='暂无符合条件的店铺'
+        {...(filtered ? { emptyDescription: '可以放宽筛选条件再看看' } : {})}
+      >
+        {(items) =>
+          items.length === 0 ? (
+            <Text className='directory-page-empty'>本页没有符合条件的店铺，可以继续加载</Text>
+          ) : (
+            items.map((entry) => <DirectoryItem key={entry.id} entry={entry} />)
+          )
+        }
+      </PagedListView>
     </View>
   )
 }
@@ -105,7 +98,7 @@ export default function ShopDirectoryPage() {
 function DirectoryItem({ entry }: { entry: Entry }) {
   const open = () => void Taro.navigateTo({ url: pageUrl(PAGES.shop, { id: entry.id }) })
   return (
-    <View className={`directory-item directory-item--${entry.badge.kind}`} onClick={open}>
+    <View className={`card directory-item directory-item--${entry.badge.kind}`} onClick={open}>
       <View className='directory-item-head'>
         <Text className='directory-item-name'>{entry.name}</Text>
       </View>

@@ -7,6 +7,7 @@ import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { MerchantId } from '@fangxin/shared'
 import { PAGES } from '@/lib/navigation'
 import { clearSession, describeRoles, isMerchantUser, isStaffUser, useSession } from '@/lib/session'
+import { useText } from '@/lib/use-text'
 import './index.css'
 
 const open = (url: string) => void Taro.navigateTo({ url })
@@ -19,8 +20,8 @@ const open = (url: string) => void Taro.navigateTo({ url })
 export default function IndexPage() {
   const session = useSession()
   const user = session?.user
-  const [code, setCode] = useState('')
   const [error, setError] = useState<string>()
+  const [code, setCode] = useText(() => setError(undefined))
 
   const openShop = () => {
     // The same rule the API applies, so the message matches what the server would say.
@@ -50,10 +51,7 @@ export default function IndexPage() {
             maxLength={32}
             clearable
             confirmType='go'
-            onChange={(value) => {
-              setCode(value)
-              setError(undefined)
-            }}
+            onChange={setCode}
             onConfirm={openShop}
           />
         </Cell>

@@ -4,9 +4,11 @@ import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { DEMO_PERSONAS, type DemoPersona } from '@fangxin/shared'
 import { toApiError } from '@/api/client'
-import { returnAfterSignIn, safeDecode } from '@/lib/navigation'
+import { decodedParam } from '@/lib/decode'
+import { returnAfterSignIn } from '@/lib/navigation'
 import { clearSession, describeRoles, useSession } from '@/lib/session'
 import { signInAsDemo, signInWithWeChat } from '@/lib/sign-in'
+import '@/components/common.css'
 import './index.css'
 
 const PERSONAS = Object.entries(DEMO_PERSONAS) as Array<[DemoPersona, string]>
@@ -18,7 +20,7 @@ const PERSONAS = Object.entries(DEMO_PERSONAS) as Array<[DemoPersona, string]>
  */
 export default function LoginPage() {
   const { params } = useRouter()
-  const redirect = params.redirect ? safeDecode(params.redirect) : undefined
+  const redirect = decodedParam(params.redirect)
   const session = useSession()
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<string>()
@@ -38,7 +40,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className='login-page'>
+    <View className='page login-page'>
       <View className='login-hero'>
         <Text className='login-title'>登录放心消费</Text>
         <Text className='login-intro'>登录后可以投诉、查看处理进度；商家和监管人员登录后进入各自的工作台。</Text>

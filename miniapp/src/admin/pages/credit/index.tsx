@@ -4,15 +4,14 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { routes, type MerchantRegistryView } from '@fangxin/shared'
-import { ApiError, call, toApiError } from '@/api/client'
-import { ListFooter, usePagedList } from '@/components/paged-list'
-import { EmptyView, ErrorView, LoadingView, PageNotice } from '@/components/state-views'
+import { call, toApiError } from '@/api/client'
+import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
+import { PageNotice, type Notice } from '@/components/state-views'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { exportCreditListCsv, shareCsv, type CsvExport } from '../../csv-export'
+import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
-
-type Notice = { kind: 'success' | 'error'; text: string }
 
 /**
  * 联合惩戒名单: shops in the person's jurisdiction with violations on record (they cannot be awarded or
@@ -25,13 +24,12 @@ export default function CreditListPage() {
   const [exporting, setExporting] = useState(false)
   const [file, setFile] = useState<Extract<CsvExport, { kind: 'file' }>>()
   const list = usePagedList<MerchantRegistryView>(
-    (cursor) => call(routes.creditList, { query: { limit: 20, ...(cursor ? { cursor } : {}) } }),
+    (cursor) => call(routes.creditList, { query: pageQuery(cursor) }),
     session?.user.id ?? '',
     isStaffUser(session?.user)
   )
 
-  if (!session) return <LoadingView text='正在登录…' />
-  if (!session.user.roles.staff) return <ErrorView error={new ApiError('FORBIDDEN', '只有监管部门工作人员可以查看联合惩戒名单。')} />
+  if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以查看联合惩戒名单。' />
 
   const exportCsv = async () => {
     if (exporting) return
@@ -52,12 +50,11 @@ export default function CreditListPage() {
     }
   }
 
-  const { state } = list
   return (
-    <View className='credit-page'>
+    <View className='page credit-page'>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
-      <View className='credit-intro'>
-        <Text className='credit-intro-text'>
+      <View className='page-intro'>
+        <Text className='page-intro-text'>
           列入名单的店铺有经查实的违法违规记录，不得评为放心消费示范单位，不得推荐参评文明单位等荣誉。
         </Text>
         <View className='credit-actions'>
@@ -77,15 +74,12 @@ export default function CreditListPage() {
         </View>
       </View>
 
-      {state.kind === 'loading' ? <LoadingView text='正在加载名单…' /> : null}
-      {state.kind === 'failed' ? <ErrorView error={state.error} onRetry={() => void list.refresh()} /> : null}
-      {state.kind === 'loaded' && state.items.length === 0 && !state.nextCursor ? <EmptyView title='名单为空' description='辖区内暂无有违法违规记录的店铺' /> : null}
-      {state.kind === 'loaded' && (state.items.length > 0 || state.nextCursor) ? (
-        <View className='credit-list'>
-          {state.items.map((shop) => (
-            <View key={shop.id} className='credit-item'>
-              <View className='credit-item-head'>
-                <Text className='credit-item-name'>{shop.name}</Text>
+      <PagedListView list={list} className='credit-list' loadingText='正在加载名单…' emptyTitle='名单为空' emptyDescription='辖区内暂无有违法违规记录的店铺'>
+        {(items) =>
+          items.map((shop) => (
+            <View key={shop.id} className='card credit-item'>
+              <View className='credit-item-head small-tags'>
+                <Text className='card-title'>{shop.name}</Text>
                 <Tag className='credit-item-status' plain background='#666666'>
                   {shop.statusLabel}
                 </Tag>
@@ -103,10 +97,9 @@ export default function CreditListPage() {
                 </View>
               ))}
             </View>
-          ))}
-          <ListFooter state={state} onMore={() => void list.loadMore()} />
-        </View>
-      ) : null}
+          ))
+        }
+      </PagedListView>
     </View>
   )
 }

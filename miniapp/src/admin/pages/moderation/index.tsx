@@ -5,15 +5,16 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { TOWNS, routes, type ModerationDecision, type ModerationItem } from '@fangxin/shared'
-import { ApiError, call, toApiError } from '@/api/client'
+import { call, toApiError } from '@/api/client'
 import { ActionDialog } from '@/components/action-dialog'
 import { wechatLabelText } from '@/components/moderation-note'
-import { ListFooter, usePagedList } from '@/components/paged-list'
-import { EmptyView, ErrorView, LoadingView, PageNotice } from '@/components/state-views'
-import { PAGES, pageUrl } from '@/lib/navigation'
+import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
+import { PageNotice, type Notice } from '@/components/state-views'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime } from '@/lib/time'
+import { OpenCaseButton } from '../../components/open-case-button'
+import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
 /** A town's name from the county's list, or its code when the list does not know it. */
@@ -24,8 +25,6 @@ type QueueItem = ModerationItem & { id: string }
 const withId = (item: ModerationItem): QueueItem => ({ ...item, id: `${item.complaintId}/${item.target}` })
 
 type Decision = ModerationDecision['decision']
-type Notice = { kind: 'success' | 'error'; text: string }
-
 const DECISIONS: Record<Decision, { title: string; confirm: string; done: string; effect: string }> = {
   release: {
     title: '放行这段文字？',
@@ -58,7 +57,7 @@ export default function ModerationPage() {
   const session = useRequiredSession()
   const list = usePagedList<QueueItem>(
     async (cursor) => {
-      const page = await call(routes.moderationQueue, { query: { limit: 20, ...(cursor ? { cursor } : {}) } })
+      const page = await call(routes.moderationQueue, { query: pageQuery(cursor) })
       return { items: page.items.map(withId), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }
     },
     session?.user.id ?? '',
@@ -67,8 +66,7 @@ export default function ModerationPage() {
   const [deciding, setDeciding] = useState<{ item: QueueItem; decision: Decision }>()
   const [notice, setNotice] = useState<Notice>()
 
-  if (!session) return <LoadingView text='正在登录…' />
-  if (!session.user.roles.staff) return <ErrorView error={new ApiError('FORBIDDEN', '只有监管部门工作人员可以审核内容。')} />
+  if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以审核内容。' />
 
   const decided = (item: QueueItem, decision: Decision) => {
     setDeciding(undefined)
@@ -84,29 +82,18 @@ export default function ModerationPage() {
     void list.refresh()
   }
 
-  const { state } = list
   return (
-    <View className='moderation-page'>
-      <View className='moderation-intro'>
-        <Text className='moderation-intro-text'>
+    <View className='page moderation-page'>
+      <View className='page-intro page-intro--warn'>
+        <Text className='page-intro-text'>
           以下文字经微信内容安全检测有风险，或暂时无法检测，目前对方看不到。请阅读原文后决定：放行后对方可以看到；屏蔽后对方只看到「已被屏蔽」的提示。每段文字只能审核一次。
         </Text>
       </View>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
 
-      {state.kind === 'loading' ? <LoadingView text='正在加载…' /> : null}
-      {state.kind === 'failed' ? <ErrorView error={state.error} onRetry={() => void list.refresh()} /> : null}
-      {state.kind === 'loaded' && state.items.length === 0 && !state.nextCursor ? (
-        <EmptyView title='暂无待审核的内容' description='被拦下的文字都已处理' />
-      ) : null}
-      {state.kind === 'loaded' && (state.items.length > 0 || state.nextCursor) ? (
-        <View className='moderation-list'>
-          {state.items.map((item) => (
-            <HeldText key={item.id} item={item} onDecide={(decision) => setDeciding({ item, decision })} />
-          ))}
-          <ListFooter state={state} onMore={() => void list.loadMore()} />
-        </View>
-      ) : null}
+      <PagedListView list={list} className='moderation-list' loadingText='正在加载…' emptyTitle='暂无待审核的内容' emptyDescription='被拦下的文字都已处理'>
+        {(items) => items.map((item) => <HeldText key={item.id} item={item} onDecide={(decision) => setDeciding({ item, decision })} />)}
+      </PagedListView>
 
       {deciding ? (
         <DecisionDialog
@@ -123,12 +110,12 @@ export default function ModerationPage() {
 
 function HeldText({ item, onDecide }: { item: QueueItem; onDecide: (decision: Decision) => void }) {
   return (
-    <View className={`moderation-item moderation-item--${item.state}`}>
-      <View className='moderation-item-head'>
-        <Text className='moderation-item-shop'>{item.merchant.name}</Text>
-        <Text className='moderation-item-town'>{townName(item.townCode)}</Text>
+    <View className={`card moderation-item moderation-item--${item.state}`}>
+      <View className='card-head'>
+        <Text className='card-title moderation-item-shop'>{item.merchant.name}</Text>
+        <Text className='card-aside'>{townName(item.townCode)}</Text>
       </View>
-      <View className='moderation-item-about'>
+      <View className='moderation-item-about small-tags'>
         <Tag className='moderation-item-state' background={item.state === 'unchecked' ? '#888888' : '#a66a00'}>
           {item.stateLabel}
         </Tag>
@@ -139,21 +126,14 @@ function HeldText({ item, onDecide }: { item: QueueItem; onDecide: (decision: De
       <Text className='moderation-item-reason'>{reasonOf(item)}</Text>
       <Text className='moderation-item-text'>{item.text}</Text>
       <Text className='moderation-item-line'>填写时间：{formatShanghaiTime(item.writtenAt)}</Text>
-      <View className='moderation-item-actions'>
+      <View className='card-actions'>
         <Button className='release-text' type='primary' size='small' onClick={() => onDecide('release')}>
           放行
         </Button>
         <Button className='block-text' type='danger' size='small' fill='outline' onClick={() => onDecide('block')}>
           屏蔽
         </Button>
-        <Button
-          className='open-moderation-case'
-          size='small'
-          fill='outline'
-          onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminCase, { id: item.complaintId }) })}
-        >
-          查看投诉
-        </Button>
+        <OpenCaseButton className='open-moderation-case' complaintId={item.complaintId} />
       </View>
     </View>
   )
@@ -209,7 +189,7 @@ function DecisionDialog({
       </Text>
       <Text className='moderation-dialog-text'>{item.text}</Text>
       <Text className='moderation-dialog-effect'>{words.effect}</Text>
-      {error ? <Text className='moderation-dialog-error'>{error}</Text> : null}
+      {error ? <Text className='dialog-error'>{error}</Text> : null}
     </ActionDialog>
   )
 }

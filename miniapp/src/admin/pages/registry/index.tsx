@@ -14,16 +14,17 @@ import {
   type MerchantRegistryView,
   type MerchantStatus
 } from '@fangxin/shared'
-import { ApiError, call, toApiError } from '@/api/client'
+import { call, toApiError } from '@/api/client'
 import { ActionDialog } from '@/components/action-dialog'
 import { Choices, type ChoiceOption } from '@/components/choices'
-import { ListFooter, usePagedList } from '@/components/paged-list'
-import { EmptyView, ErrorView, FieldError, LoadingView, PageNotice } from '@/components/state-views'
+import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
+import { FieldError, PageNotice, type Notice } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime, shanghaiToday } from '@/lib/time'
+import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
 const STATUS_OPTIONS: ChoiceOption<MerchantStatus>[] = [
@@ -64,8 +65,6 @@ type Dialog =
   | { kind: 'suspend' | 'revoke' | 'reinstate'; shop: MerchantRegistryView }
   | { kind: 'violation'; shop: MerchantRegistryView }
 
-type Notice = { kind: 'success' | 'error'; text: string }
-
 const DIALOG_TEXT = {
   approve: { title: '通过参创申请', confirm: '通过', reasonLabel: '' },
   reject: { title: '驳回参创申请', confirm: '驳回', reasonLabel: '驳回理由（申请人可见）' },
@@ -83,7 +82,6 @@ const DIALOG_TEXT = {
  */
 export default function RegistryPage() {
   const session = useRequiredSession()
-  const staff = session?.user.roles.staff
   const [status, setStatus] = useState<MerchantStatus>('pending')
   const [town, setTown] = useState(ALL)
   const [notice, setNotice] = useState<Notice>()
@@ -93,14 +91,14 @@ export default function RegistryPage() {
   const list = usePagedList<MerchantRegistryView>(
     (cursor) =>
       call(routes.registry, {
-        query: { status, limit: 20, ...(cursor ? { cursor } : {}), ...(town !== ALL ? { town } : {}) }
+        query: { status, ...pageQuery(cursor), ...(town !== ALL ? { town } : {}) }
       }),
     [session?.user.id, status, town].join('|'),
     isStaffUser(session?.user)
   )
 
-  if (!session) return <LoadingView text='正在登录…' />
-  if (!staff) return <ErrorView error={new ApiError('FORBIDDEN', '只有监管部门工作人员可以查看商户名录。')} />
+  if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以查看商户名录。' />
+  const { staff } = session.user.roles
 
   const towns = staff.jurisdiction === 'county' ? Object.keys(TOWNS) : staff.jurisdiction
   const mayDecide = staff.role === 'admin'
@@ -117,9 +115,8 @@ export default function RegistryPage() {
     else void list.refresh()
   }
 
-  const { state } = list
   return (
-    <View className='registry-page'>
+    <View className='page registry-page'>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       {binding ? (
         <View className='owner-binding'>
@@ -157,12 +154,9 @@ export default function RegistryPage() {
         ) : null}
       </View>
 
-      {state.kind === 'loading' ? <LoadingView text='正在加载商户…' /> : null}
-      {state.kind === 'failed' ? <ErrorView error={state.error} onRetry={() => void list.refresh()} /> : null}
-      {state.kind === 'loaded' && state.items.length === 0 && !state.nextCursor ? <EmptyView title={EMPTY_TEXT[status]} /> : null}
-      {state.kind === 'loaded' && (state.items.length > 0 || state.nextCursor) ? (
-        <View className='registry-list'>
-          {state.items.map((shop) => (
+      <PagedListView list={list} className='registry-list' loadingText='正在加载商户…' emptyTitle={EMPTY_TEXT[status]}>
+        {(items) =>
+          items.map((shop) => (
             <RegistryItem key={shop.id} shop={shop}>
               {mayDecide && shop.status === 'pending' ? (
                 <>
@@ -194,10 +188,9 @@ export default function RegistryPage() {
                 </>
               ) : null}
             </RegistryItem>
-          ))}
-          <ListFooter state={state} onMore={() => void list.loadMore()} />
-        </View>
-      ) : null}
+          ))
+        }
+      </PagedListView>
 
       {dialog ? <ActionForm key={`${dialog.kind}-${dialog.shop.id}`} dialog={dialog} onCancel={() => setDialog(undefined)} onDone={afterDialog} /> : null}
     </View>
@@ -206,7 +199,7 @@ export default function RegistryPage() {
 
 function RegistryItem({ shop, children }: { shop: MerchantRegistryView; children: ReactNode }) {
   return (
-    <View className={`registry-item registry-item--${shop.status}`}>
+    <View className={`card registry-item registry-item--${shop.status}`}>
       <View className='registry-item-head'>
         <Text className='registry-item-name'>{shop.name}</Text>
         <Tag className='registry-item-status' background={STATUS_COLORS[shop.status]}>

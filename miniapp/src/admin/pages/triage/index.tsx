@@ -3,14 +3,15 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { SECTORS, TOWNS, routes } from '@fangxin/shared'
-import { ApiError, call } from '@/api/client'
+import { call } from '@/api/client'
 import { Choices, type ChoiceOption } from '@/components/choices'
 import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
-import { ErrorView, LoadingView } from '@/components/state-views'
+import { pageQuery } from '@/components/paged-list'
 import { UpdatesBanner } from '@/components/updates-banner'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
+import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
 type QueueView = 'escalated' | 'accepted' | 'mediating' | 'overdue'
@@ -44,10 +45,6 @@ const EMPTY_TEXT: Record<QueueView, string> = {
   overdue: '没有超期的投诉'
 }
 
-/**
- * Bureau triage: complaints in the person's jurisdiction by queue (待受理 / 已受理 / 调解中 / 已超期), nearest
- * deadline first as the server orders them, narrowed by town, sector and age.
- */
 /** The staff workbench's other pages, above the triage queue. */
 const STAFF_ENTRIES = [
   { className: 'entry-registry', title: '商户名录', description: '参创申请审核、暂停、摘牌、违法违规记录', url: PAGES.registry },
@@ -61,9 +58,12 @@ const STAFF_ENTRIES = [
   { className: 'entry-moderation', title: '内容审核', description: '微信内容安全检测拦下的文字，阅读后放行或屏蔽', url: PAGES.moderation }
 ] as const
 
+/**
+ * Bureau triage: complaints in the person's jurisdiction by queue (待受理 / 已受理 / 调解中 / 已超期), nearest
+ * deadline first as the server orders them, narrowed by town, sector and age.
+ */
 export default function TriagePage() {
   const session = useRequiredSession()
-  const staff = session?.user.roles.staff
   const [view, setView] = useState<QueueView>('escalated')
   const [town, setTown] = useState(ALL)
   const [sector, setSector] = useState(ALL)
@@ -75,8 +75,7 @@ export default function TriagePage() {
       call(routes.triageQueue, {
         query: {
           view,
-          limit: 20,
-          ...(cursor ? { cursor } : {}),
+          ...pageQuery(cursor),
           ...(town !== ALL ? { town } : {}),
           ...(sector !== ALL ? { sector } : {}),
           ...(age !== ALL ? { minAgeDays: Number(age) } : {})
@@ -86,8 +85,8 @@ export default function TriagePage() {
     isStaffUser(session?.user)
   )
 
-  if (!session) return <LoadingView text='正在登录…' />
-  if (!staff) return <ErrorView error={new ApiError('FORBIDDEN', '只有监管部门工作人员可以使用监管工作台。')} />
+  if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以使用监管工作台。' />
+  const { staff } = session.user.roles
 
   const towns = staff.jurisdiction === 'county' ? Object.keys(TOWNS) : staff.jurisdiction
   const filtered = town !== ALL || sector !== ALL || age !== ALL

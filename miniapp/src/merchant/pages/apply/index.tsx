@@ -3,7 +3,7 @@ import '@/lib/zod-jitless'
 import { useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import {
   AREA_TYPES,
   MERCHANT_TYPES,
@@ -21,7 +21,8 @@ import {
 } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { ChoiceField, optionsOf } from '@/components/choices'
-import { FieldError, LoadingView } from '@/components/state-views'
+import { LoadingView } from '@/components/state-views'
+import { LineField } from '@/components/text-field'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { PAGES } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -45,6 +46,20 @@ interface Draft {
   contactPhone: string
   commitments: CommitmentDraft
 }
+
+/** Where the shop is and whom the bureau calls: one-line fields, all required. */
+const CONTACT_FIELDS: ReadonlyArray<{
+  field: 'address' | 'contactName' | 'contactPhone'
+  className: string
+  label: string
+  maxLength: number
+  placeholder: string
+  type?: 'number'
+}> = [
+  { field: 'address', className: 'field-address', label: '经营地址', maxLength: 100, placeholder: '街道、门牌号' },
+  { field: 'contactName', className: 'field-contact-name', label: '联系人', maxLength: 20, placeholder: '负责人姓名' },
+  { field: 'contactPhone', className: 'field-contact-phone', label: '联系电话', maxLength: 11, placeholder: '11 位手机号，仅监管部门可见', type: 'number' }
+]
 
 const EMPTY_DRAFT: Draft = {
   name: '',
@@ -154,40 +169,47 @@ export default function ApplyPage() {
   if (submitted) return <Submitted merchant={submitted} />
 
   return (
-    <View className='apply-form'>
-      <View className='apply-intro'>
-        <Text className='apply-intro-text'>
+    <View className='page page--form form-page apply-form'>
+      <View className='page-intro page-intro--warn'>
+        <Text className='page-intro-text'>
           经营者自愿申请参加放心消费创建。提交后由县放心消费创建联席会议办公室审核，通过后发放店铺二维码和店主绑定码；承诺将在店铺页面向消费者公示。
         </Text>
       </View>
 
-      <View className='field-block field-name'>
-        <Text className='field-label field-label--required'>店铺名称</Text>
-        <Input value={draft.name} maxLength={50} placeholder='与营业执照一致，如「清河县某某超市」' onChange={(v) => update('name', v)} />
-        <FieldError message={errors.name} />
-      </View>
+      <LineField
+        className='field-name'
+        label='店铺名称'
+        required
+        value={draft.name}
+        maxLength={50}
+        placeholder='与营业执照一致，如「清河县某某超市」'
+        onChange={(v) => update('name', v)}
+        error={errors.name}
+      />
 
       <ChoiceField className='field-type' label='主体类型' options={TYPE_OPTIONS} value={draft.type} onChange={(v) => update('type', v)} error={errors.type} />
 
-      <View className='field-block field-uscc'>
-        <Text className='field-label field-label--required'>统一社会信用代码</Text>
-        <Input
-          value={draft.uscc}
-          maxLength={24}
-          placeholder='营业执照上的 18 位代码'
-          onChange={(v) => {
-            update('uscc', v)
-            setUsccLeft(false)
-          }}
-          onBlur={() => {
-            setUsccLeft(true)
-            // Show the code as it will be registered (half-width, upper case).
-            if (uscc.normalized && uscc.normalized !== draft.uscc) update('uscc', uscc.normalized)
-          }}
-        />
+      <LineField
+        className='field-uscc'
+        label='统一社会信用代码'
+        required
+        value={draft.uscc}
+        maxLength={24}
+        placeholder='营业执照上的 18 位代码'
+        onChange={(v) => {
+          update('uscc', v)
+          setUsccLeft(false)
+        }}
+        onBlur={() => {
+          setUsccLeft(true)
+          // Show the code as it will be registered (half-width, upper case).
+          if (uscc.normalized && uscc.normalized !== draft.uscc) update('uscc', uscc.normalized)
+        }}
+        error={errors.uscc ?? uscc.error}
+      >
+        {/* Never beside an error: a code that checks out has none. */}
         {uscc.normalized && !errors.uscc ? <Text className='field-hint uscc-ok'>✓ 代码校验通过：{uscc.normalized}</Text> : null}
-        <FieldError message={errors.uscc ?? uscc.error} />
-      </View>
+      </LineField>
 
       <ChoiceField className='field-sector' label='行业' options={SECTOR_OPTIONS} value={draft.sector} onChange={(v) => update('sector', v)} error={errors.sector} />
 
@@ -195,29 +217,9 @@ export default function ApplyPage() {
 
       <ChoiceField className='field-area' label='所在区域' options={AREA_OPTIONS} value={draft.areaType} onChange={(v) => update('areaType', v)} error={errors.areaType} />
 
-      <View className='field-block field-address'>
-        <Text className='field-label field-label--required'>经营地址</Text>
-        <Input value={draft.address} maxLength={100} placeholder='街道、门牌号' onChange={(v) => update('address', v)} />
-        <FieldError message={errors.address} />
-      </View>
-
-      <View className='field-block field-contact-name'>
-        <Text className='field-label field-label--required'>联系人</Text>
-        <Input value={draft.contactName} maxLength={20} placeholder='负责人姓名' onChange={(v) => update('contactName', v)} />
-        <FieldError message={errors.contactName} />
-      </View>
-
-      <View className='field-block field-contact-phone'>
-        <Text className='field-label field-label--required'>联系电话</Text>
-        <Input
-          type='number'
-          value={draft.contactPhone}
-          maxLength={11}
-          placeholder='11 位手机号，仅监管部门可见'
-          onChange={(v) => update('contactPhone', v)}
-        />
-        <FieldError message={errors.contactPhone} />
-      </View>
+      {CONTACT_FIELDS.map(({ field, ...props }) => (
+        <LineField key={field} {...props} required value={draft[field]} onChange={(v) => update(field, v)} error={errors[field]} />
+      ))}
 
       <View className='field-block field-commitments'>
         <Text className='field-label field-label--required'>本店承诺（向消费者公示）</Text>

@@ -3,13 +3,15 @@ import '@/lib/zod-jitless'
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { RedeemBinding, routes } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
-import { FieldError, LoadingView } from '@/components/state-views'
+import { LoadingView } from '@/components/state-views'
+import { LineField } from '@/components/text-field'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { saveSession } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
+import { useText } from '@/lib/use-text'
 import './index.css'
 
 /**
@@ -19,8 +21,8 @@ import './index.css'
  */
 export default function BindPage() {
   const session = useRequiredSession()
-  const [code, setCode] = useState('')
   const [error, setError] = useState<string>()
+  const [code, setCode] = useText(() => setError(undefined))
   const [submitting, setSubmitting] = useState(false)
   const inFlight = useRef(false)
 
@@ -61,22 +63,19 @@ export default function BindPage() {
           店主：使用市场监管部门在审核通过后发给您的绑定码。店员：使用店主在「店铺管理」里生成的邀请码。每个码只能使用一次，14 天内有效。
         </Text>
       </View>
-      <View className='field-block field-binding-code'>
-        <Text className='field-label field-label--required'>绑定码</Text>
-        <Input
-          value={code}
-          maxLength={8}
-          placeholder='8 位字母或数字'
-          clearable
-          confirmType='done'
-          onChange={(value) => {
-            setCode(value)
-            setError(undefined)
-          }}
-          onConfirm={() => void submit()}
-        />
-        <FieldError message={error} />
-      </View>
+      <LineField
+        className='field-binding-code'
+        label='绑定码'
+        required
+        value={code}
+        maxLength={8}
+        placeholder='8 位字母或数字'
+        clearable
+        confirmType='done'
+        onChange={setCode}
+        onConfirm={() => void submit()}
+        error={error}
+      />
       <View className='form-actions'>
         <Button className='submit-binding' type='primary' block loading={submitting} onClick={() => void submit()}>
           {submitting ? '正在绑定…' : '绑定'}

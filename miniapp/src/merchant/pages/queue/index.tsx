@@ -6,6 +6,7 @@ import { routes } from '@fangxin/shared'
 import { ApiError, call } from '@/api/client'
 import { Choices } from '@/components/choices'
 import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
+import { pageQuery } from '@/components/paged-list'
 import { ErrorView, LoadingView } from '@/components/state-views'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { isMerchantUser } from '@/lib/session'
@@ -26,7 +27,7 @@ export default function MerchantQueuePage() {
   const list = usePagedComplaints(
     (cursor) =>
       call(routes.merchantQueue, {
-        query: { limit: 20, ...(cursor ? { cursor } : {}), ...(shop !== ALL ? { merchantId: shop } : {}) }
+        query: { ...pageQuery(cursor), ...(shop !== ALL ? { merchantId: shop } : {}) }
       }),
     `${session?.user.id ?? ''}|${shop}`,
     isMerchantUser(session?.user)
@@ -52,8 +53,8 @@ export default function MerchantQueuePage() {
           />
         ))}
       </CellGroup>
-      <View className='queue-intro'>
-        <Text className='queue-intro-text'>按处理期限排序，越靠前越紧急。请在期限前答复或提出和解方案，超期将自动转交监管部门。</Text>
+      <View className='page-intro page-intro--warn'>
+        <Text className='page-intro-text'>按处理期限排序，越靠前越紧急。请在期限前答复或提出和解方案，超期将自动转交监管部门。</Text>
       </View>
       {merchantIds.length > 1 ? (
         <View className='queue-filter'>

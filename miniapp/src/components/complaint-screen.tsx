@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { CommandInput, ComplaintView, Session } from '@fangxin/shared'
+import { ApiError } from '@/api/client'
+import { decodedParam } from '@/lib/decode'
+import { useRequiredSession } from '@/lib/sign-in'
+import { useComplaint } from '@/lib/use-complaint'
+import { ErrorView, LoadingView, PageNotice } from './state-views'
+import { SubscribeOffHint } from './subscribe-hint'
+
+/** What a page about one complaint works with once it is loaded. */
+export interface LoadedComplaint {
+  complaint: ComplaintView
+  session: Session
+  send: ReturnType<typeof useComplaint>['send']
+  sending: boolean
+}
+
+/**
+ * The frame of every page about one complaint (`?id=`), whoever looks — consumer, merchant or staff: the
+ * person signed in, the complaint loaded (or why not), the outcome of their last command above it, and
+ * where to look for news when they have switched WeChat messages off. `children` draws the rest.
+ */
+export function ComplaintScreen({
+  className,
+  missingId,
+  askForUpdatesOn,
+  whereToLook,
+  children
+}: {
+  className: string
+  /** What to do when the page was opened without a complaint id. */
+  missingId: string
+  /** The commands after which this person has news coming (see useComplaint). */
+  askForUpdatesOn: readonly CommandInput['type'][]
+  whereToLook: string
+  children: (loaded: LoadedComplaint) => ReactNode
+}) {
+  const { params } = useRouter()
+  const id = decodedParam(params.id)
+  const session = useRequiredSession()
+  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), askForUpdatesOn)
+
+  if (!id) return <ErrorView error={new ApiError('INVALID', missingId)} />
+  if (!session) return <LoadingView text='正在登录…' />
+  if (state.kind === 'loading') return <LoadingView text='正在加载投诉…' />
+  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />
+
+  return (
+    <View className={`page page--form ${className}`}>
+      <PageNotice notice={notice} onClose={clearNotice} />
+      {notificationsOff ? <SubscribeOffHint whereToLook={whereToLook} /> : null}
+      {children({ complaint: state.complaint, session, send, sending })}
+    </View>
+  )
+}
