@@ -54,7 +54,7 @@ export interface AuthConfig {
   readonly jwtSecret: Uint8Array;
   /** Lifetime of a session token. */
   readonly tokenTtlSeconds: number;
-  /** WeChat openids that are county admins from deployment (the first admin; PRODUCT.md §1, bureau staff). */
+  /** WeChat openids that are county admins from deployment (the first admin; README, 角色与演示登录). */
   readonly bootstrapAdminOpenids: readonly string[];
   /** Demo sign-ins exist only in the local product. */
   readonly demoLogins: boolean;

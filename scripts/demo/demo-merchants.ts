@@ -1,16 +1,7 @@
-import type { Merchant } from '@fangxin/shared';
+import { TOWNS, type Merchant, type TownCode } from '@fangxin/shared';
 
-/** The demo county: 清河县 (fictional) and its towns. */
-export const DEMO_TOWNS = {
-  chengguan: '城关镇',
-  longquan: '龙泉镇',
-  bailu: '白鹿镇',
-  shiqiao: '石桥乡',
-  nanhu: '南湖街道',
-} as const;
-
-type Town = keyof typeof DEMO_TOWNS;
-const inTown = (townCode: Town) => ({ townCode, townName: DEMO_TOWNS[townCode] });
+/** The demo county is the catalogue's own (清河县, fictional): its towns come from shared/src/catalogue/county.ts. */
+const inTown = (townCode: TownCode) => ({ townCode, townName: TOWNS[townCode] });
 
 /** The shop whose page `npm start` prints and the browser test opens. */
 export const DEMO_SHOP_ID = 'QH8K2M4P6R';

@@ -59,21 +59,24 @@ export function localAwsEnv(services: LocalServices): Record<string, string> {
     ...(services.weChatApiBase ? { WECHAT_API_BASE: services.weChatApiBase } : {}),
     WECHAT_SUBSCRIBE_TEMPLATE_ID: LOCAL_SUBSCRIBE_TEMPLATE_ID,
     ...(services.s3Endpoint ? { S3_ENDPOINT: services.s3Endpoint } : {}),
-    ...(services.smsEndpoint
-      ? {
-          TENCENT_SMS_ENDPOINT: services.smsEndpoint,
-          TENCENT_SMS_SECRET_ID: LOCAL_SMS.secretId,
-          TENCENT_SMS_SECRET_KEY: LOCAL_SMS.secretKey,
-          TENCENT_SMS_REGION: LOCAL_SMS.region,
-          TENCENT_SMS_SDK_APP_ID: LOCAL_SMS.sdkAppId,
-          TENCENT_SMS_SIGN_NAME: LOCAL_SMS.signName,
-          TENCENT_SMS_TEMPLATE_ID: LOCAL_SMS.templateId,
-        }
-      : {}),
+    ...(services.smsEndpoint ? localSmsEnv(services.smsEndpoint) : {}),
   };
 }
 
 /** Applies the local environment to this process (before any module that reads config is imported). */
 export function applyLocalEnv(env: Record<string, string>): void {
   Object.assign(process.env, env);
+}
+
+/** The SMS settings a deployment with SMS has, pointed at the local stand-in. */
+export function localSmsEnv(endpoint: string): Record<string, string> {
+  return {
+    TENCENT_SMS_ENDPOINT: endpoint,
+    TENCENT_SMS_SECRET_ID: LOCAL_SMS.secretId,
+    TENCENT_SMS_SECRET_KEY: LOCAL_SMS.secretKey,
+    TENCENT_SMS_REGION: LOCAL_SMS.region,
+    TENCENT_SMS_SDK_APP_ID: LOCAL_SMS.sdkAppId,
+    TENCENT_SMS_SIGN_NAME: LOCAL_SMS.signName,
+    TENCENT_SMS_TEMPLATE_ID: LOCAL_SMS.templateId,
+  };
 }

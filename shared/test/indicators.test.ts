@@ -19,7 +19,7 @@ import {
 } from '../src/domain/lifecycle';
 
 /**
- * The plan's indicators (PRODUCT.md §1 bureau 5, §4) are kept as counters that each event adds to, and divided
+ * The plan's indicators (the campaign's four targets, README) are kept as counters that each event adds to, and divided
  * on the dashboard. These tests pin what each event adds and the three formulas.
  */
 

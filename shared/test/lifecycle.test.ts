@@ -22,7 +22,7 @@ import {
 } from '../src/domain/lifecycle';
 
 /**
- * The complaint lifecycle (PRODUCT.md §2), stated here independently of `RULES`: the table below says who may
+ * The complaint lifecycle (docs/lifecycle.md), stated here independently of `RULES`: the table below says who may
  * issue each command, from which states, where it goes and what happens to the clock. Every status × command ×
  * kind of actor is checked against it, before and after the running deadline.
  */
@@ -80,7 +80,7 @@ const EXPIRE_TOO_EARLY = '期限未到';
 
 const everyOpen = (move: Move) => Object.fromEntries(OPEN.map((status) => [status, move]));
 
-/** PRODUCT.md §2 as a table. */
+/** docs/lifecycle.md as a table. */
 const EXPECTED: Record<CommandType, ExpectedRule> = {
   reply: {
     by: 'merchant',
@@ -181,7 +181,7 @@ const BEFORE = at('2026-06-11T15:00');
 const AFTER = at('2026-06-13T09:00');
 const CLOSED_AT = iso('2026-06-10T11:00');
 
-/** The clock an open complaint in each state is running, per PRODUCT.md §2. */
+/** The clock an open complaint in each state is running, per docs/lifecycle.md. */
 const RUNNING: Partial<Record<ComplaintStatus, DeadlineKind>> = {
   submitted: 'merchant_first_reply',
   merchant_handling: 'merchant_proposal',

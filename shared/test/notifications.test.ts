@@ -10,7 +10,7 @@ import {
 import { notificationsFor, notificationsForFiling, type NotificationIntent, type Recipient } from '../src/domain/notifications';
 
 /**
- * Who hears about what (PRODUCT.md §1: consumers get a subscribe message when something happens to their
+ * Who hears about what (consumers get a subscribe message when something happens to their
  * complaint; the shop hears of every new complaint at once; the bureau's town staff hear of escalations;
  * internal notes reach nobody outside the bureau).
  */

@@ -1,20 +1,10 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { DomainError, Forbidden, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
+import { DomainError, Forbidden, STATUS_BY_ERROR_CODE, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
 import { verifyToken, type Principal } from '../auth/token';
 import { logger, withLogContext } from '../observability/log';
 
-const STATUS_BY_CODE: Record<ApiErrorBody['code'], number> = {
-  INVALID: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 /** The parsed type of an optional contract schema; `undefined` when the route has none. */
 type Infer<S> = [S] extends [undefined] ? undefined : z.output<NonNullable<S> & z.ZodType>;
@@ -132,7 +122,7 @@ function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.outpu
 function errorResponse(error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const body: ApiErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
-    return json(STATUS_BY_CODE[error.code], body);
+    return json(STATUS_BY_ERROR_CODE[error.code], body);
   }
   if (isStoreBusy(error)) {
     // The store stayed throttled or failing through the SDK's retries: nothing was written (or, if it was,

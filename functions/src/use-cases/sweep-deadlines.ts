@@ -7,7 +7,7 @@ const SYSTEM: Actor = { kind: 'system' };
 const PAGE = 50;
 
 /**
- * Moves overdue complaints on (PRODUCT.md §2): silence in the shop → escalated; an unanswered proposal →
+ * Moves overdue complaints on (docs/lifecycle.md): silence in the shop → escalated; an unanswered proposal →
  * escalated; mediation past its end → mediation_failed. Idempotent: each move is conditioned on the version
  * read, so a complaint someone just acted on, or another sweeper run, is skipped, never moved twice.
  * Complaints waiting for the bureau's accept decision are not moved — they show as overdue in triage.

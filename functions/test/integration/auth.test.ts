@@ -34,7 +34,8 @@ describe('sign-in through WeChat code2Session (stand-in server, production clien
     expect(session.user.roles).toEqual({ merchantIds: [] });
     const principal = await verifyToken(session.token, new Date());
     expect(principal.userId).toBe(session.user.id);
-    expect(await findUser(session.user.id)).toBeDefined();
+    // The user is stored with the openid (server-side only) and no roles yet.
+    expect(await findUser(session.user.id)).toEqual({ userId: session.user.id, displayName: '微信用户', roles: { merchantIds: [] }, openid: 'openid-alice' });
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/session_key|sessionKey|openid-alice/);
     expect(text).not.toContain(process.env.WECHAT_APP_SECRET!);

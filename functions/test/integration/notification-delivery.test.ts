@@ -292,7 +292,8 @@ describe('concurrent and crashed dispatchers', () => {
     await exited;
     expect(weChat.messages()).toHaveLength(1);
     const claimed = (await readOutboxItem(id!))!;
-    expect(claimed.claimToken).toBeDefined(); // the dead dispatcher's claim
+    expect(claimed.claimToken).toMatch(/^[0-9a-f-]{36}$/); // the dead dispatcher's claim
+    expect(Date.parse(claimed.claimedUntil!)).toBeGreaterThan(Date.now());
     expect(claimed.sentTo.size).toBe(0); // it never recorded the send
 
     // While the dead dispatcher's lease lasts, nobody else touches the item.

@@ -2,7 +2,7 @@ import { FileComplaintRequest } from '@fangxin/shared';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
 import { startSmsStandIn, type SmsStandIn } from '../../../standins/sms/server';
 import { freePort } from '../../../scripts/local/ports';
-import { LOCAL_SMS, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET } from '../../../scripts/local/env';
+import { LOCAL_SMS, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localSmsEnv } from '../../../scripts/local/env';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { deliverOutboxItem, dispatchDue } from '../../src/use-cases/deliver-notifications';
@@ -27,16 +27,7 @@ beforeAll(async () => {
   weChat = await startWeChatStandIn({ port: await freePort(), appId: LOCAL_WECHAT_APP_ID, appSecret: LOCAL_WECHAT_APP_SECRET });
   sms = await startSmsStandIn({ port: await freePort(), secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey });
   // Before the first call of this worker: this suite's stand-ins, and SMS configured as a deployment would.
-  Object.assign(process.env, {
-    WECHAT_API_BASE: weChat.url,
-    TENCENT_SMS_ENDPOINT: sms.url,
-    TENCENT_SMS_SECRET_ID: LOCAL_SMS.secretId,
-    TENCENT_SMS_SECRET_KEY: LOCAL_SMS.secretKey,
-    TENCENT_SMS_REGION: LOCAL_SMS.region,
-    TENCENT_SMS_SDK_APP_ID: LOCAL_SMS.sdkAppId,
-    TENCENT_SMS_SIGN_NAME: LOCAL_SMS.signName,
-    TENCENT_SMS_TEMPLATE_ID: LOCAL_SMS.templateId,
-  });
+  Object.assign(process.env, { WECHAT_API_BASE: weChat.url, ...localSmsEnv(sms.url) });
   people = await setUpPeople();
   await saveMerchant({ ...SHOP_A, contactPhone: SHOP_PHONE });
   for (const [name, person] of Object.entries(people)) await rememberOpenid(person.principal, `openid-${name}`);

@@ -38,6 +38,9 @@ function clientWith(overrides: Partial<SmsClientOptions> = {}): SmsClient {
   });
 }
 
+/** What an accepted SMS answers: Tencent's serial number and fee, the number masked. */
+const accepted = (phone = PHONE) => ({ serialNo: expect.stringMatching(/\S/), fee: 1, requestId: expect.any(String), maskedPhone: `${phone.slice(0, 3)}****${phone.slice(7)}` });
+
 function send(phone = PHONE, params: string[] = ['城关镇放心超市', '受理'], via = client) {
   PHONES_USED.add(phone.replace(/\D/g, '').slice(-11));
   return via.send({ phone, templateId: TEMPLATE_ID, params });
@@ -229,7 +232,7 @@ describe('per-number status: the call succeeds, the number does not get the SMS'
     const error = await rejectionOf(send('13800138009'));
 
     expect(error).toMatchObject({ code: 'FailedOperation.PhoneNumberInBlacklist', retryable: false });
-    await expect(send('13800138010')).resolves.toBeDefined();
+    await expect(send('13800138010')).resolves.toEqual(accepted('13800138010'));
   });
 
   it('limits the same content to the same number to once in 30 seconds — retryable, and fine again after', async () => {
@@ -237,9 +240,9 @@ describe('per-number status: the call succeeds, the number does not get the SMS'
     const again = await rejectionOf(send());
     expect(again).toMatchObject({ code: 'LimitExceeded.PhoneNumberThirtySecondLimit', retryable: true });
 
-    await expect(send(PHONE, ['城关镇放心超市', '办结'])).resolves.toBeDefined(); // other content
+    await expect(send(PHONE, ['城关镇放心超市', '办结'])).resolves.toEqual(accepted()); // other content
     clockOffset = 31_000;
-    await expect(send()).resolves.toBeDefined();
+    await expect(send()).resolves.toEqual(accepted());
     expect(standIn.messages()).toHaveLength(3);
   });
 
@@ -249,7 +252,7 @@ describe('per-number status: the call succeeds, the number does not get the SMS'
     const eleventh = await rejectionOf(send(PHONE, ['第11家店', '受理']));
 
     expect(eleventh).toMatchObject({ code: 'LimitExceeded.PhoneNumberDailyLimit', retryable: true });
-    await expect(send('13800138011', ['第11家店', '受理'])).resolves.toBeDefined();
+    await expect(send('13800138011', ['第11家店', '受理'])).resolves.toEqual(accepted('13800138011'));
   });
 
   it('is final when the signature or template is not approved, or the parameters do not match it', async () => {
@@ -304,7 +307,7 @@ describe('when Tencent gives no usable answer', () => {
       const error = await rejectionOf(send());
       expect({ attempt, ...error }).toMatchObject({ attempt, code: 'Transport.HttpStatus', httpStatus: 502, retryable: true, origin: 'transport' });
     }
-    await expect(send()).resolves.toBeDefined();
+    await expect(send()).resolves.toEqual(accepted());
   });
 
   it('treats an HTTP 4xx from a gateway as final', async () => {
@@ -333,7 +336,7 @@ describe('when Tencent gives no usable answer', () => {
     ]);
     const quick = clientWith({ timeoutMs: 400 });
 
-    await expect(send(PHONE, undefined, quick)).resolves.toBeDefined();
+    await expect(send(PHONE, undefined, quick)).resolves.toEqual(accepted());
     expect(await rejectionOf(send(PHONE, ['城关镇放心超市', '办结'], quick))).toMatchObject({ code: 'Transport.Timeout', retryable: true });
 
     // As with Tencent, a call the client gave up on can still go out: a retry may send it twice.
@@ -384,9 +387,9 @@ describe('the process-wide client, sms()', () => {
     const module = freshModule(smsEnv());
     const first = module.sms();
 
-    expect(first).toBeDefined();
+    expect(first).toEqual(expect.objectContaining({ send: expect.any(Function) }));
     expect(module.sms()).toBe(first);
-    await expect(first!.send({ phone: PHONE, templateId: TEMPLATE_ID, params: ['城关镇放心超市', '受理'] })).resolves.toBeDefined();
+    await expect(first!.send({ phone: PHONE, templateId: TEMPLATE_ID, params: ['城关镇放心超市', '受理'] })).resolves.toEqual(accepted());
     expect(standIn.messages()).toHaveLength(1);
   });
 

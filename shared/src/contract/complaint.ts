@@ -56,7 +56,7 @@ export const PhotoKey = z
   .regex(/^uploads\/[A-Za-z0-9_-]{1,64}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/, { error: '照片上传信息无效，请重新上传' });
 
 /**
- * Filing a complaint (PRODUCT.md §1.2). The purchase date is checked against today in Shanghai by the
+ * Filing a complaint (docs/lifecycle.md). The purchase date is checked against today in Shanghai by the
  * server (and the app) with `purchaseDateNotInFuture`, since "today" is not the schema's to know.
  */
 export const FileComplaintRequest = z.object({

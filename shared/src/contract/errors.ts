@@ -15,6 +15,18 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/** The HTTP status each error code is answered with: the API edge and the published document both use this. */
+export const STATUS_BY_ERROR_CODE: Record<ErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
 /** Every non-2xx response body. `message` is Chinese and says what the person can do about it. */
 export const ApiErrorBody = z.object({
   code: ErrorCode,

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import * as auth from './auth';
 import * as complaint from './complaint';
-import { ApiErrorBody, type ErrorCode } from './errors';
+import { ApiErrorBody, STATUS_BY_ERROR_CODE, type ErrorCode } from './errors';
+
+export { STATUS_BY_ERROR_CODE };
 import * as merchant from './merchant';
 import * as notifications from './notifications';
 import * as registry from './registry';
@@ -12,18 +14,6 @@ import { errorCodesOf, routes, type RouteContract } from './routes';
  * `npm run openapi` writes it to docs/openapi.json; a unit test fails when the committed copy is stale.
  * Not exported from the package index: the mini-program never needs it.
  */
-
-/** The HTTP status each error code is answered with (the API edge maps them the same way). */
-export const STATUS_BY_ERROR_CODE: Record<ErrorCode, number> = {
-  INVALID: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   INVALID: '请求内容有误（message 为中文说明，field 指出出错的字段）',

@@ -177,7 +177,7 @@ export const routes = {
     body: ClockRules,
     response: ClockRules,
   }),
-  // — merchant registry (issue: registry and public trust) —
+  // — merchant registry and public trust —
   directory: route({ method: 'GET', path: '/merchants', access: 'public', pathParams: none, query: DirectoryQuery, response: DirectoryPage }),
   applyForMerchant: route({
     method: 'POST',
@@ -257,7 +257,7 @@ export const routes = {
     query: ListQuery,
     response: NotificationProblemPage,
   }),
-  // — content security (issue: user text checked with WeChat msgSecCheck) —
+  // — content security (user text checked with WeChat msgSecCheck) —
   /** Bureau staff: texts held for review (risky, or WeChat could not check them), in their jurisdiction. */
   moderationQueue: route({ method: 'GET', path: '/staff/moderation', access: 'staff', pathParams: none, query: ListQuery, errors: ['NOT_FOUND'], response: ModerationPage }),
   /** Bureau staff: release a held text to the other party, or block it. Once only: a second decision is 409. */

@@ -51,7 +51,7 @@ export const ClockRules = z.object({
 });
 export type ClockRules = z.infer<typeof ClockRules>;
 
-/** The county's in-shop deadlines, the same whichever SAMR order is in force (PRODUCT.md §5). */
+/** The county's in-shop deadlines, the same whichever SAMR order is in force (docs/lifecycle.md, clocks). */
 const COUNTY_IN_SHOP = {
   merchantFirstReply: { amount: 1, unit: 'working_days' },
   merchantProposal: { amount: 3, unit: 'working_days' },
@@ -87,7 +87,7 @@ export const CLOCK_PRESETS = deepFreeze({
 } as const satisfies Record<string, ClockRules>);
 export type ClockPresetName = keyof typeof CLOCK_PRESETS;
 
-/** Order 121 is the default (PRODUCT.md §5). */
+/** Order 121 is the default (docs/lifecycle.md, clocks). */
 export const DEFAULT_CLOCK_RULES: ClockRules = CLOCK_PRESETS.samr_order_121;
 
 function deepFreeze<T extends object>(value: T): T {

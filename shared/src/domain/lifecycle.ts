@@ -8,7 +8,7 @@ import { coversTown, type Jurisdiction, type StaffRole } from './jurisdiction';
 export type { StaffRole } from './jurisdiction';
 
 /**
- * The complaint lifecycle (PRODUCT.md §2) as a transition table. `transition()` is the only way a complaint
+ * The complaint lifecycle (docs/lifecycle.md) as a transition table. `transition()` is the only way a complaint
  * changes; it validates the actor, the state and the guard, and returns the new state with the events to
  * append. Counters and notifications are derived from those events elsewhere (indicators.ts,
  * notifications.ts), so the store can write all of it in one transaction.

@@ -5,7 +5,7 @@ import { STATUS_LABELS } from './lifecycle';
 
 /**
  * Who must hear about an event. The store writes these as outbox items in the transition's transaction;
- * the notifications issue's dispatcher delivers them (subscribe message, SMS fallback).
+ * the outbox dispatcher delivers them (subscribe message, SMS fallback).
  */
 export type Recipient =
   | { kind: 'consumer'; userId: string }

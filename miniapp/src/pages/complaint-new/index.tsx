@@ -48,7 +48,7 @@ interface PhotoSlot extends PhotoUpload {
 type MerchantState = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'loaded'; merchant: MerchantPublicView }
 
 /**
- * Filing a complaint against one shop (PRODUCT.md §1.2). The form is checked with the same schema the
+ * Filing a complaint against one shop (docs/lifecycle.md, filing). The form is checked with the same schema the
  * server uses, field by field; photos upload as soon as they are picked. One Idempotency-Key is made per
  * filing attempt and kept until the server confirms, so a double tap or a retry after a timeout files
  * one complaint, never two.

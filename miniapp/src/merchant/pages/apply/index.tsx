@@ -104,7 +104,7 @@ function usccFeedback(raw: string, left: boolean): { error?: string; normalized?
 }
 
 /**
- * 商户申请参创 (PRODUCT.md §1 merchant 1, §1 staff 3): the shop's registry facts and the commitments it will
+ * 商户申请参创 (README, 商户登记与公示): the shop's registry facts and the commitments it will
  * make in public. The form is checked with the contract's schema, field by field, before it is sent; the
  * application then waits for the county office's review, which issues the owner's binding code.
  */
