@@ -21,6 +21,16 @@ async function linesOf(work: () => Promise<unknown>): Promise<Array<Record<strin
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Routine lines are what these tests look at; other projects in the same run quiet them with LOG_LEVEL.
+const savedLevel = process.env.LOG_LEVEL;
+beforeAll(() => {
+  process.env.LOG_LEVEL = 'info';
+});
+afterAll(() => {
+  if (savedLevel === undefined) delete process.env.LOG_LEVEL;
+  else process.env.LOG_LEVEL = savedLevel;
+});
+
 describe('log lines carry the invocation they belong to', () => {
   it('keeps each invocation’s correlation id across awaits, timers and parallel work, without mixing two', async () => {
     const lines = await linesOf(() =>
