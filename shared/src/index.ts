@@ -24,3 +24,6 @@ export * from './contract/registry';
 export * from './contract/notifications';
 export * from './domain/csv';
 export * from './domain/jurisdiction';
+export * from './domain/calendar';
+export * from './contract/calendar';
+export * from './domain/party-notice';

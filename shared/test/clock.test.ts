@@ -206,7 +206,7 @@ describe('dueAt — properties', () => {
         const due = dueAt(from, workingDays(n));
         expect(isShanghaiWorkingDay(due)).toBe(true);
         expect(shanghaiClock(due)).toBe('23:59:59.999');
-        expect(daysStrictlyBetween(from, due).filter(isShanghaiWorkingDay)).toHaveLength(n - 1);
+        expect(daysStrictlyBetween(from, due).filter((noon) => isShanghaiWorkingDay(noon))).toHaveLength(n - 1);
         expect(dueAt(from, workingDays(n + 1)).getTime()).toBeGreaterThan(due.getTime());
       }),
       { numRuns: 60 },
@@ -239,7 +239,7 @@ describe('dueAt — properties', () => {
           expect(due).toEqual(endOf(formatShanghaiDate(lastDay)));
         } else {
           expect(formatShanghaiDate(due) > formatShanghaiDate(lastDay)).toBe(true);
-          expect([lastDay, ...daysStrictlyBetween(lastDay, due)].filter(isShanghaiWorkingDay)).toEqual([]);
+          expect([lastDay, ...daysStrictlyBetween(lastDay, due)].filter((noon) => isShanghaiWorkingDay(noon))).toEqual([]);
         }
       }),
     );
@@ -311,6 +311,7 @@ describe('clock rules', () => {
       consumerAnswer: { amount: 3, unit: 'days' },
       acceptDecision: { amount: 7, unit: 'working_days' },
       mediation: { amount: 60, unit: 'days' },
+      partyNotice: { amount: 3, unit: 'working_days' },
     });
     expect(CLOCK_PRESETS.samr_order_20).toEqual({
       ...CLOCK_PRESETS.samr_order_121,
@@ -318,6 +319,11 @@ describe('clock rules', () => {
       mediation: { amount: 45, unit: 'working_days' },
     });
     for (const preset of Object.values(CLOCK_PRESETS)) expect(ClockRules.parse(preset)).toEqual(preset);
+  });
+
+  it('rules stored before the notice clock existed read with its default', () => {
+    const { partyNotice: _notice, ...stored } = CLOCK_PRESETS.samr_order_121;
+    expect(ClockRules.parse(stored).partyNotice).toEqual({ amount: 3, unit: 'working_days' });
   });
 
   it('cannot be changed for everyone by mutating a preset', () => {

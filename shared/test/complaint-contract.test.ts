@@ -225,7 +225,7 @@ describe('building blocks', () => {
 
 describe('CommandInput', () => {
   const PROPOSAL = { outcome: 'refund', amount: '50.00', dueDate: '2026-06-30', text: '退款 50 元' };
-  const MINIMAL: Record<Exclude<(typeof COMMAND_TYPES)[number], 'expire'>, Record<string, unknown>> = {
+  const MINIMAL: Record<Exclude<(typeof COMMAND_TYPES)[number], 'expire' | 'recompute_deadline'>, Record<string, unknown>> = {
     reply: { type: 'reply', text: '已收到' },
     propose: { type: 'propose', proposal: PROPOSAL },
     decline: { type: 'decline', text: '超过退货期' },
@@ -238,15 +238,27 @@ describe('CommandInput', () => {
     claim: { type: 'claim' },
     assign: { type: 'assign', assigneeId: 'staff-med' },
     accept: { type: 'accept' },
-    not_accept: { type: 'not_accept', reason: 'duplicate' },
+    not_accept: { type: 'not_accept', reason: 'o121_identity' },
     record_mediation: { type: 'record_mediation', text: '电话联系', party: 'merchant' },
     close_mediated: { type: 'close_mediated', text: '退款 50 元' },
-    end_mediation: { type: 'end_mediation', referral: 'arbitration', guidance: '可申请仲裁' },
+    end_mediation: { type: 'end_mediation', ground: 'o121_testing_costs', referral: 'arbitration', guidance: '可申请仲裁' },
     note: { type: 'note', text: '内部备注' },
+    record_12315: { type: 'record_12315', caseNumber: '3201050020261015001' },
   };
 
-  it('has a schema for every command a person can send: all of COMMAND_TYPES but expire', () => {
-    expect(Object.keys(MINIMAL).sort()).toEqual(COMMAND_TYPES.filter((type) => type !== 'expire').sort());
+  it('has a schema for every command a person can send: all of COMMAND_TYPES but the system’s own', () => {
+    expect(Object.keys(MINIMAL).sort()).toEqual(COMMAND_TYPES.filter((type) => type !== 'expire' && type !== 'recompute_deadline').sort());
+  });
+
+  it("'recompute_deadline' from a person is rejected: only the system recounts a deadline", () => {
+    expect(CommandInput.safeParse({ type: 'recompute_deadline', reason: 'x' }).success).toBe(false);
+  });
+
+  it('a 12315 number typed by hand is folded (full-width, spaces, dashes, lower case) and then checked', () => {
+    expect(CommandInput.parse({ type: 'record_12315', caseNumber: ' ３２０１ 0500-2026 1015 001a ' })).toEqual({ type: 'record_12315', caseNumber: '3201050020261015001A' });
+    expect(issuesOf(CommandInput, { type: 'record_12315', caseNumber: '12345' })[0]).toEqual({ path: ['caseNumber'], message: '12315编号应为 12–32 位数字或字母，请对照12315平台核对' });
+    expect(issuesOf(CommandInput, { type: 'record_12315', caseNumber: '3201050020261015001/x' })[0]?.path).toEqual(['caseNumber']);
+    expect(issuesOf(CommandInput, { type: 'record_12315' })[0]).toEqual({ path: ['caseNumber'], message: '请填写12315平台的投诉编号' });
   });
 
   it.each(Object.entries(MINIMAL))('%s with its required fields passes', (_type, input) => {
@@ -283,13 +295,15 @@ describe('CommandInput', () => {
     ['rate without a rating', { type: 'rate' }, { path: ['rating'], message: '请选择满意度' }],
     ['rate with an unknown rating', { type: 'rate', rating: 'meh' }, { path: ['rating'], message: '请选择满意度' }],
     ['rate with an emoji comment', { type: 'rate', rating: 'satisfied', comment: '👍' }, { path: ['comment'], message: '评价中不能包含表情符号或文字方向控制字符' }],
-    ['not_accept without a reason', { type: 'not_accept' }, { path: ['reason'], message: '请选择不予受理的理由' }],
-    ['not_accept with free text instead of a reason code', { type: 'not_accept', reason: '不想管' }, { path: ['reason'], message: '请选择不予受理的理由' }],
+    ['not_accept without a reason', { type: 'not_accept' }, { path: ['reason'], message: '请选择不予受理的依据' }],
+    ['not_accept with free text instead of a reason code', { type: 'not_accept', reason: '不想管' }, { path: ['reason'], message: '请选择不予受理的依据' }],
+    ['not_accept with a reason from before the orders’ lists', { type: 'not_accept', reason: 'duplicate' }, { path: ['reason'], message: '请选择不予受理的依据' }],
     ['record_mediation without text', { type: 'record_mediation', party: 'both' }, { path: ['text'], message: '请填写调解记录' }],
     ['record_mediation without a party', { type: 'record_mediation', text: '电话联系' }, { path: ['party'], message: '请选择联系对象' }],
     ['close_mediated without the agreement', { type: 'close_mediated' }, { path: ['text'], message: '请填写调解协议内容' }],
-    ['end_mediation without a referral', { type: 'end_mediation', guidance: '可起诉' }, { path: ['referral'], message: '请选择后续途径' }],
-    ['end_mediation without guidance', { type: 'end_mediation', referral: 'litigation' }, { path: ['guidance'], message: '请填写给消费者的指引' }],
+    ['end_mediation without a ground', { type: 'end_mediation', referral: 'litigation', guidance: '可起诉' }, { path: ['ground'], message: '请选择终止调解的依据' }],
+    ['end_mediation without a referral', { type: 'end_mediation', ground: 'o121_party_absent', guidance: '可起诉' }, { path: ['referral'], message: '请选择后续途径' }],
+    ['end_mediation without guidance', { type: 'end_mediation', ground: 'o121_party_absent', referral: 'litigation' }, { path: ['guidance'], message: '请填写给消费者的指引' }],
     ['note without text', { type: 'note' }, { path: ['text'], message: '请填写内部备注' }],
     ['note of 1001 characters', { type: 'note', text: '记'.repeat(1001) }, { path: ['text'], message: '内部备注最多 1000 个字' }],
     ['withdraw with a 201-character reason', { type: 'withdraw', text: '因'.repeat(201) }, { path: ['text'], message: '撤回原因最多 200 个字' }],

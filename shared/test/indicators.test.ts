@@ -62,12 +62,12 @@ describe('counterDeltas: what each event adds', () => {
     ['closing mediation closes as mediated', eventOf('mediating', { type: 'close_mediated', text: '达成协议' }, ACTORS.regulator), { closed: 1, mediated: 1 }],
     [
       'not accepting closes as not accepted',
-      eventOf('escalated', { type: 'not_accept', reason: 'duplicate' }, ACTORS.regulator),
+      eventOf('escalated', { type: 'not_accept', reason: 'o121_already_handled' }, ACTORS.regulator),
       { closed: 1, notAccepted: 1 },
     ],
     [
       'ending mediation closes with no outcome counter of its own',
-      eventOf('accepted', { type: 'end_mediation', referral: 'arbitration', guidance: '申请仲裁' }, ACTORS.regulator),
+      eventOf('accepted', { type: 'end_mediation', ground: 'o121_no_agreement_possible', referral: 'arbitration', guidance: '申请仲裁' }, ACTORS.regulator),
       { closed: 1 },
     ],
     ['expiry of mediation closes like ending it', eventOf('mediating', { type: 'expire' }, ACTORS.system), { closed: 1 }],

@@ -138,6 +138,19 @@ const EXPECTED: Record<CommandType, ExpectedRule> = {
     by: 'staff',
     moves: Object.fromEntries(COMPLAINT_STATUSES.map((status) => [status, [status, TERMINAL.includes(status) ? 'none' : 'keep']])),
   },
+  record_12315: {
+    by: 'staff',
+    moves: {
+      escalated: ['escalated', 'keep'],
+      accepted: ['accepted', 'keep'],
+      mediating: ['mediating', 'keep'],
+      mediated: ['mediated', 'none'],
+      mediation_failed: ['mediation_failed', 'none'],
+      not_accepted: ['not_accepted', 'none'],
+    },
+  },
+  // Counted again on a new calendar; what it does to the clock is pinned in calendar-recompute.test.ts.
+  recompute_deadline: { by: 'system', moves: everyOpen(['submitted', 'keep']) },
   expire: {
     by: 'system',
     moves: {
@@ -167,12 +180,14 @@ const SAMPLE: { [T in CommandType]: Extract<Command, { type: T }> } = {
   claim: { type: 'claim' },
   assign: { type: 'assign', assigneeId: 'staff-med' },
   accept: { type: 'accept', text: '符合受理条件' },
-  not_accept: { type: 'not_accept', reason: 'no_jurisdiction' },
+  not_accept: { type: 'not_accept', reason: 'o121_outside_duties' },
   record_mediation: { type: 'record_mediation', text: '电话联系双方', party: 'both' },
   close_mediated: { type: 'close_mediated', text: '双方同意退款 100 元' },
-  end_mediation: { type: 'end_mediation', referral: 'arbitration', guidance: '可向仲裁委员会申请仲裁' },
+  end_mediation: { type: 'end_mediation', ground: 'o121_no_agreement_possible', referral: 'arbitration', guidance: '可向仲裁委员会申请仲裁' },
   note: { type: 'note', text: '商家此前有类似投诉' },
+  record_12315: { type: 'record_12315', caseNumber: '3201050020261015001' },
   expire: { type: 'expire' },
+  recompute_deadline: { type: 'recompute_deadline', reason: '国务院公布2026年节假日安排' },
 };
 
 /** The running deadline every open fixture has; `BEFORE` and `AFTER` sit on either side of it. */
@@ -216,6 +231,8 @@ const RULE_KEY: Record<DeadlineKind, keyof Omit<ClockRules, 'preset'>> = {
 const startedAt = (kind: DeadlineKind, now: Date, rules: ClockRules = DEFAULT_CLOCK_RULES) => ({
   kind,
   dueAt: dueAt(now, rules[RULE_KEY[kind]] as Duration).toISOString(),
+  startedAt: now.toISOString(),
+  duration: rules[RULE_KEY[kind]],
 });
 
 type Outcome =
@@ -328,7 +345,7 @@ function expectation(input: LifecycleState, type: CommandType, actorName: ActorN
       to: expected.to,
       visibility: ['note', 'claim', 'assign'].includes(type) ? 'staff' : 'all',
       // The sweeper's move carries its own explanation for the timeline (lifecycle-messages.test.ts pins the words).
-      data: type === 'expire' ? { text: expect.stringContaining('期限') } : data,
+      data: type === 'expire' ? expect.objectContaining({ text: expect.stringContaining('期限') }) : data,
     },
   };
 }
@@ -349,11 +366,14 @@ function describeRow(status: ComplaintStatus, type: CommandType, now: Date): str
   return `${status}: ${type} — ${parts.join('; ')}`;
 }
 
+/** Every command but the recount, whose outcome depends on the calendar (calendar-recompute.test.ts). */
+const MATRIX_COMMANDS = COMMAND_TYPES.filter((type) => type !== 'recompute_deadline');
+
 describe('the transition matrix: every status × command × actor', () => {
   for (const { phase, now } of PHASES) {
     describe(phase, () => {
       const rows = COMPLAINT_STATUSES.flatMap((status) =>
-        COMMAND_TYPES.map((type) => ({ name: describeRow(status, type, now), status, type })),
+        MATRIX_COMMANDS.map((type) => ({ name: describeRow(status, type, now), status, type })),
       );
 
       it.each(rows)('$name', ({ status, type }) => {
@@ -374,14 +394,16 @@ describe('allowedActions is exactly what transition accepts (the buttons the app
     it.each(rows)(`${phase}: $status, $actorName`, ({ status, actorName }) => {
       const state = stateIn(status);
       const actor = ACTORS[actorName];
-      const fromTable = COMMAND_TYPES.filter((type) => expectedOutcome(status, type, actorName, now).ok);
-      const accepted = COMMAND_TYPES.filter((type) => attempt(state, SAMPLE[type], actor, now).ok);
+      const people = MATRIX_COMMANDS.filter((type) => type !== 'expire');
+      const fromTable = people.filter((type) => expectedOutcome(status, type, actorName, now).ok);
+      const accepted = people.filter((type) => attempt(state, SAMPLE[type], actor, now).ok);
       const shown = allowedActions(state, actor, now);
 
-      // `expire` is the sweeper's and never a button; everything else matches both the table and transition().
+      // The system's commands (expire, recompute_deadline) are never buttons; the rest match the table and transition().
       expect(shown).not.toContain('expire');
-      expect([...shown].sort()).toEqual(fromTable.filter((type) => type !== 'expire').sort());
-      expect([...shown].sort()).toEqual(accepted.filter((type) => type !== 'expire').sort());
+      expect(shown).not.toContain('recompute_deadline');
+      expect([...shown].sort()).toEqual([...fromTable].sort());
+      expect([...shown].sort()).toEqual([...accepted].sort());
     });
   }
 
@@ -444,6 +466,12 @@ describe('versions and immutability', () => {
   });
 });
 
+/**
+ * A deadline as stored: its kind and instant, plus when the clock started and for how long (what a
+ * recomputation on a new calendar counts from).
+ */
+const clockOf = (kind: DeadlineKind, dueAtIso: string, startedAtIso: string, duration: Duration) => ({ kind, dueAt: dueAtIso, startedAt: startedAtIso, duration });
+
 describe('filing', () => {
   it('a filed complaint is submitted, version 1, with the merchant first-reply clock running (1 working day)', () => {
     // Monday 10:00 → end of Tuesday, Shanghai.
@@ -452,7 +480,7 @@ describe('filing', () => {
       ...PARTIES,
       status: 'submitted',
       version: 1,
-      deadline: { kind: 'merchant_first_reply', dueAt: iso('2026-06-09T23:59:59.999') },
+      deadline: clockOf('merchant_first_reply', iso('2026-06-09T23:59:59.999'), iso('2026-06-08T10:00'), { amount: 1, unit: 'working_days' }),
     });
   });
 
@@ -479,21 +507,21 @@ describe('deadlines along the way (Order 121 defaults, June 2026; 19 June is the
 
   it('the first reply from submitted starts the proposal clock (3 working days from the reply)', () => {
     const { state } = transition(filed(), SAMPLE.reply, merchant, at('2026-06-09T09:00'), rules);
-    expect(state.deadline).toEqual({ kind: 'merchant_proposal', dueAt: iso('2026-06-12T23:59:59.999') });
+    expect(state.deadline).toEqual(clockOf('merchant_proposal', iso('2026-06-12T23:59:59.999'), iso('2026-06-09T09:00'), rules.merchantProposal));
     expect(state.firstResponseAt).toBe(iso('2026-06-09T09:00'));
   });
 
   it('a second reply keeps the proposal clock and the first-response time (no extra time bought)', () => {
     const first = transition(filed(), SAMPLE.reply, merchant, at('2026-06-09T09:00'), rules).state;
     const second = transition(first, { type: 'reply', text: '补充说明' }, merchant, at('2026-06-11T09:00'), rules).state;
-    expect(second.deadline).toEqual({ kind: 'merchant_proposal', dueAt: iso('2026-06-12T23:59:59.999') });
+    expect(second.deadline).toEqual(clockOf('merchant_proposal', iso('2026-06-12T23:59:59.999'), iso('2026-06-09T09:00'), rules.merchantProposal));
     expect(second.firstResponseAt).toBe(iso('2026-06-09T09:00'));
   });
 
   it('a proposal starts the consumer-answer clock (3 days; ending on a Sunday moves it to Monday)', () => {
     const replied = transition(filed(), SAMPLE.reply, merchant, at('2026-06-09T09:00'), rules).state;
     const { state } = transition(replied, SAMPLE.propose, merchant, at('2026-06-11T10:00'), rules);
-    expect(state.deadline).toEqual({ kind: 'consumer_answer', dueAt: iso('2026-06-15T23:59:59.999') });
+    expect(state.deadline).toEqual(clockOf('consumer_answer', iso('2026-06-15T23:59:59.999'), iso('2026-06-11T10:00'), rules.consumerAnswer));
     expect(state.proposal).toEqual(PROPOSAL);
   });
 
@@ -505,13 +533,13 @@ describe('deadlines along the way (Order 121 defaults, June 2026; 19 June is the
   it('escalating after the first-reply deadline starts the accept-decision clock (7 working days, skipping 19 June)', () => {
     const { state } = transition(filed(), SAMPLE.escalate, consumer, at('2026-06-10T10:00'), rules);
     expect(state.status).toBe('escalated');
-    expect(state.deadline).toEqual({ kind: 'accept_decision', dueAt: iso('2026-06-22T23:59:59.999') });
+    expect(state.deadline).toEqual(clockOf('accept_decision', iso('2026-06-22T23:59:59.999'), iso('2026-06-10T10:00'), rules.acceptDecision));
   });
 
   it('a decline starts the accept-decision clock, marks the merchant as declining and counts as first response', () => {
     const { state } = transition(filed(), SAMPLE.decline, merchant, at('2026-06-10T10:00'), rules);
     expect(state.status).toBe('escalated');
-    expect(state.deadline).toEqual({ kind: 'accept_decision', dueAt: iso('2026-06-22T23:59:59.999') });
+    expect(state.deadline).toEqual(clockOf('accept_decision', iso('2026-06-22T23:59:59.999'), iso('2026-06-10T10:00'), rules.acceptDecision));
     expect(state.merchantDeclined).toBe(true);
     expect(state.firstResponseAt).toBe(iso('2026-06-10T10:00'));
   });
@@ -520,7 +548,7 @@ describe('deadlines along the way (Order 121 defaults, June 2026; 19 June is the
     const proposed = transition(filed(), SAMPLE.propose, merchant, at('2026-06-08T12:00'), rules).state;
     const { state } = transition(proposed, SAMPLE.reject_proposal, consumer, at('2026-06-10T10:00'), rules);
     expect(state.status).toBe('escalated');
-    expect(state.deadline).toEqual({ kind: 'accept_decision', dueAt: iso('2026-06-22T23:59:59.999') });
+    expect(state.deadline).toEqual(clockOf('accept_decision', iso('2026-06-22T23:59:59.999'), iso('2026-06-10T10:00'), rules.acceptDecision));
   });
 
   it.each([
@@ -530,7 +558,7 @@ describe('deadlines along the way (Order 121 defaults, June 2026; 19 June is the
     const escalated = transition(filed(), SAMPLE.decline, merchant, at('2026-06-09T10:00'), preset).state;
     const { state } = transition(escalated, SAMPLE.accept, regulator, at('2026-06-11T10:00'), preset);
     expect(state.status).toBe('accepted');
-    expect(state.deadline).toEqual({ kind: 'mediation', dueAt: due });
+    expect(state.deadline).toEqual(clockOf('mediation', due, iso('2026-06-11T10:00'), preset.mediation));
   });
 
   it('recording mediation contacts keeps the mediation clock running from acceptance', () => {

@@ -114,9 +114,9 @@ describe('the consumer acts → the shop hears', () => {
 describe('bureau decisions → both parties hear', () => {
   it.each<[string, ComplaintStatus, Command, Actor]>([
     ['acceptance', 'escalated', { type: 'accept' }, ACTORS.regulator],
-    ['not accepting', 'escalated', { type: 'not_accept', reason: 'no_jurisdiction' }, ACTORS.regulator],
+    ['not accepting', 'escalated', { type: 'not_accept', reason: 'o121_outside_duties' }, ACTORS.regulator],
     ['mediation closed', 'mediating', { type: 'close_mediated', text: '达成协议' }, ACTORS.mediator],
-    ['mediation ended', 'accepted', { type: 'end_mediation', referral: 'litigation', guidance: '可起诉' }, ACTORS.mediator],
+    ['mediation ended', 'accepted', { type: 'end_mediation', ground: 'o121_party_absent', referral: 'litigation', guidance: '可起诉' }, ACTORS.mediator],
   ])('%s', (_name, status, command, actor) => {
     expect(recipients(notify(status, command, actor))).toEqual([CONSUMER, MERCHANT]);
   });
@@ -149,7 +149,7 @@ describe('internal steps reach nobody outside the bureau', () => {
 
 describe('message content', () => {
   it('the status in a message is the complaint’s new status, in words', () => {
-    const [intent] = notify('escalated', { type: 'not_accept', reason: 'duplicate' }, ACTORS.regulator);
+    const [intent] = notify('escalated', { type: 'not_accept', reason: 'o121_already_handled' }, ACTORS.regulator);
     expect(intent!.status).toBe(STATUS_LABELS.not_accepted);
     expect(intent!.headline).toBe('不予受理');
   });
@@ -168,9 +168,9 @@ describe('message content', () => {
       notify('settled_in_shop', { type: 'rate', rating: 'satisfied' }, ACTORS.consumer),
       notify('settled_in_shop', { type: 'fulfil' }, ACTORS.merchant),
       notify('escalated', { type: 'accept' }, ACTORS.regulator),
-      notify('escalated', { type: 'not_accept', reason: 'duplicate' }, ACTORS.regulator),
+      notify('escalated', { type: 'not_accept', reason: 'o121_already_handled' }, ACTORS.regulator),
       notify('mediating', { type: 'close_mediated', text: 'x' }, ACTORS.mediator),
-      notify('mediating', { type: 'end_mediation', referral: 'arbitration', guidance: 'x' }, ACTORS.mediator),
+      notify('mediating', { type: 'end_mediation', ground: 'o121_party_absent', referral: 'arbitration', guidance: 'x' }, ACTORS.mediator),
       notify('accepted', { type: 'assign', assigneeId: 'staff-med' }, ACTORS.regulator),
     ].flat();
     for (const intent of all) expect([...intent.headline].length).toBeLessThanOrEqual(5);

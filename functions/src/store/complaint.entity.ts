@@ -46,7 +46,13 @@ const complaintSchema = item({
   photos: list(string()),
   phone: string().optional(),
   sharePhoneWithMerchant: boolean(),
-  deadline: map({ kind: string(), dueAt: string() }).optional(),
+  deadline: map({
+    kind: string(),
+    dueAt: string(),
+    startedAt: string().optional(),
+    duration: map({ amount: number(), unit: string() }).optional(),
+    estimatedYears: list(number()).optional(),
+  }).optional(),
   proposal: map({ outcome: string(), amount: string().optional(), dueDate: string(), text: string() }).optional(),
   assigneeId: string().optional(),
   merchantDeclined: boolean().optional(),
@@ -54,6 +60,7 @@ const complaintSchema = item({
   fulfilledAt: string().optional(),
   rating: map({ rating: string(), comment: string().optional(), at: string() }).optional(),
   closedAt: string().optional(),
+  case12315: string().optional(),
   filedAt: string(),
 });
 

@@ -11,6 +11,8 @@ import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIn
 import { ulid } from 'ulid';
 import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
 import { moderationTaskWrite, type ModerationTask, type TextModeration } from './moderation';
+import { PartyNoticeEntity } from './party-notice.entity';
+import { partyNoticeWrite, toNoticeRecord, type PartyNoticeRecord } from './party-notices';
 import { AuditEntity, CounterEntity, IdempotencyEntity, MerchantCounterEntity, OutboxEntity } from './support.entities';
 import { readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
@@ -51,6 +53,8 @@ export interface SideEffects {
   audit?: { staffUserId: string; role: string };
   /** Texts that were not clean when written: their recheck / review tasks (store/moderation.ts). */
   moderation?: ModerationTask[];
+  /** The written notice to the parties a refusal or the end of mediation issues (store/party-notices.ts). */
+  notice?: PartyNoticeRecord;
 }
 
 /** An event as written, with the content-security state of its text when it has one of its author's own. */
@@ -99,6 +103,7 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
           recipient: intent.recipient,
           headline: intent.headline,
           status: intent.status,
+          ...(intent.notice ? { notice: intent.notice } : {}),
         })
         .options({ condition: { attr: 'outboxId', exists: false } }),
     );
@@ -117,6 +122,7 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
     );
   }
   for (const task of effects.moderation ?? []) writes.push(moderationTaskWrite(task));
+  if (effects.notice) writes.push(partyNoticeWrite(effects.notice));
   return writes;
 }
 
@@ -205,18 +211,22 @@ export interface StoredEvent extends LifecycleEvent {
 
 /** Access pattern `complaint-with-events`: the state and every event, one strongly consistent Query on the complaint's partition. */
 const complaintWithEvents = FangxinTable.build(AccessPattern)
-  .entities(ComplaintEntity, ComplaintEventEntity)
+  .entities(ComplaintEntity, ComplaintEventEntity, PartyNoticeEntity)
   .schema(string().transform(COMPLAINT_KEY))
   .pattern((partition) => ({ partition }))
   .options({ consistent: true, showEntityAttr: true, maxPages: 10 })
   .meta({ title: 'complaint-with-events' });
 
-export async function loadComplaint(complaintId: string): Promise<{ record: ComplaintRecord; events: StoredEvent[] } | undefined> {
+export async function loadComplaint(
+  complaintId: string,
+): Promise<{ record: ComplaintRecord; events: StoredEvent[]; notice?: PartyNoticeRecord } | undefined> {
   const { Items = [] } = await complaintWithEvents.query(complaintId).send();
   let record: ComplaintRecord | undefined;
+  let notice: PartyNoticeRecord | undefined;
   const events: StoredEvent[] = [];
   for (const item of Items as Array<Record<string, unknown> & { entity: string }>) {
     if (item.entity === 'Complaint') record = fromStored(item);
+    else if (item.entity === 'PartyNotice') notice = toNoticeRecord(item);
     else if (item.entity === 'ComplaintEvent') {
       const { complaintId: _id, entity: _entity, ...event } = item;
       void _id;
@@ -224,7 +234,7 @@ export async function loadComplaint(complaintId: string): Promise<{ record: Comp
       events.push(event as unknown as StoredEvent);
     }
   }
-  return record ? { record, events } : undefined;
+  return record ? { record, events, ...(notice ? { notice } : {}) } : undefined;
 }
 
 /** Access pattern `complaints-of-consumer`: newest first. */
@@ -242,11 +252,18 @@ const merchantQueue = FangxinTable.build(AccessPattern)
   .pattern((partition) => ({ index: 'gsi1', partition }))
   .meta({ title: 'merchant-queue' });
 
-/** Access pattern `triage`: open complaints waiting in one place, by deadline; `dueBefore` keeps the late ones. */
+/**
+ * Access pattern `triage`: open complaints waiting in one place, by deadline (sort keys are `<dueAt>#<id>`);
+ * `dueBefore` keeps the late ones, `dueFrom` those due from an instant on (the calendar recount).
+ */
 const triage = FangxinTable.build(AccessPattern)
   .entities(ComplaintEntity)
-  .schema(map({ place: string().transform(TRIAGE_KEY), dueBefore: string().optional() }))
-  .pattern(({ place, dueBefore }) => ({ index: 'gsi3', partition: place, ...(dueBefore ? { range: { lt: dueBefore } } : {}) }))
+  .schema(map({ place: string().transform(TRIAGE_KEY), dueBefore: string().optional(), dueFrom: string().optional() }))
+  .pattern(({ place, dueBefore, dueFrom }) => ({
+    index: 'gsi3',
+    partition: place,
+    ...(dueBefore ? { range: { lt: dueBefore } } : dueFrom ? { range: { gte: dueFrom } } : {}),
+  }))
   .meta({ title: 'triage' });
 
 const asRecords = (page: Page<unknown>): Page<ComplaintRecord> => ({
@@ -260,5 +277,9 @@ export const listMerchantQueue = async (merchantId: string, page: PageRequest) =
 
 export const listTriage = async (place: WaitingPlace, page: PageRequest, dueBefore?: string) =>
   asRecords(await readPage(triage.query({ place, ...(dueBefore ? { dueBefore } : {}) }), page));
+
+/** Open complaints in one place whose deadline is at or after `dueFrom`, a page at a time. */
+export const listDueFrom = async (place: WaitingPlace, dueFrom: string, page: PageRequest) =>
+  asRecords(await readPage(triage.query({ place, dueFrom }), page));
 
 export { ComplaintEntity };

@@ -12,6 +12,10 @@ import { prefix } from 'dynamodb-toolbox/transformers/prefix';
 // — complaints —
 /** A complaint's partition: its state (`PROFILE`) and its events. */
 export const COMPLAINT_KEY = prefix('COMPLAINT');
+/** The written notice of a refusal or of the end of mediation, in the complaint's partition. */
+export const PARTY_NOTICE_SORT = 'NOTICE';
+/** gsi1: notices not yet known to have reached both parties, by the time allowed for sending them. */
+export const NOTICE_UNSENT_PARTITION = 'NOTICE#unsent';
 /** An event's sort key in the complaint's partition, and the task key of the event's text. */
 export const EVENT_KEY = prefix('EVENT');
 /** gsi1: a shop's queue. */
@@ -78,6 +82,15 @@ export const MODERATION_KEY = prefix('MODERATION');
 /** The task key (sort key) of a complaint's description; an event's text uses `EVENT_KEY`. */
 export const DESCRIPTION_TARGET = 'DESC';
 export const eventTarget = (seq: string) => EVENT_KEY.encode(seq);
+
+// — the working-day calendar the county keeps —
+/** One partition for the calendar: a county enters one year a year; everything here is a handful of items. */
+export const CALENDAR_PARTITION = 'CALENDAR';
+/** The year in force (`CURRENT#2027`), every version kept (`HISTORY#2027#000002`), and recount jobs (`RECOMPUTE#2027#000002`). */
+export const CALENDAR_CURRENT_KEY = prefix('CURRENT');
+export const CALENDAR_HISTORY_KEY = prefix('HISTORY');
+export const RECOMPUTE_JOB_KEY = prefix('RECOMPUTE');
+export const calendarVersionKey = (year: number, version: number) => `${year}#${String(version).padStart(6, '0')}`;
 
 // — people, settings, bookkeeping —
 export const USER_KEY = prefix('USER');

@@ -26,6 +26,7 @@ export interface OutboxItem {
   recipient: { kind: string; userId?: string; merchantId?: string; townCode?: string };
   headline: string;
   status: string;
+  notice?: 'refusal' | 'termination';
   townCode?: string;
   merchantId?: string;
   merchantName?: string;

@@ -1,7 +1,10 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { ClockRules, DEFAULT_CLOCK_RULES } from '@fangxin/shared';
-import { SettingsEntity } from './support.entities';
+import { AuditEntity, SettingsEntity } from './support.entities';
 
 const CACHE_MS = 60_000;
 let cached: { rules: ClockRules; until: number } | undefined;
@@ -18,7 +21,37 @@ export async function getClockRules(nowMs: number): Promise<ClockRules> {
   return rules;
 }
 
-export async function saveClockRules(rules: ClockRules): Promise<void> {
-  await SettingsEntity.build(PutItemCommand).item({ name: 'clock-rules', value: rules }).send();
+/** An admin's change of the rules, with its audit entry, together. */
+export async function saveClockRules(rules: ClockRules, staff: { userId: string; role: string }, at: string): Promise<void> {
+  await execute(
+    SettingsEntity.build(PutTransaction).item({ name: 'clock-rules', value: rules }),
+    AuditEntity.build(PutTransaction).item({
+      staffUserId: staff.userId,
+      entry: `${at}#clock-rules`,
+      action: 'clock_rules_saved',
+      role: staff.role,
+      subjectType: 'settings',
+      subjectId: 'clock-rules',
+      detail: `规则来源 ${rules.preset}`,
+      at,
+    }),
+  );
   cached = undefined;
+}
+
+/**
+ * True for the first caller of the day only (a conditional write on the day), so a schedule that runs every
+ * few minutes in many containers says something once a day.
+ */
+export async function claimDailyNotice(name: string, day: string): Promise<boolean> {
+  try {
+    await SettingsEntity.build(PutItemCommand)
+      .item({ name, value: { day } })
+      .options({ condition: { or: [{ attr: 'name', exists: false }, { attr: 'value.day', ne: day }] } })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

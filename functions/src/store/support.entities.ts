@@ -92,6 +92,8 @@ export const OutboxEntity = new Entity({
     recipient: map({ kind: string(), userId: string().optional(), merchantId: string().optional(), townCode: string().optional() }),
     headline: string(),
     status: string(),
+    /** Set when the message carries a written notice (告知书): its delivery counts as the notice reaching the party. */
+    notice: string().enum('refusal', 'termination').optional(),
     /** Copied from the complaint when written: the message names the shop; staff see their towns' failures. */
     townCode: string().optional(),
     merchantId: string().optional(),
@@ -179,7 +181,7 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    subjectType: string().enum('complaint', 'merchant'),
+    subjectType: string().enum('complaint', 'merchant', 'settings'),
     subjectId: string(),
     /** The reason or note given, for registry actions. */
     detail: string().optional(),

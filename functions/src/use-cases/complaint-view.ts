@@ -1,19 +1,21 @@
 import {
   COMPLAINT_CATEGORIES,
-  NOT_ACCEPTED_REASONS,
+  COUNTY,
+  NOTICE_TITLES,
   OUTCOMES,
   RATINGS,
   REFERRALS,
   STATUS_LABELS,
   allowedActions,
+  deadlineEstimateNote,
   describeDeadline,
+  partyNoticeOf,
   maskPhone,
   type Actor,
   type ComplaintSummary,
   type ComplaintView,
   type DeadlineKind,
   type LifecycleEvent,
-  type NotAcceptedReasonCode,
   type OutcomeCode,
   type RatingCode,
   type ReferralCode,
@@ -21,6 +23,7 @@ import {
 } from '@fangxin/shared';
 import type { ComplaintRecord } from '../store/complaints';
 import type { TextModeration } from '../store/moderation';
+import type { PartyNoticeRecord } from '../store/party-notices';
 import { presignPhotoView } from '../store/photos';
 import { authorSideOf, presentText, userTextOf, type Viewer } from './moderation-rules';
 
@@ -53,7 +56,9 @@ const EVENT_TITLES: Record<LifecycleEvent['type'], string> = {
   close_mediated: '调解成功，达成协议',
   end_mediation: '调解终止',
   note: '内部备注',
+  record_12315: '登记12315编号',
   expire: '期限届满，自动转办',
+  recompute_deadline: '期限重新计算',
 };
 
 /** Masks a mainland mobile number for people who have no need for it: 138****8000. */
@@ -88,10 +93,12 @@ function eventText(event: LifecycleEvent, shown?: string): string | undefined {
     const proposal = data.proposal as { outcome: OutcomeCode; amount?: string; dueDate: string; text: string };
     parts.push(`${OUTCOMES[proposal.outcome]}${proposal.amount ? ` ¥${proposal.amount}` : ''}，${proposal.dueDate} 前履行。${shown ?? proposal.text}`);
   }
-  if (event.type === 'not_accept' && typeof data.reason === 'string') parts.push(`理由：${NOT_ACCEPTED_REASONS[data.reason as NotAcceptedReasonCode]}`);
+  const notice = partyNoticeOf(event, COUNTY.name);
+  if (notice) parts.push(`依据：${notice.ground.label}${notice.ground.article ? `（${notice.ground.article}）` : ''}。`);
   if (event.type === 'end_mediation' && typeof data.referral === 'string') {
     parts.push(`后续途径：${REFERRALS[data.referral as ReferralCode]}。${String(data.guidance ?? '')}`);
   }
+  if (event.type === 'record_12315' && typeof data.caseNumber === 'string') parts.push(`12315平台编号：${data.caseNumber}`);
   if (event.type === 'rate' && typeof data.rating === 'string') parts.push(RATINGS[data.rating as RatingCode]);
   for (const key of ['text', 'comment']) if (typeof data[key] === 'string') parts.push(shown ?? (data[key] as string));
   return parts.length ? parts.join(' ') : undefined;
@@ -114,7 +121,24 @@ function deadlineView(record: ComplaintRecord, now: Date) {
   const described = describeDeadline(new Date(record.deadline.dueAt), now);
   const words = DEADLINE_WORDS[record.deadline.kind].replace('{due}', described.text.split('，')[0] ?? described.text);
   const rest = described.text.includes('，') ? described.text.slice(described.text.indexOf('，')) : '';
-  return { kind: record.deadline.kind, dueAt: record.deadline.dueAt, text: `${words}${rest}`, overdue: described.overdue };
+  const estimateNote = deadlineEstimateNote(record.deadline);
+  return {
+    kind: record.deadline.kind,
+    dueAt: record.deadline.dueAt,
+    text: `${words}${rest}${estimateNote ? `（${estimateNote}）` : ''}`,
+    overdue: described.overdue,
+    estimated: estimateNote !== undefined,
+    ...(estimateNote ? { estimateNote } : {}),
+  };
+}
+
+/** The notice's line on the complaint: its title for everyone, and for staff whether it has reached both parties in time. */
+function noticeSummary(notice: PartyNoticeRecord | undefined, viewer: Viewer, now: Date) {
+  if (!notice) return undefined;
+  if (viewer !== 'staff') return { title: NOTICE_TITLES[notice.kind] };
+  const reached = { ...(notice.consumerReachedAt ? { consumer: notice.consumerReachedAt } : {}), ...(notice.merchantReachedAt ? { merchant: notice.merchantReachedAt } : {}) };
+  const complete = Boolean(notice.consumerReachedAt && notice.merchantReachedAt);
+  return { title: NOTICE_TITLES[notice.kind], sendBy: notice.sendBy, reached, overdue: !complete && now.toISOString() > notice.sendBy };
 }
 
 /**
@@ -123,7 +147,13 @@ function deadlineView(record: ComplaintRecord, now: Date) {
  * consumer's or a merchant's own words that content security holds back reach the other party as a
  * placeholder; their author and staff see them with a flag (moderation-rules.ts).
  */
-export async function toComplaintView(record: ComplaintRecord, events: ViewedEvent[], actor: Actor, now: Date): Promise<ComplaintView> {
+export async function toComplaintView(
+  record: ComplaintRecord,
+  events: ViewedEvent[],
+  actor: Actor,
+  now: Date,
+  notice?: PartyNoticeRecord,
+): Promise<ComplaintView> {
   const staff = actor.kind === 'staff';
   const viewer = viewerOf(actor);
   const phone = phoneFor(record, actor);
@@ -167,6 +197,8 @@ export async function toComplaintView(record: ComplaintRecord, events: ViewedEve
       : {}),
     ...(record.fulfilledAt ? { fulfilledAt: record.fulfilledAt } : {}),
     ...(staff && record.assigneeId ? { assigneeId: record.assigneeId } : {}),
+    ...(record.case12315 ? { case12315: record.case12315 } : {}),
+    ...(notice ? { notice: noticeSummary(notice, viewer, now) } : {}),
     filedAt: record.filedAt,
     timeline: events
       .filter((event) => staff || event.visibility === 'all')

@@ -28,6 +28,7 @@ import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { resolveRecipients, type Recipients } from './notification-recipients';
 import { weChat } from '../clients';
 import { withAccessToken } from './wechat-access';
+import { markNoticeReached } from '../store/party-notices';
 
 /**
  * The dispatcher: delivers outbox items (docs/notifications.md). Fed by the table's stream (new items, at
@@ -79,6 +80,10 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
     stored = await settleOutboxItem(item, settlement, now(), settlement === 'dead' ? `已重试${item.attempts}次仍未送达：${reason}` : reason);
   }
   const result: DeliveryResult = stored ? settlement : 'claim_lost';
+  if (result === 'delivered' && item.notice && (item.recipient.kind === 'consumer' || item.recipient.kind === 'merchant')) {
+    // The message carried a written notice: it has reached this party (the notice's own clock stops for them).
+    await markNoticeReached(item.complaintId, item.recipient.kind, now().toISOString(), 'message');
+  }
   logger.info('outbox.delivery', { outboxId, complaintId: item.complaintId, recipient: item.recipient.kind, attempt: item.attempts, result });
   return result;
 }

@@ -21,7 +21,7 @@ import type * as z from 'zod';
 import type { Principal } from '../auth/token';
 import { createComplaint, loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { findMerchant } from '../store/merchants';
-import { getClockRules } from '../store/settings';
+import { clocksAt } from './clocks';
 
 import { toComplaintView } from './complaint-view';
 import { checkUserText } from './content-check';
@@ -73,9 +73,9 @@ export async function fileComplaint(
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
 
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
-  const [rules, check] = await Promise.all([getClockRules(now.getTime()), checkUserText(input.description, principal.userId, now)]);
+  const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
   const record: ComplaintRecord = {
-    ...initialState({ consumerId: principal.userId, merchantId: merchant.id, townCode: merchant.townCode }, now, rules),
+    ...initialState({ consumerId: principal.userId, merchantId: merchant.id, townCode: merchant.townCode }, now, rules, calendar),
     id: ulid(now.getTime()),
     merchantName: merchant.name,
     sector: merchant.sector,

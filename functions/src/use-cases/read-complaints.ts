@@ -1,4 +1,5 @@
-import { NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView } from '@fangxin/shared';
+import { Invalid, NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView, type WaitingPlace } from '@fangxin/shared';
+import type { Page, PageRequest } from '../store/cursor';
 import type { Principal } from '../auth/token';
 import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { complaintNotFound, resolveActor } from './complaint-access';
@@ -8,7 +9,7 @@ import { toComplaintView, toSummary } from './complaint-view';
 export async function getComplaint(complaintId: string, principal: Principal, now: Date): Promise<ComplaintView> {
   const loaded = await loadComplaint(complaintId);
   if (!loaded) throw complaintNotFound();
-  return toComplaintView(loaded.record, loaded.events, await resolveActor(principal, loaded.record), now);
+  return toComplaintView(loaded.record, loaded.events, await resolveActor(principal, loaded.record), now, loaded.notice);
 }
 
 /** The signed-in person's own complaints, newest first. */
@@ -34,7 +35,7 @@ export async function merchantQueue(
 }
 
 export interface TriageFilters {
-  view: 'escalated' | 'accepted' | 'mediating' | 'overdue';
+  view: 'escalated' | 'accepted' | 'mediating' | 'overdue' | 'missing12315';
   town?: string;
   sector?: string;
   minAgeDays?: number;
@@ -57,6 +58,13 @@ export async function triageQueue(principal: Principal, filters: TriageFilters, 
     (!filters.sector || record.sector === filters.sector) &&
     (filters.minAgeDays === undefined || now.getTime() - Date.parse(record.filedAt) >= filters.minAgeDays * DAY_MS);
 
+  if (filters.view === 'missing12315') {
+    const page = await listAcrossPlaces(MISSING_12315_PLACES, { cursor, limit });
+    return {
+      items: page.items.filter((record) => matches(record) && !record.case12315).map((item) => toSummary(item, now, 'staff')),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
   if (filters.view !== 'overdue') {
     const page = await listTriage(filters.view, { cursor, limit });
     return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
@@ -70,4 +78,38 @@ export async function triageQueue(principal: Principal, filters: TriageFilters, 
     .sort((a, b) => (a.deadline?.dueAt ?? '').localeCompare(b.deadline?.dueAt ?? ''))
     .slice(0, limit);
   return { items: items.map((item) => toSummary(item, now, 'staff')) };
+}
+
+/** Cases the bureau has accepted and is still handling: each should have its 12315 number by now. */
+export const MISSING_12315_PLACES = ['accepted', 'mediating'] as const satisfies readonly WaitingPlace[];
+
+/**
+ * One page over several waiting places in turn (all of the first, then the next…), with a cursor that says
+ * which place it is in — so a list that spans places pages like any other and ends.
+ */
+async function listAcrossPlaces(places: readonly WaitingPlace[], { cursor, limit }: PageRequest): Promise<Page<ComplaintRecord>> {
+  const position = decodePlaceCursor(cursor, places.length);
+  const place = places[position.place]!;
+  const page = await listTriage(place, { cursor: position.inner, limit });
+  const next = page.nextCursor
+    ? encodePlaceCursor({ place: position.place, inner: page.nextCursor })
+    : position.place + 1 < places.length
+      ? encodePlaceCursor({ place: position.place + 1 })
+      : undefined;
+  return { items: page.items, ...(next ? { nextCursor: next } : {}) };
+}
+
+const encodePlaceCursor = (position: { place: number; inner?: string }) => Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
+
+function decodePlaceCursor(cursor: string | undefined, places: number): { place: number; inner?: string } {
+  if (!cursor) return { place: 0 };
+  try {
+    const position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { place?: unknown; inner?: unknown };
+    if (Number.isInteger(position.place) && (position.place as number) >= 0 && (position.place as number) < places && (position.inner === undefined || typeof position.inner === 'string')) {
+      return { place: position.place as number, ...(position.inner ? { inner: position.inner } : {}) };
+    }
+  } catch {
+    // fall through
+  }
+  throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
 }

@@ -12,7 +12,8 @@ import type { Principal } from '../auth/token';
 import { eventSeq } from '../store/complaint.entity';
 import { loadComplaint, saveTransition, type EventToWrite } from '../store/complaints';
 import { type ModerationTask } from '../store/moderation';
-import { getClockRules } from '../store/settings';
+import { clocksAt } from './clocks';
+import { noticeIssuedBy } from './party-notices';
 import { complaintNotFound, resolveActor } from './complaint-access';
 import { toComplaintView } from './complaint-view';
 import { checkUserText } from './content-check';
@@ -36,18 +37,20 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
 
-  const rules = await getClockRules(now.getTime());
-  const { state, event } = transition(record, request.command, actor, now, rules);
+  const { rules, calendar } = await clocksAt(now);
+  const { state, event } = transition(record, request.command, actor, now, rules, calendar);
   const isFirstResponse = !record.firstResponseAt && state.firstResponseAt !== undefined;
   const deltas = counterDeltas(event, isFirstResponse ? { filedAt: record.filedAt } : undefined);
   const { written, task } = await checkOwnWords(event, record, state.version, now);
+  const notice = noticeIssuedBy(event, record, rules, calendar);
   await saveTransition(record.version, state, written, {
     counters: counterWrites(record, event.at, deltas, commitmentDeltas(event)),
     notifications: notificationsFor(event, state),
     ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role } } : {}),
     ...(task ? { moderation: [task] } : {}),
+    ...(notice ? { notice } : {}),
   });
-  return toComplaintView(state, [...events, written], actor, now);
+  return toComplaintView(state, [...events, written], actor, now, notice ?? loaded.notice);
 }
 
 /** The event with its text's verdict, and the recheck / review task when the text is not clean. */

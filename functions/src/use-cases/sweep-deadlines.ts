@@ -1,6 +1,7 @@
 import { Conflict, EXPIRING_PLACES, commitmentDeltas, counterDeltas, notificationsFor, transition, type Actor } from '@fangxin/shared';
 import { listTriage, loadComplaint, saveTransition } from '../store/complaints';
-import { getClockRules } from '../store/settings';
+import { clocksAt } from './clocks';
+import { noticeIssuedBy } from './party-notices';
 import { counterWrites } from './counter-scopes';
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -13,7 +14,7 @@ const PAGE = 50;
  * Complaints waiting for the bureau's accept decision are not moved — they show as overdue in triage.
  */
 export async function sweepDeadlines(now: Date): Promise<{ moved: number; skipped: number }> {
-  const rules = await getClockRules(now.getTime());
+  const { rules, calendar } = await clocksAt(now);
   let moved = 0;
   let skipped = 0;
   for (const place of EXPIRING_PLACES) {
@@ -24,10 +25,12 @@ export async function sweepDeadlines(now: Date): Promise<{ moved: number; skippe
         const loaded = await loadComplaint(candidate.id);
         if (!loaded) continue;
         try {
-          const { state, event } = transition(loaded.record, { type: 'expire' }, SYSTEM, now, rules);
+          const { state, event } = transition(loaded.record, { type: 'expire' }, SYSTEM, now, rules, calendar);
+          const notice = noticeIssuedBy(event, loaded.record, rules, calendar);
           await saveTransition(loaded.record.version, state, event, {
             counters: counterWrites(loaded.record, event.at, counterDeltas(event), commitmentDeltas(event)),
             notifications: notificationsFor(event, state),
+            ...(notice ? { notice } : {}),
           });
           moved++;
         } catch (error) {

@@ -2,10 +2,11 @@ import * as z from 'zod';
 import './zod-chinese';
 import {
   COMPLAINT_CATEGORY_CODES,
-  NOT_ACCEPTED_REASON_CODES,
   OUTCOME_CODES,
   RATING_CODES,
   REFERRAL_CODES,
+  REFUSAL_GROUND_CODES,
+  TERMINATION_GROUND_CODES,
 } from '../catalogue/complaints';
 import { COMMAND_TYPES, COMPLAINT_STATUSES } from '../domain/lifecycle';
 import { MerchantId } from './merchant';
@@ -81,6 +82,16 @@ export const purchaseDateNotInFuture = (date: string, today: string) => date <= 
 
 const Text = (label: string) => freeText(label, 1, 1000);
 
+/**
+ * The case's number on the national 12315 platform, where Order 121 routes complaint handling: recorded by
+ * staff once the case is registered there. Digits and letters, 12–32 of them (spaces and full-width forms
+ * typed by hand are folded away first).
+ */
+export const Case12315Number = z
+  .string({ error: '请填写12315平台的投诉编号' })
+  .transform((value) => value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-Z]{12,32}$/, { error: '12315编号应为 12–32 位数字或字母，请对照12315平台核对' }));
+
 /** The commands a person can send, with their arguments; `expire` is the sweeper's alone. */
 export const CommandInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reply'), text: Text('答复内容') }),
@@ -109,7 +120,8 @@ export const CommandInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept'), text: freeText('受理说明', 1, 500).optional() }),
   z.object({
     type: z.literal('not_accept'),
-    reason: z.enum(NOT_ACCEPTED_REASON_CODES, { error: '请选择不予受理的理由' }),
+    /** A ground of the order in force (Order 121 art. 16 by default); the domain refuses another order's. */
+    reason: z.enum(REFUSAL_GROUND_CODES, { error: '请选择不予受理的依据' }),
     text: freeText('补充说明', 1, 500).optional(),
   }),
   z.object({
@@ -120,10 +132,13 @@ export const CommandInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('close_mediated'), text: Text('调解协议内容') }),
   z.object({
     type: z.literal('end_mediation'),
+    /** A ground of the order in force (Order 121 art. 23 by default). */
+    ground: z.enum(TERMINATION_GROUND_CODES, { error: '请选择终止调解的依据' }),
     referral: z.enum(REFERRAL_CODES, { error: '请选择后续途径' }),
     guidance: Text('给消费者的指引'),
   }),
   z.object({ type: z.literal('note'), text: Text('内部备注') }),
+  z.object({ type: z.literal('record_12315'), caseNumber: Case12315Number }),
 ]);
 export type CommandInput = z.infer<typeof CommandInput>;
 
@@ -139,9 +154,13 @@ export const ComplaintStatusSchema = z.enum(COMPLAINT_STATUSES);
 export const DeadlineView = z.object({
   kind: z.string(),
   dueAt: z.string(),
-  /** In words, e.g. 「商家须在 10月9日（周五）24:00 前答复，还剩 2 天」. */
+  /** In words, e.g. 「商家须在 10月9日（周五）24:00 前答复，还剩 2 天」; an estimate says so. */
   text: z.string(),
   overdue: z.boolean(),
+  /** Counted partly on Monday–Friday because a year's holidays are not yet known: it may still move. */
+  estimated: z.boolean(),
+  /** For an estimate, why, e.g. 「预计，待国务院公布2027年节假日安排后更新」. */
+  estimateNote: z.string().optional(),
 });
 
 /**
@@ -209,6 +228,18 @@ export const ComplaintView = z.object({
   rating: z.object({ rating: z.string(), ratingLabel: z.string(), comment: z.string().optional() }).optional(),
   fulfilledAt: z.string().optional(),
   assigneeId: z.string().optional(),
+  /** The case's number on the 12315 platform, once staff recorded it. */
+  case12315: z.string().optional(),
+  /** The written notice of a refusal or of the end of mediation, when there is one (GET …/notice opens it). */
+  notice: z
+    .object({
+      title: z.string(),
+      /** For staff: by when it must reach both parties, and whether each was reached. */
+      sendBy: z.string().optional(),
+      reached: z.object({ consumer: z.string().optional(), merchant: z.string().optional() }).optional(),
+      overdue: z.boolean().optional(),
+    })
+    .optional(),
   filedAt: z.string(),
   timeline: z.array(TimelineEntry),
   allowedActions: z.array(z.enum(COMMAND_TYPES)),
@@ -242,7 +273,8 @@ export const ListQuery = z.object({
 });
 
 export const TriageQuery = ListQuery.extend({
-  view: z.enum(['escalated', 'accepted', 'mediating', 'overdue'], { error: '未知的队列' }).default('escalated'),
+  /** `missing12315`: cases with the bureau (accepted, in mediation) not yet given their 12315 number. */
+  view: z.enum(['escalated', 'accepted', 'mediating', 'overdue', 'missing12315'], { error: '未知的队列' }).default('escalated'),
   town: z.string().max(40).optional(),
   sector: z.string().max(40).optional(),
   /** Only complaints filed at least this many days ago. */
@@ -299,3 +331,32 @@ export const ModerationDecision = z.object({
   decision: z.enum(['release', 'block'], { error: '请选择放行或屏蔽' }),
 });
 export type ModerationDecision = z.infer<typeof ModerationDecision>;
+
+/** The written notice to the parties (不予受理告知书 / 终止调解告知书): a page to open, read and keep. */
+export const PartyNoticeView = z.object({
+  complaintId: z.string(),
+  kind: z.enum(['refusal', 'termination']),
+  title: z.string(),
+  decidedOn: z.string(),
+  merchantName: z.string(),
+  case12315: z.string().optional(),
+  ground: z.object({ code: z.string(), label: z.string(), article: z.string().optional() }),
+  note: z.string().optional(),
+  issuer: z.string(),
+  nextSteps: z.array(z.string()),
+});
+export type PartyNoticeView = z.infer<typeof PartyNoticeView>;
+
+/** A notice not yet known to have reached both parties, for staff to follow up. */
+export const UnsentNotice = z.object({
+  complaintId: z.string(),
+  title: z.string(),
+  merchant: z.object({ id: z.string(), name: z.string() }),
+  townCode: z.string(),
+  issuedAt: z.string(),
+  sendBy: z.string(),
+  overdue: z.boolean(),
+  reached: z.object({ consumer: z.string().optional(), merchant: z.string().optional() }),
+});
+export const UnsentNoticePage = z.object({ items: z.array(UnsentNotice), nextCursor: z.string().optional() });
+export type UnsentNoticePage = z.infer<typeof UnsentNoticePage>;

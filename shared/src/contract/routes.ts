@@ -8,6 +8,8 @@ import {
   FileComplaintRequest,
   ListQuery,
   ModerationDecision,
+  PartyNoticeView,
+  UnsentNoticePage,
   ModerationItem,
   ModerationPage,
   ModerationTarget,
@@ -18,6 +20,7 @@ import {
 import { MerchantId, MerchantPublicView } from './merchant';
 import { NotificationProblemPage } from './notifications';
 import { ClockRules } from '../domain/clock-rules';
+import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearView } from './calendar';
 import {
   ApplicationDecision,
   BindingCode,
@@ -167,7 +170,40 @@ export const routes = {
     response: ComplaintPage,
   }),
   triageQueue: route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, errors: ['NOT_FOUND'], response: ComplaintPage }),
+  /** The written notice of a refusal or of the end of mediation: the complainant, the shop, staff with jurisdiction. */
+  partyNotice: route({
+    method: 'GET',
+    path: '/complaints/{id}/notice',
+    access: 'user',
+    pathParams: complaintId,
+    errors: ['NOT_FOUND'],
+    response: PartyNoticeView,
+  }),
+  /** Bureau staff: notices not yet known to have reached both parties, the most urgent first. */
+  unsentNotices: route({ method: 'GET', path: '/staff/notices/unsent', access: 'staff', pathParams: none, query: ListQuery, response: UnsentNoticePage }),
+  /** Bureau staff: the cases in the jurisdiction still missing their 12315 number, in the columns 12315 entry asks for. */
+  export12315: route({
+    method: 'GET',
+    path: '/staff/complaints/12315.csv',
+    access: 'staff',
+    pathParams: none,
+    file: { contentType: 'text/csv; charset=utf-8', filename: 'cases-for-12315.csv' },
+    response: z.string(),
+  }),
   getClockRules: route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRules }),
+  /** Bureau staff: the working-day calendar — whether next year is covered (the admin banner), the years near now. */
+  calendar: route({ method: 'GET', path: '/staff/settings/calendar', access: 'staff', pathParams: none, response: CalendarOverview }),
+  calendarYear: route({ method: 'GET', path: '/staff/settings/calendar/{year}', access: 'staff', pathParams: CalendarYearParam, response: CalendarYearView }),
+  /** County admins: enter or correct a year's holidays and 调休 days (versioned, audited; open deadlines are counted again). */
+  putCalendarYear: route({
+    method: 'PUT',
+    path: '/staff/settings/calendar/{year}',
+    access: 'staff',
+    pathParams: CalendarYearParam,
+    body: CalendarYearInput,
+    errors: ['CONFLICT'],
+    response: CalendarYearView,
+  }),
   /** Admins only (checked in the use case): the county's deadlines, from a preset or edited number by number. */
   putClockRules: route({
     method: 'PUT',

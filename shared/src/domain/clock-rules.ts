@@ -48,6 +48,12 @@ export const ClockRules = z.object({
    * Order 20 (art. 21); 60 days under Order 121.
    */
   mediation: Duration,
+  /**
+   * Sending the written notice of a refusal or of the end of mediation to both parties, from the decision.
+   * The orders require the parties be told in writing or electronically; the time allowed here is the
+   * county's own choice (default 3 working days) — check it against the order in force.
+   */
+  partyNotice: Duration.default({ amount: 3, unit: 'working_days' }),
 });
 export type ClockRules = z.infer<typeof ClockRules>;
 
@@ -56,7 +62,8 @@ const COUNTY_IN_SHOP = {
   merchantFirstReply: { amount: 1, unit: 'working_days' },
   merchantProposal: { amount: 3, unit: 'working_days' },
   consumerAnswer: { amount: 3, unit: 'days' },
-} as const satisfies Pick<ClockRules, 'merchantFirstReply' | 'merchantProposal' | 'consumerAnswer'>;
+  partyNotice: { amount: 3, unit: 'working_days' },
+} as const satisfies Pick<ClockRules, 'merchantFirstReply' | 'merchantProposal' | 'consumerAnswer' | 'partyNotice'>;
 
 /**
  * Shipped rule sets. Deep-frozen so no caller can change the defaults for everyone by mutating a preset;

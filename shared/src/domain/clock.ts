@@ -1,9 +1,4 @@
-// The holiday library's own published data (built by its release script), not its query functions: those
-// parse 'YYYY-MM-DD' as UTC midnight and then read local-time fields, and they build their lookup table at
-// load time the same way, so in any zone west of UTC (e.g. TZ=America/New_York) `isWorkday('2027-02-06')`
-// (a Saturday) answers true and `isWorkday('2027-01-04')` (a Monday) answers false. Reading the table and
-// doing the weekday arithmetic ourselves keeps every answer independent of the machine's time zone.
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+import { LIBRARY_CALENDAR, isWorkingDate, knowsYear, type WorkingCalendar } from './calendar';
 import { Invalid } from './errors';
 
 /**
@@ -33,52 +28,30 @@ function dayNumberToIso(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
-function weekdayOf(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
 /** 23:59:59.999 Shanghai on that day. */
 function endOfShanghaiDay(day: number): Date {
   return new Date((day + 1) * DAY_MS - SHANGHAI_OFFSET_MS - 1);
 }
 
-const HOLIDAYS: Readonly<Record<string, string>> = chineseDays.holidays;
-const MAKE_UP_WORKDAYS: Readonly<Record<string, string>> = chineseDays.workdays;
-const KNOWN_YEARS: ReadonlySet<number> = new Set(
-  [...Object.keys(HOLIDAYS), ...Object.keys(MAKE_UP_WORKDAYS)].map((iso) => Number(iso.slice(0, 4))),
-);
+/** Whether the Shanghai calendar day containing `instant` is a working day (by the library's calendar unless given one). */
+export function isShanghaiWorkingDay(instant: Date, calendar: WorkingCalendar = LIBRARY_CALENDAR): boolean {
+  return isWorkingDate(calendar, dayNumberToIso(shanghaiDayNumber(instant)));
+}
 
-/**
- * Whether the holiday library has the State Council's schedule for `year` (published each winter for the next
- * year; chinese-days 1.5.7 knows 2004–2026). For any other year the library has no entries and silently answers
- * "Monday to Friday are working days" — statutory holidays and 调休 are missing, so deadlines may land on a
- * holiday. The app should warn admins when this is false for the current or next year (time to upgrade the
- * library).
- */
+/** Whether the holiday library alone has the State Council's schedule for `year` (see calendar.ts for the merged view). */
 export function calendarKnowsYear(year: number): boolean {
-  return KNOWN_YEARS.has(year);
-}
-
-/**
- * A working day per the official calendar: a 调休 make-up day (even a weekend) is one, a statutory holiday is
- * not, otherwise Monday–Friday. In years the library does not know this is plain Monday–Friday.
- */
-function isWorkingDay(day: number): boolean {
-  const iso = dayNumberToIso(day);
-  if (MAKE_UP_WORKDAYS[iso] !== undefined) return true;
-  if (HOLIDAYS[iso] !== undefined) return false;
-  const weekday = weekdayOf(day);
-  return weekday >= 1 && weekday <= 5;
-}
-
-/** Whether the Shanghai calendar day containing `instant` is a working day. */
-export function isShanghaiWorkingDay(instant: Date): boolean {
-  return isWorkingDay(shanghaiDayNumber(instant));
+  return knowsYear(LIBRARY_CALENDAR, year);
 }
 
 function assertValidInstant(d: Date, field: string): void {
   if (Number.isNaN(d.getTime())) throw new Invalid('时间无效，请刷新后重试', field);
+}
+
+/** A computed deadline, and the years it counted on Monday–Friday because the calendar did not know them. */
+export interface ComputedDeadline {
+  dueAt: Date;
+  /** Empty when every day counted is known; else the unknown years the count ran through (the deadline is an estimate). */
+  estimatedYears: number[];
 }
 
 /**
@@ -88,28 +61,40 @@ function assertValidInstant(d: Date, field: string): void {
  * - `days` N: the end of `from`'s Shanghai day + N; when that last day is a rest day (holiday or a weekend that
  *   is not a 调休 working day) it moves to the end of the next working day (民法典第二百零三条).
  * - `hours` N: exactly N hours after `from`.
- * Years the holiday library does not know fall back to Monday–Friday; see {@link calendarKnowsYear}.
+ * Working days follow `calendar` (the library's unless the county's merged one is given). A count that falls in
+ * or runs through a year the calendar does not know is reported as estimated (Monday–Friday in that year).
  */
-export function dueAt(from: Date, duration: Duration): Date {
+export function computeDeadline(from: Date, duration: Duration, calendar: WorkingCalendar = LIBRARY_CALENDAR): ComputedDeadline {
   assertValidInstant(from, 'from');
   const parsed = Duration.safeParse(duration);
   if (!parsed.success) throw new Invalid(parsed.error.issues[0]?.message ?? '期限无效', 'duration');
   const { amount, unit } = parsed.data;
 
-  if (unit === 'hours') return new Date(from.getTime() + amount * HOUR_MS);
+  if (unit === 'hours') return { dueAt: new Date(from.getTime() + amount * HOUR_MS), estimatedYears: [] };
 
-  let day = shanghaiDayNumber(from);
+  const start = shanghaiDayNumber(from);
+  let day = start;
+  const workingDay = (d: number) => isWorkingDate(calendar, dayNumberToIso(d));
   if (unit === 'days') {
     day += amount;
-    while (!isWorkingDay(day)) day += 1;
-    return endOfShanghaiDay(day);
+    while (!workingDay(day)) day += 1;
+  } else {
+    let remaining = amount;
+    while (remaining > 0) {
+      day += 1;
+      if (workingDay(day)) remaining -= 1;
+    }
   }
-  let remaining = amount;
-  while (remaining > 0) {
-    day += 1;
-    if (isWorkingDay(day)) remaining -= 1;
+  const estimatedYears: number[] = [];
+  for (let year = Number(dayNumberToIso(start + 1).slice(0, 4)); year <= Number(dayNumberToIso(day).slice(0, 4)); year++) {
+    if (!knowsYear(calendar, year)) estimatedYears.push(year);
   }
-  return endOfShanghaiDay(day);
+  return { dueAt: endOfShanghaiDay(day), estimatedYears };
+}
+
+/** `computeDeadline`'s instant alone. */
+export function dueAt(from: Date, duration: Duration, calendar: WorkingCalendar = LIBRARY_CALENDAR): Date {
+  return computeDeadline(from, duration, calendar).dueAt;
 }
 
 /** Whether the deadline has passed. Acting at the very last millisecond is still on time. */

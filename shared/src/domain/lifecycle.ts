@@ -1,8 +1,18 @@
-import type { OutcomeCode, RatingCode } from '../catalogue/complaints';
+import {
+  ORDER_TITLES,
+  REFUSAL_GROUNDS,
+  TERMINATION_GROUNDS,
+  TIMEOUT_GROUND,
+  orderOfPreset,
+  type OutcomeCode,
+  type RatingCode,
+} from '../catalogue/complaints';
 import type { CommandInput } from '../contract/complaint';
-import { dueAt } from './clock';
+import { LIBRARY_CALENDAR, estimatedDeadlineNote, type WorkingCalendar } from './calendar';
+import { computeDeadline } from './clock';
 import type { ClockRules, Duration } from './clock-rules';
-import { Conflict, Forbidden } from './errors';
+import { Conflict, Forbidden, Invalid } from './errors';
+import { formatShanghaiTime } from './shanghai-date';
 import { coversTown, type Jurisdiction, type StaffRole } from './jurisdiction';
 
 export type { StaffRole } from './jurisdiction';
@@ -65,6 +75,11 @@ export interface Deadline {
   kind: DeadlineKind;
   /** ISO instant. */
   dueAt: string;
+  /** When the clock started (ISO), and for how long it runs: what a recomputation counts from. */
+  startedAt?: string;
+  duration?: Duration;
+  /** Years the count ran through that the calendar did not know (Monday–Friday assumed): the deadline is an estimate. */
+  estimatedYears?: number[];
 }
 
 export interface Proposal {
@@ -91,13 +106,21 @@ export interface LifecycleState {
   fulfilledAt?: string;
   rating?: { rating: RatingCode; comment?: string; at: string };
   closedAt?: string;
+  /** The case's number on the national 12315 platform, once staff registered it there. */
+  case12315?: string;
 }
 
 /**
- * A command: what a person may send (the wire contract's `CommandInput`, validated at the edge) or the
- * sweeper's `expire`. Derived from the contract so the two can never drift apart.
+ * A command: what a person may send (the wire contract's `CommandInput`, validated at the edge) or one of the
+ * system's own — the sweeper's `expire`, and `recompute_deadline` when the calendar a running deadline was
+ * counted on has changed. Derived from the contract so the two can never drift apart.
  */
-export type Command = CommandInput | { type: 'expire' };
+export type SystemCommand =
+  | { type: 'expire' }
+  /** `reason` says why (which year's schedule); `startedAt` stands in for deadlines stored before they kept their start. */
+  | { type: 'recompute_deadline'; reason: string; startedAt?: string };
+export type Command = CommandInput | SystemCommand;
+export const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['expire', 'recompute_deadline']);
 export type CommandType = Command['type'];
 
 export const COMMAND_TYPES = [
@@ -118,7 +141,9 @@ export const COMMAND_TYPES = [
   'close_mediated',
   'end_mediation',
   'note',
+  'record_12315',
   'expire',
+  'recompute_deadline',
 ] as const satisfies readonly CommandType[];
 // Every command type is listed (the `satisfies` above checks the other direction).
 const everyCommandListed: [Exclude<CommandType, (typeof COMMAND_TYPES)[number]>] extends [never] ? true : false = true;
@@ -249,12 +274,31 @@ export const RULES: Record<CommandType, Rule> = {
   close_mediated: { by: 'staff', roles: ['mediator', 'regulator'], from: ['mediating'], to: 'mediated' },
   end_mediation: { by: 'staff', roles: ['mediator', 'regulator'], from: ['accepted', 'mediating'], to: 'mediation_failed' },
   note: { by: 'staff', from: COMPLAINT_STATUSES, to: 'same' },
+  /** Once the case is registered on the 12315 platform (Order 121 routes handling through it); a correction is a new entry. */
+  record_12315: {
+    by: 'staff',
+    from: ['escalated', 'accepted', 'mediating', 'mediated', 'mediation_failed', 'not_accepted'],
+    to: 'same',
+    deadline: 'keep',
+  },
   expire: {
     by: 'system',
     from: ['submitted', 'merchant_handling', 'settlement_proposed', 'accepted', 'mediating'],
     to: (state) => (state.status === 'accepted' || state.status === 'mediating' ? 'mediation_failed' : 'escalated'),
     deadline: 'accept_decision', // ignored when the move is to mediation_failed, a terminal state
     guard: (state, now) => (deadlinePassed(state, now) ? undefined : '期限未到'),
+  },
+  /**
+   * The calendar a running deadline was counted on changed (the office entered a year's holidays): count it
+   * again from the same start. A deadline already passed never moves — it was shown as overdue and may have
+   * been acted on; the transition refuses, so a rerun changes nothing.
+   */
+  recompute_deadline: {
+    by: 'system',
+    from: OPEN,
+    to: 'same',
+    deadline: 'keep',
+    guard: (state, now) => (!state.deadline ? '没有正在计算的期限' : deadlinePassed(state, now) ? '期限已过，不再调整' : undefined),
   },
 };
 
@@ -271,6 +315,23 @@ const EXPIRY_TEXT: Partial<Record<ComplaintStatus, string>> = {
   accepted: '调解期限届满未达成协议，调解终止。您可以依法申请仲裁，或者向人民法院提起诉讼。',
   mediating: '调解期限届满未达成协议，调解终止。您可以依法申请仲裁，或者向人民法院提起诉讼。',
 };
+
+/** The SAMR order in force, by the clock rules' preset; staff choose grounds from its lists. */
+export const orderInForce = (rules: Pick<ClockRules, 'preset'>) => orderOfPreset(rules.preset);
+
+/**
+ * Arguments the contract cannot judge alone: a refusal or termination ground must be one of the order in
+ * force (a county on Order 20 picks from Order 20's lists).
+ */
+function checkArguments(command: Command, rules: ClockRules): void {
+  const order = orderInForce(rules);
+  if (command.type === 'not_accept' && REFUSAL_GROUNDS[command.reason].order !== order) {
+    throw new Invalid(`请按${ORDER_TITLES[order]}选择不予受理的依据`, 'command.reason');
+  }
+  if (command.type === 'end_mediation' && TERMINATION_GROUNDS[command.ground].order !== order) {
+    throw new Invalid(`请按${ORDER_TITLES[order]}选择终止调解的依据`, 'command.ground');
+  }
+}
 
 export class IllegalTransition extends Conflict {
   override readonly name: string = 'IllegalTransition';
@@ -290,9 +351,25 @@ const durationOf = (kind: DeadlineKind, rules: ClockRules): Duration =>
     mediation: rules.mediation,
   })[kind];
 
-export function deadlineFrom(kind: DeadlineKind, now: Date, rules: ClockRules): Deadline {
-  return { kind, dueAt: dueAt(now, durationOf(kind, rules)).toISOString() };
+/** A clock of `kind` started at `start`, counted on `calendar`; it keeps its start and length so it can be counted again. */
+export function deadlineFrom(kind: DeadlineKind, start: Date, rules: ClockRules, calendar: WorkingCalendar = LIBRARY_CALENDAR): Deadline {
+  return countDeadline(kind, start, durationOf(kind, rules), calendar);
 }
+
+function countDeadline(kind: DeadlineKind, start: Date, duration: Duration, calendar: WorkingCalendar): Deadline {
+  const { dueAt, estimatedYears } = computeDeadline(start, duration, calendar);
+  return {
+    kind,
+    dueAt: dueAt.toISOString(),
+    startedAt: start.toISOString(),
+    duration: { ...duration },
+    ...(estimatedYears.length ? { estimatedYears } : {}),
+  };
+}
+
+/** In words, for a deadline counted partly on Monday–Friday: 「预计，待国务院公布2027年节假日安排后更新」. */
+export const deadlineEstimateNote = (deadline: Pick<Deadline, 'estimatedYears'>) =>
+  deadline.estimatedYears?.length ? estimatedDeadlineNote(deadline.estimatedYears) : undefined;
 
 /** Why `actor` may not issue `type` now, or undefined when they may. Does not look at command arguments. */
 export function refusal(state: LifecycleState, type: CommandType, actor: Actor, now: Date): { reason: string; forbidden: boolean } | undefined {
@@ -311,13 +388,14 @@ export function refusal(state: LifecycleState, type: CommandType, actor: Actor, 
 
 /** The commands this actor may issue now: the app shows exactly these buttons. */
 export function allowedActions(state: LifecycleState, actor: Actor, now: Date): CommandType[] {
-  return COMMAND_TYPES.filter((type) => type !== 'expire' && refusal(state, type, actor, now) === undefined);
+  return COMMAND_TYPES.filter((type) => !SYSTEM_COMMANDS.has(type) && refusal(state, type, actor, now) === undefined);
 }
 
 /**
- * Applies one command. Throws `Forbidden` when the actor may not issue it at all and `IllegalTransition`
- * (409) when the state does not allow it now. The version goes up by one on every success, which is what
- * the store conditions its write on.
+ * Applies one command. Throws `Forbidden` when the actor may not issue it at all, `IllegalTransition` (409)
+ * when the state does not allow it now, and `Invalid` for a ground of another order. The version goes up by
+ * one on every success, which is what the store conditions its write on. New clocks are counted on
+ * `calendar` (the county's merged holiday calendar; the library's alone when not given).
  */
 export function transition<S extends LifecycleState>(
   state: S,
@@ -325,9 +403,11 @@ export function transition<S extends LifecycleState>(
   actor: Actor,
   now: Date,
   rules: ClockRules,
+  calendar: WorkingCalendar = LIBRARY_CALENDAR,
 ): TransitionResult<S> {
   const refused = refusal(state, command.type, actor, now);
   if (refused) throw refused.forbidden ? new Forbidden(refused.reason) : new IllegalTransition(refused.reason);
+  checkArguments(command, rules);
 
   const rule = RULES[command.type];
   const at = now.toISOString();
@@ -337,7 +417,7 @@ export function transition<S extends LifecycleState>(
   const clock = typeof rule.deadline === 'function' ? rule.deadline(state) : rule.deadline;
   if (isTerminal(to)) delete next.deadline;
   else if (clock === 'keep') next.deadline = state.deadline;
-  else if (clock) next.deadline = deadlineFrom(clock, now, rules);
+  else if (clock) next.deadline = deadlineFrom(clock, now, rules, calendar);
   else if (to !== state.status) delete next.deadline;
   if (isTerminal(to) && !isTerminal(state.status)) next.closedAt = at;
 
@@ -365,12 +445,23 @@ export function transition<S extends LifecycleState>(
     case 'assign':
       next.assigneeId = command.assigneeId;
       break;
+    case 'record_12315':
+      next.case12315 = command.caseNumber;
+      break;
+    case 'recompute_deadline':
+      next.deadline = recounted(state.deadline!, command, rules, calendar);
+      break;
     default:
       break;
   }
 
   const { type, ...given } = command;
-  const data = type === 'expire' ? { text: EXPIRY_TEXT[state.status] ?? '期限届满，自动转办。' } : given;
+  const data =
+    command.type === 'expire'
+      ? expiryData(state, rules)
+      : command.type === 'recompute_deadline'
+        ? recomputeData(state.deadline!, next.deadline!, command.reason)
+        : given;
   const event: LifecycleEvent = {
     type,
     at,
@@ -399,11 +490,38 @@ export function initialState(
   fields: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>,
   now: Date,
   rules: ClockRules,
+  calendar: WorkingCalendar = LIBRARY_CALENDAR,
 ): LifecycleState {
-  return { ...fields, status: 'submitted', version: 1, deadline: deadlineFrom('merchant_first_reply', now, rules) };
+  return { ...fields, status: 'submitted', version: 1, deadline: deadlineFrom('merchant_first_reply', now, rules, calendar) };
 }
 
 /** The event that opens a complaint. */
 export function fileEvent(actor: Actor, now: Date, data: Record<string, unknown> = {}): LifecycleEvent {
   return { type: 'file', at: now.toISOString(), actor: actorSummary(actor), from: 'submitted', to: 'submitted', visibility: 'all', data };
 }
+
+/** What the sweeper's move records: the words for the timeline and, when mediation ends, the ground it ends on. */
+function expiryData(state: LifecycleState, rules: ClockRules): Record<string, unknown> {
+  const text = EXPIRY_TEXT[state.status] ?? '期限届满，自动转办。';
+  const endsMediation = state.status === 'accepted' || state.status === 'mediating';
+  return endsMediation ? { text, ground: TIMEOUT_GROUND[orderInForce(rules)] } : { text };
+}
+
+/** The running deadline counted again on the new calendar; refused (409) when nothing would change. */
+function recounted(deadline: Deadline, command: Extract<SystemCommand, { type: 'recompute_deadline' }>, rules: ClockRules, calendar: WorkingCalendar): Deadline {
+  const start = deadline.startedAt ?? command.startedAt;
+  if (!start) throw new IllegalTransition('无法确定期限的起算时间，不作调整');
+  const next = countDeadline(deadline.kind, new Date(start), deadline.duration ?? durationOf(deadline.kind, rules), calendar);
+  const sameYears = (next.estimatedYears ?? []).join() === (deadline.estimatedYears ?? []).join();
+  if (next.dueAt === deadline.dueAt && sameYears) throw new IllegalTransition('期限无需调整');
+  return next;
+}
+
+function recomputeData(before: Deadline, after: Deadline, reason: string): Record<string, unknown> {
+  const from = formatShanghaiTime(before.dueAt);
+  const to = formatShanghaiTime(after.dueAt);
+  const estimate = deadlineEstimateNote(after);
+  const moved = before.dueAt === after.dueAt ? `期限仍为 ${to}` : `期限由 ${from} 调整为 ${to}`;
+  return { text: `${reason}，${moved}${estimate ? `（${estimate}）` : ''}。`, fromDueAt: before.dueAt, toDueAt: after.dueAt };
+}
+

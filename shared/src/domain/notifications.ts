@@ -1,4 +1,5 @@
 import type { LifecycleEvent, LifecycleState } from './lifecycle';
+import { noticeKindOf, type NoticeKind } from './party-notice';
 
 type EventType = LifecycleEvent['type'];
 import { STATUS_LABELS } from './lifecycle';
@@ -18,6 +19,8 @@ export interface NotificationIntent {
   /** Short status phrase for the message (WeChat `phrase` ≤ 5 chars is enforced by the dispatcher). */
   headline: string;
   status: string;
+  /** The message carries the written notice of a refusal or of the end of mediation (it opens the notice). */
+  notice?: NoticeKind;
 }
 
 const TO_CONSUMER: ReadonlySet<EventType> = new Set([
@@ -74,9 +77,11 @@ export function notificationsFor(event: LifecycleEvent, state: LifecycleState): 
   }
   const headline = HEADLINES[event.type] ?? '进度更新';
   const status = STATUS_LABELS[state.status];
+  const notice = noticeKindOf(event);
+  const withNotice = notice ? { notice } : {};
   const intents: NotificationIntent[] = [];
-  if (TO_CONSUMER.has(event.type)) intents.push({ recipient: { kind: 'consumer', userId: state.consumerId }, headline, status });
-  if (TO_MERCHANT.has(event.type)) intents.push({ recipient: { kind: 'merchant', merchantId: state.merchantId }, headline, status });
+  if (TO_CONSUMER.has(event.type)) intents.push({ recipient: { kind: 'consumer', userId: state.consumerId }, headline, status, ...withNotice });
+  if (TO_MERCHANT.has(event.type)) intents.push({ recipient: { kind: 'merchant', merchantId: state.merchantId }, headline, status, ...withNotice });
   const withBureau = event.from === 'escalated' || event.from === 'accepted' || event.from === 'mediating';
   if (event.type === 'withdraw' && withBureau) {
     // The bureau is working on it: whoever holds the case (or the town's staff) must know it is over.

@@ -3,4 +3,4 @@ import { httpRoute } from '../../http/route';
 import { changeClockRules } from '../../use-cases/clock-rules';
 
 /** PUT /staff/settings/clock-rules — county admins only. */
-export const handler = httpRoute(routes.putClockRules, ({ body, principal }) => changeClockRules(body, principal));
+export const handler = httpRoute(routes.putClockRules, ({ body, principal, now }) => changeClockRules(body, principal, now));
