@@ -87,6 +87,10 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       const { seedDemoData } = await import('../demo/seed');
       await seedDemoData();
     }
+    // The indicator counters follow from the events (docs/campaign.md): apply whatever is pending (the demo
+    // data, or events of a product stopped mid-way) before anyone looks, then keep applying new ones.
+    await drainCounts();
+    started.push(...(await startCounting({ endpoint: dynamo.endpoint, tableName: options.tableName })));
 
     const api: RunningApi = await startApi({
       port: options.ports.api,
@@ -155,6 +159,33 @@ async function startNotifications(everyMs: number, options: { endpoint: string; 
       handler: outboxStream.handler,
       filter: outboxInserts,
       onError: (error) => console.error('[stream] failed:', error),
+    }),
+  ];
+}
+
+/** Applies every pending event count now (the scheduled catch-up, without its one-minute grace). */
+export async function drainCounts(): Promise<void> {
+  const { countPendingEvents } = await import('../../functions/src/use-cases/count-events');
+  while ((await countPendingEvents(new Date(), { graceMs: 0, limit: 500 })).examined > 0);
+}
+
+/** The counter stream trigger fed from DynamoDB Local's stream, and the catch-up schedule every 30 s. */
+async function startCounting(options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {
+  const counterStream = await import('../../functions/src/handlers/streams/counter-stream');
+  const catchUp = await import('../../functions/src/handlers/scheduled/count-events');
+  const { isEventInsert } = await import('../../functions/src/store/event-stream-record');
+  return [
+    await startStreamRunner({
+      endpoint: options.endpoint,
+      region: LOCAL_REGION,
+      tableName: options.tableName,
+      handler: counterStream.handler,
+      filter: isEventInsert,
+      batchSize: 25,
+      onError: (error) => console.error('[counters] failed:', error),
+    }),
+    every('counter catch-up', 30_000, async () => {
+      await catchUp.handler();
     }),
   ];
 }

@@ -6,8 +6,13 @@ import {
   INDICATOR_TARGETS,
   commitmentDeltas,
   counterDeltas,
+  formatRate,
   indicatorsOf,
+  INDICATOR_KEYS,
+  meetsTarget,
+  rateOf,
   type Counters,
+  type Rate,
 } from '../src/domain/indicators';
 import {
   transition,
@@ -66,11 +71,11 @@ describe('counterDeltas: what each event adds', () => {
       { closed: 1, notAccepted: 1 },
     ],
     [
-      'ending mediation closes with no outcome counter of its own',
+      'ending mediation closes it as a failed mediation',
       eventOf('accepted', { type: 'end_mediation', ground: 'o121_no_agreement_possible', referral: 'arbitration', guidance: '申请仲裁' }, ACTORS.regulator),
-      { closed: 1 },
+      { closed: 1, mediationFailed: 1 },
     ],
-    ['expiry of mediation closes like ending it', eventOf('mediating', { type: 'expire' }, ACTORS.system), { closed: 1 }],
+    ['expiry of mediation closes like ending it', eventOf('mediating', { type: 'expire' }, ACTORS.system), { closed: 1, mediationFailed: 1 }],
     ['a consumer escalating counts one escalation', eventOf('submitted', { type: 'escalate' }, ACTORS.consumer), { escalated: 1 }],
     ['a merchant declining counts one escalation', eventOf('merchant_handling', { type: 'decline', text: '不同意' }, ACTORS.merchant), { escalated: 1 }],
     ['rejecting a proposal counts one escalation', eventOf('settlement_proposed', { type: 'reject_proposal' }, ACTORS.consumer), { escalated: 1 }],
@@ -186,63 +191,85 @@ describe('commitmentDeltas: a named commitment is invoked on filing and honoured
   });
 });
 
-describe('indicatorsOf: the plan’s three complaint indicators', () => {
+describe('indicatorsOf: the plan’s four indicators, each from the counters it names', () => {
+  const value = (rate: Rate) => rate.value;
+
   it('uses the plan’s targets: 处理率 ≥ 98%, 满意率 ≥ 90%, 和解率 ≥ 85%, 知晓率 ≥ 82%', () => {
     expect(INDICATOR_TARGETS).toEqual({ handlingRate: 0.98, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82 });
   });
 
-  it('处理率 = closed ÷ received', () => {
-    expect(indicatorsOf({ received: 200, closed: 196 }).handlingRate).toBeCloseTo(0.98, 12);
-    expect(indicatorsOf({ received: 200, closed: 195 }).handlingRate).toBeCloseTo(0.975, 12);
+  it('处理率 = handled ÷ received, and says what it divided', () => {
+    expect(indicatorsOf({ received: 200, closed: 196 }).handlingRate).toEqual({ numerator: 196, denominator: 200, value: 0.98 });
+    expect(value(indicatorsOf({ received: 200, closed: 195 }).handlingRate)).toBeCloseTo(0.975, 12);
   });
 
   it('满意率 = (满意 + 基本满意) ÷ rated; 不满意 counts only in the denominator', () => {
-    const counters = { rated: 40, satisfied: 30, basicallySatisfied: 6, dissatisfied: 4 };
-    expect(indicatorsOf(counters).satisfactionRate).toBeCloseTo(0.9, 12);
+    expect(indicatorsOf({ rated: 40, satisfied: 30, basicallySatisfied: 6, dissatisfied: 4 }).satisfactionRate).toEqual({ numerator: 36, denominator: 40, value: 0.9 });
   });
 
-  it('和解率 = settled in shop ÷ (closed − withdrawn): withdrawn complaints leave the denominator, others stay', () => {
-    const counters = { received: 130, closed: 125, withdrawn: 5, settledInShop: 102, mediated: 10, notAccepted: 5 };
-    expect(indicatorsOf(counters).settlementRate).toBeCloseTo(102 / 120, 12);
+  it('和解率 = (settled in the shop + mediated) ÷ (handled − withdrawn): refused and failed mediations stay in the denominator', () => {
+    const counters = { received: 130, closed: 125, withdrawn: 5, settledInShop: 102, mediated: 10, notAccepted: 5, mediationFailed: 8 };
+    expect(indicatorsOf(counters).settlementRate).toEqual({ numerator: 112, denominator: 120, value: 112 / 120 });
+    // The in-shop share alone (消费纠纷不出店门) is reported beside it, not as the target.
+    expect(indicatorsOf(counters).inShopShare).toEqual({ numerator: 102, denominator: 120, value: 102 / 120 });
   });
 
-  it('the three indicators read different counters (a satisfied rating does not move 处理率 or 和解率)', () => {
+  it('知晓率 = quiz respondents who passed ÷ counted respondents', () => {
+    expect(indicatorsOf({ quizRespondents: 50, quizPassed: 41 }).awarenessRate).toEqual({ numerator: 41, denominator: 50, value: 0.82 });
+  });
+
+  it('the indicators read different counters (a satisfied rating does not move 处理率 or 和解率)', () => {
     const base: Counters = { received: 10, closed: 8, withdrawn: 1, settledInShop: 6, rated: 4, satisfied: 3, dissatisfied: 1 };
     const after = indicatorsOf({ ...base, rated: 5, satisfied: 4 });
-    expect(after.handlingRate).toBe(indicatorsOf(base).handlingRate);
-    expect(after.settlementRate).toBe(indicatorsOf(base).settlementRate);
-    expect(after.satisfactionRate).toBeCloseTo(0.8, 12);
+    expect(after.handlingRate).toEqual(indicatorsOf(base).handlingRate);
+    expect(after.settlementRate).toEqual(indicatorsOf(base).settlementRate);
+    expect(value(after.satisfactionRate)).toBeCloseTo(0.8, 12);
   });
 
-  it('a scope meeting every target reads as meeting it', () => {
-    const i = indicatorsOf({ received: 100, closed: 99, withdrawn: 3, settledInShop: 90, rated: 50, satisfied: 40, basicallySatisfied: 6 });
-    expect(i.handlingRate!).toBeGreaterThanOrEqual(INDICATOR_TARGETS.handlingRate);
-    expect(i.satisfactionRate!).toBeGreaterThanOrEqual(INDICATOR_TARGETS.satisfactionRate);
-    expect(i.settlementRate!).toBeGreaterThanOrEqual(INDICATOR_TARGETS.settlementRate);
+  it('null, not 0 or NaN, when there is nothing to divide by — shown as 「—」', () => {
+    const empty = indicatorsOf({});
+    for (const key of INDICATOR_KEYS) {
+      expect(empty[key].value).toBeNull();
+      expect(formatRate(empty[key])).toBe('—');
+      expect(meetsTarget(empty[key], INDICATOR_TARGETS[key])).toBeNull();
+    }
   });
 
-  it('null, not 0 or NaN, when there is nothing to divide by', () => {
-    expect(indicatorsOf({})).toEqual({ handlingRate: null, satisfactionRate: null, settlementRate: null });
-  });
-
-  it('处理率 is null with no complaints received, even if counters are otherwise empty', () => {
-    expect(indicatorsOf({ received: 0, closed: 0 }).handlingRate).toBeNull();
-  });
-
-  it('满意率 is null when nobody has rated, while 处理率 still shows', () => {
-    const i = indicatorsOf({ received: 3, closed: 1, settledInShop: 1 });
-    expect(i.satisfactionRate).toBeNull();
-    expect(i.handlingRate).toBeCloseTo(1 / 3, 12);
-  });
-
-  it('和解率 is null when every closed complaint was withdrawn', () => {
-    expect(indicatorsOf({ received: 2, closed: 2, withdrawn: 2 }).settlementRate).toBeNull();
+  it('和解率 is null when every handled complaint was withdrawn', () => {
+    expect(value(indicatorsOf({ received: 2, closed: 2, withdrawn: 2 }).settlementRate)).toBeNull();
   });
 
   it('0 (not null) when there is a denominator but nothing in the numerator', () => {
-    expect(indicatorsOf({ received: 4, closed: 0 }).handlingRate).toBe(0);
-    expect(indicatorsOf({ rated: 2, dissatisfied: 2 }).satisfactionRate).toBe(0);
-    expect(indicatorsOf({ closed: 3, notAccepted: 3 }).settlementRate).toBe(0);
+    expect(value(indicatorsOf({ received: 4, closed: 0 }).handlingRate)).toBe(0);
+    expect(value(indicatorsOf({ rated: 2, dissatisfied: 2 }).satisfactionRate)).toBe(0);
+    expect(value(indicatorsOf({ closed: 3, notAccepted: 3 }).settlementRate)).toBe(0);
+  });
+
+  it('a cohort can never exceed 100%: handled counts only complaints received in the same period', () => {
+    // Counters are kept per receiving month (counter-scopes.ts), so handled ≤ received by construction.
+    expect(value(indicatorsOf({ received: 3, closed: 3 }).handlingRate)).toBe(1);
+  });
+});
+
+describe('rates in words and against targets', () => {
+  it.each([
+    [196, 200, '98.0%'],
+    [1, 3, '33.3%'],
+    [2, 3, '66.7%'],
+    [393, 400, '98.3%'], // 98.25%: half up, on the exact fraction
+    [1, 8, '12.5%'],
+    [1, 1, '100.0%'],
+    [0, 7, '0.0%'],
+    [5, 0, '—'],
+  ])('%i ÷ %i reads %s', (numerator, denominator, words) => {
+    expect(formatRate({ numerator, denominator })).toBe(words);
+  });
+
+  it('meets a target on the exact fraction, not on the rounded words', () => {
+    expect(meetsTarget(rateOf(98, 100), 0.98)).toBe(true);
+    expect(meetsTarget(rateOf(979, 1000), 0.98)).toBe(false); // reads 97.9%
+    expect(meetsTarget(rateOf(9799, 10000), 0.98)).toBe(false); // reads 98.0%, yet short of it
+    expect(meetsTarget(rateOf(41, 50), 0.82)).toBe(true);
   });
 });
 
@@ -268,6 +295,7 @@ describe('counters of a whole complaint feed the indicators', () => {
       state = result.state;
     }
     expect(totals).toEqual({ received: 1, closed: 1, settledInShop: 1, rated: 1, satisfied: 1 });
-    expect(indicatorsOf(totals)).toEqual({ handlingRate: 1, satisfactionRate: 1, settlementRate: 1 });
+    const indicators = indicatorsOf(totals);
+    expect([indicators.handlingRate.value, indicators.satisfactionRate.value, indicators.settlementRate.value]).toEqual([1, 1, 1]);
   });
 });

@@ -9,7 +9,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { textModerationSchema } from './text-moderation.schema';
 import { COMPLAINT_STATUSES, WITH_SHOP, waitingPlaceOf, type ComplaintStatus } from '@fangxin/shared';
 import { FangxinTable } from './table';
-import { COMPLAINT_KEY, EVENT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, TRIAGE_KEY } from './keys';
+import { COMPLAINT_KEY, CONSUMER_KEY, EVENTS_UNCOUNTED_PARTITION, EVENT_KEY, MERCHANT_QUEUE_KEY, TRIAGE_KEY } from './keys';
 
 
 /** The merchant queue's groups: with the shop first (by deadline), then with the bureau, then closed. */
@@ -32,6 +32,7 @@ const complaintSchema = item({
   merchantId: string(),
   merchantName: string(),
   sector: string(),
+  areaType: string().optional(),
   townCode: string(),
   category: string(),
   breachedCommitment: map({ key: string(), title: string() }).optional(),
@@ -119,7 +120,26 @@ export const ComplaintEventEntity = new Entity({
     data: any(),
     /** Only on events with a consumer's or a merchant's own text. */
     moderation: textModerationSchema().optional(),
-  }),
+    /**
+     * What the event adds to the indicator counters (store/counting.ts), decided when it is written and
+     * applied exactly once afterwards, off the write path: counters shared by every complaint in the county
+     * must never make a filing or a move fail.
+     */
+    counts: any().optional(),
+    /** When the counts were applied; until then the event sits in the sparse `uncounted` index. */
+    countedAt: string().optional(),
+  }).and((schema) => ({
+    uncountedKey: string()
+      .optional()
+      .savedAs('gsi2pk')
+      .link<typeof schema>(({ counts, countedAt }) => (Array.isArray(counts) && counts.length > 0 && !countedAt ? EVENTS_UNCOUNTED_PARTITION : undefined)),
+    uncountedSort: string()
+      .optional()
+      .savedAs('gsi2sk')
+      .link<typeof schema>(({ counts, countedAt, at, complaintId, seq }) =>
+        Array.isArray(counts) && counts.length > 0 && !countedAt ? `${at}#${complaintId}#${seq}` : undefined,
+      ),
+  })),
 });
 
 export const eventSeq = (version: number) => String(version).padStart(6, '0');

@@ -1,9 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
@@ -13,7 +11,7 @@ import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.ent
 import { moderationTaskWrite, type ModerationTask, type TextModeration } from './moderation';
 import { PartyNoticeEntity } from './party-notice.entity';
 import { partyNoticeWrite, toNoticeRecord, type PartyNoticeRecord } from './party-notices';
-import { AuditEntity, CounterEntity, IdempotencyEntity, MerchantCounterEntity, OutboxEntity } from './support.entities';
+import { AuditEntity, IdempotencyEntity, OutboxEntity } from './support.entities';
 import { readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
 import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, TRIAGE_KEY } from './keys';
@@ -23,6 +21,8 @@ export interface ComplaintRecord extends LifecycleState {
   id: string;
   merchantName: string;
   sector: string;
+  /** The shop's area type when filed (商圈, 景区…): a counter scope. Absent on complaints filed before it was kept. */
+  areaType?: string;
   category: string;
   breachedCommitment?: { key: string; title: string };
   commitmentsInForce: Array<{ key: string; title: string }>;
@@ -40,7 +40,7 @@ export interface ComplaintRecord extends LifecycleState {
   filedAt: string;
 }
 
-/** A counter addition: a county/town/sector counter, or one in the shop's own partition. */
+/** A counter addition: a county/town/sector/area counter, or one in the shop's own partition. */
 export type CounterWrite =
   | { kind: 'scope'; scope: string; period: string; deltas: Record<string, number> }
   | { kind: 'merchant'; merchantId: string; counterKey: string; deltas: Record<string, number> };
@@ -77,16 +77,8 @@ function fromStored(item: Record<string, unknown>): ComplaintRecord {
 }
 
 function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, version: number, effects: SideEffects) {
+  // Counters are not written here: they travel on the event (eventWrite) and are applied from the stream.
   const writes = [];
-  for (const counter of effects.counters) {
-    const additions = Object.fromEntries(Object.entries(counter.deltas).map(([name, by]) => [name, $add(by)]));
-    if (Object.keys(additions).length === 0) continue;
-    writes.push(
-      counter.kind === 'scope'
-        ? CounterEntity.build(UpdateTransaction).item({ scope: counter.scope, period: counter.period, ...additions })
-        : MerchantCounterEntity.build(UpdateTransaction).item({ merchantId: counter.merchantId, counterKey: counter.counterKey, ...additions }),
-    );
-  }
   for (const intent of effects.notifications) {
     writes.push(
       OutboxEntity.build(PutTransaction)
@@ -126,17 +118,23 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
   return writes;
 }
 
-function eventWrite(complaintId: string, version: number, event: EventToWrite) {
+/**
+ * The event, carrying the counter additions it causes: they are applied exactly once after the commit
+ * (store/counting.ts), so the county's shared counter items are never part of a complaint's transaction —
+ * two filings in one county never conflict, and a busy day never refuses a complaint.
+ */
+function eventWrite(complaintId: string, version: number, event: EventToWrite, counts: readonly CounterWrite[]) {
+  const applicable = counts.filter((count) => Object.keys(count.deltas).length > 0);
   return ComplaintEventEntity.build(PutTransaction)
-    .item({ complaintId, seq: eventSeq(version), ...event })
+    .item({ complaintId, seq: eventSeq(version), ...event, ...(applicable.length ? { counts: applicable } : {}) })
     .options({ condition: { attr: 'seq', exists: false } });
 }
 
 export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; complaintId: string; requestHash: string };
 
 /**
- * Files a complaint: the complaint, its first event, its idempotency record, the counters and the
- * merchant's notification — one transaction. If the idempotency record exists (a retry, a double tap, a
+ * Files a complaint: the complaint, its first event (with the counts it adds), its idempotency record and
+ * the merchant's notification — one transaction of the complaint's own items only. If the idempotency record exists (a retry, a double tap, a
  * concurrent twin), nothing is written and the existing complaint id is returned instead.
  */
 export async function createComplaint(
@@ -146,38 +144,54 @@ export async function createComplaint(
   idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number },
 ): Promise<CreateOutcome> {
   const scopedKey = `${idempotency.userId}#${idempotency.key}`;
-  try {
-    await execute(
-      IdempotencyEntity.build(PutTransaction)
-        .item({
-          scopedKey,
-          complaintId: record.id,
-          requestHash: idempotency.requestHash,
-          expiresAt: Math.floor(Date.parse(event.at) / 1000) + idempotency.ttlSeconds,
-        })
-        .options({ condition: { attr: 'scopedKey', exists: false } }),
-      ComplaintEntity.build(PutTransaction)
-        .item(toStored(record))
-        .options({ condition: { attr: 'complaintId', exists: false } }),
-      eventWrite(record.id, record.version, event),
-      ...sideEffectWrites(record, event, record.version, effects),
-    );
-    return { kind: 'created' };
-  } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    // Lost to a twin with the same key: the twin's record is committed (or about to be). Read it.
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ scopedKey }).options({ consistent: true }).send();
-      if (Item) return { kind: 'replayed', complaintId: Item.complaintId, requestHash: Item.requestHash };
-      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+  const writes = [
+    IdempotencyEntity.build(PutTransaction)
+      .item({
+        scopedKey,
+        complaintId: record.id,
+        requestHash: idempotency.requestHash,
+        expiresAt: Math.floor(Date.parse(event.at) / 1000) + idempotency.ttlSeconds,
+      })
+      .options({ condition: { attr: 'scopedKey', exists: false } }),
+    ComplaintEntity.build(PutTransaction)
+      .item(toStored(record))
+      .options({ condition: { attr: 'complaintId', exists: false } }),
+    eventWrite(record.id, record.version, event, effects.counters),
+    ...sideEffectWrites(record, event, record.version, effects),
+  ];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await execute(...writes);
+      return { kind: 'created' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      // Every item here is the complaint's own, so the only contender is a twin with the same key (a double tap):
+      // while it is in flight this transaction is cancelled as a conflict; once it committed, by the condition.
+      // Try again briefly, then read what the twin stored.
+      if (isOnlyContention(error) && attempt < 3) {
+        await new Promise((resolve) => setTimeout(resolve, 40 * attempt * (0.5 + Math.random())));
+        continue;
+      }
+      break;
     }
-    throw new Conflict('提交过于频繁，请稍后在「我的投诉」中查看是否已提交成功');
   }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ scopedKey }).options({ consistent: true }).send();
+    if (Item) return { kind: 'replayed', complaintId: Item.complaintId, requestHash: Item.requestHash };
+    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+  }
+  throw new Conflict('提交过于频繁，请稍后在「我的投诉」中查看是否已提交成功');
+}
+
+/** Cancelled only because another transaction held an item (or the store throttled), not because a condition failed. */
+function isOnlyContention(error: TransactionCanceledException): boolean {
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return codes.some((code) => code === 'TransactionConflict' || code === 'ThrottlingError') && !codes.includes('ConditionalCheckFailed');
 }
 
 /**
  * Writes a transition: the complaint conditioned on the version it was read at, the event (never
- * overwritten), counters, outbox items and the audit entry — all or nothing. A concurrent writer that got
+ * overwritten, carrying its counts), outbox items and the audit entry — all or nothing. A concurrent writer that got
  * there first makes this fail with `Conflict`; nothing is written.
  *
  * The complaint is rewritten whole, so it is also conditioned on the description's moderation state it
@@ -193,7 +207,7 @@ export async function saveTransition(readVersion: number, record: ComplaintRecor
       ComplaintEntity.build(PutTransaction)
         .item(toStored(record))
         .options({ condition: { and: [{ attr: 'version', eq: readVersion }, moderationAsRead] } }),
-      eventWrite(record.id, record.version, event),
+      eventWrite(record.id, record.version, event, effects.counters),
       ...sideEffectWrites(record, event, record.version, effects),
     );
   } catch (error) {

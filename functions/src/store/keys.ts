@@ -50,12 +50,18 @@ export const directoryFacet = {
 
 // — counters —
 export const COUNTER_KEY = prefix('COUNTER');
-/** Counter scopes (after `COUNTER#`) and periods (their sort keys). */
+/**
+ * Counter scopes (after `COUNTER#`) and periods (their sort keys). The county is a key like the others (its
+ * code), so one deployment could serve several counties.
+ */
 export const counterScope = {
-  county: () => 'county#all',
+  county: (countyCode: string) => `county#${countyCode}`,
   town: (townCode: string) => `town#${townCode}`,
   sector: (sector: string) => `sector#${sector}`,
+  area: (areaType: string) => `area#${areaType}`,
 };
+/** gsi2: events whose counter contributions are not yet applied (sparse), oldest first. */
+export const EVENTS_UNCOUNTED_PARTITION = 'EVENTS#uncounted';
 export const counterPeriod = {
   month: (month: string) => `M#${month}`,
   year: (year: string) => `Y#${year}`,
@@ -92,9 +98,41 @@ export const CALENDAR_HISTORY_KEY = prefix('HISTORY');
 export const RECOMPUTE_JOB_KEY = prefix('RECOMPUTE');
 export const calendarVersionKey = (year: number, version: number) => `${year}#${String(version).padStart(6, '0')}`;
 
+// — the campaign office —
+/** The yearly task lists (创建任务分解): one item per year. */
+export const TASKS_PARTITION = 'TASKS';
+/** A year's assessment (考核验收): its record (`RECORD`) and one scorecard per shop (`SHOP#<merchantId>`). */
+export const ASSESSMENT_KEY = prefix('ASSESSMENT');
+export const ASSESSMENT_RECORD = 'RECORD';
+export const SCORECARD_KEY = prefix('SHOP');
+
 // — people, settings, bookkeeping —
 export const USER_KEY = prefix('USER');
 export const STAFF_ROSTER_PARTITION = 'STAFF_ROSTER';
 export const AUDIT_KEY = prefix('AUDIT');
 export const IDEMPOTENCY_KEY = prefix('IDEMPOTENCY');
 export const SETTINGS_PARTITION = 'SETTINGS';
+
+// — inspections —
+/** An inspection's partition: the record (`RECORD`) and its rectification orders (`RECTIFICATION#<item code>`). */
+export const INSPECTION_KEY = prefix('INSPECTION');
+export const INSPECTION_RECORD = 'RECORD';
+/** A rectification order's sort key in its inspection's partition: the failed item's code. */
+export const RECTIFICATION_KEY = prefix('RECTIFICATION');
+/** gsi1: a shop's inspections, by date. */
+export const SHOP_INSPECTIONS_KEY = prefix('SHOP_INSPECTIONS');
+/** gsi2: a town's inspections of a year (`TOWN_INSPECTIONS#<townCode>#<yyyy>`), by date. */
+export const TOWN_INSPECTIONS_KEY = prefix('TOWN_INSPECTIONS');
+export const townInspectionsOf = (townCode: string, year: number | string) => `${townCode}#${year}`;
+/** gsi3: the one partition of open rectification orders (sparse: closed ones leave it), by deadline. */
+export const RECTIFICATIONS_OPEN_PARTITION = RECTIFICATION_KEY.encode('open');
+/** gsi1: a shop's rectification orders: open by deadline (`0#…`), then closed (`1#…`). */
+export const SHOP_RECTIFICATIONS_KEY = prefix('SHOP_RECTIFICATIONS');
+/** A rectification order's id on the wire: its inspection and its item, `<inspectionId>-<itemCode>`. */
+export const rectificationId = {
+  of: (inspectionId: string, itemCode: string) => `${inspectionId}-${itemCode}`,
+  parse: (id: string) => {
+    const cut = id.lastIndexOf('-');
+    return { inspectionId: id.slice(0, cut), itemCode: id.slice(cut + 1) };
+  },
+};

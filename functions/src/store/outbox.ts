@@ -22,7 +22,10 @@ export interface OutboxItem {
   state: 'pending' | 'delivered' | 'undeliverable' | 'dead';
   dueAt: string;
   attempts: number;
-  complaintId: string;
+  /** The complaint it is about; absent on items about a rectification order (`subject`). */
+  complaintId?: string;
+  subject?: 'rectification';
+  rectificationId?: string;
   recipient: { kind: string; userId?: string; merchantId?: string; townCode?: string };
   headline: string;
   status: string;
@@ -38,6 +41,11 @@ export interface OutboxItem {
   smsSentTo?: string;
   lastError?: string;
   settledAt?: string;
+}
+
+/** What an item is about, and that thing's id: a complaint (every lifecycle item) or a rectification order. */
+export function subjectOf(item: Pick<OutboxItem, 'complaintId' | 'subject' | 'rectificationId'>): { subject: 'complaint' | 'rectification'; id: string } {
+  return item.subject === 'rectification' ? { subject: 'rectification', id: item.rectificationId ?? '' } : { subject: 'complaint', id: item.complaintId ?? '' };
 }
 
 function fromStored(item: Record<string, unknown>): OutboxItem {

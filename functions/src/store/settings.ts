@@ -3,7 +3,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { ClockRules, DEFAULT_CLOCK_RULES } from '@fangxin/shared';
+import { ClockRules, DEFAULT_CLOCK_RULES, IndicatorTargets } from '@fangxin/shared';
 import { AuditEntity, SettingsEntity } from './support.entities';
 
 const CACHE_MS = 60_000;
@@ -54,4 +54,36 @@ export async function claimDailyNotice(name: string, day: string): Promise<boole
     if (error instanceof ConditionalCheckFailedException || (error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+const targetsCache = new Map<number, { targets: IndicatorTargets | undefined; until: number }>();
+
+/** The office's targets for a year, if it set its own (else the plan's apply); cached for a minute. */
+export async function getYearTargets(year: number, nowMs: number): Promise<IndicatorTargets | undefined> {
+  const hit = targetsCache.get(year);
+  if (hit && hit.until > nowMs) return hit.targets;
+  const { Item } = await SettingsEntity.build(GetItemCommand).key({ name: `targets-${year}` }).send();
+  const targets = Item ? IndicatorTargets.parse(Item.value) : undefined;
+  targetsCache.set(year, { targets, until: nowMs + CACHE_MS });
+  return targets;
+}
+
+/** An admin's targets for a year, with the audit entry, together. */
+export async function saveYearTargets(year: number, targets: IndicatorTargets, staff: { userId: string; role: string }, at: string): Promise<void> {
+  await execute(
+    SettingsEntity.build(PutTransaction).item({ name: `targets-${year}`, value: targets }),
+    AuditEntity.build(PutTransaction).item({
+      staffUserId: staff.userId,
+      entry: `${at}#targets-${year}`,
+      action: 'targets_saved',
+      role: staff.role,
+      subjectType: 'settings',
+      subjectId: `targets-${year}`,
+      detail: Object.entries(targets)
+        .map(([key, value]) => `${key} ${value}`)
+        .join('，'),
+      at,
+    }),
+  );
+  targetsCache.delete(year);
 }

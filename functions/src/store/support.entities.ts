@@ -22,6 +22,7 @@ const counterAttributes = {
   settledInShop: number().optional(),
   escalated: number().optional(),
   mediated: number().optional(),
+  mediationFailed: number().optional(),
   notAccepted: number().optional(),
   rated: number().optional(),
   satisfied: number().optional(),
@@ -34,6 +35,8 @@ const counterAttributes = {
   firstResponseWithin24h: number().optional(),
   firstResponseWithin72h: number().optional(),
   firstResponseOver72h: number().optional(),
+  quizRespondents: number().optional(),
+  quizPassed: number().optional(),
 };
 
 /**
@@ -88,7 +91,11 @@ export const OutboxEntity = new Entity({
     state: string().enum(...OUTBOX_STATES),
     dueAt: string(),
     attempts: number(),
-    complaintId: string(),
+    /** The complaint the message is about; absent when it is about something else (`subject`). */
+    complaintId: string().optional(),
+    /** Set when the message is about a rectification order (整改通知) instead of a complaint. */
+    subject: string().enum('rectification').optional(),
+    rectificationId: string().optional(),
     recipient: map({ kind: string(), userId: string().optional(), merchantId: string().optional(), townCode: string().optional() }),
     headline: string(),
     status: string(),
@@ -181,7 +188,7 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    subjectType: string().enum('complaint', 'merchant', 'settings'),
+    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection'),
     subjectId: string(),
     /** The reason or note given, for registry actions. */
     detail: string().optional(),

@@ -1,25 +1,32 @@
-import { formatShanghaiDate, type Counters } from '@fangxin/shared';
+import { COUNTY, formatShanghaiDate, type Counters } from '@fangxin/shared';
 import type { CounterWrite } from '../store/complaints';
-import { counterScope, counterPeriod, merchantCounterKey } from '../store/keys';
-
-
+import { counterPeriod, counterScope, merchantCounterKey } from '../store/keys';
 
 /**
- * Where a complaint's counters are kept: the county, its town and its sector by month and by year (the
- * dashboard), and the shop by month in its own partition (its public track record), plus the breached
- * commitment's invoked/honoured counts. Nothing reads complaints to count them.
+ * Where a complaint's counters are kept: the county, its town, its sector and its shop's area type, by month
+ * and by year (the dashboard), and the shop by month in its own partition (its public record), plus the
+ * breached commitment's invoked/honoured counts. Nothing reads complaints to count them.
+ *
+ * Every contribution goes to the period the complaint was **received** in (its cohort), whatever the month
+ * of the event: March's handling rate is March's complaints handled ÷ March's complaints received, and can
+ * never exceed 100% (docs/campaign.md).
  */
 export function counterWrites(
-  complaint: { townCode: string; sector: string; merchantId: string; breachedCommitment?: { key: string } },
-  at: string,
+  complaint: { townCode: string; sector: string; areaType?: string; merchantId: string; filedAt: string; breachedCommitment?: { key: string } },
   deltas: Counters,
   commitment: { invoked?: number; honoured?: number } = {},
 ): CounterWrite[] {
-  const day = formatShanghaiDate(new Date(at));
+  const day = formatShanghaiDate(new Date(complaint.filedAt));
   const month = day.slice(0, 7);
   const writes: CounterWrite[] = [];
   if (Object.keys(deltas).length > 0) {
-    for (const scope of [counterScope.county(), counterScope.town(complaint.townCode), counterScope.sector(complaint.sector)]) {
+    const scopes = [
+      counterScope.county(COUNTY.code),
+      counterScope.town(complaint.townCode),
+      counterScope.sector(complaint.sector),
+      ...(complaint.areaType ? [counterScope.area(complaint.areaType)] : []),
+    ];
+    for (const scope of scopes) {
       for (const period of [counterPeriod.month(month), counterPeriod.year(day.slice(0, 4))]) writes.push({ kind: 'scope', scope, period, deltas: deltas as Record<string, number> });
     }
     writes.push({ kind: 'merchant', merchantId: complaint.merchantId, counterKey: merchantCounterKey.month(month), deltas: deltas as Record<string, number> });

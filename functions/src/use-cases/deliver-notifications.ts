@@ -22,6 +22,7 @@ import {
   recordSmsSent,
   rescheduleOutboxItem,
   settleOutboxItem,
+  subjectOf,
   type OutboxItem,
 } from '../store/outbox';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
@@ -80,11 +81,12 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
     stored = await settleOutboxItem(item, settlement, now(), settlement === 'dead' ? `已重试${item.attempts}次仍未送达：${reason}` : reason);
   }
   const result: DeliveryResult = stored ? settlement : 'claim_lost';
-  if (result === 'delivered' && item.notice && (item.recipient.kind === 'consumer' || item.recipient.kind === 'merchant')) {
+  if (result === 'delivered' && item.notice && item.complaintId && (item.recipient.kind === 'consumer' || item.recipient.kind === 'merchant')) {
     // The message carried a written notice: it has reached this party (the notice's own clock stops for them).
     await markNoticeReached(item.complaintId, item.recipient.kind, now().toISOString(), 'message');
   }
-  logger.info('outbox.delivery', { outboxId, complaintId: item.complaintId, recipient: item.recipient.kind, attempt: item.attempts, result });
+  const about = item.subject === 'rectification' ? { rectificationId: item.rectificationId } : { complaintId: item.complaintId };
+  logger.info('outbox.delivery', { outboxId, ...about, recipient: item.recipient.kind, attempt: item.attempts, result });
   return result;
 }
 
@@ -98,8 +100,9 @@ async function sendToEveryone(
   now: () => Date,
 ): Promise<SendOutcome> {
   const { templateId, miniprogramState } = notificationConfig();
+  const { subject, id: subjectId } = subjectOf(item);
   const values = progressMessage({
-    complaintId: item.complaintId,
+    complaintId: subjectId,
     headline: item.headline,
     at: new Date(item.createdAt ?? item.dueAt),
     audience: recipients.audience,
@@ -113,7 +116,7 @@ async function sendToEveryone(
     if (leaseLeft() < policy.sendReserveMs) return new Transient('本轮处理时间用尽');
     try {
       await withAccessToken(
-        (token) => weChat().sendSubscribeMessage(token, { touser: openid, templateId, page: messagePage(recipients.audience, item.complaintId), data, miniprogramState }),
+        (token) => weChat().sendSubscribeMessage(token, { touser: openid, templateId, page: messagePage(recipients.audience, subjectId, subject), data, miniprogramState }),
         now(),
       );
     } catch (error) {
@@ -152,6 +155,8 @@ type SmsOutcome = 'sent' | 'not_configured' | 'no_phone' | { failed: string } | 
 
 async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () => number, policy: DeliveryPolicy): Promise<SmsOutcome> {
   if (item.smsSentTo) return 'sent';
+  // The SMS template is worded for complaints (「您有投诉{1}：{2}」): a rectification order does not go by SMS.
+  if (item.subject === 'rectification') return 'not_configured';
   const client = sms();
   if (!client || recipients.audience === 'staff') return 'not_configured';
   const phone = await recipients.fallbackPhone();
@@ -175,8 +180,9 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
 
 /** The SMS template's two values: which complaint (its last 8 characters) and what happened. */
 function smsParams(item: OutboxItem, audience: Audience): string[] {
-  const progress = progressMessage({ complaintId: item.complaintId, headline: item.headline, at: new Date(), audience }).progress;
-  return [fitTemplateParam(item.complaintId.slice(-8)), fitTemplateParam(progress)];
+  const { id } = subjectOf(item);
+  const progress = progressMessage({ complaintId: id, headline: item.headline, at: new Date(), audience }).progress;
+  return [fitTemplateParam(id.slice(-8)), fitTemplateParam(progress)];
 }
 
 function withSmsNote(reason: string, sms: Exclude<SmsOutcome, 'sent' | Transient>): string {

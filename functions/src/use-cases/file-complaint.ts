@@ -79,6 +79,7 @@ export async function fileComplaint(
     id: ulid(now.getTime()),
     merchantName: merchant.name,
     sector: merchant.sector,
+    areaType: merchant.areaType,
     category: input.category,
     ...(breached ? { breachedCommitment: breached } : {}),
     commitmentsInForce,
@@ -104,7 +105,7 @@ export async function fileComplaint(
     record,
     event,
     {
-      counters: counterWrites(record, event.at, FILED_COUNTERS, commitmentDeltas('filed')),
+      counters: counterWrites(record, FILED_COUNTERS, commitmentDeltas('filed')),
       notifications: notificationsForFiling(record),
       ...(task ? { moderation: [task] } : {}),
     },

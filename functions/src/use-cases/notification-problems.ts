@@ -13,7 +13,11 @@ export async function notificationProblems(principal: Principal, cursor: string 
   const staff = principal.roles.staff;
   if (!staff) throw new Forbidden('仅监管人员可查看');
   const page = await listAttentionItems({ cursor, limit });
-  const visible = page.items.filter((item) => coversTown(staff.jurisdiction, item.townCode));
+  // Each entry opens its complaint's case page; rectification messages (no complaint) are not listed until the
+  // wire contract can name what they are about (NotificationProblem.complaintId is required).
+  const visible = page.items.filter(
+    (item): item is OutboxItem & { complaintId: string } => item.complaintId !== undefined && coversTown(staff.jurisdiction, item.townCode),
+  );
 
   const merchantIds = [...new Set(visible.flatMap((item) => (item.recipient.kind === 'merchant' && item.merchantId ? [item.merchantId] : [])))];
   const phones = new Map((await Promise.all(merchantIds.map(async (id) => [id, (await findMerchant(id))?.contactPhone] as const))).filter(([, phone]) => phone));
@@ -24,7 +28,7 @@ export async function notificationProblems(principal: Principal, cursor: string 
   };
 }
 
-function toProblem(item: OutboxItem, contactPhone: string | undefined): NotificationProblem {
+function toProblem(item: OutboxItem & { complaintId: string }, contactPhone: string | undefined): NotificationProblem {
   const state = item.state === 'dead' ? 'dead' : 'undeliverable';
   return {
     id: item.outboxId,

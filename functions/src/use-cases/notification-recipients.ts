@@ -34,7 +34,7 @@ export async function resolveRecipients(item: OutboxItem): Promise<Recipients> {
       return {
         audience,
         people: await withOpenids([userId]),
-        fallbackPhone: async () => (await loadComplaint(item.complaintId))?.record.phone,
+        fallbackPhone: async () => (item.complaintId ? (await loadComplaint(item.complaintId))?.record.phone : undefined),
       };
     }
     case 'merchant': {

@@ -44,7 +44,7 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const { written, task } = await checkOwnWords(event, record, state.version, now);
   const notice = noticeIssuedBy(event, record, rules, calendar);
   await saveTransition(record.version, state, written, {
-    counters: counterWrites(record, event.at, deltas, commitmentDeltas(event)),
+    counters: counterWrites(record, deltas, commitmentDeltas(event)),
     notifications: notificationsFor(event, state),
     ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role } } : {}),
     ...(task ? { moderation: [task] } : {}),

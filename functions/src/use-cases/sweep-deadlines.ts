@@ -28,7 +28,7 @@ export async function sweepDeadlines(now: Date): Promise<{ moved: number; skippe
           const { state, event } = transition(loaded.record, { type: 'expire' }, SYSTEM, now, rules, calendar);
           const notice = noticeIssuedBy(event, loaded.record, rules, calendar);
           await saveTransition(loaded.record.version, state, event, {
-            counters: counterWrites(loaded.record, event.at, counterDeltas(event), commitmentDeltas(event)),
+            counters: counterWrites(loaded.record, counterDeltas(event), commitmentDeltas(event)),
             notifications: notificationsFor(event, state),
             ...(notice ? { notice } : {}),
           });

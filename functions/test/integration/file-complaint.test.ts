@@ -4,6 +4,7 @@ import { handler as fileComplaint } from '../../src/handlers/complaints/file-com
 import { handler as myComplaints } from '../../src/handlers/complaints/my-complaints';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
+import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
@@ -27,11 +28,12 @@ const file = (who: SignedIn, body: unknown, key: string | null = newIdempotencyK
 const listMine = (who: SignedIn) => invoke(myComplaints, { method: 'GET', routePath: '/complaints', token: who.token });
 
 async function countyCounter(): Promise<Record<string, number> | undefined> {
+  await applyPendingCounts();
   const { Items } = await documentClient.send(
     new QueryCommand({
       TableName: config().tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'COUNTER#county#all' },
+      ExpressionAttributeValues: { ':pk': 'COUNTER#county#qinghe' },
     }),
   );
   return Items?.find((item) => String(item.sk).startsWith('M#'));

@@ -8,6 +8,7 @@ import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-q
 import { handler as triageQueue } from '../../src/handlers/staff/triage-queue';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
+import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
@@ -36,6 +37,7 @@ const command = (who: SignedIn, id: string, version: number, cmd: Record<string,
 const view = (who: SignedIn, id: string) => invoke(getComplaint, { method: 'GET', routePath: '/complaints/{id}', pathParameters: { id }, token: who.token });
 
 async function counters(scope: string): Promise<Record<string, number>> {
+  await applyPendingCounts();
   const { Items = [] } = await documentClient.send(
     new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `COUNTER#${scope}` } }),
   );

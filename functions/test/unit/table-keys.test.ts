@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { deployedFunctions } from '../../../scripts/contract/serverless-functions';
 import {
   COMPLAINT_KEY,
   DESCRIPTION_TARGET,
@@ -12,15 +11,36 @@ import {
   merchantCounterKey,
 } from '../../src/store/keys';
 import { newOutboxItemId } from '../../src/store/outbox-stream-record';
+import { newEventCounts } from '../../src/store/event-stream-record';
 import { targetFromWire, targetToWire } from '../../src/use-cases/moderation-rules';
 
 describe('table keys, declared once', () => {
-  it('serverless.yml’s stream filter selects exactly the outbox keys', () => {
-    const yml = readFileSync(path.join(__dirname, '../../../serverless.yml'), 'utf8');
-    const prefix = /S: \[\{ prefix: '([^']+)' \}\]/.exec(yml)?.[1];
-    expect(prefix).toBe(OUTBOX_KEY.encode(''));
+  const filterOf = (name: string) => {
+    const fn = deployedFunctions().find((candidate) => candidate.name === name)!;
+    const [pattern] = (fn.stream?.filterPatterns ?? []) as Array<{ eventName: string[]; dynamodb: { Keys: Record<string, { S: Array<{ prefix: string }> }> } }>;
+    return { eventName: pattern!.eventName, prefixes: Object.fromEntries(Object.entries(pattern!.dynamodb.Keys).map(([key, value]) => [key, value.S[0]!.prefix])) };
+  };
+
+  it('serverless.yml’s outbox trigger selects exactly the new outbox items', () => {
+    expect(filterOf('outboxStream')).toEqual({ eventName: ['INSERT'], prefixes: { pk: OUTBOX_KEY.encode('') } });
     expect(isOutboxKey(OUTBOX_KEY.encode('01J'))).toBe(true);
     expect(isOutboxKey(COMPLAINT_KEY.encode('01J'))).toBe(false);
+  });
+
+  it('serverless.yml’s counter trigger selects exactly the new lifecycle events', () => {
+    expect(filterOf('counterStream')).toEqual({ eventName: ['INSERT'], prefixes: { pk: COMPLAINT_KEY.encode(''), sk: EVENT_KEY.encode('') } });
+  });
+
+  it('the counter stream parser reads a new event’s counts, and nothing else', () => {
+    const counts = [{ kind: 'scope', scope: 'county#qinghe', period: 'M#2026-11', deltas: { received: 1 } }];
+    const image = { counts: { L: [{ M: { kind: { S: 'scope' }, scope: { S: 'county#qinghe' }, period: { S: 'M#2026-11' }, deltas: { M: { received: { N: '1' } } } } }] } };
+    const record = (pk: string, sk: string, eventName: 'INSERT' | 'MODIFY' = 'INSERT', newImage: object = image) =>
+      ({ eventName, dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, NewImage: newImage } }) as never;
+    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000001')))).toEqual({ complaintId: '01J', seq: '000001', counts });
+    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000001'), 'MODIFY'))).toBeUndefined();
+    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), 'PROFILE'))).toBeUndefined();
+    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000002'), 'INSERT', {}))).toBeUndefined();
+    expect(newEventCounts(record(OUTBOX_KEY.encode('01J'), EVENT_KEY.encode('000001')))).toBeUndefined();
   });
 
   it('the stream parser reads the outbox id of a new pending item, and nothing else', () => {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import * as auth from './auth';
 import * as complaint from './complaint';
+import * as inspection from './inspection';
 import { ApiErrorBody, STATUS_BY_ERROR_CODE, type ErrorCode } from './errors';
 
 export { STATUS_BY_ERROR_CODE };
@@ -33,7 +34,7 @@ type JsonSchema = Record<string, unknown>;
  * instead of repeating them (a complaint view appears in many answers).
  */
 const NAMED = z.registry<{ id: string }>();
-for (const module of [auth, complaint, merchant, notifications, registry]) {
+for (const module of [auth, complaint, inspection, merchant, notifications, registry]) {
   for (const [name, value] of Object.entries(module)) {
     if (value instanceof z.ZodObject && !NAMED.has(value)) NAMED.add(value, { id: name });
   }

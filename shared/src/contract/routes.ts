@@ -19,8 +19,28 @@ import {
 } from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
 import { NotificationProblemPage } from './notifications';
+import {
+  AnswerRectificationRequest,
+  ChecklistQuery,
+  ChecklistView,
+  InspectionId,
+  InspectionListQuery,
+  InspectionPage,
+  InspectionView,
+  MerchantRectificationQuery,
+  RecheckRectificationRequest,
+  RecordInspectionRequest,
+  RectificationId,
+  RectificationListQuery,
+  RectificationPage,
+  RectificationView,
+} from './inspection';
 import { ClockRules } from '../domain/clock-rules';
 import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearView } from './calendar';
+import { DashboardQuery, DashboardView, IndicatorTargets, TargetsView, TargetsYearParam } from './dashboard';
+import { YearTasksInput, YearTasksView } from './tasks';
+import { BulletinParam, BulletinView } from './bulletin';
+import { AssessmentView, AssessmentYearParam, OpenAssessment, OverrideInput, ScorecardPage, ScorecardParams, ScorecardQuery, ScorecardView } from './assessment';
 import {
   ApplicationDecision,
   BindingCode,
@@ -305,6 +325,159 @@ export const routes = {
     body: ModerationDecision,
     errors: ['NOT_FOUND', 'CONFLICT'],
     response: ModerationItem,
+  }),
+  // — the campaign office: indicators, targets, yearly tasks, bulletins —
+  /** Bureau staff: indicators against targets for a year and a scope (town staff: their towns), from counters. */
+  dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', pathParams: none, query: DashboardQuery, response: DashboardView }),
+  targets: route({ method: 'GET', path: '/staff/settings/targets/{year}', access: 'staff', pathParams: TargetsYearParam, response: TargetsView }),
+  /** County admins: a year's targets for the four indicators (audited). */
+  putTargets: route({
+    method: 'PUT',
+    path: '/staff/settings/targets/{year}',
+    access: 'staff',
+    pathParams: TargetsYearParam,
+    body: IndicatorTargets,
+    response: TargetsView,
+  }),
+  /** Bureau staff: the year's tasks (创建任务分解) with progress counted from the data; town staff see their towns'. */
+  yearTasks: route({ method: 'GET', path: '/staff/tasks/{year}', access: 'staff', pathParams: TargetsYearParam, response: YearTasksView }),
+  /** County admins: the year's task list (versioned, audited). */
+  putYearTasks: route({
+    method: 'PUT',
+    path: '/staff/tasks/{year}',
+    access: 'staff',
+    pathParams: TargetsYearParam,
+    body: YearTasksInput,
+    errors: ['CONFLICT'],
+    response: YearTasksView,
+  }),
+  /** Bureau staff: a year's assessment (考核验收): where it stands, the results, 示范行业 and 示范镇 proposals. */
+  assessment: route({ method: 'GET', path: '/staff/assessments/{year}', access: 'staff', pathParams: AssessmentYearParam, response: AssessmentView }),
+  /** County admins: open the year's assessment with its standard (once). */
+  openAssessment: route({
+    method: 'POST',
+    path: '/staff/assessments/{year}',
+    access: 'staff',
+    pathParams: AssessmentYearParam,
+    body: OpenAssessment,
+    errors: ['CONFLICT'],
+    successStatus: 201,
+    response: AssessmentView,
+  }),
+  scorecards: route({
+    method: 'GET',
+    path: '/staff/assessments/{year}/scorecards',
+    access: 'staff',
+    pathParams: AssessmentYearParam,
+    query: ScorecardQuery,
+    errors: ['NOT_FOUND'],
+    response: ScorecardPage,
+  }),
+  scorecard: route({
+    method: 'GET',
+    path: '/staff/assessments/{year}/scorecards/{merchantId}',
+    access: 'staff',
+    pathParams: ScorecardParams,
+    errors: ['NOT_FOUND'],
+    response: ScorecardView,
+  }),
+  /** County admins: override one item of a scorecard, with a reason (audited); not after confirmation. */
+  overrideScore: route({
+    method: 'POST',
+    path: '/staff/assessments/{year}/scorecards/{merchantId}/overrides',
+    access: 'staff',
+    pathParams: ScorecardParams,
+    body: OverrideInput,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    response: ScorecardView,
+  }),
+  /** County admins: confirm the year — the shops that passed become 放心消费示范 (once). */
+  confirmAssessment: route({
+    method: 'POST',
+    path: '/staff/assessments/{year}/confirm',
+    access: 'staff',
+    pathParams: AssessmentYearParam,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    response: AssessmentView,
+  }),
+  /** Bureau staff: the shops not to be put forward for 文明单位 and similar honours (failed, or on the 联合惩戒 list). */
+  exclusionsCsv: route({
+    method: 'GET',
+    path: '/staff/assessments/{year}/exclusions.csv',
+    access: 'staff',
+    pathParams: AssessmentYearParam,
+    file: { contentType: 'text/csv; charset=utf-8', filename: 'exclusions.csv' },
+    response: z.string(),
+  }),
+  /** County-wide staff: the monthly or annual bulletin (通报), printable and exportable. */
+  bulletin: route({ method: 'GET', path: '/staff/bulletins/{period}', access: 'staff', pathParams: BulletinParam, response: BulletinView }),
+  /** The shop's people: its own live scorecard for this year ("where you stand"). */
+  myScorecard: route({ method: 'GET', path: '/merchant/shops/{id}/scorecard', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ScorecardView }),
+  // — inspections and rectification (明查暗访) —
+  /** Anyone: the inspection checklist along the five 放心 (the current version, or an older one to read an old inspection). */
+  inspectionChecklist: route({
+    method: 'GET',
+    path: '/inspection-checklist',
+    access: 'public',
+    pathParams: none,
+    query: ChecklistQuery,
+    errors: ['NOT_FOUND'],
+    response: ChecklistView,
+  }),
+  /** Regulators (their towns) and admins: record an inspection of an active or suspended shop, with its rectification orders. */
+  recordInspection: route({
+    method: 'POST',
+    path: '/staff/inspections',
+    access: 'staff',
+    pathParams: none,
+    body: RecordInspectionRequest,
+    successStatus: 201,
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+    response: InspectionView,
+  }),
+  /** Bureau staff (mediators read only): a shop's inspections, or a town's inspections of a year, newest first. */
+  inspections: route({ method: 'GET', path: '/staff/inspections', access: 'staff', pathParams: none, query: InspectionListQuery, errors: ['NOT_FOUND'], response: InspectionPage }),
+  getInspection: route({ method: 'GET', path: '/staff/inspections/{id}', access: 'staff', pathParams: z.object({ id: InspectionId }), errors: ['NOT_FOUND'], response: InspectionView }),
+  /** Bureau staff: open rectification orders by deadline, the overdue ones, or one shop's, in their jurisdiction. */
+  rectifications: route({ method: 'GET', path: '/staff/rectifications', access: 'staff', pathParams: none, query: RectificationListQuery, errors: ['NOT_FOUND'], response: RectificationPage }),
+  getRectification: route({ method: 'GET', path: '/staff/rectifications/{id}', access: 'staff', pathParams: z.object({ id: RectificationId }), errors: ['NOT_FOUND'], response: RectificationView }),
+  /** Regulators (their towns) and admins: re-check an answered order — pass (closed) or fail (issued again, new deadline). */
+  recheckRectification: route({
+    method: 'POST',
+    path: '/staff/rectifications/{id}/recheck',
+    access: 'staff',
+    pathParams: z.object({ id: RectificationId }),
+    body: RecheckRectificationRequest,
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+    response: RectificationView,
+  }),
+  /** The shop's people: their shop's rectification orders, open ones first by deadline. */
+  merchantRectifications: route({
+    method: 'GET',
+    path: '/merchant/rectifications',
+    access: 'merchant',
+    pathParams: none,
+    query: MerchantRectificationQuery,
+    errors: ['NOT_FOUND'],
+    response: RectificationPage,
+  }),
+  merchantRectification: route({
+    method: 'GET',
+    path: '/merchant/rectifications/{id}',
+    access: 'merchant',
+    pathParams: z.object({ id: RectificationId }),
+    errors: ['NOT_FOUND'],
+    response: RectificationView,
+  }),
+  /** The shop's people: answer an order with what was done and photos of the result. */
+  answerRectification: route({
+    method: 'POST',
+    path: '/merchant/rectifications/{id}/answer',
+    access: 'merchant',
+    pathParams: z.object({ id: RectificationId }),
+    body: AnswerRectificationRequest,
+    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+    response: RectificationView,
   }),
 } as const;
 

@@ -118,21 +118,47 @@ export function audienceOf(recipientKind: string): Audience {
   return 'staff';
 }
 
+/**
+ * What a message is about: a complaint (every lifecycle message), or a rectification order (整改通知, from an
+ * inspection — docs/inspections.md). The outbox item says which; complaint items carry no subject.
+ */
+export type MessageSubject = 'complaint' | 'rectification';
+
+/** Where a rectification message opens, by audience (consumers never receive one). */
+const RECTIFICATION_PAGES: Record<Audience, string> = {
+  merchant: 'merchant/pages/rectification/index',
+  staff: 'admin/pages/rectification/index',
+  consumer: 'pages/index/index',
+};
+
 /** The page each audience's message opens (the pages in miniapp/src/app.config.ts). */
-export function messagePage(audience: Audience, complaintId: string): string {
-  const id = encodeURIComponent(complaintId);
+export function messagePage(audience: Audience, subjectId: string, subject: MessageSubject = 'complaint'): string {
+  const id = encodeURIComponent(subjectId);
+  if (subject === 'rectification') return `${RECTIFICATION_PAGES[audience]}?id=${id}`;
   if (audience === 'merchant') return `merchant/pages/handle/index?id=${id}`;
   if (audience === 'staff') return `admin/pages/case/index?id=${id}`;
   return `pages/complaint/index?id=${id}`;
 }
 
+/**
+ * Hints of the rectification messages (整改通知), by headline; complaint headlines never collide with these. A
+ * Map, not an object: a headline is any text, and `toString` must not find Object.prototype's.
+ */
+const RECTIFICATION_HINTS: ReadonlyMap<string, string> = new Map([
+  ['整改通知', '请在整改期限内整改，并在小程序中答复'],
+  ['再次整改', '复查未通过，请按新期限整改后答复'],
+  ['整改通过', '整改已通过复查'],
+  ['整改答复', '商家已答复整改，请复查'],
+]);
+
 const HINTS: Record<Audience, (headline: string) => string> = {
-  merchant: (headline) => (headline === '新投诉' ? '请尽快联系消费者，在店内协商解决' : '点击查看并处理'),
+  merchant: (headline) => RECTIFICATION_HINTS.get(headline) ?? (headline === '新投诉' ? '请尽快联系消费者，在店内协商解决' : '点击查看并处理'),
   consumer: () => '点击查看处理进度',
-  staff: (headline) => (headline === '待受理' ? '请在7个工作日内决定是否受理' : '点击查看案件'),
+  staff: (headline) => RECTIFICATION_HINTS.get(headline) ?? (headline === '待受理' ? '请在7个工作日内决定是否受理' : '点击查看案件'),
 };
 
 export interface ProgressMessageInput {
+  /** The complaint's id, or a rectification order's (the template's 编号 field carries either). */
   complaintId: string;
   merchantName?: string;
   headline: string;

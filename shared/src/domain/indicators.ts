@@ -3,8 +3,10 @@ import type { ComplaintStatus, LifecycleEvent } from './lifecycle';
 
 /**
  * Indicator counters. Each lifecycle event adds to a few named counters; the dashboard divides them.
- * Counters are kept per scope (county, town, sector, merchant) and period (month, year) and written in the
- * same transaction as the event, so the dashboard's cost does not grow with the number of complaints.
+ * Counters are kept per scope (county, town, sector, area type, shop) and period (month, year) — the period
+ * the complaint was *received* in (its cohort) — and are applied from the event after its commit, exactly
+ * once, so neither the dashboard's cost nor a filing's success depends on how many complaints there are.
+ * Definitions, and where they come from: docs/campaign.md.
  */
 export const COUNTER_NAMES = [
   'received',
@@ -13,6 +15,7 @@ export const COUNTER_NAMES = [
   'settledInShop',
   'escalated',
   'mediated',
+  'mediationFailed',
   'notAccepted',
   'rated',
   'satisfied',
@@ -26,6 +29,9 @@ export const COUNTER_NAMES = [
   'firstResponseWithin24h',
   'firstResponseWithin72h',
   'firstResponseOver72h',
+  // The awareness quiz (知晓率): counted attempts and passes.
+  'quizRespondents',
+  'quizPassed',
 ] as const;
 export type CounterName = (typeof COUNTER_NAMES)[number];
 export type Counters = Partial<Record<CounterName, number>>;
@@ -33,6 +39,7 @@ export type Counters = Partial<Record<CounterName, number>>;
 const CLOSING: Partial<Record<ComplaintStatus, CounterName>> = {
   settled_in_shop: 'settledInShop',
   mediated: 'mediated',
+  mediation_failed: 'mediationFailed',
   not_accepted: 'notAccepted',
   withdrawn: 'withdrawn',
 };
@@ -93,25 +100,72 @@ export function commitmentDeltas(event: LifecycleEvent | 'filed'): { invoked?: n
   return {};
 }
 
-export interface Indicators {
-  /** 投诉处理率: closed ÷ received. Target ≥ 98%. */
-  handlingRate: number | null;
-  /** 投诉处理满意率: (满意 + 基本满意) ÷ rated. Target ≥ 90%. */
-  satisfactionRate: number | null;
-  /** 消费纠纷和解率: settled in shop ÷ closed complaints excluding withdrawn. Target ≥ 85%. */
-  settlementRate: number | null;
+/** The campaign's four indicators (the plan's targets: docs/campaign.md). */
+export const INDICATOR_KEYS = ['handlingRate', 'satisfactionRate', 'settlementRate', 'awarenessRate'] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+export const INDICATOR_LABELS: Record<IndicatorKey, string> = {
+  handlingRate: '投诉处理率',
+  satisfactionRate: '投诉处理满意率',
+  settlementRate: '消费纠纷和解率',
+  awarenessRate: '法律法规知晓率',
+};
+
+/** The plan's targets; a county admin may set each year's own. */
+export const INDICATOR_TARGETS: Readonly<Record<IndicatorKey, number>> = { handlingRate: 0.98, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82 };
+
+/** A rate as the dashboard shows it: the fraction, and the two numbers it came from (so nobody has to trust a percentage). */
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** null when there is nothing to divide by: shown as 「—」, never as 0% or 100%. */
+  value: number | null;
 }
 
-const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : null);
+export const rateOf = (numerator: number, denominator: number): Rate => ({
+  numerator,
+  denominator,
+  value: denominator > 0 ? numerator / denominator : null,
+});
 
-/** The plan's indicators from counters; null where there is nothing to divide by (shown as 「暂无数据」). */
+/**
+ * A rate in words: a percentage to one decimal, rounded half up on the exact fraction (integer arithmetic, so
+ * 98.25% is 98.3%, not 98.2% by a float's whim); 「—」 when there is nothing to divide by.
+ */
+export function formatRate(rate: Pick<Rate, 'numerator' | 'denominator'>): string {
+  if (rate.denominator <= 0) return '—';
+  const tenths = Math.floor((2 * rate.numerator * 1000 + rate.denominator) / (2 * rate.denominator));
+  return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}
+
+/** Whether a rate meets its target; null when there is no rate. Compared on the exact fraction, not on the rounded words. */
+export function meetsTarget(rate: Rate, target: number): boolean | null {
+  if (rate.denominator <= 0) return null;
+  return rate.numerator >= target * rate.denominator - 1e-9;
+}
+
+export interface Indicators {
+  /** 投诉处理率: complaints handled to an end ÷ complaints received (same cohort). Target ≥ 98%. */
+  handlingRate: Rate;
+  /** 投诉处理满意率: (满意 + 基本满意) ÷ rated (including satisfaction stated in a follow-up call). Target ≥ 90%. */
+  satisfactionRate: Rate;
+  /** 消费纠纷和解率: settled in the shop or by mediation ÷ disputes concluded (handled, withdrawn excluded). Target ≥ 85%. */
+  settlementRate: Rate;
+  /** 法律法规知晓率: quiz respondents who passed ÷ counted respondents. Target ≥ 82%. */
+  awarenessRate: Rate;
+  /** Not a target: the share of concluded disputes settled in the shop itself (消费纠纷不出店门). */
+  inShopShare: Rate;
+}
+
+/** The plan's indicators from counters; each rate says what it was divided from. */
 export function indicatorsOf(counters: Counters): Indicators {
   const n = (name: CounterName) => counters[name] ?? 0;
+  const concluded = n('closed') - n('withdrawn');
   return {
-    handlingRate: ratio(n('closed'), n('received')),
-    satisfactionRate: ratio(n('satisfied') + n('basicallySatisfied'), n('rated')),
-    settlementRate: ratio(n('settledInShop'), n('closed') - n('withdrawn')),
+    handlingRate: rateOf(n('closed'), n('received')),
+    satisfactionRate: rateOf(n('satisfied') + n('basicallySatisfied'), n('rated')),
+    settlementRate: rateOf(n('settledInShop') + n('mediated'), concluded),
+    awarenessRate: rateOf(n('quizPassed'), n('quizRespondents')),
+    inShopShare: rateOf(n('settledInShop'), concluded),
   };
 }
-
-export const INDICATOR_TARGETS = { handlingRate: 0.98, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82 } as const;

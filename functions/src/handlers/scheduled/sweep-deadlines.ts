@@ -1,22 +1,26 @@
 import { invocation } from '../../observability/invocation';
 import { logger } from '../../observability/log';
+import { continueAssessments } from '../../use-cases/assessment';
 import { warnIfCalendarMissing } from '../../use-cases/calendar-watch';
 import { recomputeDeadlines, type RecountResult } from '../../use-cases/recompute-deadlines';
 import { sweepDeadlines } from '../../use-cases/sweep-deadlines';
 
 /**
  * Scheduled (every 15 minutes): moves overdue complaints on, counts deadlines again after the office entered a
- * year of the calendar (a bounded batch per run), and warns once a day when next year's calendar is missing.
+ * year of the calendar (a bounded batch per run), warns once a day when next year's calendar is missing, and
+ * carries on the year's assessment (scorecards still to compute, badges still to give).
  * Safe to run twice or concurrently.
  */
 export const handler = invocation(
   'schedule sweepDeadlines',
-  async (): Promise<{ moved: number; skipped: number; recount: RecountResult; calendarWarning: boolean }> => {
+  async (): Promise<{ moved: number; skipped: number; recount: RecountResult; calendarWarning: boolean; assessment: { computed: number; awarded: number } }> => {
     const now = new Date();
     const result = await sweepDeadlines(now);
     logger.info('deadline sweep', result);
     const recount = await recomputeDeadlines(now);
     const calendarWarning = await warnIfCalendarMissing(now);
-    return { ...result, recount, calendarWarning };
+    // A large county's assessment is computed, and its badges given, a bounded batch per run.
+    const assessment = await continueAssessments(now, 30_000);
+    return { ...result, recount, calendarWarning, assessment };
   },
 );

@@ -1,0 +1,6 @@
+import { routes } from '@fangxin/shared';
+import { httpRoute } from '../../http/route';
+import { recordInspection } from '../../use-cases/inspections';
+
+/** POST /staff/inspections — regulators (their towns) and admins: record an inspection with its rectification orders. */
+export const handler = httpRoute(routes.recordInspection, ({ body, principal, now }) => recordInspection(body, principal, now));

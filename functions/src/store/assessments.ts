@@ -1,0 +1,149 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { Conflict, type AssessmentStandard, type Override, type ScorecardInputs } from '@fangxin/shared';
+import { AssessmentEntity, ScorecardEntity } from './assessment.entities';
+import { ASSESSMENT_KEY, SCORECARD_KEY } from './keys';
+import { AuditEntity } from './support.entities';
+import { FangxinTable } from './table';
+
+export interface AssessmentRecord {
+  year: number;
+  state: 'computing' | 'open' | 'confirmed';
+  standard: AssessmentStandard;
+  shops: number;
+  pending: string[];
+  awardsPending: string[];
+  openedAt: string;
+  openedBy: string;
+  confirmedAt?: string;
+  confirmedBy?: string;
+  version: number;
+}
+
+export interface StoredScorecard {
+  year: number;
+  merchantId: string;
+  name: string;
+  townCode: string;
+  sector: string;
+  inputs: ScorecardInputs;
+  overrides: Override[];
+  total: number;
+  passed: boolean;
+  verdict: string;
+  bottomLines: number;
+  computedAt: string;
+  version: number;
+}
+
+const isConditionFailure = (error: unknown) =>
+  error instanceof ConditionalCheckFailedException ||
+  (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException' ||
+  error instanceof TransactionCanceledException;
+
+const toRecord = (item: Record<string, unknown>): AssessmentRecord => {
+  const { record: _r, entity: _e, ...rest } = item;
+  return { ...(rest as unknown as AssessmentRecord), year: Number(item.year) };
+};
+const toScorecard = (item: Record<string, unknown>): StoredScorecard => {
+  const { entity: _e, ...rest } = item;
+  return { ...(rest as unknown as StoredScorecard), year: Number(item.year) };
+};
+
+export async function findAssessment(year: number): Promise<AssessmentRecord | undefined> {
+  const { Item } = await AssessmentEntity.build(GetItemCommand).key({ year: String(year) }).options({ consistent: true }).send();
+  return Item ? toRecord(Item as Record<string, unknown>) : undefined;
+}
+
+/**
+ * Writes the assessment record's next state, conditioned on the version read (and, when opening, on there
+ * being none): two admins acting at once — one wins, the other gets `conflictMessage` as a 409.
+ */
+export async function saveAssessment(next: AssessmentRecord, readVersion: number | undefined, conflictMessage: string, audit?: { staffUserId: string; role: string; action: string; detail: string }): Promise<void> {
+  const write = AssessmentEntity.build(PutTransaction)
+    .item({ ...next, year: String(next.year) })
+    .options({ condition: readVersion === undefined ? { attr: 'year', exists: false } : { attr: 'version', eq: readVersion } });
+  try {
+    await execute(
+      write,
+      ...(audit
+        ? [
+            AuditEntity.build(PutTransaction).item({
+              staffUserId: audit.staffUserId,
+              entry: `${next.confirmedAt ?? next.openedAt}#assessment-${next.year}#${audit.action}`,
+              action: audit.action,
+              role: audit.role,
+              subjectType: 'settings',
+              subjectId: `assessment-${next.year}`,
+              detail: audit.detail,
+              at: next.confirmedAt ?? next.openedAt,
+            }),
+          ]
+        : []),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict(conflictMessage);
+    throw error;
+  }
+}
+
+/** A newly computed scorecard; an existing one is never overwritten (a second computing run skips it). */
+export async function putScorecard(scorecard: StoredScorecard): Promise<boolean> {
+  try {
+    await ScorecardEntity.build(PutItemCommand)
+      .item({ ...scorecard, year: String(scorecard.year) })
+      .options({ condition: { attr: 'merchantId', exists: false } })
+      .send();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export async function findScorecard(year: number, merchantId: string): Promise<StoredScorecard | undefined> {
+  const { Item } = await ScorecardEntity.build(GetItemCommand).key({ year: String(year), merchantId }).options({ consistent: true }).send();
+  return Item ? toScorecard(Item as Record<string, unknown>) : undefined;
+}
+
+/** An override: the scorecard with it (conditioned on the version read) and the audit entry, together. */
+export async function saveOverride(next: StoredScorecard, readVersion: number, override: Override, role: string): Promise<void> {
+  try {
+    await execute(
+      ScorecardEntity.build(PutTransaction)
+        .item({ ...next, year: String(next.year) })
+        .options({ condition: { attr: 'version', eq: readVersion } }),
+      AuditEntity.build(PutTransaction).item({
+        staffUserId: override.by,
+        entry: `${override.at}#assessment-${next.year}#${next.merchantId}#${override.item}`,
+        action: 'assessment_override',
+        role,
+        subjectType: 'merchant',
+        subjectId: next.merchantId,
+        detail: `${next.year}年度考核 ${override.item} 调整为 ${override.points} 分：${override.reason}`,
+        at: override.at,
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict('该评分刚刚已被他人调整，请刷新后再操作');
+    throw error;
+  }
+}
+
+/** Access pattern `assessment-scorecards`: every scorecard of a year (a county's participating shops). */
+const yearScorecards = FangxinTable.build(AccessPattern)
+  .entities(ScorecardEntity)
+  .schema(string().transform(ASSESSMENT_KEY))
+  .pattern((partition) => ({ partition, range: { beginsWith: SCORECARD_KEY.encode('') } }))
+  .meta({ title: 'assessment-scorecards' });
+
+/** All of a year's scorecards (the county's participating shops: hundreds, read a page at a time). */
+export async function listScorecards(year: number): Promise<StoredScorecard[]> {
+  const { Items = [] } = await yearScorecards.query(String(year)).options({ maxPages: 50 }).send();
+  return Items.map((item) => toScorecard(item as Record<string, unknown>));
+}

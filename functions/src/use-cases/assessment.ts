@@ -1,0 +1,350 @@
+import {
+  Conflict,
+  DEFAULT_STANDARD,
+  Forbidden,
+  Invalid,
+  NotFound,
+  SECTORS,
+  TOWNS,
+  coversTown,
+  isCountyAdmin,
+  rollupCandidate,
+  scorecardOf,
+  shanghaiToday,
+  toCsv,
+  type AssessmentStandard,
+  type AssessmentView,
+  type Merchant,
+  type OverrideInput,
+  type ScorecardInputs,
+  type ScorecardView,
+} from '@fangxin/shared';
+import type { Principal } from '../auth/token';
+import { logger } from '../observability/log';
+import {
+  findAssessment,
+  findScorecard,
+  listScorecards,
+  putScorecard,
+  saveAssessment,
+  saveOverride,
+  type AssessmentRecord,
+  type StoredScorecard,
+} from '../store/assessments';
+import { shopCountersOfYear, yearlyCounters } from '../store/counters';
+import { counterScope } from '../store/keys';
+import { findMerchant } from '../store/merchants';
+import { listCreditFlagged, listMerchantsByStatus, saveRegistryChange } from '../store/registry';
+import { targetsFor } from './dashboard';
+import { inspectionFactsOf } from './inspection-facts';
+import { requireMembership } from './registry';
+
+/**
+ * The annual assessment (考核验收, docs/campaign.md): an admin opens a year with its standard; every
+ * participating shop gets a scorecard computed from its counters, inspections and rectification orders, its
+ * inputs stored with it; staff review, an admin overrides an item with a reason (audited); an admin confirms,
+ * and the shops that passed receive 放心消费示范企业(个体户) for the year as their badge. Computing the scorecards
+ * and giving the badges is done in bounded batches — as much as fits in the request, the rest by the
+ * scheduled sweeper — so a county of any size is served.
+ */
+
+const label = (labels: Readonly<Record<string, string>>, code: string) => labels[code] ?? code;
+/** How long an API request may spend computing scorecards or awarding badges before leaving the rest to the schedule. */
+const REQUEST_BUDGET_MS = 5_000;
+
+function requireAdmin(principal: Principal, what: string) {
+  const staff = principal.roles.staff;
+  if (!staff || !isCountyAdmin(staff)) throw new Forbidden(`只有县级管理员可以${what}`);
+  return staff;
+}
+
+function requireStaff(principal: Principal) {
+  const staff = principal.roles.staff;
+  if (!staff) throw new Forbidden('只有监管部门工作人员可以查看');
+  return staff;
+}
+
+/** What a shop's scorecard is computed from: its profile, its counters for the year, what inspections found. Three requests. */
+async function inputsFor(merchant: Merchant, year: number, now: Date): Promise<ScorecardInputs> {
+  const [counters, facts] = await Promise.all([shopCountersOfYear(merchant.id, year), inspectionFactsOf(merchant.id, year, now)]);
+  return {
+    year,
+    shop: {
+      id: merchant.id,
+      name: merchant.name,
+      status: merchant.status,
+      townCode: merchant.townCode,
+      sector: merchant.sector,
+      commitmentCodes: merchant.commitments.flatMap((choice) => (choice.kind === 'catalogue' ? [choice.code] : [])),
+      commitments: merchant.commitments.length,
+      creditFlags: merchant.creditFlags.length,
+    },
+    counters,
+    inspections: {
+      inspections: facts.inspections,
+      inspectionsWithoutFailures: facts.inspectionsWithoutFailures,
+      bottomLineFailures: facts.bottomLineFailures,
+      bottomLines: facts.bottomLines,
+      rectificationsIssued: facts.rectificationsIssued,
+      rectificationsClosedInTime: facts.rectificationsClosedInTime,
+      rectificationsOverdue: facts.rectificationsOverdue,
+    },
+  };
+}
+
+function toView(stored: Pick<StoredScorecard, 'year' | 'merchantId' | 'name' | 'townCode' | 'sector' | 'inputs' | 'overrides' | 'version'>, standard: AssessmentStandard, source: ScorecardView['source'], state?: 'open' | 'confirmed'): ScorecardView {
+  const card = scorecardOf(stored.inputs, standard, stored.overrides);
+  return {
+    year: stored.year,
+    merchant: { id: stored.merchantId, name: stored.name, townCode: stored.townCode, townName: label(TOWNS, stored.townCode), sector: stored.sector, sectorLabel: label(SECTORS, stored.sector) },
+    version: stored.version,
+    base: card.base,
+    bonus: card.bonus,
+    bonusTotal: card.bonusTotal,
+    total: card.total,
+    bottomLines: card.bottomLines,
+    passMark: card.passMark,
+    passed: card.passed,
+    verdict: card.verdict,
+    source,
+    ...(state ? { state } : {}),
+  };
+}
+
+/** Every participating (参创, active) shop of the county. */
+async function participatingShops(): Promise<Merchant[]> {
+  const shops: Merchant[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listMerchantsByStatus('active', undefined, { cursor, limit: 100 });
+    shops.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return shops;
+}
+
+/**
+ * Works on the year's assessment for at most `budgetMs`: computes scorecards still pending, or gives the
+ * badges still to give. Safe to run from several places at once: each scorecard is written once, and the
+ * record moves on conditioned on the version read (a runner that lost the race stops).
+ */
+export async function continueAssessment(year: number, now: Date, budgetMs: number): Promise<{ computed: number; awarded: number }> {
+  const deadline = Date.now() + budgetMs;
+  let record = await findAssessment(year);
+  let computed = 0;
+  let awarded = 0;
+  while (record && (record.state === 'computing' || record.awardsPending.length > 0) && Date.now() < deadline) {
+    const batch = (record.state === 'computing' ? record.pending : record.awardsPending).slice(0, 10);
+    const done: string[] = [];
+    for (const merchantId of batch) {
+      if (Date.now() >= deadline) break;
+      const merchant = await findMerchant(merchantId);
+      if (record.state === 'computing') {
+        if (merchant) {
+          const inputs = await inputsFor(merchant, year, now);
+          const card = scorecardOf(inputs, record.standard);
+          if (await putScorecard({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], total: card.total, passed: card.passed, verdict: card.verdict, bottomLines: card.bottomLines.length, computedAt: now.toISOString(), version: 1 })) computed++;
+        }
+      } else if (merchant && merchant.status === 'active' && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
+        await saveRegistryChange({
+          before: merchant,
+          after: { ...merchant, badge: { kind: 'model', year } },
+          directory: 'publish',
+          audit: { staffUserId: record.confirmedBy ?? 'system', role: 'admin', action: 'award_model', detail: `${year}年度放心消费示范`, at: now.toISOString() },
+        });
+        awarded++;
+      }
+      done.push(merchantId);
+    }
+    const next: AssessmentRecord =
+      record.state === 'computing'
+        ? { ...record, pending: record.pending.filter((id) => !done.includes(id)), version: record.version + 1 }
+        : { ...record, awardsPending: record.awardsPending.filter((id) => !done.includes(id)), version: record.version + 1 };
+    if (next.state === 'computing' && next.pending.length === 0) next.state = 'open';
+    try {
+      await saveAssessment(next, record.version, '考核正在由其他进程处理');
+    } catch (error) {
+      if (error instanceof Conflict) break; // another runner moved it on
+      throw error;
+    }
+    record = next;
+  }
+  if (computed + awarded > 0) logger.info('assessment.progress', { year, computed, awarded, state: record?.state });
+  return { computed, awarded };
+}
+
+/** The scheduled continuation (run by the sweeper): the current and the previous year's assessments. */
+export async function continueAssessments(now: Date, budgetMs: number): Promise<{ computed: number; awarded: number }> {
+  const year = Number(shanghaiToday(now).slice(0, 4));
+  const previous = await continueAssessment(year - 1, now, budgetMs / 2);
+  const current = await continueAssessment(year, now, budgetMs / 2);
+  return { computed: previous.computed + current.computed, awarded: previous.awarded + current.awarded };
+}
+
+export async function assessmentOverview(year: number, principal: Principal, now: Date): Promise<AssessmentView> {
+  const staff = requireStaff(principal);
+  const record = await findAssessment(year);
+  if (!record) {
+    return { year, state: 'none', standard: DEFAULT_STANDARD, shops: { total: 0, computed: 0, passed: 0, failed: 0 }, sectors: [], towns: [] };
+  }
+  const cards = (await listScorecards(year)).filter((card) => coversTown(staff.jurisdiction, card.townCode));
+  const results = cards.map((card) => ({ card, passed: scorecardOf(card.inputs, record.standard, card.overrides).passed }));
+  const countyWide = staff.jurisdiction === 'county';
+  const sectorCodes = countyWide ? [...new Set(cards.map((card) => card.sector))].sort() : [];
+  const townCodes = [...new Set(cards.map((card) => card.townCode))].sort();
+  const [{ targets }, counters] = await Promise.all([
+    targetsFor(year, now),
+    yearlyCounters([...sectorCodes.map((code) => counterScope.sector(code)), ...townCodes.map((code) => counterScope.town(code))], year),
+  ]);
+  const rollup = (kind: 'sector' | 'town', code: string, index: number) => ({
+    ...rollupCandidate(code, results.filter(({ card }) => (kind === 'sector' ? card.sector : card.townCode) === code), counters[index] ?? {}, targets),
+    label: kind === 'sector' ? label(SECTORS, code) : label(TOWNS, code),
+  });
+  const passed = results.filter((result) => result.passed).length;
+  return {
+    year,
+    state: record.state,
+    standard: record.standard,
+    shops: { total: record.shops, computed: cards.length, passed, failed: results.length - passed },
+    openedAt: record.openedAt,
+    ...(record.confirmedAt ? { confirmedAt: record.confirmedAt } : {}),
+    sectors: sectorCodes.map((code, index) => rollup('sector', code, index)),
+    towns: townCodes.map((code, index) => rollup('town', code, sectorCodes.length + index)),
+  };
+}
+
+/** An admin opens a year's assessment with its standard: every participating shop is to be assessed. */
+export async function openAssessment(year: number, standard: AssessmentStandard | undefined, principal: Principal, now: Date): Promise<AssessmentView> {
+  const staff = requireAdmin(principal, '开启年度考核');
+  const shops = await participatingShops();
+  const record: AssessmentRecord = {
+    year,
+    state: shops.length === 0 ? 'open' : 'computing',
+    standard: standard ?? DEFAULT_STANDARD,
+    shops: shops.length,
+    pending: shops.map((shop) => shop.id),
+    awardsPending: [],
+    openedAt: now.toISOString(),
+    openedBy: principal.userId,
+    version: 1,
+  };
+  await saveAssessment(record, undefined, `${year}年度考核已经开启`, {
+    staffUserId: principal.userId,
+    role: staff.role,
+    action: 'assessment_opened',
+    detail: `参评商户 ${shops.length} 家，合格线 ${record.standard.passMark} 分`,
+  });
+  await continueAssessment(year, now, REQUEST_BUDGET_MS);
+  return assessmentOverview(year, principal, now);
+}
+
+export async function listYearScorecards(year: number, query: { town?: string; result?: 'passed' | 'failed'; cursor?: string; limit: number }, principal: Principal) {
+  const staff = requireStaff(principal);
+  if (query.town && !coversTown(staff.jurisdiction, query.town)) throw new Forbidden('该乡镇不在您的辖区');
+  const record = await findAssessment(year);
+  if (!record) throw new NotFound(`${year}年度考核尚未开启`);
+  const cards = (await listScorecards(year))
+    .filter((card) => coversTown(staff.jurisdiction, card.townCode) && (!query.town || card.townCode === query.town))
+    .map((card) => ({ card, result: scorecardOf(card.inputs, record.standard, card.overrides) }))
+    .filter(({ result }) => !query.result || (query.result === 'passed') === result.passed)
+    .sort((a, b) => Number(a.result.passed) - Number(b.result.passed) || b.result.total - a.result.total || a.card.name.localeCompare(b.card.name));
+  // The list is small (a county's shops) and sorted for review: paged by position.
+  const start = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
+  if (!Number.isInteger(start) || start < 0 || start > cards.length) throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
+  const page = cards.slice(start, start + query.limit);
+  const next = start + query.limit < cards.length ? Buffer.from(String(start + query.limit), 'utf8').toString('base64url') : undefined;
+  return {
+    items: page.map(({ card, result }) => ({
+      merchant: { id: card.merchantId, name: card.name, townCode: card.townCode, townName: label(TOWNS, card.townCode), sector: card.sector, sectorLabel: label(SECTORS, card.sector) },
+      total: result.total,
+      passed: result.passed,
+      verdict: result.verdict,
+      version: card.version,
+      overridden: card.overrides.length > 0,
+      bottomLines: result.bottomLines.length,
+    })),
+    ...(next ? { nextCursor: next } : {}),
+  };
+}
+
+/** One stored scorecard, for staff with the shop's town in their jurisdiction (404 otherwise). */
+export async function yearScorecard(year: number, merchantId: string, principal: Principal): Promise<ScorecardView> {
+  const staff = requireStaff(principal);
+  const [record, card] = await Promise.all([findAssessment(year), findScorecard(year, merchantId)]);
+  if (!record || !card || !coversTown(staff.jurisdiction, card.townCode)) throw new NotFound('未找到该店铺的考核评分');
+  return toView(card, record.standard, 'assessment', record.state === 'confirmed' ? 'confirmed' : 'open');
+}
+
+/** An admin overrides one item of a scorecard, with a reason (audited); only while the assessment is open. */
+export async function overrideScore(year: number, merchantId: string, input: OverrideInput, principal: Principal, now: Date): Promise<ScorecardView> {
+  const staff = requireAdmin(principal, '调整考核评分');
+  const [record, card] = await Promise.all([findAssessment(year), findScorecard(year, merchantId)]);
+  if (!record || !card) throw new NotFound('未找到该店铺的考核评分');
+  if (record.state === 'confirmed') throw new Conflict(`${year}年度考核已确认，不能再调整评分`);
+  if (card.version !== input.version) throw new Conflict('该评分刚刚已被他人调整，请刷新后再操作');
+  const override = { item: input.item, points: input.points, reason: input.reason, by: principal.userId, at: now.toISOString() };
+  const overrides = [...card.overrides, override];
+  const result = scorecardOf(card.inputs, record.standard, overrides);
+  const next: StoredScorecard = { ...card, overrides, total: result.total, passed: result.passed, verdict: result.verdict, bottomLines: result.bottomLines.length, version: card.version + 1 };
+  await saveOverride(next, card.version, override, staff.role);
+  return toView(next, record.standard, 'assessment', 'open');
+}
+
+/** An admin confirms the year: the shops that passed get their 示范 badge (now, and the rest by the schedule). */
+export async function confirmAssessment(year: number, principal: Principal, now: Date): Promise<AssessmentView> {
+  const staff = requireAdmin(principal, '确认年度考核');
+  const record = await findAssessment(year);
+  if (!record) throw new NotFound(`${year}年度考核尚未开启`);
+  if (record.state === 'confirmed') throw new Conflict(`${year}年度考核已经确认，不能重复确认`);
+  if (record.state === 'computing') throw new Conflict('评分尚未全部计算完成，请稍后再确认');
+  const passed = (await listScorecards(year)).filter((card) => scorecardOf(card.inputs, record.standard, card.overrides).passed);
+  await saveAssessment(
+    { ...record, state: 'confirmed', awardsPending: passed.map((card) => card.merchantId), confirmedAt: now.toISOString(), confirmedBy: principal.userId, version: record.version + 1 },
+    record.version,
+    `${year}年度考核刚刚已被他人确认`,
+    { staffUserId: principal.userId, role: staff.role, action: 'assessment_confirmed', detail: `合格 ${passed.length} 家，授予${year}年度放心消费示范称号` },
+  );
+  await continueAssessment(year, now, REQUEST_BUDGET_MS);
+  return assessmentOverview(year, principal, now);
+}
+
+/**
+ * The shops that may not be put forward for 文明单位 / 文明市场 / 文明诚信经营户 / 守合同重信用: those that failed the
+ * year's assessment, and every shop on the 联合惩戒 list. CSV, safe against formula injection.
+ */
+export async function exclusionsCsv(year: number, principal: Principal): Promise<string> {
+  const staff = requireStaff(principal);
+  const record = await findAssessment(year);
+  const rows: Array<Array<string | number>> = [['店铺名称', '乡镇（街道）', '行业', '原因']];
+  const listed = new Set<string>();
+  if (record) {
+    for (const card of await listScorecards(year)) {
+      if (!coversTown(staff.jurisdiction, card.townCode)) continue;
+      const result = scorecardOf(card.inputs, record.standard, card.overrides);
+      if (result.passed) continue;
+      rows.push([card.name, label(TOWNS, card.townCode), label(SECTORS, card.sector), `${year}年度考核${result.verdict}`]);
+      listed.add(card.merchantId);
+    }
+  }
+  let cursor: string | undefined;
+  do {
+    const page = await listCreditFlagged({ cursor, limit: 100 });
+    for (const shop of page.items) {
+      if (listed.has(shop.id) || !coversTown(staff.jurisdiction, shop.townCode)) continue;
+      rows.push([shop.name, shop.townName, label(SECTORS, shop.sector), `联合惩戒名单（违法违规记录 ${shop.creditFlags.length} 条）`]);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return toCsv(rows);
+}
+
+/** A shop's own live scorecard for this year: where it stands before the assessment (its people only). */
+export async function myScorecard(merchantId: string, principal: Principal, now: Date): Promise<ScorecardView> {
+  await requireMembership(merchantId, principal);
+  const merchant = await findMerchant(merchantId);
+  if (!merchant) throw new NotFound('未找到该店铺');
+  const year = Number(shanghaiToday(now).slice(0, 4));
+  const record = await findAssessment(year);
+  const inputs = await inputsFor(merchant, year, now);
+  return toView({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], version: 0 }, record?.standard ?? DEFAULT_STANDARD, 'live');
+}

@@ -1,0 +1,141 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { AssessmentView, FileComplaintRequest, MerchantPublicView, ScorecardView, formatShanghaiDate, scorecardOf } from '@fangxin/shared';
+import { handler as assessment } from '../../src/handlers/campaign/assessment';
+import { handler as confirm } from '../../src/handlers/campaign/confirm-assessment';
+import { handler as exclusions } from '../../src/handlers/campaign/exclusions-csv';
+import { handler as myScorecard } from '../../src/handlers/campaign/my-scorecard';
+import { handler as open } from '../../src/handlers/campaign/open-assessment';
+import { handler as overrideScore } from '../../src/handlers/campaign/override-score';
+import { handler as scorecard } from '../../src/handlers/campaign/scorecard';
+import { handler as scorecards } from '../../src/handlers/campaign/scorecards';
+import { handler as getMerchant } from '../../src/handlers/merchants/get-merchant';
+import { handler as violation } from '../../src/handlers/registry/violation';
+import { documentClient } from '../../src/clients';
+import { config } from '../../src/config';
+import { findScorecard } from '../../src/store/assessments';
+import { fileComplaint } from '../../src/use-cases/file-complaint';
+import { sendCommand } from '../../src/use-cases/send-command';
+import { applyPendingCounts } from './support/counting';
+import { invoke } from './support/http';
+import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
+import { useFreshTable } from './support/table';
+
+useFreshTable();
+let people: Record<Person, SignedIn>;
+const year = Number(formatShanghaiDate(new Date()).slice(0, 4));
+const Y = String(year);
+
+beforeAll(async () => {
+  people = await setUpPeople();
+  // Shop A settles its complaints in the shop and its customers are satisfied.
+  for (let index = 0; index < 3; index++) {
+    const now = new Date();
+    const filed = await fileComplaint(FileComplaintRequest.parse(complaintBody()), people.consumer.principal, newIdempotencyKey(), now);
+    await sendCommand(filed.id, { version: 1, command: { type: 'propose', proposal: { outcome: 'replace', dueDate: formatShanghaiDate(now), text: '为您更换新品' } } }, people.ownerA.principal, now);
+    await sendCommand(filed.id, { version: 2, command: { type: 'accept_proposal' } }, people.consumer.principal, now);
+    await sendCommand(filed.id, { version: 3, command: { type: 'rate', rating: 'satisfied' } }, people.consumer.principal, now);
+  }
+  await applyPendingCounts();
+  // Shop B has a violation on record: a bottom line.
+  const flagged = await invoke(violation, {
+    method: 'POST',
+    routePath: '/staff/merchants/{id}/violations',
+    pathParameters: { id: SHOP_B.id },
+    token: people.adminCounty.token,
+    body: { source: '行政处罚', date: formatShanghaiDate(new Date()), description: '销售过期食品' },
+  });
+  expect(flagged.status).toBe(200);
+});
+
+const openIt = (who: SignedIn) => invoke(open, { method: 'POST', routePath: '/staff/assessments/{year}', pathParameters: { year: Y }, token: who.token, body: {} });
+const card = (who: SignedIn, merchantId: string) =>
+  invoke(scorecard, { method: 'GET', routePath: '/staff/assessments/{year}/scorecards/{merchantId}', pathParameters: { year: Y, merchantId }, token: who.token });
+const override = (who: SignedIn, merchantId: string, body: Record<string, unknown>) =>
+  invoke(overrideScore, { method: 'POST', routePath: '/staff/assessments/{year}/scorecards/{merchantId}/overrides', pathParameters: { year: Y, merchantId }, token: who.token, body });
+const confirmIt = (who: SignedIn) => invoke(confirm, { method: 'POST', routePath: '/staff/assessments/{year}/confirm', pathParameters: { year: Y }, token: who.token });
+
+describe('the annual assessment', () => {
+  it('only a county admin opens it; it computes every participating shop’s scorecard', async () => {
+    expect((await openIt(people.regulatorChengguan)).status).toBe(403);
+    const opened = await openIt(people.adminCounty);
+    expect(opened.status).toBe(201);
+    expect(AssessmentView.parse(opened.body)).toMatchObject({ year, state: 'open', shops: { total: 2, computed: 2, passed: 1, failed: 1 } });
+    expect(await openIt(people.adminCounty)).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `${year}年度考核已经开启` } });
+  });
+
+  it('shop A passes on its record; shop B fails on its violation whatever its points', async () => {
+    const a = ScorecardView.parse((await card(people.adminCounty, SHOP_A.id)).body);
+    expect(a).toMatchObject({ passed: true, verdict: '合格', source: 'assessment', state: 'open' });
+    expect(a.base.find((item) => item.code === 'handling_rate')).toMatchObject({ points: 20, basis: expect.stringContaining('3/3') });
+    const b = ScorecardView.parse((await card(people.adminCounty, SHOP_B.id)).body);
+    expect(b.passed).toBe(false);
+    expect(b.total).toBeGreaterThanOrEqual(b.passMark);
+    expect(b.bottomLines).toEqual([{ code: 'credit_flag', label: '有经查实的违法违规记录（联合惩戒名单）', evidence: '违法违规记录 1 条' }]);
+  });
+
+  it('scores are reproducible from what is stored', async () => {
+    const stored = (await findScorecard(year, SHOP_A.id))!;
+    const view = ScorecardView.parse((await card(people.adminCounty, SHOP_A.id)).body);
+    const { record } = { record: (await invoke(assessment, { method: 'GET', routePath: '/staff/assessments/{year}', pathParameters: { year: Y }, token: people.adminCounty.token })).body };
+    expect(scorecardOf(stored.inputs, record.standard, stored.overrides).total).toBe(view.total);
+  });
+
+  it('town staff see their own towns’ shops only', async () => {
+    const list = await invoke(scorecards, { method: 'GET', routePath: '/staff/assessments/{year}/scorecards', pathParameters: { year: Y }, token: people.regulatorChengguan.token });
+    expect(list.body.items.map((item: { merchant: { id: string } }) => item.merchant.id)).toEqual([SHOP_A.id]);
+    expect(await card(people.regulatorLongquan, SHOP_A.id)).toMatchObject({ status: 404 });
+    const all = await invoke(scorecards, { method: 'GET', routePath: '/staff/assessments/{year}/scorecards', pathParameters: { year: Y }, token: people.adminCounty.token, query: { result: 'failed' } });
+    expect(all.body.items.map((item: { merchant: { id: string } }) => item.merchant.id)).toEqual([SHOP_B.id]);
+  });
+
+  it('an admin overrides an item with a reason (audited); a regulator cannot; a stale version is 409; bad input names the field', async () => {
+    const before = ScorecardView.parse((await card(people.adminCounty, SHOP_A.id)).body);
+    const body = { item: 'satisfaction', points: 10, reason: '回访中两位消费者表示不满意', version: before.version };
+    expect((await override(people.regulatorChengguan, SHOP_A.id, body)).status).toBe(403);
+    expect(await override(people.adminCounty, SHOP_A.id, { ...body, item: 'charm' })).toMatchObject({ status: 400, body: { field: 'item' } });
+    expect(await override(people.adminCounty, SHOP_A.id, { ...body, reason: '差' })).toMatchObject({ status: 400, body: { field: 'reason' } });
+    const done = await override(people.adminCounty, SHOP_A.id, body);
+    expect(done.status).toBe(200);
+    const after = ScorecardView.parse(done.body);
+    expect(after.base.find((item) => item.code === 'satisfaction')).toMatchObject({ points: 10, override: { computed: 15, reason: body.reason, by: people.adminCounty.userId } });
+    expect(after.total).toBe(before.total - 5);
+    expect((await override(people.adminCounty, SHOP_A.id, body)).status).toBe(409);
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${people.adminCounty.userId}` } }),
+    );
+    expect(Items.map((item) => item.action)).toEqual(expect.arrayContaining(['assessment_opened', 'assessment_override']));
+  });
+
+  it('confirming awards the 示范 badge to the shops that passed; it shows on the public page; twice is 409; overrides after are 409', async () => {
+    expect((await confirmIt(people.regulatorChengguan)).status).toBe(403);
+    const confirmed = await confirmIt(people.adminCounty);
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ state: 'confirmed', shops: { passed: 1, failed: 1 } });
+    const pageA = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_A.id } })).body);
+    expect(pageA.badge).toEqual({ kind: 'model', label: `${year}年度放心消费示范企业` });
+    const pageB = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_B.id } })).body);
+    expect(pageB.badge.kind).toBe('participant');
+    expect(await confirmIt(people.adminCounty)).toMatchObject({ status: 409, body: { message: `${year}年度考核已经确认，不能重复确认` } });
+    const now = ScorecardView.parse((await card(people.adminCounty, SHOP_A.id)).body);
+    expect(await override(people.adminCounty, SHOP_A.id, { item: 'satisfaction', points: 15, reason: '复核后恢复原分', version: now.version })).toMatchObject({
+      status: 409,
+      body: { message: `${year}年度考核已确认，不能再调整评分` },
+    });
+  });
+
+  it('the exclusion list names the failed shop (and everything on the 联合惩戒 list), safe against formulas', async () => {
+    const csv = await invoke(exclusions, { method: 'GET', routePath: '/staff/assessments/{year}/exclusions.csv', pathParameters: { year: Y }, token: people.adminCounty.token });
+    expect(csv.status).toBe(200);
+    const text = String(csv.body);
+    expect(text.startsWith('\uFEFF"店铺名称","乡镇（街道）","行业","原因"')).toBe(true);
+    expect(text).toContain(`"${SHOP_B.name}","龙泉镇"`);
+    expect(text).not.toContain(SHOP_A.name);
+  });
+
+  it('a shop sees its own live scorecard; another shop’s people get 404', async () => {
+    const mine = await invoke(myScorecard, { method: 'GET', routePath: '/merchant/shops/{id}/scorecard', pathParameters: { id: SHOP_A.id }, token: people.ownerA.token });
+    expect(mine.status).toBe(200);
+    expect(ScorecardView.parse(mine.body)).toMatchObject({ source: 'live', merchant: { id: SHOP_A.id } });
+    expect((await invoke(myScorecard, { method: 'GET', routePath: '/merchant/shops/{id}/scorecard', pathParameters: { id: SHOP_A.id }, token: people.ownerB.token })).status).toBe(404);
+  });
+});

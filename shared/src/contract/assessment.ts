@@ -1,0 +1,89 @@
+import * as z from 'zod';
+import './zod-chinese';
+import { TOWN_CODES } from '../catalogue/county';
+import { AssessmentStandard, OVERRIDABLE_ITEMS } from '../domain/assessment';
+import { MerchantId } from './merchant';
+import { freeText } from './complaint';
+
+export const AssessmentYearParam = z.object({
+  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }),
+});
+export const ScorecardParams = AssessmentYearParam.extend({ merchantId: MerchantId });
+
+/** Opening a year's assessment: the standard to apply (the default when omitted). */
+export const OpenAssessment = z.object({ standard: AssessmentStandard.optional() });
+
+export const OverrideInput = z.object({
+  item: z.string().refine((item) => OVERRIDABLE_ITEMS.includes(item), { error: '未知的考核项目' }),
+  points: z.number({ error: '分数应为数字' }).int({ error: '分数应为整数' }).min(0, { error: '分数不能为负' }).max(100, { error: '分数最多 100' }),
+  reason: freeText('调整理由', 4, 300),
+  /** The scorecard version read: two staff overriding at once — one wins, the other gets 409. */
+  version: z.number().int().min(1),
+});
+export type OverrideInput = z.infer<typeof OverrideInput>;
+
+const ItemScoreView = z.object({
+  code: z.string(),
+  label: z.string(),
+  max: z.number(),
+  points: z.number(),
+  basis: z.string(),
+  override: z.object({ computed: z.number(), reason: z.string(), by: z.string(), at: z.string() }).optional(),
+});
+
+export const ScorecardView = z.object({
+  year: z.number().int(),
+  merchant: z.object({ id: z.string(), name: z.string(), townCode: z.string(), townName: z.string(), sector: z.string(), sectorLabel: z.string() }),
+  version: z.number().int(),
+  base: z.array(ItemScoreView),
+  bonus: z.array(ItemScoreView),
+  bonusTotal: z.number(),
+  total: z.number(),
+  bottomLines: z.array(z.object({ code: z.string(), label: z.string(), evidence: z.string() })),
+  passMark: z.number(),
+  passed: z.boolean(),
+  verdict: z.string(),
+  /** `live`: computed now from today's data (what a shop sees before the assessment); `assessment`: the stored one. */
+  source: z.enum(['live', 'assessment']),
+  /** For the stored one: whether it can still change (overrides) or the assessment is confirmed. */
+  state: z.enum(['open', 'confirmed']).optional(),
+});
+export type ScorecardView = z.infer<typeof ScorecardView>;
+
+export const ScorecardSummary = ScorecardView.pick({ merchant: true, total: true, passed: true, verdict: true, version: true }).extend({
+  overridden: z.boolean(),
+  bottomLines: z.number().int(),
+});
+export const ScorecardPage = z.object({ items: z.array(ScorecardSummary), nextCursor: z.string().optional() });
+
+export const ScorecardQuery = z.object({
+  town: z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' }).optional(),
+  result: z.enum(['passed', 'failed'], { error: '未知的筛选' }).optional(),
+  cursor: z.string().max(2000).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+const Rollup = z.object({
+  code: z.string(),
+  label: z.string(),
+  assessed: z.number().int(),
+  passed: z.number().int(),
+  passShare: z.number().nullable(),
+  indicatorsMet: z.boolean(),
+  proposed: z.boolean(),
+  reason: z.string(),
+});
+
+export const AssessmentView = z.object({
+  year: z.number().int(),
+  /** `none`: not opened; `computing`: scorecards still being computed (the schedule finishes them); `open`: under review; `confirmed`: awards made. */
+  state: z.enum(['none', 'computing', 'open', 'confirmed']),
+  standard: AssessmentStandard,
+  shops: z.object({ total: z.number().int(), computed: z.number().int(), passed: z.number().int(), failed: z.number().int() }),
+  openedAt: z.string().optional(),
+  confirmedAt: z.string().optional(),
+  /** 示范行业(市场) and 示范镇(街道、景区) proposals (the joint meeting decides). */
+  sectors: z.array(Rollup),
+  towns: z.array(Rollup),
+});
+export type AssessmentView = z.infer<typeof AssessmentView>;

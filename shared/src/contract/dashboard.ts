@@ -1,0 +1,89 @@
+import * as z from 'zod';
+import './zod-chinese';
+import { INDICATOR_KEYS } from '../domain/indicators';
+
+/**
+ * What the campaign office's dashboard asks for: a year and a scope — the county, one town, one sector or
+ * one area type (`town:chengguan`, `sector:retail`…). Town staff may ask only for their own towns.
+ */
+export const DashboardQuery = z.object({
+  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }).optional(),
+  scope: z
+    .string()
+    .regex(/^(county|(town|sector|area):[a-z0-9_]{1,40})$/, { error: '统计范围格式不正确' })
+    .optional(),
+});
+
+/** A rate with what it was divided from, in words, and against its target. */
+export const RateView = z.object({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  /** null when there is nothing to divide by. */
+  value: z.number().nullable(),
+  /** 「98.2%」, or 「—」 when there is nothing to divide by. */
+  text: z.string(),
+  /** Whether it meets its target; null without a target or without a rate. */
+  meets: z.boolean().nullable(),
+});
+export type RateView = z.infer<typeof RateView>;
+
+export const IndicatorRates = z.object({
+  handlingRate: RateView,
+  satisfactionRate: RateView,
+  settlementRate: RateView,
+  awarenessRate: RateView,
+  /** Not a target: settled in the shop itself ÷ concluded disputes. */
+  inShopShare: RateView,
+});
+
+/** One row of a breakdown table (a town, a sector, an area type, a month). */
+export const DashboardRow = z.object({
+  code: z.string(),
+  label: z.string(),
+  received: z.number().int(),
+  handled: z.number().int(),
+  rates: IndicatorRates,
+});
+export type DashboardRow = z.infer<typeof DashboardRow>;
+
+export const IndicatorTargets = z.object(
+  Object.fromEntries(
+    INDICATOR_KEYS.map((key) => [
+      key,
+      z.number({ error: '目标值应为数字' }).min(0, { error: '目标值应在 0 到 1 之间' }).max(1, { error: '目标值应在 0 到 1 之间' }),
+    ]),
+  ) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
+);
+export type IndicatorTargets = z.infer<typeof IndicatorTargets>;
+
+export const TargetsYearParam = z.object({
+  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }),
+});
+
+export const TargetsView = z.object({
+  year: z.number().int(),
+  targets: IndicatorTargets,
+  /** `plan`: the county plan's own numbers; `office`: set by the office for this year. */
+  source: z.enum(['plan', 'office']),
+});
+
+export const DashboardView = z.object({
+  year: z.number().int(),
+  scope: z.object({ kind: z.enum(['county', 'town', 'sector', 'area']), code: z.string(), label: z.string() }),
+  targets: IndicatorTargets,
+  /** The year's totals for the scope. */
+  total: DashboardRow.extend({
+    rated: z.number().int(),
+    /** Median first response of the shops, as a bucket (「4 小时内」); null without responses. */
+    medianFirstResponse: z.string().nullable(),
+  }),
+  /** January to December (months not yet come are present, empty). */
+  months: z.array(DashboardRow),
+  /** The year by town (only towns the viewer covers), by sector and by area type (county scope only). */
+  byTown: z.array(DashboardRow),
+  bySector: z.array(DashboardRow),
+  byArea: z.array(DashboardRow),
+  /** Open complaints past their deadline now, counted up to a bound (`more` when there are more). */
+  overdue: z.object({ count: z.number().int(), more: z.boolean() }),
+});
+export type DashboardView = z.infer<typeof DashboardView>;

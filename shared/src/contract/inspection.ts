@@ -1,0 +1,256 @@
+import * as z from 'zod';
+import './zod-chinese';
+import { CHECKLIST_ITEM_CODE, INSPECTION_CATEGORY_CODES } from '../catalogue/inspection-checklist';
+import { TOWN_CODES } from '../catalogue/county';
+import { FINDING_RESULTS, INSPECTION_MODES, RECTIFICATION_COMMANDS, RECTIFICATION_STATUSES } from '../domain/inspection';
+import { IsoDate, ListQuery, PhotoKey, freeText } from './complaint';
+import { MerchantId } from './merchant';
+
+/**
+ * Inspections (明查暗访) and rectification orders (整改通知) on the wire — docs/inspections.md. Free text goes
+ * through `freeText` (the complaints' rules: characters not UTF-16 units, no emoji or bidi controls), photos
+ * are upload keys (POST /uploads), at most 6 per item or answer. What the schemas cannot judge alone (the
+ * checklist version's items, today's date) the domain checks (`checkInspection`), naming the field.
+ */
+
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const MAX_PHOTOS = 6;
+
+export const InspectionId = z
+  .string({ error: '请提供检查记录编号' })
+  .transform((id) => id.toUpperCase())
+  .pipe(z.string().regex(ULID, { error: '检查记录编号格式不正确' }));
+
+/** An order is one failed item of one inspection: `<inspection id>-<item code>`, e.g. `01J…-AQ01`. */
+export const RectificationId = z
+  .string({ error: '请提供整改通知编号' })
+  .transform((id) => id.toUpperCase())
+  .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}-[A-Z]{2}\d{2}$/, { error: '整改通知编号格式不正确' }));
+
+export const ChecklistItemCode = z.string({ error: '请选择检查项目' }).regex(CHECKLIST_ITEM_CODE, { error: '检查项目编号格式不正确' });
+
+const photos = (label: string) =>
+  z.array(PhotoKey).max(MAX_PHOTOS, { error: `${label}最多上传 ${MAX_PHOTOS} 张照片` }).default([]);
+
+export const FindingInput = z.object({
+  code: ChecklistItemCode,
+  result: z.enum(FINDING_RESULTS, { error: '请选择检查结果（合格、不合格或不适用）' }),
+  /** Required for a failed item (the domain says so, naming `findings.<n>.note`). */
+  note: freeText('检查情况说明', 1, 500).optional(),
+  photos: photos('每个检查项目'),
+});
+
+export const RectificationOrderInput = z.object({
+  /** A failed item of this inspection. */
+  code: ChecklistItemCode,
+  requirements: freeText('整改要求', 4, 500),
+  /** Today to 90 days on (Shanghai); the shop has until the end of that day. */
+  deadline: IsoDate('整改期限'),
+});
+
+/** Staff record an inspection of a shop, with the rectification orders for its failed items. */
+export const RecordInspectionRequest = z.object({
+  merchantId: MerchantId,
+  mode: z.enum(INSPECTION_MODES, { error: '请选择检查方式（明查或暗访）' }),
+  inspectedOn: IsoDate('检查日期'),
+  /** The checklist version the inspector filled in (GET /inspection-checklist). */
+  checklistVersion: z.number({ error: '请提供检查表版本' }).int({ error: '检查表版本不正确' }).min(1, { error: '检查表版本不正确' }),
+  findings: z.array(FindingInput).min(1, { error: '请至少填写一个检查项目' }).max(40, { error: '检查项目最多 40 项' }),
+  rectifications: z.array(RectificationOrderInput).max(40, { error: '整改通知最多 40 项' }).default([]),
+  /** The inspector's overall remarks (staff only). */
+  remarks: freeText('检查总体情况', 1, 1000).optional(),
+});
+export type RecordInspectionRequest = z.input<typeof RecordInspectionRequest>;
+
+/** The shop answers an order: what it did, with photos of the result. */
+export const AnswerRectificationRequest = z.object({
+  /** The version the person saw; a stale one gets 409 and a reload. */
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1),
+  text: freeText('整改情况说明', 4, 1000),
+  photos: z
+    .array(PhotoKey)
+    .min(1, { error: '请上传至少 1 张整改后的照片' })
+    .max(MAX_PHOTOS, { error: `整改照片最多上传 ${MAX_PHOTOS} 张` }),
+});
+export type AnswerRectificationRequest = z.input<typeof AnswerRectificationRequest>;
+
+const recheckVersion = z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1);
+
+/** Staff re-check an answered order: it passes (closed), or fails and is issued again with a new deadline. */
+export const RecheckRectificationRequest = z.discriminatedUnion(
+  'result',
+  [
+    z.object({
+      version: recheckVersion,
+      result: z.literal('pass'),
+      note: freeText('复查情况说明', 1, 500).optional(),
+      photos: photos('复查'),
+    }),
+    z.object({
+      version: recheckVersion,
+      result: z.literal('fail'),
+      note: freeText('复查情况说明', 1, 500),
+      requirements: freeText('整改要求', 4, 500),
+      deadline: IsoDate('整改期限'),
+      photos: photos('复查'),
+    }),
+  ],
+  { error: '请选择复查结果（通过或不通过）' },
+);
+export type RecheckRectificationRequest = z.input<typeof RecheckRectificationRequest>;
+
+export const InspectionListQuery = ListQuery.extend({
+  /** One shop's inspections, newest first… */
+  merchantId: MerchantId.optional(),
+  /** …or one town's inspections of a year (the year defaults to this year). */
+  town: z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' }).optional(),
+  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }).optional(),
+}).superRefine((query, context) => {
+  if (!query.merchantId === !query.town) {
+    context.addIssue({ code: 'custom', path: query.merchantId ? ['town'] : ['merchantId'], message: '请选择一个店铺，或一个乡镇（街道）和年份' });
+  }
+});
+
+export const RectificationListQuery = ListQuery.extend({
+  /** `open`: not closed, by deadline; `overdue`: past the deadline; `shop`: one shop's orders (open first). */
+  view: z.enum(['open', 'overdue', 'shop'], { error: '未知的整改列表' }).default('open'),
+  merchantId: MerchantId.optional(),
+  town: z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' }).optional(),
+}).superRefine((query, context) => {
+  if (query.view === 'shop' && !query.merchantId) context.addIssue({ code: 'custom', path: ['merchantId'], message: '请选择店铺' });
+});
+
+export const MerchantRectificationQuery = ListQuery.extend({ merchantId: MerchantId.optional() });
+
+// ---------------------------------------------------------------------------------------------------
+// Answers
+
+export const Photo = z.object({ key: z.string(), url: z.string() });
+
+export const ChecklistItemView = z.object({
+  code: z.string(),
+  category: z.enum(INSPECTION_CATEGORY_CODES),
+  categoryLabel: z.string(),
+  label: z.string(),
+  lookFor: z.string(),
+  bottomLine: z.boolean(),
+  basis: z.string(),
+  sectors: z.array(z.string()).optional(),
+});
+
+/** The checklist the app shows an inspector (and any shop that wants to check itself). */
+export const ChecklistView = z.object({
+  version: z.number().int(),
+  current: z.boolean(),
+  effectiveFrom: z.string(),
+  categories: z.array(z.object({ code: z.enum(INSPECTION_CATEGORY_CODES), label: z.string() })),
+  items: z.array(ChecklistItemView),
+});
+export type ChecklistView = z.infer<typeof ChecklistView>;
+
+export const ChecklistQuery = z.object({
+  /** An older version, to read an old inspection with; the current one by default. */
+  version: z.coerce.number({ error: '检查表版本应为数字' }).int().min(1).optional(),
+});
+
+const DeadlineFields = {
+  /** `YYYY-MM-DD` of the round in force. */
+  deadline: z.string(),
+  overdue: z.boolean(),
+};
+
+export const RectificationStatusSchema = z.enum(RECTIFICATION_STATUSES);
+
+/** An order in a list. */
+export const RectificationSummary = z.object({
+  id: z.string(),
+  inspectionId: z.string(),
+  merchant: z.object({ id: z.string(), name: z.string() }),
+  townCode: z.string(),
+  itemCode: z.string(),
+  itemLabel: z.string(),
+  categoryLabel: z.string(),
+  bottomLine: z.boolean(),
+  inspectedOn: z.string(),
+  status: RectificationStatusSchema,
+  statusLabel: z.string(),
+  /** Whose turn it is: the shop's (answer) or staff's (re-check); absent once closed. */
+  waitingFor: z.enum(['merchant', 'staff']).optional(),
+  round: z.number().int(),
+  ...DeadlineFields,
+  closedAt: z.string().optional(),
+  closedInTime: z.boolean().optional(),
+});
+export type RectificationSummary = z.infer<typeof RectificationSummary>;
+
+export const RectificationPage = z.object({ items: z.array(RectificationSummary), nextCursor: z.string().optional() });
+export type RectificationPage = z.infer<typeof RectificationPage>;
+
+/** An order in full: what was found, every round (order, answer, re-check), and what the caller may do now. */
+export const RectificationView = RectificationSummary.extend({
+  version: z.number().int(),
+  mode: z.enum(INSPECTION_MODES),
+  modeLabel: z.string(),
+  /** Who issued it, in words (the county's market regulation bureau); never a person's id. */
+  issuer: z.string(),
+  /** What the inspector found on the item. */
+  finding: z.object({ note: z.string().optional(), photos: z.array(Photo) }),
+  lookFor: z.string(),
+  rounds: z.array(
+    z.object({
+      round: z.number().int(),
+      issuedAt: z.string(),
+      requirements: z.string(),
+      deadline: z.string(),
+      answer: z.object({ text: z.string(), photos: z.array(Photo), at: z.string(), inTime: z.boolean() }).optional(),
+      recheck: z
+        .object({ result: z.enum(['pass', 'fail']), resultLabel: z.string(), note: z.string().optional(), photos: z.array(Photo), at: z.string() })
+        .optional(),
+    }),
+  ),
+  allowedActions: z.array(z.enum(RECTIFICATION_COMMANDS)),
+});
+export type RectificationView = z.infer<typeof RectificationView>;
+
+export const InspectionSummaryView = z.object({
+  id: z.string(),
+  merchant: z.object({ id: z.string(), name: z.string() }),
+  townCode: z.string(),
+  mode: z.enum(INSPECTION_MODES),
+  modeLabel: z.string(),
+  inspectedOn: z.string(),
+  checklistVersion: z.number().int(),
+  checked: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  notApplicable: z.number().int(),
+  bottomLineFailures: z.number().int(),
+  rectifications: z.number().int(),
+  recordedAt: z.string(),
+});
+export type InspectionSummaryView = z.infer<typeof InspectionSummaryView>;
+
+export const InspectionPage = z.object({ items: z.array(InspectionSummaryView), nextCursor: z.string().optional() });
+export type InspectionPage = z.infer<typeof InspectionPage>;
+
+/** An inspection in full, for staff: every finding with its item's words, and its orders as they stand now. */
+export const InspectionView = InspectionSummaryView.extend({
+  inspector: z.object({ userId: z.string(), role: z.string(), roleLabel: z.string() }),
+  remarks: z.string().optional(),
+  findings: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      category: z.enum(INSPECTION_CATEGORY_CODES),
+      categoryLabel: z.string(),
+      bottomLine: z.boolean(),
+      result: z.enum(FINDING_RESULTS),
+      resultLabel: z.string(),
+      note: z.string().optional(),
+      photos: z.array(Photo),
+    }),
+  ),
+  bottomLineCodes: z.array(z.string()),
+  rectificationOrders: z.array(RectificationSummary),
+});
+export type InspectionView = z.infer<typeof InspectionView>;
