@@ -1,5 +1,4 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
@@ -11,7 +10,8 @@ import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.ent
 import { moderationTaskWrite, type ModerationTask, type TextModeration } from './moderation';
 import { PartyNoticeEntity } from './party-notice.entity';
 import { partyNoticeWrite, toNoticeRecord, type PartyNoticeRecord } from './party-notices';
-import { AuditEntity, IdempotencyEntity, OutboxEntity } from './support.entities';
+import { AuditEntity, OutboxEntity } from './support.entities';
+import { claimWrite, claimedResult, type IdempotencyClaim } from './idempotency';
 import { readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
 import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, TRIAGE_KEY } from './keys';
@@ -133,26 +133,19 @@ function eventWrite(complaintId: string, version: number, event: EventToWrite, c
 export type CreateOutcome = { kind: 'created' } | { kind: 'replayed'; complaintId: string; requestHash: string };
 
 /**
- * Files a complaint: the complaint, its first event (with the counts it adds), its idempotency record and
- * the merchant's notification — one transaction of the complaint's own items only. If the idempotency record exists (a retry, a double tap, a
- * concurrent twin), nothing is written and the existing complaint id is returned instead.
+ * Files a complaint: the complaint, its first event (with the counts it adds), its idempotency claim and
+ * the merchant's notification — one transaction of the complaint's own items only. If the key was claimed
+ * (a retry, a double tap, a concurrent twin), nothing is written and the existing complaint id is returned instead.
  */
 export async function createComplaint(
   record: ComplaintRecord,
   event: EventToWrite,
   effects: SideEffects,
-  idempotency: { userId: string; key: string; requestHash: string; ttlSeconds: number },
+  idempotency: Omit<IdempotencyClaim, 'resultId' | 'operation'>,
 ): Promise<CreateOutcome> {
-  const scopedKey = `${idempotency.userId}#${idempotency.key}`;
+  const claim: IdempotencyClaim = { ...idempotency, operation: 'fileComplaint', resultId: record.id };
   const writes = [
-    IdempotencyEntity.build(PutTransaction)
-      .item({
-        scopedKey,
-        complaintId: record.id,
-        requestHash: idempotency.requestHash,
-        expiresAt: Math.floor(Date.parse(event.at) / 1000) + idempotency.ttlSeconds,
-      })
-      .options({ condition: { attr: 'scopedKey', exists: false } }),
+    claimWrite(claim, event.at),
     ComplaintEntity.build(PutTransaction)
       .item(toStored(record))
       .options({ condition: { attr: 'complaintId', exists: false } }),
@@ -175,12 +168,8 @@ export async function createComplaint(
       break;
     }
   }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ scopedKey }).options({ consistent: true }).send();
-    if (Item) return { kind: 'replayed', complaintId: Item.complaintId, requestHash: Item.requestHash };
-    await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-  }
-  throw new Conflict('提交过于频繁，请稍后在「我的投诉」中查看是否已提交成功');
+  const claimed = await claimedResult(claim);
+  return { kind: 'replayed', complaintId: claimed.resultId, requestHash: claimed.requestHash };
 }
 
 /** Cancelled only because another transaction held an item (or the store throttled), not because a condition failed. */

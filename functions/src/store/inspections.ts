@@ -3,6 +3,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { claimWasTaken, claimWrite, claimedResult, type IdempotencyClaim } from './idempotency';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
@@ -132,17 +133,21 @@ const cancelled = (error: unknown): error is TransactionCanceledException => err
  * Records an inspection: the inspection, its rectification orders, a message to the shop per order and the
  * inspector's audit entry — all or nothing, and only while the shop is still active or suspended (a
  * condition on its profile, so a shop revoked a moment ago is not inspected after all). At most one order
- * per failed item and 40 items (the contract): 3 + 2 × 40 = 83 writes, inside a transaction's 100.
+ * per failed item and 40 items (the contract): 4 + 2 × 40 = 84 writes, inside a transaction's 100. The
+ * idempotency claim rides in the same transaction: a retried submission records nothing twice and gets the
+ * first try's inspection back.
  */
 export async function saveInspection(write: {
   inspection: InspectionRecord;
   rectifications: Array<{ record: RectificationRecord; notifications: NotificationIntent[] }>;
   audit: InspectionAudit;
-}): Promise<void> {
-  const { inspection, rectifications, audit } = write;
+  claim: IdempotencyClaim;
+}): Promise<{ kind: 'created' } | { kind: 'replayed'; inspectionId: string; requestHash: string }> {
+  const { inspection, rectifications, audit, claim } = write;
   const at = inspection.recordedAt;
   try {
     await execute(
+      claimWrite(claim, at),
       MerchantEntity.build(ConditionCheck)
         .key({ merchantId: inspection.merchantId })
         .condition({ attr: 'status', in: [...INSPECTABLE_STATUSES] }),
@@ -157,9 +162,14 @@ export async function saveInspection(write: {
       ]),
       auditWrite(audit, inspection.id, at, 'record'),
     );
+    return { kind: 'created' };
   } catch (error) {
     if (!cancelled(error)) throw error;
-    const shopChanged = error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+    if (claimWasTaken(error, 0)) {
+      const claimed = await claimedResult(claim);
+      return { kind: 'replayed', inspectionId: claimed.resultId, requestHash: claimed.requestHash };
+    }
+    const shopChanged = error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed';
     throw new Conflict(shopChanged ? '该店铺的状态刚刚发生变化，请刷新后再录入检查' : '检查记录保存冲突，请稍后重试');
   }
 }

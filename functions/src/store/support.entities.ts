@@ -138,9 +138,9 @@ export const OutboxEntity = new Entity({
 });
 
 /**
- * Remembers which complaint an `Idempotency-Key` created, for 24 h (TTL), so a retried or double-tapped
- * submission returns the same complaint. Scoped by user: one person's key cannot collide with another's.
- *   pk = IDEMPOTENCY#<userId>#<key>   sk = RECORD
+ * Remembers what an `Idempotency-Key` created (a complaint, an inspection…), for 24 h (TTL), so a retried or
+ * double-tapped submission returns the same thing. Scoped by user and operation (see store/idempotency.ts).
+ *   pk = IDEMPOTENCY#<userId>#<operation>#<key>   sk = RECORD
  */
 export const IdempotencyEntity = new Entity({
   name: 'Idempotency',
@@ -148,7 +148,7 @@ export const IdempotencyEntity = new Entity({
   schema: item({
     scopedKey: string().key().savedAs('pk').transform(IDEMPOTENCY_KEY),
     record: string().key().savedAs('sk').const('RECORD'),
-    complaintId: string(),
+    resultId: string(),
     requestHash: string(),
     expiresAt: number(),
   }),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import {
   Conflict,
@@ -28,18 +27,7 @@ import { checkUserText } from './content-check';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
 import { DESCRIPTION_TARGET } from '../store/keys';
-
-const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-
-/** The same JSON for the same request, whatever the key order: what a retry must match. */
-function requestHash(body: unknown): string {
-  const canonical = JSON.stringify(body, (_, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
-  );
-  return createHash('sha256').update(canonical).digest('base64url');
-}
+import { requestHashOf, requireSameRequest } from '../store/idempotency';
 
 /**
  * Files a complaint against a shop. The commitments in force are copied into it; the shop is told at once
@@ -95,7 +83,7 @@ export async function fileComplaint(
     filedAt: now.toISOString(),
   };
   const event = fileEvent(actor, now);
-  const hash = requestHash(input);
+  const hash = requestHashOf(input);
   const task = moderationTaskFor(
     check,
     { complaintId: record.id, target: DESCRIPTION_TARGET, textType: 'file', text: record.description, authorKind: 'consumer', authorUserId: principal.userId, writtenAt: event.at },
@@ -109,13 +97,11 @@ export async function fileComplaint(
       notifications: notificationsForFiling(record),
       ...(task ? { moderation: [task] } : {}),
     },
-    { userId: principal.userId, key: idempotencyKey, requestHash: hash, ttlSeconds: IDEMPOTENCY_TTL_SECONDS },
+    { userId: principal.userId, key: idempotencyKey, requestHash: hash },
   );
   if (outcome.kind === 'created') return toComplaintView(record, [event], actor, now);
 
-  if (outcome.requestHash !== hash) {
-    throw new Conflict('该请求编号已用于另一份投诉，请刷新页面后重新提交', 'Idempotency-Key');
-  }
+  requireSameRequest(outcome, hash, '投诉');
   const existing = await loadComplaint(outcome.complaintId);
   if (!existing) throw new Conflict('投诉正在保存，请稍后在「我的投诉」中查看');
   return toComplaintView(existing.record, existing.events, actor, now);

@@ -24,6 +24,7 @@ import type * as z from 'zod';
 import type { Principal } from '../auth/token';
 import { findInspection, listShopInspections, listTownInspections, saveInspection, type InspectionRecord, type RectificationRecord } from '../store/inspections';
 import { rectificationId } from '../store/keys';
+import { requestHashOf, requireSameRequest } from '../store/idempotency';
 import { findMerchant } from '../store/merchants';
 import { toInspectionSummary, toInspectionView } from './inspection-views';
 
@@ -62,7 +63,12 @@ export function checkOwnPhotos(keys: readonly string[], principal: Principal, fi
  * shop's people and the audit entry. A pending, rejected or revoked shop is not inspected (409), nor one that
  * leaves the campaign while this is written (the transaction's condition on the shop).
  */
-export async function recordInspection(input: z.output<typeof RecordInspectionRequest>, principal: Principal, now: Date): Promise<InspectionView> {
+export async function recordInspection(
+  input: z.output<typeof RecordInspectionRequest>,
+  principal: Principal,
+  idempotencyKey: string,
+  now: Date,
+): Promise<InspectionView> {
   const actor = staffActor(principal);
   const merchant = await findMerchant(input.merchantId);
   if (!merchant) throw shopNotFound();
@@ -115,7 +121,9 @@ export async function recordInspection(input: z.output<typeof RecordInspectionRe
     return { record, notifications: rectificationNotifications(event, state) };
   });
   const summary = summariseInspection(findings, input.checklistVersion);
-  await saveInspection({
+  const requestHash = requestHashOf(input);
+  const outcome = await saveInspection({
+    claim: { userId: actor.userId, operation: 'recordInspection', key: idempotencyKey, requestHash, resultId: id },
     inspection,
     rectifications,
     audit: {
@@ -125,7 +133,11 @@ export async function recordInspection(input: z.output<typeof RecordInspectionRe
       detail: `${INSPECTION_MODE_LABELS[input.mode]} ${merchant.name}（${input.inspectedOn}）：合格 ${summary.passed} 项，不合格 ${summary.failed} 项（底线项 ${summary.bottomLineFailures} 项），下达整改通知 ${rectifications.length} 份`,
     },
   });
-  return toInspectionView(inspection, rectifications.map(({ record }) => record), now);
+  if (outcome.kind === 'created') return toInspectionView(inspection, rectifications.map(({ record }) => record), now);
+  requireSameRequest(outcome, requestHash, '检查记录');
+  const first = await findInspection(outcome.inspectionId);
+  if (!first) throw new Conflict('检查记录正在保存，请稍后在检查列表中查看');
+  return toInspectionView(first.inspection, first.rectifications, now);
 }
 
 /** One inspection with its orders as they stand: staff whose jurisdiction covers the shop's town. */

@@ -34,7 +34,7 @@ import { saveMerchant } from '../../src/store/merchants';
 import { documentClient, dynamoDbClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { invoke } from './support/http';
-import { setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
+import { newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { countDynamoDbRequests } from './support/request-counter';
 
@@ -83,8 +83,15 @@ function inspectionBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const record = (who: SignedIn | undefined, body: unknown) =>
-  invoke(recordInspectionRoute, { method: 'POST', routePath: '/staff/inspections', ...(who ? { token: who.token } : {}), body });
+/** `key: null` sends no Idempotency-Key header. */
+const record = (who: SignedIn | undefined, body: unknown, key: string | null = newIdempotencyKey()) =>
+  invoke(recordInspectionRoute, {
+    method: 'POST',
+    routePath: '/staff/inspections',
+    ...(who ? { token: who.token } : {}),
+    body,
+    ...(key ? { headers: { 'idempotency-key': key } } : {}),
+  });
 const getInspection = (who: SignedIn, id: string) => invoke(getInspectionRoute, { method: 'GET', routePath: '/staff/inspections/{id}', pathParameters: { id }, token: who.token });
 const getForStaff = (who: SignedIn, id: string) => invoke(getRectificationRoute, { method: 'GET', routePath: '/staff/rectifications/{id}', pathParameters: { id }, token: who.token });
 const getForShop = (who: SignedIn, id: string) =>
@@ -420,6 +427,7 @@ describe('overdue orders (the staff triage list)', () => {
         }),
       ),
       people.regulatorChengguan.principal,
+      newIdempotencyKey(),
       then(),
     );
     orderId = `${inspection.id}-WQ02`;
@@ -504,5 +512,37 @@ describe('the annual assessment’s inputs', () => {
     });
     expect(facts.rectificationsClosedInTime + facts.rectificationsOpen).toBe(2);
     expect(await inspectionFactsOf(SHOP_B.id, 2026)).toMatchObject({ inspections: 0, rectificationsIssued: 0 });
+  });
+});
+
+// Last: it adds inspections of shop A that the year's facts above do not expect.
+describe('a retried submission (a cold network, a double tap)', () => {
+  const body = () => inspectionBody({ findings: [{ code: 'JG01', result: 'fail', note: '价签缺失', photos: [] }] });
+
+  it('five parallel submissions with one Idempotency-Key record one inspection, one order, one message per person', async () => {
+    const before = await itemCount();
+    const key = newIdempotencyKey();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => record(people.regulatorChengguan, body(), key)));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(5).fill(201));
+    expect(new Set(answers.map((answer) => InspectionView.parse(answer.body).id)).size).toBe(1);
+    const written = (await itemCount()) - before;
+
+    const retry = await record(people.regulatorChengguan, body(), key);
+    expect(retry.status).toBe(201);
+    expect(InspectionView.parse(retry.body).id).toBe(InspectionView.parse(answers[0]!.body).id);
+    expect((await itemCount()) - before).toBe(written);
+  });
+
+  it('a key reused for a different inspection is 409 naming the header, and nothing is written', async () => {
+    const key = newIdempotencyKey();
+    expect((await record(people.regulatorChengguan, body(), key)).status).toBe(201);
+    const before = await itemCount();
+    const other = await record(people.regulatorChengguan, inspectionBody({ remarks: '另一次检查' }), key);
+    expect(other).toMatchObject({ status: 409, body: { code: 'CONFLICT', field: 'Idempotency-Key' } });
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('without a key it is 400 naming the header', async () => {
+    expect(await record(people.regulatorChengguan, body(), null)).toMatchObject({ status: 400, body: { code: 'INVALID', field: 'Idempotency-Key' } });
   });
 });

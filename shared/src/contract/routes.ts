@@ -432,6 +432,7 @@ export const routes = {
     pathParams: none,
     body: RecordInspectionRequest,
     successStatus: 201,
+    idempotent: true,
     errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
     response: InspectionView,
   }),
