@@ -13,7 +13,9 @@ export default defineAppConfig({
   ],
   // One subpackage per role (src/merchant, src/admin), loaded only when someone in that role opens it.
   // They may use the main package's shared components; neither imports the other. Becoming a merchant
-  // (申请参创, 绑定店铺) lives in the merchant subpackage: few consumers ever open it.
+  // (申请参创, 绑定店铺) lives in the merchant subpackage: few consumers ever open it. `consumer` holds pages
+  // off the scan path that every party opens now and then — the written notice of a refusal or of the end
+  // of mediation — so the main package does not grow with them.
   subPackages: [
     {
       root: 'merchant',
@@ -29,8 +31,14 @@ export default defineAppConfig({
         'pages/registry/index',
         'pages/credit/index',
         'pages/notification-problems/index',
-        'pages/moderation/index'
+        'pages/moderation/index',
+        'pages/calendar/index'
       ]
+    },
+    {
+      root: 'consumer',
+      name: 'consumer',
+      pages: ['pages/notice/index']
     }
   ],
   window: {

@@ -87,3 +87,32 @@ describe('checkCommand', () => {
     expect(checked.ok ? undefined : Object.keys(checked.errors)).toEqual(['assigneeId'])
   })
 })
+
+describe('the staff case page’s decisions on a ground of the order in force', () => {
+  const END_MEDIATION: CommandField[] = [
+    { kind: 'choice', name: 'ground', className: 'field-ground', label: '终止调解的依据', options: [] },
+    { kind: 'choice', name: 'referral', className: 'field-referral', label: '后续途径', options: [] },
+    { kind: 'text', name: 'guidance', className: 'field-guidance', label: '给消费者的指引', required: true, maxLength: 1000 }
+  ]
+  const RECORD_12315: CommandField[] = [{ kind: 'line', name: 'caseNumber', className: 'field-case-number', label: '12315平台投诉编号', required: true, maxLength: 40 }]
+
+  it('asks for the ground of ending mediation before anything is sent', () => {
+    const checked = checkCommand('end_mediation', END_MEDIATION, { referral: 'litigation', guidance: '可以向人民法院提起诉讼。' })
+    expect(checked).toEqual({ ok: false, errors: { ground: '请选择终止调解的依据' } })
+    expect(checkCommand('end_mediation', END_MEDIATION, { ground: 'o121_party_absent', referral: 'litigation', guidance: '可以向人民法院提起诉讼。' })).toEqual({
+      ok: true,
+      command: { type: 'end_mediation', ground: 'o121_party_absent', referral: 'litigation', guidance: '可以向人民法院提起诉讼。' }
+    })
+  })
+
+  it('records a 12315 number as the platform writes it, whatever spacing and width it was typed with', () => {
+    expect(checkCommand('record_12315', RECORD_12315, { caseNumber: ' ３２０１ 0020-2611 2900 001 ' })).toEqual({
+      ok: true,
+      command: { type: 'record_12315', caseNumber: '3201002026112900001' }
+    })
+    expect(checkCommand('record_12315', RECORD_12315, { caseNumber: '12345' })).toEqual({
+      ok: false,
+      errors: { caseNumber: '12315编号应为 12–32 位数字或字母，请对照12315平台核对' }
+    })
+  })
+})

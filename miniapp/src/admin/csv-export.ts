@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
-import { routes } from '@fangxin/shared'
+import type { RouteContract } from '@fangxin/shared'
 import { ApiError, fileRequestError, signedFileRequest } from '@/api/client'
-import { shanghaiToday } from '@/lib/time'
 
 const FAILED = '导出失败，请检查网络后重试'
 
@@ -17,15 +16,15 @@ async function bodyOf(response: Response): Promise<unknown> {
 }
 
 /**
- * The 联合惩戒 list as a CSV file (the server writes it, safe against formula injection). H5: fetched with
- * the session's token and handed to the browser as a download. WeChat has no downloads folder and cannot
- * open a CSV in place: the file is downloaded to the mini-program, to be forwarded to a chat (and opened
- * on a computer) with {@link shareCsv}.
+ * A staff list as a CSV file the server writes (safe against formula injection): the 联合惩戒 list, the cases
+ * awaiting their 12315 number. H5: fetched with the session's token and handed to the browser as a download
+ * named `fileName`. WeChat has no downloads folder and cannot open a CSV in place: the file is downloaded to
+ * the mini-program (under the last, ASCII, segment of the route's path), to be forwarded to a chat (and opened on a
+ * computer) with {@link shareCsv}, where it is called `fileName`.
  * @throws ApiError worded for the person
  */
-export async function exportCreditListCsv(): Promise<CsvExport> {
-  const { url, header } = signedFileRequest(routes.creditListCsv)
-  const fileName = `联合惩戒名单-${shanghaiToday(new Date())}.csv`
+export async function exportCsv(route: RouteContract, fileName: string): Promise<CsvExport> {
+  const { url, header } = signedFileRequest(route)
   if (process.env.TARO_ENV === 'h5') {
     let response: Response
     try {
@@ -48,7 +47,7 @@ export async function exportCreditListCsv(): Promise<CsvExport> {
 
   let result: Taro.downloadFile.FileSuccessCallbackResult
   try {
-    result = await Taro.downloadFile({ url, header, filePath: `${Taro.env.USER_DATA_PATH}/credit-list.csv` })
+    result = await Taro.downloadFile({ url, header, filePath: `${Taro.env.USER_DATA_PATH}/${route.path.split('/').pop()}` })
   } catch {
     throw new ApiError('NETWORK', FAILED)
   }

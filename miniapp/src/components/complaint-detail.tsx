@@ -1,7 +1,9 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Image, ImagePreview, Step, Steps, Tag } from '@nutui/nutui-react-taro'
 import type { ComplaintView } from '@fangxin/shared'
+import { PAGES, pageUrl } from '@/lib/navigation'
 import { formatShanghaiTime } from '@/lib/time'
 import { ModerationNote, isPlaceholder } from './moderation-note'
 import './complaint-detail.css'
@@ -23,14 +25,25 @@ const textClass = (base: string, moderation: TimelineEntry['moderation'], shown:
 const lastFlagOf = (timeline: readonly TimelineEntry[], type: string) => [...timeline].reverse().find((entry) => entry.type === type)?.moderation
 
 /**
- * A complaint as the server tailored it for the viewer: status, the running deadline in words, the
- * facts, photos, the merchant's proposal, the rating and the timeline. Used by the consumer's detail
+ * A complaint as the server tailored it for the viewer: status, the running deadline in words (marked 预计
+ * when it is an estimate), the written notice of a refusal or of the end of mediation when there is one, the
+ * facts (with the 12315 number once staff recorded it), photos, the merchant's proposal, the rating and the
+ * timeline. Used by the consumer's detail
  * page and by the merchant's and staff's pages; the server has already left out what the viewer may not
  * see (internal notes for non-staff, a masked phone, a placeholder for the other party's words while
  * content security holds them). `forStaff` (the staff case page) words the content-security notes for
  * a reviewer.
  */
-export function ComplaintDetail({ complaint, forStaff = false }: { complaint: ComplaintView; forStaff?: boolean }) {
+export function ComplaintDetail({
+  complaint,
+  forStaff = false,
+  aboutNotice
+}: {
+  complaint: ComplaintView
+  forStaff?: boolean
+  /** What the viewer's own page adds under the written notice's link (staff: whether it has reached both parties). */
+  aboutNotice?: ReactNode
+}) {
   return (
     <View className='complaint-detail'>
       <View className='complaint-head'>
@@ -39,13 +52,15 @@ export function ComplaintDetail({ complaint, forStaff = false }: { complaint: Co
           <Text className='complaint-id'>编号 {complaint.id}</Text>
         </View>
         <Text className='complaint-merchant'>{complaint.merchant.name}</Text>
-        {complaint.deadline ? (
-          <Text className={`complaint-deadline ${complaint.deadline.overdue ? 'complaint-deadline--overdue' : ''}`}>
-            {complaint.deadline.overdue ? '已超期：' : ''}
-            {complaint.deadline.text}
-          </Text>
-        ) : null}
+        {complaint.deadline ? <DeadlineLine deadline={complaint.deadline} /> : null}
       </View>
+
+      {complaint.notice ? (
+        <CellGroup className='complaint-notice'>
+          <NoticeLink complaintId={complaint.id} title={complaint.notice.title} />
+          {aboutNotice}
+        </CellGroup>
+      ) : null}
 
       <CellGroup title='投诉内容' className='complaint-facts'>
         <Cell title='投诉类别' extra={complaint.categoryLabel} />
@@ -55,6 +70,7 @@ export function ComplaintDetail({ complaint, forStaff = false }: { complaint: Co
         <Cell title='诉求' extra={complaint.wantedOutcomeLabel} />
         {complaint.phone ? <Cell title='联系电话' extra={complaint.phone} /> : null}
         <Cell title='提交时间' extra={formatShanghaiTime(complaint.filedAt)} />
+        {complaint.case12315 ? <Cell className='complaint-case12315' title='12315编号' extra={complaint.case12315} /> : null}
         <Cell
           className='complaint-description'
           title='问题描述'
@@ -112,6 +128,42 @@ export function ComplaintDetail({ complaint, forStaff = false }: { complaint: Co
 
       <Timeline entries={complaint.timeline} forStaff={forStaff} />
     </View>
+  )
+}
+
+/**
+ * The running deadline in the server's words. One counted partly on Monday–Friday (a year's holidays not yet
+ * published) says so in its text and carries a 预计 tag: it may still move when the year is entered.
+ */
+function DeadlineLine({ deadline }: { deadline: NonNullable<ComplaintView['deadline']> }) {
+  return (
+    <View
+      className={`complaint-deadline ${deadline.overdue ? 'complaint-deadline--overdue' : ''} ${deadline.estimated ? 'complaint-deadline--estimated' : ''}`}
+    >
+      {deadline.estimated ? (
+        <Tag className='deadline-estimated-tag' plain background='#a66a00'>
+          预计
+        </Tag>
+      ) : null}
+      <Text className='complaint-deadline-text'>
+        {deadline.overdue ? '已超期：' : ''}
+        {deadline.text}
+      </Text>
+    </View>
+  )
+}
+
+/** The written notice of a refusal or of the end of mediation (`.open-notice`): its own page, to read and keep. */
+function NoticeLink({ complaintId, title }: { complaintId: string; title: string }) {
+  return (
+    <Cell
+      className='open-notice'
+      title={`查看${title}`}
+      description='决定、依据和后续途径，可截图保存'
+      extra='打开'
+      clickable
+      onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.partyNotice, { id: complaintId }) })}
+    />
   )
 }
 

@@ -55,6 +55,12 @@ function ComplaintListItem({ item, showPlace, onOpen }: { item: ComplaintSummary
       <View className='queue-item-tags small-tags'>
         <Tag className='queue-item-category' plain background='#666666'>{item.categoryLabel}</Tag>
         {overdue ? <Tag className='queue-item-overdue' background='#d93026'>已超期</Tag> : null}
+        {/* Counted partly on Monday–Friday (a year's holidays not yet published): it may still move. */}
+        {item.deadline?.estimated ? (
+          <Tag className='queue-item-estimated' plain background='#a66a00'>
+            预计期限
+          </Tag>
+        ) : null}
         {showPlace ? (
           <Text className='queue-item-place'>
             {nameIn(TOWNS, item.townCode)} · {nameIn(SECTORS, item.sector)}
@@ -63,7 +69,11 @@ function ComplaintListItem({ item, showPlace, onOpen }: { item: ComplaintSummary
       </View>
       <Text className='queue-item-excerpt'>{item.excerpt}</Text>
       {item.deadline ? (
-        <Text className={`queue-item-deadline ${overdue ? 'queue-item-deadline--overdue' : ''}`}>{item.deadline.text}</Text>
+        <Text
+          className={`queue-item-deadline ${overdue ? 'queue-item-deadline--overdue' : ''} ${item.deadline.estimated ? 'queue-item-deadline--estimated' : ''}`}
+        >
+          {item.deadline.text}
+        </Text>
       ) : null}
       <Text className='queue-item-time'>提交于 {formatShanghaiTime(item.filedAt)}</Text>
     </View>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { CommandInput, type CommandType, type ComplaintView } from '@fangxin/shared'
+import { CommandInput, type ComplaintView } from '@fangxin/shared'
 import type { ChoiceOption } from '../components/choices'
 import type { QuickDate } from '../components/date-field'
 import { fieldErrorsOf, type FieldErrors } from './field-errors'
@@ -10,8 +10,8 @@ import { fieldErrorsOf, type FieldErrors } from './field-errors'
  * so unit tests can run it.
  */
 
-/** The commands a role's page may declare a form for (`expire` is the sweeper's alone). */
-export type FormCommand = Exclude<CommandType, 'expire'>
+/** The commands a role's page may declare a form for: those a person sends (never the system's own). */
+export type FormCommand = CommandInput['type']
 
 interface FieldBase {
   /**

@@ -19,7 +19,9 @@ export const PAGES = {
   registry: '/admin/pages/registry/index',
   creditList: '/admin/pages/credit/index',
   notificationProblems: '/admin/pages/notification-problems/index',
-  moderation: '/admin/pages/moderation/index'
+  moderation: '/admin/pages/moderation/index',
+  calendar: '/admin/pages/calendar/index',
+  partyNotice: '/consumer/pages/notice/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

@@ -1,12 +1,17 @@
+import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { NOT_ACCEPTED_REASONS, REFERRALS, type ReferralCode } from '@fangxin/shared'
+import { DEFAULT_CLOCK_RULES, ORDER_TITLES, REFERRALS, orderOfPreset, routes, type ComplaintOrder, type ReferralCode } from '@fangxin/shared'
+import { call } from '@/api/client'
 import { optionsOf } from '@/components/choices'
 import { CommandPanel } from '@/components/command-form'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { ComplaintScreen } from '@/components/complaint-screen'
 import { STAFF_ACTIONS } from '@/lib/actions'
 import type { CommandDeclaration } from '@/lib/command-draft'
+import { groundOptions, type GroundKind } from '@/lib/grounds'
+import { isStaffUser, useSession } from '@/lib/session'
+import { NoticeDeliveryCell } from '../../components/notice-delivery-cell'
 import './index.css'
 
 type StaffAction = (typeof STAFF_ACTIONS)[number]
@@ -24,8 +29,48 @@ const GUIDANCE_SAMPLE: Record<ReferralCode, string> = {
     '经调解，双方未能达成一致。您可以依法向被投诉方所在地或合同履行地的人民法院提起诉讼，小额纠纷可适用小额诉讼程序；如需帮助，可拨打 12315 咨询。'
 }
 
+/**
+ * The SAMR order the county works under, which decides the grounds staff may choose (the clock rules'
+ * preset). `failed`: it could not be read — the default rules' order is offered, and the server, which
+ * knows, refuses another order's ground at its field.
+ */
+type OrderInForce = { kind: 'loading' } | { kind: 'known'; order: ComplaintOrder } | { kind: 'failed'; order: ComplaintOrder }
+
+function useOrderInForce(enabled: boolean): OrderInForce {
+  const [state, setState] = useState<OrderInForce>({ kind: 'loading' })
+  useEffect(() => {
+    if (!enabled) return
+    let current = true
+    call(routes.getClockRules, {})
+      .then((rules) => current && setState({ kind: 'known', order: orderOfPreset(rules.preset) }))
+      .catch(() => current && setState({ kind: 'failed', order: orderOfPreset(DEFAULT_CLOCK_RULES.preset) }))
+    return () => {
+      current = false
+    }
+  }, [enabled])
+  return state
+}
+
+/** The ground choice of a refusal or a termination: the grounds of the order in force, each with its article. */
+function groundField(kind: GroundKind, name: string, label: string, inForce: OrderInForce) {
+  return {
+    kind: 'choice' as const,
+    name,
+    className: `field-${name}`,
+    label,
+    vertical: true,
+    options: inForce.kind === 'loading' ? [] : groundOptions(kind, inForce.order),
+    aside: () =>
+      inForce.kind === 'loading'
+        ? '正在读取本县执行的规章…'
+        : inForce.kind === 'failed'
+          ? `未能读取本县执行的规章，以下按${ORDER_TITLES[inForce.order]}列出`
+          : `依据${ORDER_TITLES[inForce.order]}`
+  }
+}
+
 /** The staff's steps, as forms: what each asks for and what it tells the person will follow. */
-const COMMANDS: Record<StaffAction, CommandDeclaration> = {
+const staffCommands = (inForce: OrderInForce): Record<StaffAction, CommandDeclaration> => ({
   claim: {
     fields: [],
     submit: '认领',
@@ -55,11 +100,11 @@ const COMMANDS: Record<StaffAction, CommandDeclaration> = {
   },
   not_accept: {
     fields: [
-      { kind: 'choice', name: 'reason', className: 'field-reason', label: '不予受理的理由', vertical: true, options: optionsOf(NOT_ACCEPTED_REASONS) },
-      { kind: 'text', name: 'text', className: 'field-text', label: '补充说明（选填，消费者可见）', maxLength: 500 }
+      groundField('refusal', 'reason', '不予受理的依据', inForce),
+      { kind: 'text', name: 'text', className: 'field-text', label: '补充说明（选填，写入告知书，消费者和商家可见）', maxLength: 500 }
     ],
     submit: '不予受理',
-    note: '消费者会收到不予受理的决定和理由。',
+    note: '将向消费者和商家出具不予受理告知书，写明依据和消费者可以采取的后续途径。',
     danger: true,
     done: '已作出不予受理决定'
   },
@@ -107,6 +152,7 @@ const COMMANDS: Record<StaffAction, CommandDeclaration> = {
   },
   end_mediation: {
     fields: [
+      groundField('termination', 'ground', '终止调解的依据', inForce),
       {
         kind: 'choice',
         name: 'referral',
@@ -126,9 +172,26 @@ const COMMANDS: Record<StaffAction, CommandDeclaration> = {
       }
     ],
     submit: '终止调解',
-    note: '终止后投诉结束，消费者会收到后续途径和指引。',
+    note: '终止后投诉结束，将向双方出具终止调解告知书，写明依据、后续途径和指引。',
     danger: true,
     done: '已终止调解'
+  },
+  record_12315: {
+    fields: [
+      {
+        kind: 'line',
+        name: 'caseNumber',
+        className: 'field-case-number',
+        label: '12315平台投诉编号',
+        required: true,
+        maxLength: 40,
+        placeholder: '在12315平台登记后生成的编号',
+        initial: (complaint) => complaint.case12315
+      }
+    ],
+    submit: '登记',
+    note: '编号显示在投诉详情和告知书上；登记有误可以重新登记。',
+    done: '已登记12315编号'
   },
   note: {
     className: 'note-form',
@@ -142,14 +205,17 @@ const COMMANDS: Record<StaffAction, CommandDeclaration> = {
     submit: '保存备注',
     done: '备注已保存'
   }
-}
+})
 
 /**
  * Bureau staff handle one complaint: everything about it, internal notes included (the server shows them
- * to staff only), and the actions the server allows this person now — claim, accept or not, mediate,
- * close, end with a referral, note.
+ * to staff only), and the actions the server allows this person now — claim, accept or not (on a ground
+ * of the order in force), mediate, close, end (on a ground, with a referral), record the 12315 number, note.
  */
 export default function AdminCasePage() {
+  const session = useSession()
+  const inForce = useOrderInForce(isStaffUser(session?.user))
+  const commands = useMemo(() => staffCommands(inForce), [inForce])
   return (
     <ComplaintScreen
       className='admin-case-page'
@@ -166,8 +232,12 @@ export default function AdminCasePage() {
               </Text>
             </View>
           ) : null}
-          <CommandPanel title='办理' order={STAFF_ACTIONS} commands={COMMANDS} loaded={loaded} idle='您暂时没有可办理的事项。' />
-          <ComplaintDetail complaint={loaded.complaint} forStaff />
+          <CommandPanel title='办理' order={STAFF_ACTIONS} commands={commands} loaded={loaded} idle='您暂时没有可办理的事项。' />
+          <ComplaintDetail
+            complaint={loaded.complaint}
+            forStaff
+            aboutNotice={loaded.complaint.notice ? <NoticeDeliveryCell notice={loaded.complaint.notice} /> : null}
+          />
         </>
       )}
     </ComplaintScreen>

@@ -2,14 +2,15 @@
 import '@/lib/zod-jitless'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
 import { routes, type MerchantRegistryView } from '@fangxin/shared'
-import { call, toApiError } from '@/api/client'
+import { call } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PageNotice, type Notice } from '@/components/state-views'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
-import { exportCreditListCsv, shareCsv, type CsvExport } from '../../csv-export'
+import { shanghaiToday } from '@/lib/time'
+import { CsvExportActions } from '../../components/csv-export-actions'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
@@ -21,8 +22,6 @@ import './index.css'
 export default function CreditListPage() {
   const session = useRequiredSession()
   const [notice, setNotice] = useState<Notice>()
-  const [exporting, setExporting] = useState(false)
-  const [file, setFile] = useState<Extract<CsvExport, { kind: 'file' }>>()
   const list = usePagedList<MerchantRegistryView>(
     (cursor) => call(routes.creditList, { query: pageQuery(cursor) }),
     session?.user.id ?? '',
@@ -31,25 +30,6 @@ export default function CreditListPage() {
 
   if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以查看联合惩戒名单。' />
 
-  const exportCsv = async () => {
-    if (exporting) return
-    setExporting(true)
-    setNotice(undefined)
-    try {
-      const result = await exportCreditListCsv()
-      if (result.kind === 'file') {
-        setFile(result)
-        setNotice({ kind: 'success', text: '已生成 CSV 文件。点「发送到聊天」转发给自己（文件传输助手），在电脑上用表格软件打开。' })
-      } else {
-        setNotice({ kind: 'success', text: `已下载 ${result.fileName}` })
-      }
-    } catch (error) {
-      setNotice({ kind: 'error', text: toApiError(error).message })
-    } finally {
-      setExporting(false)
-    }
-  }
-
   return (
     <View className='page credit-page'>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
@@ -57,21 +37,12 @@ export default function CreditListPage() {
         <Text className='page-intro-text'>
           列入名单的店铺有经查实的违法违规记录，不得评为放心消费示范单位，不得推荐参评文明单位等荣誉。
         </Text>
-        <View className='credit-actions'>
-          <Button className='export-credit-csv' type='primary' size='small' loading={exporting} onClick={() => void exportCsv()}>
-            导出 CSV
-          </Button>
-          {file ? (
-            <Button
-              className='share-csv'
-              size='small'
-              fill='outline'
-              onClick={() => void shareCsv(file).catch(() => setNotice({ kind: 'error', text: '未能发送文件，请重试' }))}
-            >
-              发送到聊天
-            </Button>
-          ) : null}
-        </View>
+        <CsvExportActions
+          route={routes.creditListCsv}
+          fileName={() => `联合惩戒名单-${shanghaiToday(new Date())}.csv`}
+          className='export-credit-csv'
+          onNotice={setNotice}
+        />
       </View>
 
       <PagedListView list={list} className='credit-list' loadingText='正在加载名单…' emptyTitle='名单为空' emptyDescription='辖区内暂无有违法违规记录的店铺'>

@@ -3,9 +3,10 @@ import '@/lib/zod-jitless'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { TOWNS, routes, type NotificationProblem } from '@fangxin/shared'
+import { TOWNS, routes, type NotificationProblem, type UnsentNoticePage } from '@fangxin/shared'
 import { call } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
+import { reachedText, sendByText } from '@/lib/notice-delivery'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime } from '@/lib/time'
@@ -19,10 +20,14 @@ const townName = (code: string) => (TOWNS as Readonly<Record<string, string>>)[c
 /** Opens the phone's dialler; a cancelled call is no error. */
 const callPhone = (phoneNumber: string) => void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined)
 
+type UnsentNotice = UnsentNoticePage['items'][number] & { id: string }
+
 /**
  * Notifications that never reached the person (they refused or never allowed WeChat messages, nobody at the
  * shop has signed in, or WeChat kept failing): the bureau phones instead, so the reason and the number come
- * first, and each row opens its complaint.
+ * first, and each row opens its complaint. Above them, the written notices (不予受理 / 终止调解告知书) not yet
+ * known to have reached both parties, the most urgent first: the order sets a time for those (usually few,
+ * and one line when there are none).
  */
 export default function NotificationProblemsPage() {
   const session = useRequiredSession()
@@ -31,11 +36,42 @@ export default function NotificationProblemsPage() {
     session?.user.id ?? '',
     isStaffUser(session?.user)
   )
+  const unsent = usePagedList<UnsentNotice>(
+    async (cursor) => {
+      const page = await call(routes.unsentNotices, { query: pageQuery(cursor) })
+      // One notice per complaint: the complaint's id keys the list.
+      return { ...page, items: page.items.map((item) => ({ ...item, id: item.complaintId })) }
+    },
+    session?.user.id ?? '',
+    isStaffUser(session?.user)
+  )
 
   if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以查看通知发送情况。' />
 
+  // Nothing outstanding: one line, so the failed reminders below stay in view.
+  const noneUnsent = unsent.state.kind === 'loaded' && unsent.state.items.length === 0 && !unsent.state.nextCursor
+
   return (
     <View className='page notification-problems-page'>
+      <View className='unsent-notices'>
+        <Text className='section-heading'>告知书未送达</Text>
+        {noneUnsent ? (
+          <Text className='unsent-notices-none'>没有未送达的告知书。</Text>
+        ) : (
+          <>
+            <View className='page-intro page-intro--warn'>
+              <Text className='page-intro-text'>
+                以下告知书还没有送达当事人（告知书的微信提醒送达，或当事人在小程序中打开告知书，即记为送达）。请在期限前电话告知并提醒其查看，或以书面方式送达。
+              </Text>
+            </View>
+            <PagedListView list={unsent} className='unsent-notice-list' loadingText='正在加载告知书…' emptyTitle='没有未送达的告知书'>
+              {(items) => items.map((notice) => <UnsentNoticeItem key={notice.id} notice={notice} />)}
+            </PagedListView>
+          </>
+        )}
+      </View>
+
+      <Text className='section-heading'>微信提醒发送失败</Text>
       <View className='page-intro page-intro--warn'>
         <Text className='page-intro-text'>
           以下微信提醒没有送到对方，对方可能不知道有新进展。请打电话告知，并提醒商家在小程序「商家工作台」点「接收新投诉提醒」。
@@ -45,6 +81,25 @@ export default function NotificationProblemsPage() {
       <PagedListView list={list} className='problem-list' loadingText='正在加载…' emptyTitle='暂无发送失败的通知' emptyDescription='提醒都已送达'>
         {(items) => items.map((problem) => <ProblemItem key={problem.id} problem={problem} />)}
       </PagedListView>
+    </View>
+  )
+}
+
+/** One notice to follow up: which, for which shop, by when, whom it has reached; overdue ones in red. */
+function UnsentNoticeItem({ notice }: { notice: UnsentNotice }) {
+  return (
+    <View className={`card unsent-notice ${notice.overdue ? 'unsent-notice--overdue' : ''}`}>
+      <View className='card-head'>
+        <Text className='card-title unsent-notice-title'>{notice.title}</Text>
+        <Text className='card-aside'>{townName(notice.townCode)}</Text>
+      </View>
+      <Text className='problem-item-line unsent-notice-merchant'>被投诉人：{notice.merchant.name}</Text>
+      <Text className='unsent-notice-send-by'>须于 {sendByText(notice.sendBy, new Date())}</Text>
+      <Text className='problem-item-line unsent-notice-reached'>{reachedText(notice.reached)}</Text>
+      <Text className='problem-item-line'>出具时间：{formatShanghaiTime(notice.issuedAt)}</Text>
+      <View className='card-actions'>
+        <OpenCaseButton className='open-notice-case' complaintId={notice.complaintId} />
+      </View>
     </View>
   )
 }

@@ -2,25 +2,31 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { SECTORS, TOWNS, routes } from '@fangxin/shared'
+import { SECTORS, TOWNS, isCountyAdmin, routes, type TriageQuery } from '@fangxin/shared'
+import type { z } from 'zod'
 import { call } from '@/api/client'
 import { Choices, type ChoiceOption } from '@/components/choices'
 import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
 import { pageQuery } from '@/components/paged-list'
+import { PageNotice, type Notice } from '@/components/state-views'
 import { UpdatesBanner } from '@/components/updates-banner'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
+import { shanghaiToday } from '@/lib/time'
+import { CalendarCoverageBanner } from '../../components/calendar-coverage-banner'
+import { CsvExportActions } from '../../components/csv-export-actions'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
-type QueueView = 'escalated' | 'accepted' | 'mediating' | 'overdue'
+type QueueView = z.output<typeof TriageQuery>['view']
 
 const VIEWS: ChoiceOption<QueueView>[] = [
   { value: 'escalated', label: '待受理' },
   { value: 'accepted', label: '已受理' },
   { value: 'mediating', label: '调解中' },
-  { value: 'overdue', label: '已超期' }
+  { value: 'overdue', label: '已超期' },
+  { value: 'missing12315', label: '待登记12315' }
 ]
 
 const ALL = 'all'
@@ -42,7 +48,8 @@ const EMPTY_TEXT: Record<QueueView, string> = {
   escalated: '没有待受理的投诉',
   accepted: '没有已受理待调解的投诉',
   mediating: '没有调解中的投诉',
-  overdue: '没有超期的投诉'
+  overdue: '没有超期的投诉',
+  missing12315: '没有待登记12315编号的投诉'
 }
 
 /** The staff workbench's other pages, above the triage queue. */
@@ -52,15 +59,23 @@ const STAFF_ENTRIES = [
   {
     className: 'entry-notification-problems',
     title: '通知发送失败',
-    description: '没送到的微信提醒，请电话告知店铺或消费者',
+    description: '没送到的微信提醒和未送达的告知书，请电话告知店铺或消费者',
     url: PAGES.notificationProblems
   },
-  { className: 'entry-moderation', title: '内容审核', description: '微信内容安全检测拦下的文字，阅读后放行或屏蔽', url: PAGES.moderation }
+  { className: 'entry-moderation', title: '内容审核', description: '微信内容安全检测拦下的文字，阅读后放行或屏蔽', url: PAGES.moderation },
+  {
+    className: 'entry-calendar',
+    title: '节假日安排',
+    description: '法定期限所依据的国务院节假日安排（含调休），由县级管理员录入',
+    url: PAGES.calendar
+  }
 ] as const
 
 /**
- * Bureau triage: complaints in the person's jurisdiction by queue (待受理 / 已受理 / 调解中 / 已超期), nearest
- * deadline first as the server orders them, narrowed by town, sector and age.
+ * Bureau triage: complaints in the person's jurisdiction by queue (待受理 / 已受理 / 调解中 / 已超期 / 待登记12315),
+ * nearest deadline first as the server orders them, narrowed by town, sector and age. The cases still
+ * missing their 12315 number can be exported in the columns the 12315 platform asks for. County admins are
+ * warned here when next year's holidays have not been entered.
  */
 export default function TriagePage() {
   const session = useRequiredSession()
@@ -69,6 +84,7 @@ export default function TriagePage() {
   const [sector, setSector] = useState(ALL)
   const [age, setAge] = useState(ALL)
   const [showFilters, setShowFilters] = useState(false)
+  const [notice, setNotice] = useState<Notice>()
 
   const list = usePagedComplaints(
     (cursor) =>
@@ -93,6 +109,8 @@ export default function TriagePage() {
 
   return (
     <View className='triage-page'>
+      <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
+      <CalendarCoverageBanner enabled={isCountyAdmin(staff)} />
       {/* The town's next escalation is announced to its staff: each tap here allows one such message. */}
       <UpdatesBanner title='待受理投诉微信提醒' about='待受理的投诉' whereToLook='待受理的投诉请在「监管工作台」查看' />
       <CellGroup className='staff-entries'>
@@ -136,6 +154,20 @@ export default function TriagePage() {
             <Text className='filter-label'>投诉时长</Text>
             <Choices options={AGE_OPTIONS} value={age} onChange={setAge} />
           </View>
+        </View>
+      ) : null}
+      {view === 'missing12315' ? (
+        <View className='triage-export page-intro'>
+          <Text className='page-intro-text'>
+            已受理、调解中但尚未登记12315编号的投诉。可导出为 CSV，按12315平台要求的栏目逐件登记后，在投诉中「登记12315编号」。
+          </Text>
+          <CsvExportActions
+            route={routes.export12315}
+            fileName={() => `待登记12315-${shanghaiToday(new Date())}.csv`}
+            className='export-12315'
+            label='导出待登记清单（CSV）'
+            onNotice={setNotice}
+          />
         </View>
       ) : null}
       <ComplaintList

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '节假日安排',
+  enablePullDownRefresh: true
+})
