@@ -20,7 +20,16 @@ export default defineAppConfig({
     {
       root: 'merchant',
       name: 'merchant',
-      pages: ['pages/queue/index', 'pages/handle/index', 'pages/apply/index', 'pages/bind/index', 'pages/shop/index']
+      pages: [
+        'pages/queue/index',
+        'pages/handle/index',
+        'pages/apply/index',
+        'pages/bind/index',
+        'pages/shop/index',
+        'pages/rectifications/index',
+        'pages/rectification/index',
+        'pages/scorecard/index'
+      ]
     },
     {
       root: 'admin',
@@ -32,7 +41,17 @@ export default defineAppConfig({
         'pages/credit/index',
         'pages/notification-problems/index',
         'pages/moderation/index',
-        'pages/calendar/index'
+        'pages/calendar/index',
+        'pages/dashboard/index',
+        'pages/tasks/index',
+        'pages/inspections/index',
+        'pages/inspect/index',
+        'pages/inspection/index',
+        'pages/rectifications/index',
+        'pages/rectification/index',
+        'pages/assessment/index',
+        'pages/scorecard/index',
+        'pages/bulletin/index'
       ]
     },
     {

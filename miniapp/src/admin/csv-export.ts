@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { RouteContract } from '@fangxin/shared'
+import { toCsv, type RouteContract } from '@fangxin/shared'
 import { ApiError, fileRequestError, signedFileRequest } from '@/api/client'
 
 const FAILED = '导出失败，请检查网络后重试'
@@ -23,8 +23,8 @@ async function bodyOf(response: Response): Promise<unknown> {
  * computer) with {@link shareCsv}, where it is called `fileName`.
  * @throws ApiError worded for the person
  */
-export async function exportCsv(route: RouteContract, fileName: string): Promise<CsvExport> {
-  const { url, header } = signedFileRequest(route)
+export async function exportCsv(route: RouteContract, fileName: string, params: Record<string, string> = {}): Promise<CsvExport> {
+  const { url, header } = signedFileRequest(route, params)
   if (process.env.TARO_ENV === 'h5') {
     let response: Response
     try {
@@ -33,15 +33,7 @@ export async function exportCsv(route: RouteContract, fileName: string): Promise
       throw new ApiError('NETWORK', FAILED)
     }
     if (!response.ok) throw fileRequestError(response.status, await bodyOf(response))
-    const href = URL.createObjectURL(await response.blob())
-    const link = document.createElement('a')
-    link.href = href
-    link.download = fileName
-    link.style.display = 'none'
-    document.body.appendChild(link)
-    link.click()
-    document.body.removeChild(link)
-    setTimeout(() => URL.revokeObjectURL(href), 60_000)
+    downloadInBrowser(await response.blob(), fileName)
     return { kind: 'downloaded', fileName }
   }
 
@@ -61,6 +53,40 @@ export async function exportCsv(route: RouteContract, fileName: string): Promise
     throw fileRequestError(result.statusCode, body)
   }
   return { kind: 'file', fileName, filePath: result.filePath }
+}
+
+/** H5: hands a file to the browser as a download named `fileName`. */
+function downloadInBrowser(blob: Blob, fileName: string): void {
+  const href = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = href
+  link.download = fileName
+  link.style.display = 'none'
+  document.body.appendChild(link)
+  link.click()
+  document.body.removeChild(link)
+  setTimeout(() => URL.revokeObjectURL(href), 60_000)
+}
+
+/**
+ * A table the page already shows (the dashboard's breakdowns) as a CSV file, written here with the same
+ * helper the server uses (`toCsv`: UTF-8 with BOM, every cell quoted, formula triggers neutralised with an
+ * apostrophe). H5: downloaded; WeChat: written to the mini-program's files, to be forwarded with {@link shareCsv}.
+ * @throws ApiError worded for the person
+ */
+export async function saveCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>, fileName: string): Promise<CsvExport> {
+  const text = toCsv(rows)
+  if (process.env.TARO_ENV === 'h5') {
+    downloadInBrowser(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName)
+    return { kind: 'downloaded', fileName }
+  }
+  const filePath = `${Taro.env.USER_DATA_PATH}/table-${Date.now()}.csv`
+  try {
+    Taro.getFileSystemManager().writeFileSync(filePath, text, 'utf8')
+  } catch {
+    throw new ApiError('INTERNAL', '未能生成文件，请重试')
+  }
+  return { kind: 'file', fileName, filePath }
 }
 
 /** Forwards the downloaded CSV to a WeChat chat (must run in a tap handler). */

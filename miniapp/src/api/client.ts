@@ -148,7 +148,8 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
     header.Authorization = `Bearer ${session.token}`
   }
   if (body !== undefined) header['Content-Type'] = 'application/json'
-  if (route.idempotent && input.idempotencyKey) header['Idempotency-Key'] = input.idempotencyKey
+  // Sent whenever the page made one: a route the server does not yet require it on (recordViolation) ignores it.
+  if (input.idempotencyKey) header['Idempotency-Key'] = input.idempotencyKey
 
   // `data` is whatever the server sent; nothing is trusted until a schema has parsed it.
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>
@@ -183,14 +184,14 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
  * A signed-in GET the JSON client cannot make (a file such as the CSV export): the full URL and headers,
  * for `fetch` (H5) or `Taro.downloadFile` (mini-program). The response is the caller's to check.
  */
-export function signedFileRequest(route: RouteContract): { url: string; header: Record<string, string> } {
+export function signedFileRequest(route: RouteContract, params: Record<string, string> = {}): { url: string; header: Record<string, string> } {
   if (!API_BASE) {
     console.error('TARO_APP_API_BASE is not set for this build; see miniapp/.env.production')
     throw new ApiError('INTERNAL', MESSAGES.noApiBase)
   }
   const session = getSession()
   if (!session) throw signInAgain()
-  return { url: API_BASE + buildPath(route.path, {}), header: { Authorization: `Bearer ${session.token}` } }
+  return { url: API_BASE + buildPath(route.path, params), header: { Authorization: `Bearer ${session.token}` } }
 }
 
 /** A non-2xx answer to a {@link signedFileRequest}, as the ApiError `call` would have thrown. */

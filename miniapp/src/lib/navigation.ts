@@ -21,6 +21,19 @@ export const PAGES = {
   notificationProblems: '/admin/pages/notification-problems/index',
   moderation: '/admin/pages/moderation/index',
   calendar: '/admin/pages/calendar/index',
+  dashboard: '/admin/pages/dashboard/index',
+  yearTasks: '/admin/pages/tasks/index',
+  inspections: '/admin/pages/inspections/index',
+  inspect: '/admin/pages/inspect/index',
+  inspection: '/admin/pages/inspection/index',
+  rectifications: '/admin/pages/rectifications/index',
+  rectification: '/admin/pages/rectification/index',
+  assessment: '/admin/pages/assessment/index',
+  scorecard: '/admin/pages/scorecard/index',
+  bulletin: '/admin/pages/bulletin/index',
+  merchantRectifications: '/merchant/pages/rectifications/index',
+  merchantRectification: '/merchant/pages/rectification/index',
+  merchantScorecard: '/merchant/pages/scorecard/index',
   partyNotice: '/consumer/pages/notice/index'
 } as const
 

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { RouteContract } from '@fangxin/shared'
 import { toApiError } from '@/api/client'
 import type { Notice } from '@/components/state-views'
-import { exportCsv, shareCsv, type CsvExport } from '../csv-export'
+import { exportCsv, saveCsv, shareCsv, type CsvExport } from '../csv-export'
 import './csv-export-actions.css'
 
 /**
@@ -13,13 +13,19 @@ import './csv-export-actions.css'
  */
 export function CsvExportActions({
   route,
+  params,
+  rows,
   fileName,
   className,
   label = '导出 CSV',
   onNotice
 }: {
-  /** A route of the contract that answers with a CSV file. */
-  route: RouteContract
+  /** A route of the contract that answers with a CSV file… */
+  route?: RouteContract
+  /** …with these path parameters… */
+  params?: Record<string, string>
+  /** …or a table the page shows, header first, written as CSV here. */
+  rows?: () => ReadonlyArray<ReadonlyArray<string | number>>
   /** The file's name as the person sees it (a date in it helps), computed at the tap. */
   fileName: () => string
   className: string
@@ -34,7 +40,7 @@ export function CsvExportActions({
     setExporting(true)
     onNotice(undefined)
     try {
-      const result = await exportCsv(route, fileName())
+      const result = rows ? await saveCsv(rows(), fileName()) : await exportCsv(route!, fileName(), params)
       if (result.kind === 'file') {
         setFile(result)
         onNotice({ kind: 'success', text: '已生成 CSV 文件。点「发送到聊天」转发给自己（文件传输助手），在电脑上用表格软件打开。' })

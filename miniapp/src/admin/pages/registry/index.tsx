@@ -1,6 +1,6 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
-import { useState, type ReactNode } from 'react'
+import { useRef, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
@@ -21,6 +21,7 @@ import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { FieldError, PageNotice, type Notice } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
+import { newIdempotencyKey } from '@/lib/ids'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime, shanghaiToday } from '@/lib/time'
@@ -253,6 +254,7 @@ function ActionForm({
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const idempotencyKey = useRef<string>()
   const { shop } = dialog
   const text = DIALOG_TEXT[dialog.kind]
 
@@ -277,7 +279,9 @@ function ActionForm({
       const body = { source, date, description }
       const parsed = CreditFlag.safeParse(body)
       if (!parsed.success) return void setErrors(fieldErrorsOf(parsed.error.issues))
-      const updated = await call(routes.recordViolation, { params: { id }, body })
+      // One key for this form, reused if the person retries after a lost answer: the server (soon) records once.
+      idempotencyKey.current ??= newIdempotencyKey()
+      const updated = await call(routes.recordViolation, { params: { id }, body, idempotencyKey: idempotencyKey.current })
       return { updated, done: `已记录「${shop.name}」的违法违规情况，该店已列入联合惩戒名单` }
     }
     const body = { action: dialog.kind, reason }

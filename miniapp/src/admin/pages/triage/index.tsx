@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { SECTORS, TOWNS, isCountyAdmin, routes, type TriageQuery } from '@fangxin/shared'
@@ -17,6 +17,7 @@ import { shanghaiToday } from '@/lib/time'
 import { CalendarCoverageBanner } from '../../components/calendar-coverage-banner'
 import { CsvExportActions } from '../../components/csv-export-actions'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
+import { OverdueRectificationsBanner } from '../../components/overdue-rectifications'
 import './index.css'
 
 type QueueView = z.output<typeof TriageQuery>['view']
@@ -54,6 +55,11 @@ const EMPTY_TEXT: Record<QueueView, string> = {
 
 /** The staff workbench's other pages, above the triage queue. */
 const STAFF_ENTRIES = [
+  { className: 'entry-dashboard', title: '指标看板', description: '处理率、满意率、和解率、知晓率对照年度目标，分月、分乡镇、分行业', url: PAGES.dashboard },
+  { className: 'entry-inspections', title: '明查暗访与整改', description: '检查店铺、下达整改通知、复查整改', url: PAGES.inspections },
+  { className: 'entry-year-tasks', title: '目标与任务分解', description: '年度指标目标，各乡镇（街道）和成员单位的创建任务及进度', url: PAGES.yearTasks },
+  { className: 'entry-assessment', title: '考核验收', description: '年度评分、调整、确认示范单位；示范行业、示范镇建议；不得推荐名单', url: PAGES.assessment },
+  { className: 'entry-bulletin', title: '创建工作通报', description: '月度、年度通报，可打印、可导出', url: PAGES.bulletin },
   { className: 'entry-registry', title: '商户名录', description: '参创申请审核、暂停、摘牌、违法违规记录', url: PAGES.registry },
   { className: 'entry-credit-list', title: '联合惩戒名单', description: '有经查实违法违规记录的店铺，可导出 CSV', url: PAGES.creditList },
   {
@@ -79,7 +85,9 @@ const STAFF_ENTRIES = [
  */
 export default function TriagePage() {
   const session = useRequiredSession()
-  const [view, setView] = useState<QueueView>('escalated')
+  const { params } = useRouter()
+  // The dashboard's 当前超期 opens this page on the overdue view.
+  const [view, setView] = useState<QueueView>(VIEWS.some((option) => option.value === params.view) ? (params.view as QueueView) : 'escalated')
   const [town, setTown] = useState(ALL)
   const [sector, setSector] = useState(ALL)
   const [age, setAge] = useState(ALL)
@@ -128,6 +136,7 @@ export default function TriagePage() {
       <View className='triage-views filter-view'>
         <Choices options={VIEWS} value={view} onChange={setView} />
       </View>
+      {view === 'overdue' ? <OverdueRectificationsBanner /> : null}
       <View className='triage-filter-toggle'>
         <Text className='triage-scope'>
           管辖范围：{staff.jurisdiction === 'county' ? '全县' : staff.jurisdiction.map(townName).join('、')}

@@ -52,6 +52,20 @@ export default function MerchantQueuePage() {
             onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.merchantShop, { id }) })}
           />
         ))}
+        <Cell
+          className='entry-merchant-rectifications'
+          title='整改通知'
+          description='市场监管部门检查发现的问题，整改后上传照片答复'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PAGES.merchantRectifications })}
+        />
+        <Cell
+          className='entry-merchant-scorecard'
+          title='我的考核'
+          description='按年度考核标准实时测算的得分，看看还差在哪里'
+          clickable
+          onClick={() => void Taro.navigateTo({ url: PAGES.merchantScorecard })}
+        />
       </CellGroup>
       <View className='page-intro page-intro--warn'>
         <Text className='page-intro-text'>按处理期限排序，越靠前越紧急。请在期限前答复或提出和解方案，超期将自动转交监管部门。</Text>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '检查记录',
+  enablePullDownRefresh: true
+})
