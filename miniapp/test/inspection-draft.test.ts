@@ -9,7 +9,7 @@ import {
 } from '../src/admin/inspection-draft'
 
 const CODES = ['AQ01', 'AQ02', 'JG01', 'WQ01']
-const start = () => ({ ...newInspectionDraft('QH8K2M4P6R', 1, '2026-11-20'), mode: 'open' as const })
+const start = (): ReturnType<typeof newInspectionDraft> => ({ ...newInspectionDraft('QH8K2M4P6R', 1, '2026-11-20'), mode: 'open' })
 
 describe('walking the inspection checklist', () => {
   it('sends only the items marked, in checklist order', () => {

@@ -37,3 +37,5 @@ export * from './contract/tasks';
 export * from './domain/assessment';
 export * from './contract/assessment';
 export * from './contract/bulletin';
+export * from './catalogue/stations';
+export * from './contract/station';

@@ -225,7 +225,7 @@ describe('building blocks', () => {
 
 describe('CommandInput', () => {
   const PROPOSAL = { outcome: 'refund', amount: '50.00', dueDate: '2026-06-30', text: '退款 50 元' };
-  const MINIMAL: Record<Exclude<(typeof COMMAND_TYPES)[number], 'expire' | 'recompute_deadline'>, Record<string, unknown>> = {
+  const MINIMAL: Record<Exclude<(typeof COMMAND_TYPES)[number], 'expire' | 'recompute_deadline' | 'link_consumer'>, Record<string, unknown>> = {
     reply: { type: 'reply', text: '已收到' },
     propose: { type: 'propose', proposal: PROPOSAL },
     decline: { type: 'decline', text: '超过退货期' },
@@ -244,14 +244,36 @@ describe('CommandInput', () => {
     end_mediation: { type: 'end_mediation', ground: 'o121_testing_costs', referral: 'arbitration', guidance: '可申请仲裁' },
     note: { type: 'note', text: '内部备注' },
     record_12315: { type: 'record_12315', caseNumber: '3201050020261015001' },
+    follow_up: { type: 'follow_up', outcome: 'no_answer' },
   };
 
   it('has a schema for every command a person can send: all of COMMAND_TYPES but the system’s own', () => {
-    expect(Object.keys(MINIMAL).sort()).toEqual(COMMAND_TYPES.filter((type) => type !== 'expire' && type !== 'recompute_deadline').sort());
+    expect(Object.keys(MINIMAL).sort()).toEqual(COMMAND_TYPES.filter((type) => !['expire', 'recompute_deadline', 'link_consumer'].includes(type)).sort());
   });
 
   it("'recompute_deadline' from a person is rejected: only the system recounts a deadline", () => {
     expect(CommandInput.safeParse({ type: 'recompute_deadline', reason: 'x' }).success).toBe(false);
+  });
+
+  it("'link_consumer' from a person is rejected: a complaint changes hands only through its claim code", () => {
+    expect(CommandInput.safeParse({ type: 'link_consumer', userId: 'someone' }).success).toBe(false);
+  });
+
+  it('a 回访 that reached the consumer records their stated satisfaction; one that did not may not', () => {
+    expect(CommandInput.parse({ type: 'follow_up', outcome: 'reached', rating: 'basically_satisfied', note: '消费者表示基本满意' })).toEqual({
+      type: 'follow_up',
+      outcome: 'reached',
+      rating: 'basically_satisfied',
+      note: '消费者表示基本满意',
+    });
+    expect(issuesOf(CommandInput, { type: 'follow_up', outcome: 'reached' })).toEqual([
+      { path: ['rating'], message: '已联系上消费者时，请记录其表示的满意度' },
+    ]);
+    expect(issuesOf(CommandInput, { type: 'follow_up', outcome: 'no_answer', rating: 'satisfied' })).toEqual([
+      { path: ['rating'], message: '未联系上消费者，不能记录满意度' },
+    ]);
+    expect(issuesOf(CommandInput, { type: 'follow_up', outcome: 'maybe' })[0]?.path).toEqual(['outcome']);
+    expect(issuesOf(CommandInput, { type: 'follow_up', outcome: 'no_answer', note: '\u202e反转' })[0]?.path).toEqual(['note']);
   });
 
   it('a 12315 number typed by hand is folded (full-width, spaces, dashes, lower case) and then checked', () => {

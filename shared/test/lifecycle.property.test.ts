@@ -17,6 +17,7 @@ import {
   type ComplaintStatus,
   type LifecycleEvent,
   type LifecycleState,
+  unclaimedConsumerId,
 } from '../src/domain/lifecycle';
 
 /**
@@ -26,7 +27,7 @@ import {
  */
 
 const DAY_MS = 86_400_000;
-const PARTIES = { consumerId: 'consumer-1', merchantId: 'SHOP000001', townCode: 'town-chengguan' } as const;
+const PARTIES = { consumerId: 'consumer-1', merchantId: 'SHOP000001', townCode: 'town-chengguan', stationId: 'STN0001' } as const;
 
 const POOL: readonly Actor[] = [
   { kind: 'consumer', userId: 'consumer-1' },
@@ -38,6 +39,8 @@ const POOL: readonly Actor[] = [
   { kind: 'staff', userId: 'staff-med', role: 'mediator', jurisdiction: 'county' },
   { kind: 'staff', userId: 'staff-adm', role: 'admin', jurisdiction: ['town-x', 'town-chengguan'] },
   { kind: 'staff', userId: 'staff-far', role: 'admin', jurisdiction: ['town-x'] },
+  { kind: 'station', userId: 'station-1', stationId: 'STN0001' },
+  { kind: 'station', userId: 'station-2', stationId: 'STN0002' },
   { kind: 'system' },
 ];
 const SYSTEM = POOL.length - 1;
@@ -83,6 +86,10 @@ function commandOf(type: CommandType, pick: number): Command {
       return { type, caseNumber: '3201050020261015001' };
     case 'recompute_deadline':
       return { type, reason: '节假日安排更新' };
+    case 'follow_up':
+      return pick % 2 === 0 ? { type, outcome: 'reached', rating: RATINGS[pick % RATINGS.length]! } : { type, outcome: 'no_answer' };
+    case 'link_consumer':
+      return { type, userId: 'consumer-1' };
   }
 }
 
@@ -100,6 +107,8 @@ const stepArb = fc.record({
   ),
 });
 const runArb = fc.record({
+  // Taken in at a station for the consumer and not claimed yet (the station answers for them until it is).
+  unclaimed: fc.boolean(),
   // Years the holiday calendar knows, and a little beyond.
   filedAt: fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2026-10-01T00:00:00Z') }),
   steps: fc.array(stepArb, { maxLength: 40, size: 'max' }),
@@ -123,10 +132,10 @@ const addCounters = (into: Counters, deltas: Counters) => {
 };
 
 /** Plays a run, checking the per-step invariants as it goes. */
-function play({ filedAt, steps }: Run, onStep?: (state: LifecycleState, now: Date) => void): Trace {
+function play({ filedAt, steps, unclaimed }: Run, onStep?: (state: LifecycleState, now: Date) => void): Trace {
   let now = new Date(filedAt);
   const trace: Trace = {
-    state: initialState(PARTIES, now, DEFAULT_CLOCK_RULES),
+    state: initialState({ ...PARTIES, consumerId: unclaimed ? unclaimedConsumerId('C1') : PARTIES.consumerId }, now, DEFAULT_CLOCK_RULES),
     events: [fileEvent(POOL[0]!, now)],
     accepted: [],
     statuses: ['submitted'],
@@ -139,7 +148,7 @@ function play({ filedAt, steps }: Run, onStep?: (state: LifecycleState, now: Dat
     now = new Date(now.getTime() + step.advanceMs);
     const actor = POOL[step.actor]!;
     let choices: CommandType[] = step.fromAllowed ? allowedActions(trace.state, actor, now) : [];
-    if (step.fromAllowed && step.actor === SYSTEM) choices.push('expire');
+    if (step.fromAllowed && step.actor === SYSTEM) choices.push('expire', 'link_consumer');
     // Withdrawing ends most runs early; offer it less often so runs also reach mediation.
     if (step.pick % 6 !== 0) choices = choices.filter((choice) => choice !== 'withdraw');
     const type = choices.length > 0 ? choices[step.pick % choices.length]! : COMMAND_TYPES[step.command]!;
@@ -210,7 +219,7 @@ describe('random lifecycles', () => {
     );
   });
 
-  it('once closed the status never changes again; only rating, notes, the 12315 number and marking fulfilled are accepted', () => {
+  it('once closed the status never changes again; only rating (in the app or on a 回访 call), notes, the 12315 number, marking fulfilled and the consumer’s claim are accepted', () => {
     fc.assert(
       fc.property(runArb, (run) => {
         const trace = play(run);
@@ -218,7 +227,7 @@ describe('random lifecycles', () => {
         if (closedIndex < 0) return;
         expect(new Set(trace.statuses.slice(closedIndex))).toEqual(new Set([trace.statuses[closedIndex]]));
         for (const { type, status } of trace.afterClose) {
-          expect(['rate', 'note', 'fulfil', 'record_12315']).toContain(type);
+          expect(['rate', 'follow_up', 'note', 'fulfil', 'record_12315', 'link_consumer']).toContain(type);
           if (type === 'fulfil') expect(status).toBe('settled_in_shop');
           if (type === 'rate') expect(status).not.toBe('withdrawn');
         }
@@ -269,6 +278,7 @@ describe('random lifecycles', () => {
         expect(n('rated')).toBeLessThanOrEqual(1);
         expect(n('rated')).toBe(state.rating ? 1 : 0);
         expect(n('satisfied') + n('basicallySatisfied') + n('dissatisfied')).toBe(n('rated'));
+        expect(n('ratedByFollowUp')).toBe(state.rating?.source === 'follow_up' ? 1 : 0);
         expect(n('escalated')).toBeLessThanOrEqual(1);
         expect(n('escalated')).toBe(statuses.includes('escalated') ? 1 : 0);
         const mediationFailed = state.status === 'mediation_failed' ? 1 : 0;

@@ -31,7 +31,8 @@ import {
 const at = (shanghaiLocal: string): Date => new Date(`${shanghaiLocal}+08:00`);
 const iso = (shanghaiLocal: string): string => at(shanghaiLocal).toISOString();
 
-const PARTIES = { consumerId: 'consumer-1', merchantId: 'SHOP000001', townCode: 'town-chengguan' } as const;
+// Taken in at a complaint station and claimed by the consumer since (the station no longer speaks for them).
+const PARTIES = { consumerId: 'consumer-1', merchantId: 'SHOP000001', townCode: 'town-chengguan', stationId: 'STN0001' } as const;
 
 const ACTORS = {
   complainant: { kind: 'consumer', userId: 'consumer-1' },
@@ -42,6 +43,8 @@ const ACTORS = {
   'mediator in jurisdiction': { kind: 'staff', userId: 'staff-med', role: 'mediator', jurisdiction: 'county' },
   'admin in jurisdiction': { kind: 'staff', userId: 'staff-adm', role: 'admin', jurisdiction: ['town-chengguan'] },
   'staff outside jurisdiction': { kind: 'staff', userId: 'staff-far', role: 'admin', jurisdiction: ['town-x'] },
+  'the intake station': { kind: 'station', userId: 'station-1', stationId: 'STN0001' },
+  'another station': { kind: 'station', userId: 'station-2', stationId: 'STN0002' },
   system: { kind: 'system' },
 } as const satisfies Record<string, Actor>;
 type ActorName = keyof typeof ACTORS;
@@ -57,6 +60,8 @@ const STANDING: Record<ActorName, { relation: Relation; role?: StaffRole }> = {
   'mediator in jurisdiction': { relation: 'staff', role: 'mediator' },
   'admin in jurisdiction': { relation: 'staff', role: 'admin' },
   'staff outside jurisdiction': { relation: 'none' },
+  'the intake station': { relation: 'station' },
+  'another station': { relation: 'none' },
   system: { relation: 'system' },
 };
 
@@ -67,7 +72,11 @@ const OPEN: readonly ComplaintStatus[] = ['submitted', 'merchant_handling', 'set
 type Clock = DeadlineKind | 'keep' | 'none';
 type Move = readonly [to: ComplaintStatus, clock: Clock];
 interface ExpectedRule {
-  by: Exclude<Relation, 'none'>;
+  by: Exclude<Relation, 'none'> | readonly Exclude<Relation, 'none'>[];
+  /** The intake station may issue it for a consumer who has not claimed the complaint (refused once claimed). */
+  onBehalf?: true;
+  /** Refused with this message when the consumer has claimed the complaint (every fixture here is claimed). */
+  onlyUnclaimed?: string;
   /** For staff commands restricted to some roles. */
   roles?: readonly StaffRole[];
   moves: Partial<Record<ComplaintStatus, Move>>;
@@ -95,16 +104,26 @@ const EXPECTED: Record<CommandType, ExpectedRule> = {
     moves: { submitted: ['escalated', 'accept_decision'], merchant_handling: ['escalated', 'accept_decision'] },
   },
   fulfil: { by: 'merchant', moves: { settled_in_shop: ['settled_in_shop', 'none'] } },
-  accept_proposal: { by: 'complainant', moves: { settlement_proposed: ['settled_in_shop', 'none'] } },
-  reject_proposal: { by: 'complainant', moves: { settlement_proposed: ['escalated', 'accept_decision'] } },
+  accept_proposal: { by: 'complainant', onBehalf: true, moves: { settlement_proposed: ['settled_in_shop', 'none'] } },
+  reject_proposal: { by: 'complainant', onBehalf: true, moves: { settlement_proposed: ['escalated', 'accept_decision'] } },
   escalate: {
     by: 'complainant',
+    onBehalf: true,
     moves: { submitted: ['escalated', 'accept_decision'], merchant_handling: ['escalated', 'accept_decision'] },
     onlyAfterDeadline: ESCALATE_TOO_EARLY,
   },
-  withdraw: { by: 'complainant', moves: everyOpen(['withdrawn', 'none']) },
+  withdraw: { by: 'complainant', onBehalf: true, moves: everyOpen(['withdrawn', 'none']) },
   rate: {
     by: 'complainant',
+    moves: {
+      settled_in_shop: ['settled_in_shop', 'none'],
+      mediated: ['mediated', 'none'],
+      mediation_failed: ['mediation_failed', 'none'],
+      not_accepted: ['not_accepted', 'none'],
+    },
+  },
+  follow_up: {
+    by: ['staff', 'station'],
     moves: {
       settled_in_shop: ['settled_in_shop', 'none'],
       mediated: ['mediated', 'none'],
@@ -151,6 +170,11 @@ const EXPECTED: Record<CommandType, ExpectedRule> = {
   },
   // Counted again on a new calendar; what it does to the clock is pinned in calendar-recompute.test.ts.
   recompute_deadline: { by: 'system', moves: everyOpen(['submitted', 'keep']) },
+  link_consumer: {
+    by: 'system',
+    moves: Object.fromEntries(COMPLAINT_STATUSES.map((status) => [status, [status, TERMINAL.includes(status) ? 'none' : 'keep']])),
+    onlyUnclaimed: '该投诉已被认领',
+  },
   expire: {
     by: 'system',
     moves: {
@@ -186,6 +210,8 @@ const SAMPLE: { [T in CommandType]: Extract<Command, { type: T }> } = {
   end_mediation: { type: 'end_mediation', ground: 'o121_no_agreement_possible', referral: 'arbitration', guidance: '可向仲裁委员会申请仲裁' },
   note: { type: 'note', text: '商家此前有类似投诉' },
   record_12315: { type: 'record_12315', caseNumber: '3201050020261015001' },
+  follow_up: { type: 'follow_up', outcome: 'reached', rating: 'satisfied', note: '电话回访，消费者表示满意' },
+  link_consumer: { type: 'link_consumer', userId: 'consumer-3' },
   expire: { type: 'expire' },
   recompute_deadline: { type: 'recompute_deadline', reason: '国务院公布2026年节假日安排' },
 };
@@ -243,8 +269,13 @@ type Outcome =
 function expectedOutcome(status: ComplaintStatus, type: CommandType, actorName: ActorName, now: Date): Outcome {
   const rule = EXPECTED[type];
   const standing = STANDING[actorName];
-  if (standing.relation !== rule.by) {
+  const by: readonly Relation[] = typeof rule.by === 'string' ? [rule.by] : rule.by;
+  const forConsumer = standing.relation === 'station' && rule.onBehalf === true;
+  if (!by.includes(standing.relation) && !forConsumer) {
     return { ok: false, error: Forbidden, message: '您无权进行此操作', why: 'not theirs to issue' };
+  }
+  if (forConsumer) {
+    return { ok: false, error: IllegalTransition, message: '消费者已在小程序中认领该投诉', why: 'claimed: the consumer speaks for themselves' };
   }
   if (rule.roles && !(standing.role && rule.roles.includes(standing.role))) {
     return { ok: false, error: Forbidden, message: '您的岗位无权进行此操作', why: 'not their role' };
@@ -256,6 +287,7 @@ function expectedOutcome(status: ComplaintStatus, type: CommandType, actorName: 
   if (rule.onlyAfterDeadline && now.getTime() <= Date.parse(DUE)) {
     return { ok: false, error: IllegalTransition, message: rule.onlyAfterDeadline, why: 'deadline not passed yet' };
   }
+  if (rule.onlyUnclaimed) return { ok: false, error: IllegalTransition, message: rule.onlyUnclaimed, why: 'already claimed' };
   return { ok: true, to: move[0], clock: move[1] };
 }
 
@@ -343,7 +375,7 @@ function expectation(input: LifecycleState, type: CommandType, actorName: ActorN
       actor: summaryOf(ACTORS[actorName]),
       from: input.status,
       to: expected.to,
-      visibility: ['note', 'claim', 'assign'].includes(type) ? 'staff' : 'all',
+      visibility: ['note', 'claim', 'assign', 'follow_up'].includes(type) ? 'staff' : 'all',
       // The sweeper's move carries its own explanation for the timeline (lifecycle-messages.test.ts pins the words).
       data: type === 'expire' ? expect.objectContaining({ text: expect.stringContaining('期限') }) : data,
     },

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { DomainError, Forbidden, STATUS_BY_ERROR_CODE, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
+import { DomainError, Forbidden, RateLimited, STATUS_BY_ERROR_CODE, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
 import { verifyToken, type Principal } from '../auth/token';
 import { logger, withLogContext } from '../observability/log';
 
@@ -91,6 +91,7 @@ async function authenticate(contract: RouteContract, event: APIGatewayProxyEvent
     throw new Forbidden('只有已绑定店铺的商家可以使用此功能');
   }
   if (contract.access === 'staff' && !principal.roles.staff) throw new Forbidden('只有监管部门工作人员可以使用此功能');
+  if (contract.access === 'station' && !principal.roles.station) throw new Forbidden('只有投诉站工作人员可以使用此功能');
   return principal;
 }
 
@@ -122,7 +123,7 @@ function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.outpu
 function errorResponse(error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const body: ApiErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
-    return json(STATUS_BY_ERROR_CODE[error.code], body);
+    return json(STATUS_BY_ERROR_CODE[error.code], body, error instanceof RateLimited ? { 'retry-after': String(error.retryAfterSeconds) } : {});
   }
   if (isStoreBusy(error)) {
     // The store stayed throttled or failing through the SDK's retries: nothing was written (or, if it was,

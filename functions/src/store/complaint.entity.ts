@@ -59,10 +59,15 @@ const complaintSchema = item({
   merchantDeclined: boolean().optional(),
   firstResponseAt: string().optional(),
   fulfilledAt: string().optional(),
-  rating: map({ rating: string(), comment: string().optional(), at: string() }).optional(),
+  rating: map({ rating: string(), comment: string().optional(), at: string(), source: string().optional() }).optional(),
   closedAt: string().optional(),
   case12315: string().optional(),
   filedAt: string(),
+  channel: string().optional(),
+  stationId: string().optional(),
+  consumerName: string().optional(),
+  spokenConsent: boolean().optional(),
+  claimCodeHash: string().optional(),
 });
 
 export const ComplaintEntity = new Entity({

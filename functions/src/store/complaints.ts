@@ -1,6 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
+import { BatchGetCommand, execute as executeBatchGet } from 'dynamodb-toolbox/table/actions/batchGet';
+import { FollowUpEntity } from './station.entities';
+import type { FollowUpRecord } from './stations';
+import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
@@ -38,6 +42,13 @@ export interface ComplaintRecord extends LifecycleState {
   phone?: string;
   sharePhoneWithMerchant: boolean;
   filedAt: string;
+  /** How it came in; absent means the mini-program (complaints filed before stations existed). */
+  channel?: string;
+  /** A station filing for a consumer: the consumer's name, and that they consented aloud to the processing. */
+  consumerName?: string;
+  spokenConsent?: boolean;
+  /** The hash of the claim code in force (store/stations.ts), so a new code replaces it. */
+  claimCodeHash?: string;
 }
 
 /** A counter addition: a county/town/sector/area counter, or one in the shop's own partition. */
@@ -55,7 +66,12 @@ export interface SideEffects {
   moderation?: ModerationTask[];
   /** The written notice to the parties a refusal or the end of mediation issues (store/party-notices.ts). */
   notice?: PartyNoticeRecord;
+  /** Other items of the same change: a station's ledger line and claim code, the 回访 due (store/stations.ts). */
+  writes?: readonly TransactWrite[];
 }
+
+/** A transaction item built by another store module for the complaint's transaction. */
+export type TransactWrite = Exclude<ExecuteTransactWriteInput[number], ExecuteTransactWriteOptions>;
 
 /** An event as written, with the content-security state of its text when it has one of its author's own. */
 export type EventToWrite = LifecycleEvent & { moderation?: TextModeration };
@@ -115,7 +131,7 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
   }
   for (const task of effects.moderation ?? []) writes.push(moderationTaskWrite(task));
   if (effects.notice) writes.push(partyNoticeWrite(effects.notice));
-  return writes;
+  return [...writes, ...(effects.writes ?? [])];
 }
 
 /**
@@ -141,9 +157,9 @@ export async function createComplaint(
   record: ComplaintRecord,
   event: EventToWrite,
   effects: SideEffects,
-  idempotency: Omit<IdempotencyClaim, 'resultId' | 'operation'>,
+  idempotency: Omit<IdempotencyClaim, 'resultId' | 'operation'> & { operation?: string },
 ): Promise<CreateOutcome> {
-  const claim: IdempotencyClaim = { ...idempotency, operation: 'fileComplaint', resultId: record.id };
+  const claim: IdempotencyClaim = { operation: 'fileComplaint', ...idempotency, resultId: record.id };
   const writes = [
     claimWrite(claim, event.at),
     ComplaintEntity.build(PutTransaction)
@@ -214,7 +230,7 @@ export interface StoredEvent extends LifecycleEvent {
 
 /** Access pattern `complaint-with-events`: the state and every event, one strongly consistent Query on the complaint's partition. */
 const complaintWithEvents = FangxinTable.build(AccessPattern)
-  .entities(ComplaintEntity, ComplaintEventEntity, PartyNoticeEntity)
+  .entities(ComplaintEntity, ComplaintEventEntity, PartyNoticeEntity, FollowUpEntity)
   .schema(string().transform(COMPLAINT_KEY))
   .pattern((partition) => ({ partition }))
   .options({ consistent: true, showEntityAttr: true, maxPages: 10 })
@@ -222,14 +238,19 @@ const complaintWithEvents = FangxinTable.build(AccessPattern)
 
 export async function loadComplaint(
   complaintId: string,
-): Promise<{ record: ComplaintRecord; events: StoredEvent[]; notice?: PartyNoticeRecord } | undefined> {
+): Promise<{ record: ComplaintRecord; events: StoredEvent[]; notice?: PartyNoticeRecord; followUp?: FollowUpRecord } | undefined> {
   const { Items = [] } = await complaintWithEvents.query(complaintId).send();
   let record: ComplaintRecord | undefined;
   let notice: PartyNoticeRecord | undefined;
+  let followUp: FollowUpRecord | undefined;
   const events: StoredEvent[] = [];
   for (const item of Items as Array<Record<string, unknown> & { entity: string }>) {
     if (item.entity === 'Complaint') record = fromStored(item);
     else if (item.entity === 'PartyNotice') notice = toNoticeRecord(item);
+    else if (item.entity === 'FollowUp') {
+      const { entity: _entity, dueKey: _k, dueSort: _s, stationKey: _sk, stationSort: _ss, record: _r, ...rest } = item as Record<string, unknown>;
+      followUp = rest as unknown as FollowUpRecord;
+    }
     else if (item.entity === 'ComplaintEvent') {
       const { complaintId: _id, entity: _entity, ...event } = item;
       void _id;
@@ -237,7 +258,21 @@ export async function loadComplaint(
       events.push(event as unknown as StoredEvent);
     }
   }
-  return record ? { record, events, ...(notice ? { notice } : {}) } : undefined;
+  return record ? { record, events, ...(notice ? { notice } : {}), ...(followUp ? { followUp } : {}) } : undefined;
+}
+
+/** Several complaints' current state by id (BatchGetItem, 100 at a time), in the order asked; missing ones left out. */
+export async function findComplaintRecords(ids: readonly string[]): Promise<ComplaintRecord[]> {
+  const distinct = [...new Set(ids)];
+  const found = new Map<string, ComplaintRecord>();
+  for (let start = 0; start < distinct.length; start += 100) {
+    const chunk = distinct.slice(start, start + 100);
+    const command = FangxinTable.build(BatchGetCommand).requests(...chunk.map((complaintId) => ComplaintEntity.build(BatchGetRequest).key({ complaintId })));
+    const { Responses } = await executeBatchGet({ maxAttempts: 5 }, command);
+    const [items = []] = Responses as unknown as Array<Array<Record<string, unknown> | undefined>>;
+    for (const item of items) if (item) found.set(String(item.complaintId), fromStored(item));
+  }
+  return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
 }
 
 /** Access pattern `complaints-of-consumer`: newest first. */

@@ -46,6 +46,10 @@ export const directoryFacet = {
   sector: (sector: string) => `sector#${sector}`,
   town: (townCode: string) => `town#${townCode}`,
   area: (areaType: string) => `area#${areaType}`,
+  /** How complaints came in (小程序 / 现场 / 电话): the channel breakdown. */
+  channel: (channel: string) => `channel#${channel}`,
+  /** One complaint station's intake (全县各类投诉站受理消费者投诉处理率). */
+  station: (stationId: string) => `station#${stationId}`,
 };
 
 // — counters —
@@ -59,6 +63,10 @@ export const counterScope = {
   town: (townCode: string) => `town#${townCode}`,
   sector: (sector: string) => `sector#${sector}`,
   area: (areaType: string) => `area#${areaType}`,
+  /** How complaints came in (小程序 / 现场 / 电话): the channel breakdown. */
+  channel: (channel: string) => `channel#${channel}`,
+  /** One complaint station's intake (全县各类投诉站受理消费者投诉处理率). */
+  station: (stationId: string) => `station#${stationId}`,
 };
 /** gsi2: events whose counter contributions are not yet applied (sparse), oldest first. */
 export const EVENTS_UNCOUNTED_PARTITION = 'EVENTS#uncounted';
@@ -136,3 +144,22 @@ export const rectificationId = {
     return { inspectionId: id.slice(0, cut), itemCode: id.slice(cut + 1) };
   },
 };
+
+// — complaint stations (投诉站) and 回访 —
+/** A station's partition: its staff (`STAFF#<userId>`) and its ledger (`LEDGER#<filedAt>#<complaintId>`). */
+export const STATION_KEY = prefix('STATION');
+/** Every station's profile, in one partition (a county has tens): sk = the station id. */
+export const STATIONS_PARTITION = 'STATIONS';
+export const STATION_STAFF_KEY = prefix('STAFF');
+export const LEDGER_KEY = prefix('LEDGER');
+/** A one-time code that makes its redeemer a station's staff member (TTL). */
+export const STATION_CODE_KEY = prefix('STATION_CODE');
+/** A consumer's claim code, by its hash (the code itself is never stored; TTL). */
+export const CLAIM_CODE_KEY = prefix('CLAIM_CODE');
+/** The 回访 due on a closed, unrated complaint: in the complaint's partition. */
+export const FOLLOW_UP_SORT = 'FOLLOWUP';
+/** gsi1: every 回访 due, by due time; gsi2: a station's, by due time. */
+export const FOLLOW_UPS_PARTITION = 'FOLLOWUP#due';
+export const STATION_FOLLOW_UPS_KEY = prefix('FOLLOWUP#STATION');
+/** A fixed-window rate-limit counter (`RATE#<rule>#<who>#<window start>`, TTL). */
+export const RATE_KEY = prefix('RATE');

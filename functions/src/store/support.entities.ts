@@ -25,6 +25,7 @@ const counterAttributes = {
   mediationFailed: number().optional(),
   notAccepted: number().optional(),
   rated: number().optional(),
+  ratedByFollowUp: number().optional(),
   satisfied: number().optional(),
   basicallySatisfied: number().optional(),
   dissatisfied: number().optional(),
@@ -173,6 +174,8 @@ export const UserEntity = new Entity({
     /** Shops this person works for; a string set so binding and removal are atomic ADD/DELETE. */
     merchantIds: set(string()).optional(),
     staff: map({ role: string().enum('regulator', 'mediator', 'admin'), jurisdiction: any() }).optional(),
+    /** The complaint station this person takes complaints in at (投诉站 staff). */
+    station: map({ stationId: string(), townCode: string() }).optional(),
   }),
 });
 
@@ -188,7 +191,7 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection'),
+    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection', 'station'),
     subjectId: string(),
     /** The reason or note given, for registry actions. */
     detail: string().optional(),

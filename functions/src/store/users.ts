@@ -24,7 +24,11 @@ export async function findUser(userId: string): Promise<UserRecord | undefined> 
   return {
     userId: Item.userId,
     displayName: Item.displayName,
-    roles: Roles.parse({ merchantIds: [...(Item.merchantIds ?? [])].sort(), ...(Item.staff ? { staff: Item.staff } : {}) }),
+    roles: Roles.parse({
+      merchantIds: [...(Item.merchantIds ?? [])].sort(),
+      ...(Item.staff ? { staff: Item.staff } : {}),
+      ...(Item.station ? { station: Item.station } : {}),
+    }),
     ...(Item.openid ? { openid: Item.openid } : {}),
   };
 }
@@ -45,6 +49,7 @@ export async function saveUser(user: UserRecord): Promise<void> {
       ...(user.openid ? { openid: user.openid } : {}),
       ...(user.roles.merchantIds.length > 0 ? { merchantIds: new Set(user.roles.merchantIds) } : {}),
       ...(staff ? { staff } : {}),
+      ...(user.roles.station ? { station: user.roles.station } : {}),
     }),
     staff
       ? StaffRosterEntity.build(PutTransaction).item({ userId: user.userId, role: staff.role, jurisdiction: staff.jurisdiction, ...(user.openid ? { openid: user.openid } : {}) })

@@ -1,6 +1,8 @@
 import {
   COMPLAINT_CATEGORIES,
   COUNTY,
+  FOLLOW_UP_OUTCOMES,
+  INTAKE_CHANNELS,
   NOTICE_TITLES,
   OUTCOMES,
   RATINGS,
@@ -15,6 +17,8 @@ import {
   type ComplaintSummary,
   type ComplaintView,
   type DeadlineKind,
+  type FollowUpOutcomeCode,
+  type IntakeChannel,
   type LifecycleEvent,
   type OutcomeCode,
   type RatingCode,
@@ -59,13 +63,16 @@ const EVENT_TITLES: Record<LifecycleEvent['type'], string> = {
   record_12315: '登记12315编号',
   expire: '期限届满，自动转办',
   recompute_deadline: '期限重新计算',
+  follow_up: '电话回访',
+  link_consumer: '消费者认领投诉',
 };
 
 /** Masks a mainland mobile number for people who have no need for it: 138****8000. */
 
 function phoneFor(record: ComplaintRecord, actor: Actor): string | undefined {
   if (!record.phone) return undefined;
-  if (actor.kind === 'consumer' || actor.kind === 'staff') return record.phone;
+  // The station took the number to call the consumer back; the bureau and the consumer need it too.
+  if (actor.kind === 'consumer' || actor.kind === 'staff' || actor.kind === 'station') return record.phone;
   return record.sharePhoneWithMerchant ? record.phone : maskPhone(record.phone);
 }
 
@@ -77,6 +84,8 @@ function actorLabel(event: LifecycleEvent): string {
       return '商家';
     case 'staff':
       return event.actor.role ? ROLE_LABELS[event.actor.role] : '监管部门';
+    case 'station':
+      return '投诉站';
     case 'system':
       return '系统';
   }
@@ -99,12 +108,20 @@ function eventText(event: LifecycleEvent, shown?: string): string | undefined {
     parts.push(`后续途径：${REFERRALS[data.referral as ReferralCode]}。${String(data.guidance ?? '')}`);
   }
   if (event.type === 'record_12315' && typeof data.caseNumber === 'string') parts.push(`12315平台编号：${data.caseNumber}`);
-  if (event.type === 'rate' && typeof data.rating === 'string') parts.push(RATINGS[data.rating as RatingCode]);
+  if (event.type === 'follow_up' && typeof data.outcome === 'string') parts.push(FOLLOW_UP_OUTCOMES[data.outcome as FollowUpOutcomeCode]);
+  if ((event.type === 'rate' || event.type === 'follow_up') && typeof data.rating === 'string') parts.push(RATINGS[data.rating as RatingCode]);
+  if (event.type === 'follow_up' && typeof data.note === 'string') parts.push(data.note);
   for (const key of ['text', 'comment']) if (typeof data[key] === 'string') parts.push(shown ?? (data[key] as string));
   return parts.length ? parts.join(' ') : undefined;
 }
 
-const viewerOf = (actor: Actor): Viewer => (actor.kind === 'consumer' || actor.kind === 'merchant' ? actor.kind : 'staff');
+/** A station speaks for the consumer it filed for: it reads texts as the consumer does. */
+const viewerOf = (actor: Actor): Viewer =>
+  actor.kind === 'consumer' || actor.kind === 'merchant' ? actor.kind : actor.kind === 'station' ? 'consumer' : 'staff';
+
+/** The events this actor reads: staff all; the intake station also its own 回访 records; everyone else the shared ones. */
+const seesEvent = (event: LifecycleEvent, actor: Actor) =>
+  actor.kind === 'staff' || event.visibility === 'all' || (actor.kind === 'station' && event.type === 'follow_up');
 
 /** The author's own words in an event as this viewer may see them; undefined when the event has none. */
 function presentEventText(event: ViewedEvent, viewer: Viewer) {
@@ -192,16 +209,18 @@ export async function toComplaintView(
             rating: record.rating.rating,
             ratingLabel: RATINGS[record.rating.rating],
             ...(record.rating.comment ? { comment: ratingComment?.text ?? record.rating.comment } : {}),
+            ...(record.rating.source === 'follow_up' ? { sourceLabel: '电话回访' } : {}),
           },
         }
       : {}),
     ...(record.fulfilledAt ? { fulfilledAt: record.fulfilledAt } : {}),
     ...(staff && record.assigneeId ? { assigneeId: record.assigneeId } : {}),
+    ...((staff || actor.kind === 'station') && record.channel ? { intake: intakeView(record) } : {}),
     ...(record.case12315 ? { case12315: record.case12315 } : {}),
     ...(notice ? { notice: noticeSummary(notice, viewer, now) } : {}),
     filedAt: record.filedAt,
     timeline: events
-      .filter((event) => staff || event.visibility === 'all')
+      .filter((event) => seesEvent(event, actor))
       .map((event) => {
         const own = presentEventText(event, viewer);
         const text = eventText(event, own?.text);
@@ -216,6 +235,18 @@ export async function toComplaintView(
         };
       }),
     allowedActions: allowedActions(record, actor, now),
+  };
+}
+
+/** How a complaint came in, for staff and the station: the channel, the station, the consumer's name and consent. */
+function intakeView(record: ComplaintRecord) {
+  const channel = record.channel ?? 'mini_program';
+  return {
+    channel,
+    channelLabel: INTAKE_CHANNELS[channel as IntakeChannel] ?? channel,
+    ...(record.stationId ? { stationId: record.stationId } : {}),
+    ...(record.consumerName ? { consumerName: record.consumerName } : {}),
+    ...(record.stationId ? { spokenConsent: record.spokenConsent === true } : {}),
   };
 }
 

@@ -3,7 +3,8 @@ import type { CounterWrite } from '../store/complaints';
 import { counterPeriod, counterScope, merchantCounterKey } from '../store/keys';
 
 /**
- * Where a complaint's counters are kept: the county, its town, its sector and its shop's area type, by month
+ * Where a complaint's counters are kept: the county, its town, its sector, its shop's area type, the channel
+ * it came in by and the station that took it in (if any), by month
  * and by year (the dashboard), and the shop by month in its own partition (its public record), plus the
  * breached commitment's invoked/honoured counts. Nothing reads complaints to count them.
  *
@@ -12,7 +13,16 @@ import { counterPeriod, counterScope, merchantCounterKey } from '../store/keys';
  * never exceed 100% (docs/campaign.md).
  */
 export function counterWrites(
-  complaint: { townCode: string; sector: string; areaType?: string; merchantId: string; filedAt: string; breachedCommitment?: { key: string } },
+  complaint: {
+    townCode: string;
+    sector: string;
+    areaType?: string;
+    merchantId: string;
+    filedAt: string;
+    breachedCommitment?: { key: string };
+    channel?: string;
+    stationId?: string;
+  },
   deltas: Counters,
   commitment: { invoked?: number; honoured?: number } = {},
 ): CounterWrite[] {
@@ -25,6 +35,8 @@ export function counterWrites(
       counterScope.town(complaint.townCode),
       counterScope.sector(complaint.sector),
       ...(complaint.areaType ? [counterScope.area(complaint.areaType)] : []),
+      counterScope.channel(complaint.channel ?? 'mini_program'),
+      ...(complaint.stationId ? [counterScope.station(complaint.stationId)] : []),
     ];
     for (const scope of scopes) {
       for (const period of [counterPeriod.month(month), counterPeriod.year(day.slice(0, 4))]) writes.push({ kind: 'scope', scope, period, deltas: deltas as Record<string, number> });

@@ -3,6 +3,7 @@ import {
   COUNTY,
   Forbidden,
   INDICATOR_TARGETS,
+  INTAKE_CHANNELS,
   Invalid,
   SECTORS,
   TOWNS,
@@ -98,11 +99,13 @@ export async function dashboard(principal: Principal, query: { year?: number; sc
   const towns = (Object.keys(TOWNS) as string[]).filter((town) => coversTown(staff.jurisdiction, town));
   const sectors = countyWide ? Object.keys(SECTORS) : [];
   const areas = countyWide ? Object.keys(AREA_TYPES) : [];
+  const channels = countyWide ? Object.keys(INTAKE_CHANNELS) : [];
   const breakdownKeys = [
     scope.key,
     ...towns.map((town) => counterScope.town(town)),
     ...sectors.map((sector) => counterScope.sector(sector)),
     ...areas.map((area) => counterScope.area(area)),
+    ...channels.map((channel) => counterScope.channel(channel)),
   ];
 
   const nowIso = now.toISOString();
@@ -116,6 +119,8 @@ export async function dashboard(principal: Principal, query: { year?: number; sc
   const townRows = towns.map((town, index) => rowOf(town, label(TOWNS, town), rest[index] ?? {}, targets));
   const sectorRows = sectors.map((sector, index) => rowOf(sector, label(SECTORS, sector), rest[towns.length + index] ?? {}, targets));
   const areaRows = areas.map((area, index) => rowOf(area, label(AREA_TYPES, area), rest[towns.length + sectors.length + index] ?? {}, targets));
+  const channelOffset = towns.length + sectors.length + areas.length;
+  const channelRows = channels.map((channel, index) => rowOf(channel, label(INTAKE_CHANNELS, channel), rest[channelOffset + index] ?? {}, targets));
 
   const inScope = (record: { townCode: string; sector: string; areaType?: string }) =>
     coversTown(staff.jurisdiction, record.townCode) &&
@@ -137,6 +142,8 @@ export async function dashboard(principal: Principal, query: { year?: number; sc
     byTown: townRows,
     bySector: sectorRows,
     byArea: areaRows,
+    byChannel: channelRows,
+    ratedByFollowUp: total.ratedByFollowUp ?? 0,
     overdue: { count: overdue, more: overduePages.some((page) => page.nextCursor !== undefined) },
   };
 }

@@ -19,6 +19,7 @@ import { toComplaintView } from './complaint-view';
 import { checkUserText } from './content-check';
 import { authorSideOf, moderationOf, moderationTaskFor, userTextOf } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
+import { followUpWrites } from './follow-ups';
 import { eventTarget } from '../store/keys';
 
 /**
@@ -33,7 +34,7 @@ import { eventTarget } from '../store/keys';
 export async function sendCommand(complaintId: string, request: CommandRequest, principal: Principal, now: Date): Promise<ComplaintView> {
   const loaded = await loadComplaint(complaintId);
   if (!loaded) throw complaintNotFound();
-  const { record, events } = loaded;
+  const { record, events, followUp } = loaded;
   const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
 
@@ -49,6 +50,7 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
     ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role } } : {}),
     ...(task ? { moderation: [task] } : {}),
     ...(notice ? { notice } : {}),
+    writes: followUpWrites(record, state, event, followUp),
   });
   return toComplaintView(state, [...events, written], actor, now, notice ?? loaded.notice);
 }

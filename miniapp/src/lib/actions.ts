@@ -24,7 +24,8 @@ export const ACTION_LABELS: Record<CommandInput['type'], string> = {
   close_mediated: '调解成功',
   end_mediation: '终止调解',
   note: '内部备注（仅工作人员可见）',
-  record_12315: '登记12315编号'
+  record_12315: '登记12315编号',
+  follow_up: '记录电话回访'
 }
 
 export const CONSUMER_ACTIONS = ['accept_proposal', 'reject_proposal', 'escalate', 'rate', 'withdraw'] as const

@@ -131,6 +131,16 @@ export const RATINGS = {
 export type RatingCode = keyof typeof RATINGS;
 export const RATING_CODES = Object.keys(RATINGS) as [RatingCode, ...RatingCode[]];
 
+/** How a 回访 (follow-up call) went. */
+export const FOLLOW_UP_OUTCOMES = {
+  reached: '已联系上消费者',
+  no_answer: '无人接听',
+  declined: '消费者不愿回答',
+  wrong_number: '号码有误或停机',
+} as const;
+export type FollowUpOutcomeCode = keyof typeof FOLLOW_UP_OUTCOMES;
+export const FOLLOW_UP_OUTCOME_CODES = Object.keys(FOLLOW_UP_OUTCOMES) as [FollowUpOutcomeCode, ...FollowUpOutcomeCode[]];
+
 /** Where a consumer goes when mediation ends without agreement. */
 export const REFERRALS = {
   arbitration: '申请仲裁',

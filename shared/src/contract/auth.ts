@@ -15,6 +15,8 @@ export const Roles = z.object({
       jurisdiction: z.union([z.literal('county'), z.array(z.string()).min(1)]),
     })
     .optional(),
+  /** Complaint-station staff: the one station they take complaints in at (投诉站). */
+  station: z.object({ stationId: z.string(), townCode: z.string() }).optional(),
 });
 export type Roles = z.infer<typeof Roles>;
 

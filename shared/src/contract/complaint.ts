@@ -2,6 +2,7 @@ import * as z from 'zod';
 import './zod-chinese';
 import {
   COMPLAINT_CATEGORY_CODES,
+  FOLLOW_UP_OUTCOME_CODES,
   OUTCOME_CODES,
   RATING_CODES,
   REFERRAL_CODES,
@@ -139,6 +140,23 @@ export const CommandInput = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('note'), text: Text('内部备注') }),
   z.object({ type: z.literal('record_12315'), caseNumber: Case12315Number }),
+  z
+    .object({
+      type: z.literal('follow_up'),
+      /** Whether the consumer was reached on the phone. */
+      outcome: z.enum(FOLLOW_UP_OUTCOME_CODES, { error: '请选择回访结果' }),
+      /** The satisfaction the consumer stated on the phone (only when reached). */
+      rating: z.enum(RATING_CODES, { error: '请选择消费者在电话中表示的满意度' }).optional(),
+      note: freeText('回访记录', 1, 500).optional(),
+    })
+    .superRefine((command, context) => {
+      if (command.outcome === 'reached' && !command.rating) {
+        context.addIssue({ code: 'custom', path: ['rating'], message: '已联系上消费者时，请记录其表示的满意度' });
+      }
+      if (command.outcome !== 'reached' && command.rating) {
+        context.addIssue({ code: 'custom', path: ['rating'], message: '未联系上消费者，不能记录满意度' });
+      }
+    }),
 ]);
 export type CommandInput = z.infer<typeof CommandInput>;
 
@@ -225,7 +243,17 @@ export const ComplaintView = z.object({
   proposal: z
     .object({ outcome: z.string(), outcomeLabel: z.string(), amount: z.string().optional(), dueDate: z.string(), text: z.string() })
     .optional(),
-  rating: z.object({ rating: z.string(), ratingLabel: z.string(), comment: z.string().optional() }).optional(),
+  rating: z
+    .object({
+      rating: z.string(),
+      ratingLabel: z.string(),
+      comment: z.string().optional(),
+      /** Stated by the consumer on a 回访 call and recorded by whoever called ("电话回访"). */
+      sourceLabel: z.string().optional(),
+    })
+    .optional(),
+  /** How it came in, for staff and the station: a station files for walk-in and phone consumers. */
+  intake: z.object({ channel: z.string(), channelLabel: z.string(), stationId: z.string().optional(), consumerName: z.string().optional(), spokenConsent: z.boolean().optional() }).optional(),
   fulfilledAt: z.string().optional(),
   assigneeId: z.string().optional(),
   /** The case's number on the 12315 platform, once staff recorded it. */

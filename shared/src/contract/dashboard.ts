@@ -83,6 +83,10 @@ export const DashboardView = z.object({
   byTown: z.array(DashboardRow),
   bySector: z.array(DashboardRow),
   byArea: z.array(DashboardRow),
+  /** The year by intake channel (小程序 / 现场受理 / 电话受理; county scope only), and the satisfaction stated on 回访 calls. */
+  byChannel: z.array(DashboardRow).default([]),
+  /** Of the rated complaints, how many were rated on a 回访 call (the 满意率's source). */
+  ratedByFollowUp: z.number().int().default(0),
   /** Open complaints past their deadline now, counted up to a bound (`more` when there are more). */
   overdue: z.object({ count: z.number().int(), more: z.boolean() }),
 });

@@ -41,10 +41,18 @@ export class Conflict extends DomainError {
   readonly code = 'CONFLICT' as const;
 }
 
-/** Too many attempts in a short time (e.g. WeChat's login limit); try again in a minute. */
+/** Too many attempts in a short time (e.g. WeChat's login limit, our own rate limits); try again later. */
 export class RateLimited extends DomainError {
   override readonly name: string = 'RateLimited';
   readonly code = 'RATE_LIMITED' as const;
+  constructor(
+    message: string,
+    field?: string,
+    /** Sent as Retry-After: when trying again can succeed. */
+    readonly retryAfterSeconds = 60,
+  ) {
+    super(message, field);
+  }
 }
 
 /** A service we depend on (WeChat, storage) is down or slow; nothing was changed. */

@@ -18,6 +18,8 @@ export const COUNTER_NAMES = [
   'mediationFailed',
   'notAccepted',
   'rated',
+  // Of `rated`: the satisfaction the consumer stated on a 回访 call (shown as the indicator's source).
+  'ratedByFollowUp',
   'satisfied',
   'basicallySatisfied',
   'dissatisfied',
@@ -68,9 +70,12 @@ export function counterDeltas(event: LifecycleEvent, firstResponse?: { filedAt: 
     if (closing) add(closing);
     if (event.to === 'escalated') add('escalated');
   }
-  if (event.type === 'rate') {
+  // A rating the consumer gave in the app, or stated on a 回访 call that reached them: one per complaint.
+  const rating = event.type === 'rate' || event.type === 'follow_up' ? (event.data.rating as RatingCode | undefined) : undefined;
+  if (rating) {
     add('rated');
-    add(RATING_COUNTER[event.data.rating as RatingCode]);
+    add(RATING_COUNTER[rating]);
+    if (event.type === 'follow_up') add('ratedByFollowUp');
   }
   if (firstResponse) {
     const minutes = Math.max(0, Math.round((Date.parse(event.at) - Date.parse(firstResponse.filedAt)) / 60_000));

@@ -66,6 +66,8 @@ export const isTerminal = (status: ComplaintStatus) => TERMINAL_STATUSES.has(sta
 export type Actor =
   | { kind: 'consumer'; userId: string }
   | { kind: 'merchant'; userId: string; merchantIds: readonly string[] }
+  /** Complaint-station staff (投诉站): they file for walk-in and phone consumers and follow those cases. */
+  | { kind: 'station'; userId: string; stationId: string }
   | { kind: 'staff'; userId: string; role: StaffRole; jurisdiction: Jurisdiction }
   | { kind: 'system' };
 
@@ -104,11 +106,22 @@ export interface LifecycleState {
   merchantDeclined?: boolean;
   firstResponseAt?: string;
   fulfilledAt?: string;
-  rating?: { rating: RatingCode; comment?: string; at: string };
+  /** `source: 'follow_up'`: stated by the consumer on a 回访 call and recorded by whoever called. */
+  rating?: { rating: RatingCode; comment?: string; at: string; source?: 'follow_up' };
   closedAt?: string;
   /** The case's number on the national 12315 platform, once staff registered it there. */
   case12315?: string;
+  /** The complaint station that took it in on the consumer's behalf (walk-in or phone). */
+  stationId?: string;
 }
+
+/**
+ * A complaint a station filed for a consumer belongs to nobody's account until the consumer claims it with
+ * the code they were given: its consumer id is this placeholder, which no user id can equal (user ids are
+ * URL-safe hashes without a colon).
+ */
+export const unclaimedConsumerId = (complaintId: string) => `unclaimed:${complaintId}`;
+export const isUnclaimed = (state: Pick<LifecycleState, 'consumerId'>) => state.consumerId.startsWith('unclaimed:');
 
 /**
  * A command: what a person may send (the wire contract's `CommandInput`, validated at the edge) or one of the
@@ -118,9 +131,11 @@ export interface LifecycleState {
 export type SystemCommand =
   | { type: 'expire' }
   /** `reason` says why (which year's schedule); `startedAt` stands in for deadlines stored before they kept their start. */
-  | { type: 'recompute_deadline'; reason: string; startedAt?: string };
+  | { type: 'recompute_deadline'; reason: string; startedAt?: string }
+  /** The consumer claimed a station-filed complaint with its one-time code: it is theirs from now on. */
+  | { type: 'link_consumer'; userId: string };
 export type Command = CommandInput | SystemCommand;
-export const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['expire', 'recompute_deadline']);
+export const SYSTEM_COMMANDS: ReadonlySet<CommandType> = new Set<CommandType>(['expire', 'recompute_deadline', 'link_consumer']);
 export type CommandType = Command['type'];
 
 export const COMMAND_TYPES = [
@@ -142,8 +157,10 @@ export const COMMAND_TYPES = [
   'end_mediation',
   'note',
   'record_12315',
+  'follow_up',
   'expire',
   'recompute_deadline',
+  'link_consumer',
 ] as const satisfies readonly CommandType[];
 // Every command type is listed (the `satisfies` above checks the other direction).
 const everyCommandListed: [Exclude<CommandType, (typeof COMMAND_TYPES)[number]>] extends [never] ? true : false = true;
@@ -163,12 +180,14 @@ export interface LifecycleEvent {
 }
 
 /** How the actor relates to this complaint; `none` means the complaint does not exist for them (404). */
-export type Relation = 'complainant' | 'merchant' | 'staff' | 'system' | 'none';
+export type Relation = 'complainant' | 'merchant' | 'staff' | 'station' | 'system' | 'none';
 
-export function relationOf(actor: Actor, complaint: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>): Relation {
+export function relationOf(actor: Actor, complaint: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode' | 'stationId'>): Relation {
   switch (actor.kind) {
     case 'consumer':
       return actor.userId === complaint.consumerId ? 'complainant' : 'none';
+    case 'station':
+      return complaint.stationId !== undefined && actor.stationId === complaint.stationId ? 'station' : 'none';
     case 'merchant':
       return actor.merchantIds.includes(complaint.merchantId) ? 'merchant' : 'none';
     case 'staff':
@@ -180,7 +199,12 @@ export function relationOf(actor: Actor, complaint: Pick<LifecycleState, 'consum
 
 type Rule = {
   /** Who may issue it, by relation (and, for staff, by role). */
-  by: Relation;
+  by: Relation | readonly Relation[];
+  /**
+   * The station that took the complaint in may also issue it for the consumer while the consumer has not
+   * claimed it yet (an elderly consumer answers the shop's proposal by phone; the station relays it).
+   */
+  onBehalf?: true;
   roles?: readonly StaffRole[];
   from: readonly ComplaintStatus[];
   /** The state it moves to; `same` keeps the state (a reply in handling, a note, a rating). */
@@ -195,6 +219,8 @@ type Rule = {
 };
 
 const OPEN: readonly ComplaintStatus[] = COMPLAINT_STATUSES.filter((status) => !TERMINAL_STATUSES.has(status));
+/** Closed after being handled: the consumer may rate it (a withdrawn complaint was not handled). */
+export const RATEABLE: readonly ComplaintStatus[] = ['settled_in_shop', 'mediated', 'mediation_failed', 'not_accepted'];
 /** The merchant's turn: it may reply, propose or decline. */
 export const MERCHANT_TURN: readonly ComplaintStatus[] = ['submitted', 'merchant_handling'];
 /** Still with the shop (the merchant's turn, or the consumer weighing its proposal): in-shop settlement is possible. */
@@ -232,22 +258,34 @@ export const RULES: Record<CommandType, Rule> = {
     to: 'same',
     guard: (state) => (state.fulfilledAt ? '已标记为履行完毕' : undefined),
   },
-  accept_proposal: { by: 'complainant', from: ['settlement_proposed'], to: 'settled_in_shop' },
-  reject_proposal: { by: 'complainant', from: ['settlement_proposed'], to: 'escalated', deadline: 'accept_decision' },
+  accept_proposal: { by: 'complainant', onBehalf: true, from: ['settlement_proposed'], to: 'settled_in_shop' },
+  reject_proposal: { by: 'complainant', onBehalf: true, from: ['settlement_proposed'], to: 'escalated', deadline: 'accept_decision' },
   escalate: {
     by: 'complainant',
+    onBehalf: true,
     from: MERCHANT_TURN,
     to: 'escalated',
     deadline: 'accept_decision',
     guard: (state, now) =>
       deadlinePassed(state, now) ? undefined : '商家答复期限未到，到期未答复或商家拒绝后可申请监管部门介入',
   },
-  withdraw: { by: 'complainant', from: OPEN, to: 'withdrawn' },
+  withdraw: { by: 'complainant', onBehalf: true, from: OPEN, to: 'withdrawn' },
   rate: {
     by: 'complainant',
-    from: ['settled_in_shop', 'mediated', 'mediation_failed', 'not_accepted'],
+    from: RATEABLE,
     to: 'same',
     guard: (state) => (state.rating ? '您已评价过该投诉' : undefined),
+  },
+  /**
+   * 回访 (Order 121): after a case closed unrated, staff — or the station that took it in — phone the consumer
+   * and record the call; a satisfaction the consumer states on the phone stands as the case's rating, marked
+   * as given by phone. An unanswered call is recorded too, and the follow-up stays open.
+   */
+  follow_up: {
+    by: ['staff', 'station'],
+    from: RATEABLE,
+    to: 'same',
+    guard: (state) => (state.rating ? '该投诉已有评价，无需回访' : undefined),
   },
   claim: {
     by: 'staff',
@@ -300,7 +338,20 @@ export const RULES: Record<CommandType, Rule> = {
     deadline: 'keep',
     guard: (state, now) => (!state.deadline ? '没有正在计算的期限' : deadlinePassed(state, now) ? '期限已过，不再调整' : undefined),
   },
+  link_consumer: {
+    by: 'system',
+    from: COMPLAINT_STATUSES,
+    to: 'same',
+    deadline: 'keep',
+    guard: (state) => (isUnclaimed(state) ? undefined : '该投诉已被认领'),
+  },
 };
+
+/**
+ * Events only bureau staff read: internal notes, who took a case, and the 回访 call record (it may hold what the
+ * consumer said on the phone; the rating it carries is shown through the complaint's rating, marked as by phone).
+ */
+export const STAFF_ONLY_EVENTS: ReadonlySet<CommandType> = new Set<CommandType>(['note', 'assign', 'claim', 'follow_up']);
 
 /** Where the deadline sweeper looks: the places of the states a deadline can expire in. */
 export const EXPIRING_PLACES: readonly WaitingPlace[] = WAITING_PLACES.filter((place) =>
@@ -375,7 +426,10 @@ export const deadlineEstimateNote = (deadline: Pick<Deadline, 'estimatedYears'>)
 export function refusal(state: LifecycleState, type: CommandType, actor: Actor, now: Date): { reason: string; forbidden: boolean } | undefined {
   const rule = RULES[type];
   const relation = relationOf(actor, state);
-  if (relation !== rule.by) return { reason: '您无权进行此操作', forbidden: true };
+  const allowed = typeof rule.by === 'string' ? [rule.by] : rule.by;
+  const forConsumer = relation === 'station' && rule.onBehalf === true;
+  if (!allowed.includes(relation) && !forConsumer) return { reason: '您无权进行此操作', forbidden: true };
+  if (forConsumer && !isUnclaimed(state)) return { reason: '消费者已在小程序中认领该投诉，请由消费者本人操作', forbidden: false };
   if (rule.roles && !(actor.kind === 'staff' && rule.roles.includes(actor.role))) {
     return { reason: '您的岗位无权进行此操作', forbidden: true };
   }
@@ -439,6 +493,12 @@ export function transition<S extends LifecycleState>(
     case 'rate':
       next.rating = { rating: command.rating, ...(command.comment ? { comment: command.comment } : {}), at };
       break;
+    case 'follow_up':
+      if (command.outcome === 'reached' && command.rating) next.rating = { rating: command.rating, at, source: 'follow_up' };
+      break;
+    case 'link_consumer':
+      next.consumerId = command.userId;
+      break;
     case 'claim':
       if (actor.kind === 'staff') next.assigneeId = actor.userId;
       break;
@@ -461,14 +521,16 @@ export function transition<S extends LifecycleState>(
       ? expiryData(state, rules)
       : command.type === 'recompute_deadline'
         ? recomputeData(state.deadline!, next.deadline!, command.reason)
-        : given;
+        : command.type === 'link_consumer'
+          ? { text: '消费者已在小程序中认领该投诉，此后可自行查看进展和评价。' } // never the user id: the shop reads events too
+          : given;
   const event: LifecycleEvent = {
     type,
     at,
     actor: actorSummary(actor),
     from: state.status,
     to,
-    visibility: type === 'note' || type === 'assign' || type === 'claim' ? 'staff' : 'all',
+    visibility: STAFF_ONLY_EVENTS.has(type) ? 'staff' : 'all',
     data,
   };
   return { state: next, event };
@@ -487,7 +549,7 @@ function actorSummary(actor: Actor): LifecycleEvent['actor'] {
 
 /** The state of a newly filed complaint, with the merchant's first-reply clock running. */
 export function initialState(
-  fields: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode'>,
+  fields: Pick<LifecycleState, 'consumerId' | 'merchantId' | 'townCode' | 'stationId'>,
   now: Date,
   rules: ClockRules,
   calendar: WorkingCalendar = LIBRARY_CALENDAR,

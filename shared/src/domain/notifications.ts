@@ -2,7 +2,7 @@ import type { LifecycleEvent, LifecycleState } from './lifecycle';
 import { noticeKindOf, type NoticeKind } from './party-notice';
 
 type EventType = LifecycleEvent['type'];
-import { STATUS_LABELS } from './lifecycle';
+import { STATUS_LABELS, isUnclaimed } from './lifecycle';
 
 /**
  * Who must hear about an event. The store writes these as outbox items in the transition's transaction;
@@ -80,7 +80,9 @@ export function notificationsFor(event: LifecycleEvent, state: LifecycleState): 
   const notice = noticeKindOf(event);
   const withNotice = notice ? { notice } : {};
   const intents: NotificationIntent[] = [];
-  if (TO_CONSUMER.has(event.type)) intents.push({ recipient: { kind: 'consumer', userId: state.consumerId }, headline, status, ...withNotice });
+  // A complaint a station filed and the consumer has not claimed has nobody to message in the app: the station
+  // follows it on its ledger, and the consumer sees everything once they claim it.
+  if (TO_CONSUMER.has(event.type) && !isUnclaimed(state)) intents.push({ recipient: { kind: 'consumer', userId: state.consumerId }, headline, status, ...withNotice });
   if (TO_MERCHANT.has(event.type)) intents.push({ recipient: { kind: 'merchant', merchantId: state.merchantId }, headline, status, ...withNotice });
   const withBureau = event.from === 'escalated' || event.from === 'accepted' || event.from === 'mediating';
   if (event.type === 'withdraw' && withBureau) {

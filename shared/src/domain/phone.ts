@@ -8,3 +8,10 @@ export function maskPhone(phone: string): string {
   if (national.length < 8) return '****';
   return `${national.slice(0, 3)}****${national.slice(-4)}`;
 }
+
+/** 王** — a name as a list shows it to someone who only needs to tell cases apart. */
+export function maskName(name: string): string {
+  const characters = [...name.trim()];
+  if (characters.length === 0) return '';
+  return `${characters[0]}${'*'.repeat(Math.max(1, Math.min(characters.length - 1, 3)))}`;
+}

@@ -1,0 +1,349 @@
+import { randomInt } from 'node:crypto';
+import { ulid } from 'ulid';
+import {
+  CLAIM_CODE_VALID_DAYS,
+  COMPLAINT_CATEGORIES,
+  Conflict,
+  FILED_COUNTERS,
+  Forbidden,
+  INTAKE_CHANNELS,
+  Invalid,
+  NotFound,
+  STATION_PLACE_TYPES,
+  STATUS_LABELS,
+  TOWNS,
+  commitmentDeltas,
+  coversTown,
+  fileEvent,
+  initialState,
+  isPubliclyVisible,
+  isUnclaimed,
+  maskName,
+  maskPhone,
+  notificationsForFiling,
+  purchaseDateNotInFuture,
+  resolveCommitment,
+  shanghaiToday,
+  toCsv,
+  transition,
+  unclaimedConsumerId,
+  type Actor,
+  type ClaimCodeIssued,
+  type ComplaintView,
+  type IntakeChannel,
+  type LedgerLine,
+  type Session,
+  type StationFiled,
+  type StationInvitation,
+  type StationPlaceType,
+  type StationView,
+  type TownCode,
+} from '@fangxin/shared';
+import type * as z from 'zod';
+import type { RegisterStationRequest as RegisterSchema, StationFileComplaintRequest as FileSchema } from '@fangxin/shared';
+import { issueToken, type Principal } from '../auth/token';
+import { createComplaint, loadComplaint, saveTransition, type ComplaintRecord } from '../store/complaints';
+import { findMerchant } from '../store/merchants';
+import { findUser } from '../store/users';
+import { DESCRIPTION_TARGET } from '../store/keys';
+import { claimedResult, requestHashOf, requireSameRequest } from '../store/idempotency';
+import { consumeRate, type RateRule } from '../store/rate-limits';
+import {
+  claimCodeDelete,
+  claimCodeHash,
+  claimCodePut,
+  findClaimCode,
+  replaceClaimCode,
+  findStation,
+  findStationCode,
+  isStationStaff,
+  ledgerEntryWrite,
+  listLedger,
+  listStations,
+  redeemStationCode as redeemCode,
+  saveNewStation,
+  saveStationCode,
+  type StationRecord,
+} from '../store/stations';
+import { findComplaintRecords } from '../store/complaints';
+import { clocksAt } from './clocks';
+import { toComplaintView } from './complaint-view';
+import { checkUserText } from './content-check';
+import { counterWrites } from './counter-scopes';
+import { moderationOf, moderationTaskFor } from './moderation-rules';
+import { sendClaimCodeSms, type ClaimCodeSms } from './claim-code-sms';
+
+/**
+ * Complaint stations (投诉站): the office registers them and gives their staff a one-time code to join;
+ * station staff file for consumers who walk in or phone, and follow those cases on the station's ledger.
+ * The consumer claims a case in the mini-program with a code from the receipt slip or an SMS.
+ */
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
+const STATION_CODE_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+/** Rate limits (defaults; see docs/stations.md). A wrong claim code reveals nothing, and guessing is bounded. */
+export const CLAIM_RATE: RateRule = { name: 'claim-code', limit: 10, windowSeconds: 3600, message: '认领尝试过于频繁，请一小时后再试' };
+export const STATION_CODE_RATE: RateRule = { name: 'station-code', limit: 10, windowSeconds: 3600, message: '绑定尝试过于频繁，请一小时后再试' };
+
+export function toStationView(station: StationRecord): StationView {
+  return {
+    id: station.stationId,
+    name: station.name,
+    townCode: station.townCode,
+    townName: TOWNS[station.townCode as TownCode] ?? station.townCode,
+    placeType: station.placeType,
+    placeTypeLabel: STATION_PLACE_TYPES[station.placeType as StationPlaceType] ?? station.placeType,
+    address: station.address,
+    contactName: station.contactName,
+    contactPhone: station.contactPhone,
+    registeredAt: station.registeredAt,
+  };
+}
+
+function requireAdmin(principal: Principal) {
+  const staff = principal.roles.staff;
+  if (!staff || staff.role !== 'admin') throw new Forbidden('只有联席会议办公室管理员可以登记投诉站');
+  return staff;
+}
+
+/** Bureau staff: the stations in their jurisdiction. */
+export async function stationsFor(principal: Principal) {
+  const staff = principal.roles.staff!;
+  const stations = await listStations();
+  return { items: stations.filter((station) => coversTown(staff.jurisdiction, station.townCode)).map(toStationView) };
+}
+
+/** County admins register a station (replay-safe; audited). */
+export async function registerStation(input: z.output<typeof RegisterSchema>, principal: Principal, idempotencyKey: string, now: Date): Promise<StationView> {
+  const staff = requireAdmin(principal);
+  if (!coversTown(staff.jurisdiction, input.townCode)) throw new Forbidden('该乡镇（街道）不在您的管辖范围内');
+  const station: StationRecord = { stationId: `STN${ulid(now.getTime())}`, ...input, registeredAt: now.toISOString(), registeredBy: principal.userId };
+  const hash = requestHashOf(input);
+  const claim = { userId: principal.userId, operation: 'registerStation', key: idempotencyKey, requestHash: hash, resultId: station.stationId };
+  if ((await saveNewStation(station, claim)) === 'created') return toStationView(station);
+  const claimed = await claimedResult(claim);
+  requireSameRequest({ requestHash: claimed.requestHash }, hash, '投诉站登记');
+  const existing = await findStation(claimed.resultId);
+  if (!existing) throw new Conflict('投诉站正在保存，请稍后刷新列表');
+  return toStationView(existing);
+}
+
+/** Admins, and regulators of the station's town: a one-time code for a new member of the station's staff. */
+export async function inviteStationStaff(stationId: string, principal: Principal, now: Date): Promise<StationInvitation> {
+  const staff = principal.roles.staff!;
+  const station = await findStation(stationId);
+  if (!station || !coversTown(staff.jurisdiction, station.townCode)) throw new NotFound('未找到该投诉站');
+  if (staff.role === 'mediator') throw new Forbidden('您的岗位无权为投诉站发放绑定码');
+  const code = randomKey(10);
+  const expiresAt = Math.floor(now.getTime() / 1000) + STATION_CODE_TTL_SECONDS;
+  await saveStationCode({ code, stationId, townCode: station.townCode, issuedBy: principal.userId, issuedAt: now.toISOString(), expiresAt }, staff.role);
+  return { code, stationId, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
+/** Joins a station with a code; answers a fresh session whose roles include the station. Throttled per person. */
+export async function redeemStationCode(code: string, principal: Principal, now: Date): Promise<Session> {
+  await consumeRate(STATION_CODE_RATE, principal.userId, now);
+  if (principal.roles.station) throw new Conflict('您已是投诉站工作人员；如需调换投诉站，请联系县联席会议办公室');
+  const binding = await findStationCode(code);
+  if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  await redeemCode({ code, stationId: binding.stationId, townCode: binding.townCode }, principal, now.toISOString());
+  const user = await findUser(principal.userId);
+  const roles = user?.roles ?? { ...principal.roles, station: { stationId: binding.stationId, townCode: binding.townCode } };
+  const { token, expiresAt } = await issueToken({ ...principal, roles }, now);
+  return { token, expiresAt, user: { id: principal.userId, displayName: principal.displayName, roles } };
+}
+
+/** The caller's station, checked live (a removed member's token still names it). */
+export async function requireStationStaff(principal: Principal): Promise<StationRecord> {
+  const binding = principal.roles.station;
+  if (!binding || !(await isStationStaff(binding.stationId, principal.userId))) throw new Forbidden('您已不是投诉站工作人员');
+  const station = await findStation(binding.stationId);
+  if (!station) throw new Forbidden('您所在的投诉站已不存在');
+  return station;
+}
+
+/** A fresh 8-digit claim code and its hash. */
+function newClaimCode(now: Date) {
+  const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+  const expiresAt = Math.floor(now.getTime() / 1000) + CLAIM_CODE_VALID_DAYS * 86_400;
+  return { code, hash: claimCodeHash(code), expiresAt, expiresAtIso: new Date(expiresAt * 1000).toISOString() };
+}
+
+/**
+ * A station files for a walk-in or phone consumer: the same checks and lifecycle as the consumer's own
+ * filing; the complaint belongs to nobody's account until claimed. The ledger line and the claim code's
+ * hash are written in the filing's transaction. The code is answered once (only its hash is kept).
+ */
+export async function stationFileComplaint(
+  input: z.output<typeof FileSchema>,
+  principal: Principal,
+  idempotencyKey: string,
+  now: Date,
+): Promise<StationFiled> {
+  const station = await requireStationStaff(principal);
+  if (!purchaseDateNotInFuture(input.purchaseDate, shanghaiToday(now))) throw new Invalid('购买日期不能晚于今天', 'purchaseDate');
+  const ownPrefix = `uploads/${principal.userId}/`;
+  const foreign = input.photos.findIndex((key) => !key.startsWith(ownPrefix));
+  if (foreign >= 0) throw new Invalid('照片上传信息无效，请重新上传', `photos.${foreign}`);
+  const merchant = await findMerchant(input.merchantId);
+  if (!merchant || !isPubliclyVisible(merchant)) throw new NotFound('未找到该店铺，请重新选择被投诉的店铺');
+  const commitmentsInForce = merchant.commitments.map((choice, index) => {
+    const { key, title } = resolveCommitment(choice, index);
+    return { key, title };
+  });
+  const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
+  if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
+
+  const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
+  const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
+  const id = ulid(now.getTime());
+  const claimCode = newClaimCode(now);
+  const record: ComplaintRecord = {
+    ...initialState({ consumerId: unclaimedConsumerId(id), merchantId: merchant.id, townCode: merchant.townCode, stationId: station.stationId }, now, rules, calendar),
+    id,
+    merchantName: merchant.name,
+    sector: merchant.sector,
+    areaType: merchant.areaType,
+    category: input.category,
+    ...(breached ? { breachedCommitment: breached } : {}),
+    commitmentsInForce,
+    commitmentsVersion: merchant.commitmentsVersion,
+    description: input.description,
+    descriptionModeration: moderationOf(check),
+    purchaseDate: input.purchaseDate,
+    ...(input.amount ? { amount: input.amount } : {}),
+    wantedOutcome: input.wantedOutcome,
+    photos: input.photos,
+    phone: input.consumerPhone,
+    sharePhoneWithMerchant: input.sharePhoneWithMerchant,
+    filedAt: now.toISOString(),
+    channel: input.channel,
+    consumerName: input.consumerName,
+    spokenConsent: true,
+    claimCodeHash: claimCode.hash,
+  };
+  const event = fileEvent(actor, now, { channel: input.channel, text: `${station.name}${INTAKE_CHANNELS[input.channel]}` });
+  const hash = requestHashOf(input);
+  const task = moderationTaskFor(
+    check,
+    { complaintId: id, target: DESCRIPTION_TARGET, textType: 'file', text: record.description, authorKind: 'consumer', authorUserId: principal.userId, writtenAt: event.at },
+    record,
+  );
+  const outcome = await createComplaint(
+    record,
+    event,
+    {
+      counters: counterWrites(record, FILED_COUNTERS, commitmentDeltas('filed')),
+      notifications: notificationsForFiling(record),
+      ...(task ? { moderation: [task] } : {}),
+      writes: [
+        ledgerEntryWrite({ stationId: station.stationId, filedAt: record.filedAt, complaintId: id, channel: input.channel, filedBy: principal.userId }),
+        claimCodePut({ hash: claimCode.hash, complaintId: id, expiresAt: claimCode.expiresAt }),
+      ],
+    },
+    { userId: principal.userId, key: idempotencyKey, requestHash: hash, operation: 'stationFileComplaint' },
+  );
+  if (outcome.kind === 'created') {
+    const sms: ClaimCodeSms = input.sendClaimCodeBySms ? await sendClaimCodeSms(input.consumerPhone, claimCode.code, station.name) : 'not_requested';
+    return {
+      complaint: await toComplaintView(record, [event], actor, now),
+      claimCode: claimCode.code,
+      claimCodeExpiresAt: claimCode.expiresAtIso,
+      claimCodeSms: sms,
+    };
+  }
+  requireSameRequest(outcome, hash, '投诉');
+  const existing = await loadComplaint(outcome.complaintId);
+  if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
+  return { complaint: await toComplaintView(existing.record, existing.events, actor, now) };
+}
+
+/** A new claim code for a case the station took in and nobody has claimed; the old code stops working. */
+export async function reissueClaimCode(complaintId: string, sendBySms: boolean, principal: Principal, now: Date): Promise<ClaimCodeIssued> {
+  const station = await requireStationStaff(principal);
+  const loaded = await loadComplaint(complaintId);
+  if (!loaded || loaded.record.stationId !== station.stationId) throw new NotFound('未找到该投诉，或不是本站受理的投诉');
+  const { record } = loaded;
+  if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
+  const claimCode = newClaimCode(now);
+  await replaceClaimCode(record, claimCode);
+  const sms: ClaimCodeSms = sendBySms && record.phone ? await sendClaimCodeSms(record.phone, claimCode.code, station.name) : 'not_requested';
+  return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: sms };
+}
+
+/**
+ * A consumer claims a station-filed complaint with its code: the code is used up (a conditional delete in the
+ * transition's transaction, so two people racing with one code cannot both win) and the complaint becomes
+ * theirs. A wrong, used or expired code gets the same answer; attempts are rate-limited per person.
+ */
+export async function claimComplaint(code: string, principal: Principal, now: Date): Promise<ComplaintView> {
+  await consumeRate(CLAIM_RATE, principal.userId, now);
+  const refused = () => new Invalid('认领码不正确或已失效，请核对受理回执上的认领码，或请投诉站重新发送', 'code');
+  const hash = claimCodeHash(code);
+  const stored = await findClaimCode(hash);
+  if (!stored || stored.expiresAt * 1000 < now.getTime()) throw refused();
+  const loaded = await loadComplaint(stored.complaintId);
+  if (!loaded || !isUnclaimed(loaded.record) || loaded.record.claimCodeHash !== hash) throw refused();
+  const { record, events } = loaded;
+  const { rules, calendar } = await clocksAt(now);
+  const { state, event } = transition(record, { type: 'link_consumer', userId: principal.userId }, { kind: 'system' }, now, rules, calendar);
+  const { claimCodeHash: _used, ...claimed } = state;
+  void _used;
+  try {
+    await saveTransition(record.version, claimed, event, {
+      counters: [],
+      notifications: [],
+      writes: [claimCodeDelete(hash).options({ condition: { attr: 'codeHash', exists: true } })],
+    });
+  } catch (error) {
+    if (error instanceof Conflict) throw refused();
+    throw error;
+  }
+  const actor: Actor = { kind: 'consumer', userId: principal.userId };
+  return toComplaintView(claimed, [...events, event], actor, now, loaded.notice);
+}
+
+/** The station's ledger: its lines newest first, each with where the case stands (one Query, one BatchGetItem). */
+export async function stationLedger(principal: Principal, page: { cursor?: string | undefined; limit: number }) {
+  const station = await requireStationStaff(principal);
+  const entries = await listLedger(station.stationId, page);
+  const records = new Map((await findComplaintRecords(entries.items.map((entry) => entry.complaintId))).map((record) => [record.id, record]));
+  const items = entries.items.flatMap((entry) => {
+    const record = records.get(entry.complaintId);
+    return record ? [ledgerLine(record, entry.channel)] : [];
+  });
+  return { station: toStationView(station), items, ...(entries.nextCursor ? { nextCursor: entries.nextCursor } : {}) };
+}
+
+function ledgerLine(record: ComplaintRecord, channel: string): LedgerLine {
+  return {
+    complaintId: record.id,
+    filedAt: record.filedAt,
+    channel,
+    channelLabel: INTAKE_CHANNELS[channel as IntakeChannel] ?? channel,
+    consumerName: maskName(record.consumerName ?? ''),
+    consumerPhone: record.phone ? maskPhone(record.phone) : '',
+    merchantName: record.merchantName,
+    categoryLabel: COMPLAINT_CATEGORIES[record.category as keyof typeof COMPLAINT_CATEGORIES] ?? record.category,
+    status: record.status,
+    statusLabel: STATUS_LABELS[record.status],
+    claimed: !isUnclaimed(record),
+    rated: record.rating !== undefined,
+  };
+}
+
+/** The whole ledger as CSV (formula-safe; names and phones masked), a page of 100 at a time. */
+export async function stationLedgerCsv(principal: Principal): Promise<string> {
+  const rows: Array<Array<string>> = [['受理时间', '受理方式', '消费者', '联系电话', '被投诉店铺', '投诉类别', '当前状态', '消费者已认领', '已评价', '投诉编号']];
+  let cursor: string | undefined;
+  do {
+    const page = await stationLedger(principal, { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const line of page.items) {
+      rows.push([line.filedAt, line.channelLabel, line.consumerName, line.consumerPhone, line.merchantName, line.categoryLabel, line.statusLabel, line.claimed ? '是' : '否', line.rated ? '是' : '否', line.complaintId]);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return toCsv(rows);
+}

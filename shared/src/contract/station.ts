@@ -1,0 +1,117 @@
+import * as z from 'zod';
+import './zod-chinese';
+import { STATION_CHANNEL_CODES, STATION_PLACE_TYPE_CODES } from '../catalogue/stations';
+import { TOWN_CODES } from '../catalogue/county';
+import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile, freeText } from './complaint';
+
+export const StationId = z.string().regex(/^STN[0-9A-Z]{6,26}$/, { error: '投诉站编号格式不正确' });
+
+/** The office registers a station (联席会议办公室, county admins). */
+export const RegisterStationRequest = z.object({
+  name: freeText('投诉站名称', 2, 40),
+  townCode: z.enum(TOWN_CODES, { error: '请选择所在乡镇（街道）' }),
+  placeType: z.enum(STATION_PLACE_TYPE_CODES, { error: '请选择设站场所类型' }),
+  address: freeText('地址', 4, 80),
+  contactName: freeText('联系人', 2, 20),
+  contactPhone: z.string({ error: '请填写联系电话' }).trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为手机号或带区号的座机号' }),
+});
+export type RegisterStationRequest = z.input<typeof RegisterStationRequest>;
+
+export const StationView = z.object({
+  id: z.string(),
+  name: z.string(),
+  townCode: z.string(),
+  townName: z.string(),
+  placeType: z.string(),
+  placeTypeLabel: z.string(),
+  address: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  registeredAt: z.string(),
+});
+export type StationView = z.infer<typeof StationView>;
+export const StationList = z.object({ items: z.array(StationView) });
+export type StationList = z.infer<typeof StationList>;
+
+/** A one-time code a new station staff member redeems in the mini-program to join the station. */
+export const StationInvitation = z.object({ code: z.string(), stationId: z.string(), expiresAt: z.string() });
+export type StationInvitation = z.infer<typeof StationInvitation>;
+export const RedeemStationCode = z.object({
+  code: z.string({ error: '请输入绑定码' }).trim().regex(/^[A-Za-z0-9_-]{8,16}$/, { error: '绑定码格式不正确' }),
+});
+
+/**
+ * A complaint a station files for a consumer who walked in or called: the consumer's own form, plus how it
+ * came in, the consumer's name and phone (required: the station must be able to call back and send the claim
+ * code), and the consumer's spoken consent to the processing of their personal information.
+ */
+export const StationFileComplaintRequest = FileComplaintRequest.omit({ phone: true, privacyConsent: true }).extend({
+  channel: z.enum(STATION_CHANNEL_CODES, { error: '请选择受理方式（现场或电话）' }),
+  consumerName: freeText('消费者姓名', 1, 20),
+  consumerPhone: MainlandMobile,
+  /** The station read the 个人信息处理说明 to the consumer and they agreed (recorded as spoken consent). */
+  spokenConsent: z.literal(true, { error: '请向消费者说明个人信息处理规则并取得其口头同意' }),
+  /** Send the claim code by SMS as well as printing it on the receipt slip. */
+  sendClaimCodeBySms: z.boolean().default(true),
+});
+export type StationFileComplaintRequest = z.input<typeof StationFileComplaintRequest>;
+
+/** What the station gets back: the complaint and, on the first answer only, the code for the consumer's slip. */
+export const StationFiled = z.object({
+  complaint: ComplaintView,
+  /** Shown once (only its hash is stored); absent when the request was a replay — issue a new one instead. */
+  claimCode: z.string().optional(),
+  claimCodeExpiresAt: z.string().optional(),
+  claimCodeSms: z.enum(['sent', 'failed', 'not_configured', 'not_requested']).optional(),
+});
+export type StationFiled = z.infer<typeof StationFiled>;
+export const ClaimCodeIssued = z.object({ claimCode: z.string(), claimCodeExpiresAt: z.string(), claimCodeSms: z.enum(['sent', 'failed', 'not_configured', 'not_requested']) });
+export type ClaimCodeIssued = z.infer<typeof ClaimCodeIssued>;
+export const ReissueClaimCode = z.object({ sendBySms: z.boolean().default(true) });
+
+/** The consumer claims a station-filed complaint with the code on their slip or SMS. */
+export const ClaimComplaintRequest = z.object({
+  code: z
+    .string({ error: '请输入认领码' })
+    .transform((value) => value.normalize('NFKC').replace(/\s/g, ''))
+    .pipe(z.string().regex(/^\d{8}$/, { error: '认领码为 8 位数字' })),
+});
+
+/** One line of the station's ledger (台账): what it took in and where each case stands. */
+export const LedgerLine = z.object({
+  complaintId: z.string(),
+  filedAt: z.string(),
+  channel: z.string(),
+  channelLabel: z.string(),
+  /** Masked for the ledger: 王** and 138****8000. */
+  consumerName: z.string(),
+  consumerPhone: z.string(),
+  merchantName: z.string(),
+  categoryLabel: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  claimed: z.boolean(),
+  rated: z.boolean(),
+});
+export type LedgerLine = z.infer<typeof LedgerLine>;
+export const LedgerPage = z.object({ station: StationView, items: z.array(LedgerLine), nextCursor: z.string().optional() });
+export type LedgerPage = z.infer<typeof LedgerPage>;
+export const LedgerQuery = ListQuery;
+
+/** A 回访 due: a closed case nobody has rated N days after it closed. */
+export const FollowUpItem = z.object({
+  complaintId: z.string(),
+  merchantName: z.string(),
+  townCode: z.string(),
+  statusLabel: z.string(),
+  closedAt: z.string(),
+  dueAt: z.string(),
+  /** The number to call (the viewer is the bureau or the station that took the case in). */
+  phone: z.string().optional(),
+  stationName: z.string().optional(),
+  attempts: z.number().int(),
+  lastOutcome: z.string().optional(),
+});
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
+export const FollowUpPage = z.object({ items: z.array(FollowUpItem), nextCursor: z.string().optional() });
+export const FollowUpQuery = LedgerQuery;
