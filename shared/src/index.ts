@@ -37,3 +37,7 @@ export * from './contract/tasks';
 export * from './domain/assessment';
 export * from './contract/assessment';
 export * from './contract/bulletin';
+export * from './catalogue/quiz-bank';
+export * from './catalogue/survey-bank';
+export * from './domain/quiz';
+export * from './contract/quiz';

@@ -107,7 +107,7 @@ function operationOf(name: string, route: RouteContract): JsonSchema {
     operationId: name,
     ...(route.summary ? { summary: route.summary } : {}),
     'x-access': route.access,
-    ...(route.access === 'public' ? { security: [] } : {}),
+    ...(route.access === 'public' ? { security: [] } : route.access === 'anyone' ? { security: [{}, { session: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
     responses: {

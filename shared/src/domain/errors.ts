@@ -45,6 +45,13 @@ export class Conflict extends DomainError {
 export class RateLimited extends DomainError {
   override readonly name: string = 'RateLimited';
   readonly code = 'RATE_LIMITED' as const;
+  constructor(
+    message: string,
+    /** When to try again, in seconds: the API edge sends it as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** A service we depend on (WeChat, storage) is down or slow; nothing was changed. */
