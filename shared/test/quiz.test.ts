@@ -117,7 +117,8 @@ describe('publishing input', () => {
   it('names the field at fault', () => {
     expect(fieldOf({ questionIds: ids, passMark: 0 })).toEqual({ field: 'passMark', message: '及格线至少为 1 题' });
     expect(fieldOf({ questionIds: ids, passMark: 2.5 })).toMatchObject({ field: 'passMark' });
-    expect(fieldOf({ questionIds: [...ids.slice(0, 4), 'x'], passMark: 3 })).toEqual({ field: 'questionIds.4', message: '题库中没有编号为「x」的题目' });
+    expect(fieldOf({ questionIds: [...ids.slice(0, 4), ids[0]], passMark: 3 })).toEqual({ field: 'questionIds.4', message: `题目「${ids[0]}」重复选择了` });
+    expect(fieldOf({ questionIds: ids.slice(0, 4), passMark: 3 })).toEqual({ field: 'questionIds', message: '请至少选择 5 道题目' });
   });
 });
 

@@ -21,7 +21,10 @@ export const PAGES = {
   notificationProblems: '/admin/pages/notification-problems/index',
   moderation: '/admin/pages/moderation/index',
   calendar: '/admin/pages/calendar/index',
-  partyNotice: '/consumer/pages/notice/index'
+  partyNotice: '/consumer/pages/notice/index',
+  quiz: '/campaign/pages/quiz/index',
+  survey: '/campaign/pages/survey/index',
+  campaignAdmin: '/admin/pages/campaign/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */
