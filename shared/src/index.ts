@@ -41,3 +41,4 @@ export * from './catalogue/quiz-bank';
 export * from './catalogue/survey-bank';
 export * from './domain/quiz';
 export * from './contract/quiz';
+export * from './contract/campaign-routes';

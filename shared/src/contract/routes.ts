@@ -40,21 +40,6 @@ import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearVie
 import { DashboardQuery, DashboardView, IndicatorTargets, TargetsView, TargetsYearParam } from './dashboard';
 import { YearTasksInput, YearTasksView } from './tasks';
 import { BulletinParam, BulletinView } from './bulletin';
-import {
-  CampaignBanksView,
-  CampaignPeriodParam,
-  PublishQuizInput,
-  PublishSurveyInput,
-  QuizAttemptInput,
-  QuizResult,
-  QuizView,
-  StaffQuizView,
-  StaffSurveyView,
-  SurveyResponseInput,
-  SurveyResponseResult,
-  SurveyResultsView,
-  SurveyView,
-} from './quiz';
 import { AssessmentView, AssessmentYearParam, OpenAssessment, OverrideInput, ScorecardPage, ScorecardParams, ScorecardQuery, ScorecardView } from './assessment';
 import {
   ApplicationDecision,
@@ -135,11 +120,12 @@ export function errorCodesOf(route: RouteContract): ErrorCode[] {
   return [...codes];
 }
 
-const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+/** Declares one route, keeping its schemas' types. */
+export const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   contract: RouteContract<P, R, B, Q>,
 ) => contract;
 
-const none = z.object({});
+export const none = z.object({});
 const complaintId = z.object({
   id: z
     .string()
@@ -147,7 +133,12 @@ const complaintId = z.object({
     .transform((id) => id.toUpperCase()),
 });
 
-/** The one wire contract: the functions parse with it, the mini-program's client builds requests from it. */
+/**
+ * The one wire contract: the functions parse with it, the mini-program's client builds requests from it.
+ * Routes only subpackage pages call live in their own modules so the main package does not carry their
+ * schemas (`campaign-routes.ts`: the quiz and the survey); `allRoutes` there is the whole contract, which
+ * serverless.yml and the API document must match.
+ */
 export const routes = {
   getMerchant: route({
     method: 'GET',
@@ -496,69 +487,6 @@ export const routes = {
     body: AnswerRectificationRequest,
     errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
     response: RectificationView,
-  }),
-  // — reaching consumers: the awareness quiz (知晓率) and the satisfaction survey (社会测评) —
-  /** Bureau staff: the question banks to publish from (with the answers). */
-  campaignBanks: route({ method: 'GET', path: '/staff/campaign-banks', access: 'staff', pathParams: none, response: CampaignBanksView }),
-  /** County admins: publish the period's quiz (once per period; audited). */
-  publishQuiz: route({
-    method: 'POST',
-    path: '/staff/quizzes/{period}',
-    access: 'staff',
-    pathParams: CampaignPeriodParam,
-    body: PublishQuizInput,
-    successStatus: 201,
-    errors: ['CONFLICT', 'FORBIDDEN'],
-    response: StaffQuizView,
-  }),
-  /** Bureau staff: a period's quiz with its answers. */
-  staffQuiz: route({ method: 'GET', path: '/staff/quizzes/{period}', access: 'staff', pathParams: CampaignPeriodParam, errors: ['NOT_FOUND'], response: StaffQuizView }),
-  /** Anyone: the current period's quiz — questions and options, never the answers. */
-  currentQuiz: route({ method: 'GET', path: '/quiz', access: 'public', pathParams: none, errors: ['NOT_FOUND'], response: QuizView }),
-  /**
-   * Anyone: answer the quiz and get the result. Signed in, the first attempt of the period counts in 知晓率
-   * for the shop's town (or the town chosen); later ones are graded only. Rate-limited per person.
-   */
-  attemptQuiz: route({
-    method: 'POST',
-    path: '/quizzes/{period}/attempts',
-    access: 'anyone',
-    pathParams: CampaignPeriodParam,
-    body: QuizAttemptInput,
-    errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
-    response: QuizResult,
-  }),
-  /** County admins: publish the period's satisfaction survey (once per period; audited). */
-  publishSurvey: route({
-    method: 'POST',
-    path: '/staff/surveys/{period}',
-    access: 'staff',
-    pathParams: CampaignPeriodParam,
-    body: PublishSurveyInput,
-    successStatus: 201,
-    errors: ['CONFLICT', 'FORBIDDEN'],
-    response: StaffSurveyView,
-  }),
-  /** Anyone: the current period's survey. */
-  currentSurvey: route({ method: 'GET', path: '/survey', access: 'public', pathParams: none, errors: ['NOT_FOUND'], response: SurveyView }),
-  /** Signed-in consumers: answer the survey; one response per person per period counts. Rate-limited per person. */
-  respondSurvey: route({
-    method: 'POST',
-    path: '/surveys/{period}/responses',
-    access: 'user',
-    pathParams: CampaignPeriodParam,
-    body: SurveyResponseInput,
-    errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
-    response: SurveyResponseResult,
-  }),
-  /** Bureau staff: the survey's counts per option per town (their towns; the county for county-wide staff). */
-  surveyResults: route({
-    method: 'GET',
-    path: '/staff/surveys/{period}/results',
-    access: 'staff',
-    pathParams: CampaignPeriodParam,
-    errors: ['NOT_FOUND'],
-    response: SurveyResultsView,
   }),
 } as const;
 

@@ -3,7 +3,7 @@ import '@/lib/zod-jitless'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input } from '@nutui/nutui-react-taro'
-import { isCountyAdmin, routes, type CampaignBanksView, type StaffQuizView, type SurveyResultsView } from '@fangxin/shared'
+import { isCountyAdmin, campaignRoutes, type CampaignBanksView, type StaffQuizView, type SurveyResultsView } from '@fangxin/shared'
 import { call, toApiError, type ApiError } from '@/api/client'
 import { ErrorView, FieldError, LoadingView, PageNotice, type Notice } from '@/components/state-views'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -45,9 +45,9 @@ export default function CampaignAdminPage() {
     let current = true
     setState({ kind: 'loading' })
     Promise.all([
-      call(routes.campaignBanks, {}),
-      orNone(call(routes.staffQuiz, { params: { period } })),
-      orNone(call(routes.surveyResults, { params: { period } }))
+      call(campaignRoutes.campaignBanks, {}),
+      orNone(call(campaignRoutes.staffQuiz, { params: { period } })),
+      orNone(call(campaignRoutes.surveyResults, { params: { period } }))
     ])
       .then(([banks, quiz, survey]) => current && setState({ kind: 'loaded', value: { banks, quiz, survey } }))
       .catch((error: unknown) => current && setState({ kind: 'failed', error: toApiError(error) }))
@@ -66,7 +66,7 @@ export default function CampaignAdminPage() {
     setErrors({})
     setBusy(true)
     try {
-      await call(routes.publishQuiz, { params: { period }, body: { questionIds: chosen, passMark: Number(passMark) } })
+      await call(campaignRoutes.publishQuiz, { params: { period }, body: { questionIds: chosen, passMark: Number(passMark) } })
       setNotice({ kind: 'success', text: `已发布 ${period} 期知晓率测试` })
       setReload((n) => n + 1)
     } catch (error) {
@@ -82,7 +82,7 @@ export default function CampaignAdminPage() {
   const publishSurvey = async () => {
     setBusy(true)
     try {
-      await call(routes.publishSurvey, { params: { period }, body: { questionIds: banks.survey.questions.map((question) => question.id) } })
+      await call(campaignRoutes.publishSurvey, { params: { period }, body: { questionIds: banks.survey.questions.map((question) => question.id) } })
       setNotice({ kind: 'success', text: `已发布 ${period} 期满意度测评` })
       setReload((n) => n + 1)
     } catch (error) {

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { routes, type QuizResult, type QuizView, type TownCode } from '@fangxin/shared'
+import { campaignRoutes, type QuizResult, type QuizView, type TownCode } from '@fangxin/shared'
 import { ApiError, call, toApiError } from '@/api/client'
 import { ChoiceField } from '@/components/choices'
 import { EmptyView, ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
@@ -37,7 +37,7 @@ export default function QuizPage() {
   useEffect(() => {
     let current = true
     setState({ kind: 'loading' })
-    call(routes.currentQuiz, {})
+    call(campaignRoutes.currentQuiz, {})
       .then((quiz) => current && setState({ kind: 'loaded', quiz }))
       .catch((error: unknown) => current && setState({ kind: 'failed', error: toApiError(error) }))
     return () => {
@@ -75,7 +75,7 @@ export default function QuizPage() {
     }
     setSubmitting(true)
     try {
-      const graded = await call(routes.attemptQuiz, {
+      const graded = await call(campaignRoutes.attemptQuiz, {
         params: { period: quiz.period },
         body: {
           answers: quiz.questions.map((question) => ({ questionId: question.id, optionId: answers[question.id]! })),

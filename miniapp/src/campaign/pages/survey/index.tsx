@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { routes, type LikertOption, type SurveyResponseResult, type SurveyView, type TownCode } from '@fangxin/shared'
+import { campaignRoutes, type LikertOption, type SurveyResponseResult, type SurveyView, type TownCode } from '@fangxin/shared'
 import { ApiError, call, toApiError } from '@/api/client'
 import { ChoiceField } from '@/components/choices'
 import { EmptyView, ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
@@ -38,7 +38,7 @@ export default function SurveyPage() {
     if (!session) return
     let current = true
     setState({ kind: 'loading' })
-    call(routes.currentSurvey, {})
+    call(campaignRoutes.currentSurvey, {})
       .then((survey) => current && setState({ kind: 'loaded', survey }))
       .catch((error: unknown) => current && setState({ kind: 'failed', error: toApiError(error) }))
     return () => {
@@ -79,7 +79,7 @@ export default function SurveyPage() {
     setSubmitting(true)
     try {
       setDone(
-        await call(routes.respondSurvey, {
+        await call(campaignRoutes.respondSurvey, {
           params: { period: survey.period },
           body: {
             answers: survey.questions.map((question) => ({ questionId: question.id, optionId: answers[question.id] as LikertOption })),
