@@ -107,4 +107,32 @@ describe('the awareness quiz after a scan (H5 build, local product, headless Chr
     expect(after.chengguan).toMatchObject({ numerator: before.chengguan.numerator + 1, denominator: before.chengguan.denominator + 1 });
     expect(after.county).toMatchObject({ numerator: before.county.numerator + 1, denominator: before.county.denominator + 1 });
   });
+
+  it('the survey: a signed-in consumer rates the consumption environment once; staff see counts by town, no names', async () => {
+    const page = await phonePage(browser());
+    await signIn(page, 'consumer');
+    await visible(page, '.entry-survey').click();
+    await visible(page, '.survey-page .survey-question').waitFor({ timeout: 20_000 });
+    const questions = await page.locator('.survey-page .survey-question >> visible=true').count();
+    for (let index = 1; index <= questions; index++) await visible(page, `.question-${index} .option-satisfied`).click();
+    await visible(page, '.submit-survey').click();
+    // No shop scanned: the town is asked for before anything is sent.
+    expect(await textOf(page, '.field-town .field-error')).toBe('请选择您所在的乡镇（街道）');
+    await visible(page, '.field-town .option-chengguan').click();
+    await visible(page, '.submit-survey').click();
+    await visible(page, '.survey-done').waitFor({ timeout: 20_000 });
+    expect(['感谢参与！您的评价已计入本期社会测评', '本期已计入一次，本次成绩不重复计入']).toContain(await textOf(page, '.survey-done .count-status'));
+    await screenshot(page, 'survey-done');
+    await page.context().close();
+
+    const staff = await phonePage(browser());
+    await signIn(staff, 'admin');
+    await visible(staff, '.entry-campaign-admin').click();
+    await visible(staff, '.published-quiz').waitFor({ timeout: 20_000 });
+    expect(await textOf(staff, '.published-quiz')).toContain(`答对 ${quiz.passMark} 题及格`);
+    await visible(staff, '.survey-scope-chengguan').waitFor({ timeout: 20_000 });
+    expect(await textOf(staff, '.survey-results')).not.toContain('小王');
+    await screenshot(staff, 'campaign-admin');
+    await staff.context().close();
+  });
 });
