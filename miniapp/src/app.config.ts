@@ -51,13 +51,21 @@ export default defineAppConfig({
         'pages/rectification/index',
         'pages/assessment/index',
         'pages/scorecard/index',
-        'pages/bulletin/index'
+        'pages/bulletin/index',
+        'pages/campaign/index'
       ]
     },
     {
       root: 'consumer',
       name: 'consumer',
       pages: ['pages/notice/index']
+    },
+    // Reaching consumers: the awareness quiz (知晓率) and the satisfaction survey (社会测评), opened from the
+    // home page or a shop page — off the scan path, so out of the main package.
+    {
+      root: 'campaign',
+      name: 'campaign',
+      pages: ['pages/quiz/index', 'pages/survey/index']
     }
   ],
   window: {

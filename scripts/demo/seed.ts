@@ -81,5 +81,23 @@ export async function seedDemoData(): Promise<{ merchants: number; people: numbe
     'demo-seed-complaint-3',
     at(5),
   );
+  await seedCampaign(new Date(now));
   return { merchants: DEMO_MERCHANTS.length, people: Object.keys(DEMO_PEOPLE).length, complaints: 3 };
+}
+
+/**
+ * This year's awareness quiz (ten questions across the laws, eight right to pass) and satisfaction survey, as
+ * the office would publish them, so the home page's 维权知识 entries open something. Published through the
+ * use cases as a county admin of the demo.
+ */
+async function seedCampaign(now: Date): Promise<void> {
+  const { publishQuiz } = await import('../../functions/src/use-cases/quiz');
+  const { publishSurvey } = await import('../../functions/src/use-cases/survey');
+  const { QUIZ_BANK, QUIZ_LAWS, SURVEY_BANK, campaignPeriodOf } = await import('@fangxin/shared');
+  const admin = { userId: 'demo-seed-office', displayName: '联席会议办公室', roles: { merchantIds: [], staff: { role: 'admin' as const, jurisdiction: 'county' as const } } };
+  // Two questions from each law, in the bank's order.
+  const questionIds = (Object.keys(QUIZ_LAWS) as Array<keyof typeof QUIZ_LAWS>).flatMap((law) => QUIZ_BANK.filter((question) => question.law === law).slice(0, 2).map((question) => question.id)).slice(0, 10);
+  const period = campaignPeriodOf(now);
+  await publishQuiz(period, { questionIds, passMark: 8 }, admin, now);
+  await publishSurvey(period, { questionIds: SURVEY_BANK.slice(0, 5).map((question) => question.id) }, admin, now);
 }

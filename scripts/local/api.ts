@@ -44,7 +44,7 @@ export async function startApi(options: {
       if (child.exitCode !== null) throw new Error('exited');
       const response = await fetch(`${url}/merchants/READY0PROBE`);
       return response.status === 404 || response.status === 200;
-    }, 120_000);
+    }, startTimeoutMs());
   } catch (error) {
     killGroup(child.pid, 'SIGKILL');
     throw new Error(`the local API failed to start: ${String(error)}\n${output.slice(-4000)}`);
@@ -60,6 +60,15 @@ export async function startApi(options: {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * How long serverless offline may take to bundle every function and listen: 2 minutes, or
+ * `FANGXIN_API_START_TIMEOUT_MS` on a machine whose cores are shared and busy.
+ */
+function startTimeoutMs(): number {
+  const configured = Number(process.env.FANGXIN_API_START_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured > 0 ? configured : 120_000;
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {

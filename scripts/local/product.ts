@@ -173,14 +173,14 @@ export async function drainCounts(): Promise<void> {
 async function startCounting(options: { endpoint: string; tableName: string }): Promise<Array<{ stop(): Promise<void> }>> {
   const counterStream = await import('../../functions/src/handlers/streams/counter-stream');
   const catchUp = await import('../../functions/src/handlers/scheduled/count-events');
-  const { isEventInsert } = await import('../../functions/src/store/event-stream-record');
+  const { isCountableInsert } = await import('../../functions/src/store/event-stream-record');
   return [
     await startStreamRunner({
       endpoint: options.endpoint,
       region: LOCAL_REGION,
       tableName: options.tableName,
       handler: counterStream.handler,
-      filter: isEventInsert,
+      filter: isCountableInsert,
       batchSize: 25,
       onError: (error) => console.error('[counters] failed:', error),
     }),

@@ -39,3 +39,8 @@ export * from './contract/assessment';
 export * from './contract/bulletin';
 export * from './catalogue/stations';
 export * from './contract/station';
+export * from './catalogue/quiz-bank';
+export * from './catalogue/survey-bank';
+export * from './domain/quiz';
+export * from './contract/quiz';
+export * from './contract/campaign-routes';

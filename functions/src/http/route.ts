@@ -14,7 +14,7 @@ export interface RouteRequest<C extends RouteContract> {
   body: Infer<C['body']>;
   query: Infer<C['query']>;
   /** The caller; present on every route that is not public. */
-  principal: C['access'] extends 'public' ? Principal | undefined : Principal;
+  principal: C['access'] extends 'public' | 'anyone' ? Principal | undefined : Principal;
   /** `Idempotency-Key` header, on idempotent routes (required there). */
   idempotencyKey: string | undefined;
   now: Date;
@@ -85,6 +85,8 @@ async function answer<C extends RouteContract>(
 async function authenticate(contract: RouteContract, event: APIGatewayProxyEventV2, now: Date): Promise<Principal | undefined> {
   const header = event.headers?.authorization ?? event.headers?.Authorization;
   if (contract.access === 'public') return undefined;
+  // `anyone`: signing in is optional, but a token that is sent must be valid (never silently ignored).
+  if (contract.access === 'anyone' && !header) return undefined;
   if (!header?.startsWith('Bearer ')) throw new Unauthenticated('请先登录');
   const principal = await verifyToken(header.slice('Bearer '.length).trim(), now);
   if (contract.access === 'merchant' && principal.roles.merchantIds.length === 0) {
@@ -123,7 +125,9 @@ function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.outpu
 function errorResponse(error: unknown, correlationId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) {
     const body: ApiErrorBody = { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
-    return json(STATUS_BY_ERROR_CODE[error.code], body, error instanceof RateLimited ? { 'retry-after': String(error.retryAfterSeconds) } : {});
+    const retryAfter: Record<string, string> =
+      error instanceof RateLimited && error.retryAfterSeconds !== undefined ? { 'retry-after': String(Math.max(1, Math.ceil(error.retryAfterSeconds))) } : {};
+    return json(STATUS_BY_ERROR_CODE[error.code], body, retryAfter);
   }
   if (isStoreBusy(error)) {
     // The store stayed throttled or failing through the SDK's retries: nothing was written (or, if it was,

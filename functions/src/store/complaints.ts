@@ -54,7 +54,9 @@ export interface ComplaintRecord extends LifecycleState {
 /** A counter addition: a county/town/sector/area counter, or one in the shop's own partition. */
 export type CounterWrite =
   | { kind: 'scope'; scope: string; period: string; deltas: Record<string, number> }
-  | { kind: 'merchant'; merchantId: string; counterKey: string; deltas: Record<string, number> };
+  | { kind: 'merchant'; merchantId: string; counterKey: string; deltas: Record<string, number> }
+  /** A survey's tally of one question in one scope (`<scope>#<questionId>`): option id → how many chose it. */
+  | { kind: 'survey'; period: string; tally: string; deltas: Record<string, number> };
 
 /** The writes that go with a state change, in the same transaction. */
 export interface SideEffects {

@@ -68,7 +68,10 @@ export const counterScope = {
   /** One complaint station's intake (全县各类投诉站受理消费者投诉处理率). */
   station: (stationId: string) => `station#${stationId}`,
 };
-/** gsi2: events whose counter contributions are not yet applied (sparse), oldest first. */
+/**
+ * gsi2: countable items whose counter contributions are not yet applied (sparse), oldest first — lifecycle
+ * events, counted quiz attempts and survey responses (store/counting.ts). The name predates the second kind.
+ */
 export const EVENTS_UNCOUNTED_PARTITION = 'EVENTS#uncounted';
 export const counterPeriod = {
   month: (month: string) => `M#${month}`,
@@ -113,6 +116,40 @@ export const TASKS_PARTITION = 'TASKS';
 export const ASSESSMENT_KEY = prefix('ASSESSMENT');
 export const ASSESSMENT_RECORD = 'RECORD';
 export const SCORECARD_KEY = prefix('SHOP');
+
+// — reaching consumers: the awareness quiz and the satisfaction survey —
+/** A period's quiz: its record (`RECORD`). */
+export const QUIZ_KEY = prefix('QUIZ');
+/** A period's survey: its record (`RECORD`) and the tallies (`TALLY#<scope>#<questionId>`). */
+export const SURVEY_KEY = prefix('SURVEY');
+export const CAMPAIGN_RECORD = 'RECORD';
+export const SURVEY_TALLY_KEY = prefix('TALLY');
+export const surveyTallyOf = (scope: string, questionId: string) => `${scope}#${questionId}`;
+/**
+ * One person's counted quiz attempt / survey response of a period, `<period>#<userId>` after the prefix: the
+ * key is the one-per-person-per-period rule (a conditional put). Each is its own partition.
+ */
+export const QUIZ_ATTEMPT_KEY = prefix('QUIZ_ATTEMPT');
+export const SURVEY_RESPONSE_KEY = prefix('SURVEY_RESPONSE');
+export const personInPeriod = {
+  of: (period: string, userId: string) => `${period}#${userId}`,
+  parse: (value: string) => {
+    const cut = value.indexOf('#');
+    return { period: value.slice(0, cut), userId: value.slice(cut + 1) };
+  },
+};
+/** Fixed-window rate-limit counters: `RATE#<limit name>#<subject>` / `<window start, epoch seconds>` (TTL). */
+export const RATE_LIMIT_KEY = prefix('RATE');
+
+/**
+ * The items the counter stream applies: new items whose keys start so. serverless.yml's filter patterns for
+ * `counterStream` list exactly these (a unit test keeps them in step), and the local stream runner uses them.
+ */
+export const COUNTABLE_KEY_PREFIXES: ReadonlyArray<{ pk: string; sk?: string }> = [
+  { pk: COMPLAINT_KEY.encode(''), sk: EVENT_KEY.encode('') },
+  { pk: QUIZ_ATTEMPT_KEY.encode('') },
+  { pk: SURVEY_RESPONSE_KEY.encode('') },
+];
 
 // — people, settings, bookkeeping —
 export const USER_KEY = prefix('USER');
@@ -161,5 +198,3 @@ export const FOLLOW_UP_SORT = 'FOLLOWUP';
 /** gsi1: every 回访 due, by due time; gsi2: a station's, by due time. */
 export const FOLLOW_UPS_PARTITION = 'FOLLOWUP#due';
 export const STATION_FOLLOW_UPS_KEY = prefix('FOLLOWUP#STATION');
-/** A fixed-window rate-limit counter (`RATE#<rule>#<who>#<window start>`, TTL). */
-export const RATE_KEY = prefix('RATE');

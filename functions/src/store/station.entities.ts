@@ -9,7 +9,6 @@ import {
   FOLLOW_UPS_PARTITION,
   FOLLOW_UP_SORT,
   LEDGER_KEY,
-  RATE_KEY,
   STATIONS_PARTITION,
   STATION_CODE_KEY,
   STATION_FOLLOW_UPS_KEY,
@@ -129,16 +128,4 @@ export const FollowUpEntity = new Entity({
       .savedAs('gsi2sk')
       .link<typeof schema>(({ stationId, dueAt, complaintId }) => (stationId ? `${dueAt}#${complaintId}` : undefined)),
   })),
-});
-
-/** A fixed-window counter of attempts (rate limits).  pk = RATE#<rule>#<who>#<window>   sk = COUNT  (TTL) */
-export const RateCounterEntity = new Entity({
-  name: 'RateCounter',
-  table: FangxinTable,
-  schema: item({
-    bucket: string().key().savedAs('pk').transform(RATE_KEY),
-    record: string().key().savedAs('sk').const('COUNT'),
-    count: number(),
-    expiresAt: number(),
-  }),
 });

@@ -1,13 +1,13 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { logger } from '../observability/log';
-import { applyEventCounts, applyEventCountsTogether, listUncountedEvents } from '../store/counting';
-import { newEventCounts } from '../store/event-stream-record';
+import { applyCounts, applyCountsTogether, describeSource, listUncounted } from '../store/counting';
+import { newCountable } from '../store/event-stream-record';
 
 /**
- * The indicator counters follow from the lifecycle's events, off the write path (docs/campaign.md): the
- * table's stream applies each new event's counts within seconds, and a schedule applies whatever the stream
- * did not (a failed batch, a Lambda that gave up) once it is a minute old. Both go through
- * `applyEventCounts`, which adds each event exactly once.
+ * The indicator counters follow from countable items — the lifecycle's events, counted quiz attempts and
+ * survey responses — off the write path (docs/campaign.md): the table's stream applies each new item's counts
+ * within seconds, and a schedule applies whatever the stream did not (a failed batch, a Lambda that gave up)
+ * once it is a minute old. Both go through `applyCounts`, which adds each item exactly once.
  */
 
 /**
@@ -16,12 +16,12 @@ import { newEventCounts } from '../store/event-stream-record';
  */
 export async function countStreamRecords(records: readonly DynamoDBRecord[], now: () => Date = () => new Date()): Promise<string[]> {
   const events = records.flatMap((record) => {
-    const event = newEventCounts(record);
+    const event = newCountable(record);
     return event ? [{ event, sequenceNumber: record.dynamodb?.SequenceNumber }] : [];
   });
   if (events.length === 0) return [];
   try {
-    await applyEventCountsTogether(events.map(({ event }) => event), now());
+    await applyCountsTogether(events.map(({ event }) => event), now());
     return [];
   } catch (error) {
     // Still contended after the retries: the whole batch again later (already-counted events add nothing).
@@ -40,14 +40,14 @@ export interface CatchUpResult {
 /** The scheduled catch-up: events older than `graceMs` still uncounted, a bounded batch per run. */
 export async function countPendingEvents(now: Date, options: { graceMs?: number; limit?: number } = {}): Promise<CatchUpResult> {
   const before = new Date(now.getTime() - (options.graceMs ?? 60_000)).toISOString();
-  const events = await listUncountedEvents(before, options.limit ?? 200);
+  const events = await listUncounted(before, options.limit ?? 200);
   const result: CatchUpResult = { examined: events.length, counted: 0, already: 0, failed: 0 };
   for (const event of events) {
     try {
-      result[await applyEventCounts(event, now)]++;
+      result[await applyCounts(event, now)]++;
     } catch (error) {
       result.failed++;
-      logger.error('counters.catch_up.apply_failed', { complaintId: event.complaintId, seq: event.seq, error: (error as Error).name });
+      logger.error('counters.catch_up.apply_failed', { item: describeSource(event.source), error: (error as Error).name });
     }
   }
   return result;

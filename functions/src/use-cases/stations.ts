@@ -47,7 +47,7 @@ import { findMerchant } from '../store/merchants';
 import { findUser } from '../store/users';
 import { DESCRIPTION_TARGET } from '../store/keys';
 import { claimedResult, requestHashOf, requireSameRequest } from '../store/idempotency';
-import { consumeRate, type RateRule } from '../store/rate-limits';
+import { hitRateLimit } from '../store/rate-limits';
 import {
   claimCodeDelete,
   claimCodeHash,
@@ -83,9 +83,6 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
 const STATION_CODE_TTL_SECONDS = 7 * 24 * 60 * 60;
 
-/** Rate limits (defaults; see docs/stations.md). A wrong claim code reveals nothing, and guessing is bounded. */
-export const CLAIM_RATE: RateRule = { name: 'claim-code', limit: 10, windowSeconds: 3600, message: '认领尝试过于频繁，请一小时后再试' };
-export const STATION_CODE_RATE: RateRule = { name: 'station-code', limit: 10, windowSeconds: 3600, message: '绑定尝试过于频繁，请一小时后再试' };
 
 export function toStationView(station: StationRecord): StationView {
   return {
@@ -144,7 +141,7 @@ export async function inviteStationStaff(stationId: string, principal: Principal
 
 /** Joins a station with a code; answers a fresh session whose roles include the station. Throttled per person. */
 export async function redeemStationCode(code: string, principal: Principal, now: Date): Promise<Session> {
-  await consumeRate(STATION_CODE_RATE, principal.userId, now);
+  await hitRateLimit('stationCode', principal.userId, now);
   if (principal.roles.station) throw new Conflict('您已是投诉站工作人员；如需调换投诉站，请联系县联席会议办公室');
   const binding = await findStationCode(code);
   if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
@@ -279,7 +276,7 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
  * theirs. A wrong, used or expired code gets the same answer; attempts are rate-limited per person.
  */
 export async function claimComplaint(code: string, principal: Principal, now: Date): Promise<ComplaintView> {
-  await consumeRate(CLAIM_RATE, principal.userId, now);
+  await hitRateLimit('claimCode', principal.userId, now);
   const refused = () => new Invalid('认领码不正确或已失效，请核对受理回执上的认领码，或请投诉站重新发送', 'code');
   const hash = claimCodeHash(code);
   const stored = await findClaimCode(hash);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { errorCodesOf, routes } from '@fangxin/shared';
+import { allRoutes, errorCodesOf } from '@fangxin/shared';
 import { STATUS_BY_ERROR_CODE, buildOpenApiDocument } from '../../../shared/src/contract/openapi';
 import { OPENAPI_FILE, renderOpenApi } from '../../../scripts/contract/openapi';
 
@@ -14,10 +14,10 @@ describe('the published API document (docs/openapi.json)', () => {
   const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
 
   it('has one operation per route', () => {
-    expect(operations.map((op) => op.operationId).sort()).toEqual(Object.keys(routes).sort());
+    expect(operations.map((op) => op.operationId).sort()).toEqual(Object.keys(allRoutes).sort());
   });
 
-  it.each(Object.entries(routes))('%s lists exactly the error codes the route declares, each under its status', (name, route) => {
+  it.each(Object.entries(allRoutes))('%s lists exactly the error codes the route declares, each under its status', (name, route) => {
     const operation = operations.find((op) => op.operationId === name)!;
     const documented = Object.entries(operation.responses)
       .filter(([status]) => Number(status) >= 400)
@@ -30,7 +30,7 @@ describe('the published API document (docs/openapi.json)', () => {
   });
 
   it('names every path parameter of every route', () => {
-    for (const [name, route] of Object.entries(routes)) {
+    for (const [name, route] of Object.entries(allRoutes)) {
       const operation = operations.find((op) => op.operationId === name)!;
       const declared = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       expect((operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name)).toEqual(declared);

@@ -1,6 +1,7 @@
 import { deployedFunctions } from '../../../scripts/contract/serverless-functions';
 import {
   COMPLAINT_KEY,
+  COUNTABLE_KEY_PREFIXES,
   DESCRIPTION_TARGET,
   EVENT_KEY,
   OUTBOX_ATTENTION_PARTITION,
@@ -9,17 +10,23 @@ import {
   eventTarget,
   isOutboxKey,
   merchantCounterKey,
+  QUIZ_ATTEMPT_KEY,
+  SURVEY_RESPONSE_KEY,
 } from '../../src/store/keys';
 import { newOutboxItemId } from '../../src/store/outbox-stream-record';
-import { newEventCounts } from '../../src/store/event-stream-record';
+import { isCountableInsert, newCountable } from '../../src/store/event-stream-record';
 import { targetFromWire, targetToWire } from '../../src/use-cases/moderation-rules';
 
 describe('table keys, declared once', () => {
-  const filterOf = (name: string) => {
+  const filtersOf = (name: string) => {
     const fn = deployedFunctions().find((candidate) => candidate.name === name)!;
-    const [pattern] = (fn.stream?.filterPatterns ?? []) as Array<{ eventName: string[]; dynamodb: { Keys: Record<string, { S: Array<{ prefix: string }> }> } }>;
-    return { eventName: pattern!.eventName, prefixes: Object.fromEntries(Object.entries(pattern!.dynamodb.Keys).map(([key, value]) => [key, value.S[0]!.prefix])) };
+    const patterns = (fn.stream?.filterPatterns ?? []) as Array<{ eventName: string[]; dynamodb: { Keys: Record<string, { S: Array<{ prefix: string }> }> } }>;
+    return patterns.map((pattern) => ({
+      eventName: pattern.eventName,
+      prefixes: Object.fromEntries(Object.entries(pattern.dynamodb.Keys).map(([key, value]) => [key, value.S[0]!.prefix])),
+    }));
   };
+  const filterOf = (name: string) => filtersOf(name)[0]!;
 
   it('serverless.yml’s outbox trigger selects exactly the new outbox items', () => {
     expect(filterOf('outboxStream')).toEqual({ eventName: ['INSERT'], prefixes: { pk: OUTBOX_KEY.encode('') } });
@@ -27,20 +34,26 @@ describe('table keys, declared once', () => {
     expect(isOutboxKey(COMPLAINT_KEY.encode('01J'))).toBe(false);
   });
 
-  it('serverless.yml’s counter trigger selects exactly the new lifecycle events', () => {
-    expect(filterOf('counterStream')).toEqual({ eventName: ['INSERT'], prefixes: { pk: COMPLAINT_KEY.encode(''), sk: EVENT_KEY.encode('') } });
+  it('serverless.yml’s counter trigger selects exactly the new countable items (events, quiz attempts, survey responses)', () => {
+    expect(filtersOf('counterStream')).toEqual(COUNTABLE_KEY_PREFIXES.map((prefixes) => ({ eventName: ['INSERT'], prefixes })));
+    expect(filtersOf('counterStream')[0]).toEqual({ eventName: ['INSERT'], prefixes: { pk: COMPLAINT_KEY.encode(''), sk: EVENT_KEY.encode('') } });
   });
 
-  it('the counter stream parser reads a new event’s counts, and nothing else', () => {
+  it('the counter stream parser reads a new countable item’s counts, and nothing else', () => {
     const counts = [{ kind: 'scope', scope: 'county#qinghe', period: 'M#2026-11', deltas: { received: 1 } }];
     const image = { counts: { L: [{ M: { kind: { S: 'scope' }, scope: { S: 'county#qinghe' }, period: { S: 'M#2026-11' }, deltas: { M: { received: { N: '1' } } } } }] } };
     const record = (pk: string, sk: string, eventName: 'INSERT' | 'MODIFY' = 'INSERT', newImage: object = image) =>
       ({ eventName, dynamodb: { Keys: { pk: { S: pk }, sk: { S: sk } }, NewImage: newImage } }) as never;
-    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000001')))).toEqual({ complaintId: '01J', seq: '000001', counts });
-    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000001'), 'MODIFY'))).toBeUndefined();
-    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), 'PROFILE'))).toBeUndefined();
-    expect(newEventCounts(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000002'), 'INSERT', {}))).toBeUndefined();
-    expect(newEventCounts(record(OUTBOX_KEY.encode('01J'), EVENT_KEY.encode('000001')))).toBeUndefined();
+    expect(newCountable(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000001')))).toEqual({ source: { kind: 'event', complaintId: '01J', seq: '000001' }, counts });
+    expect(newCountable(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000001'), 'MODIFY'))).toBeUndefined();
+    expect(newCountable(record(COMPLAINT_KEY.encode('01J'), 'PROFILE'))).toBeUndefined();
+    expect(newCountable(record(COMPLAINT_KEY.encode('01J'), EVENT_KEY.encode('000002'), 'INSERT', {}))).toBeUndefined();
+    expect(newCountable(record(OUTBOX_KEY.encode('01J'), EVENT_KEY.encode('000001')))).toBeUndefined();
+    expect(newCountable(record(QUIZ_ATTEMPT_KEY.encode('2026#u1'), 'RECORD'))).toEqual({ source: { kind: 'quiz_attempt', key: '2026#u1' }, counts });
+    expect(newCountable(record(SURVEY_RESPONSE_KEY.encode('2026#u1'), 'RECORD'))).toEqual({ source: { kind: 'survey_response', key: '2026#u1' }, counts });
+    expect(newCountable(record(QUIZ_ATTEMPT_KEY.encode('2026#u1'), 'RECORD', 'MODIFY'))).toBeUndefined();
+    expect(isCountableInsert(record(QUIZ_ATTEMPT_KEY.encode('2026#u1'), 'RECORD'))).toBe(true);
+    expect(isCountableInsert(record(COMPLAINT_KEY.encode('01J'), 'PROFILE'))).toBe(false);
   });
 
   it('the stream parser reads the outbox id of a new pending item, and nothing else', () => {

@@ -142,7 +142,11 @@ export async function call<C extends RouteContract>(route: C, input: CallInput<C
   }
 
   const header: Record<string, string> = { Accept: 'application/json' }
-  if (route.access !== 'public') {
+  if (route.access === 'anyone') {
+    // Signing in is optional here; when signed in, the server identifies the caller.
+    const session = getSession()
+    if (session) header.Authorization = `Bearer ${session.token}`
+  } else if (route.access !== 'public') {
     const session = getSession()
     if (!session) throw signInAgain()
     header.Authorization = `Bearer ${session.token}`

@@ -34,7 +34,10 @@ export const PAGES = {
   merchantRectifications: '/merchant/pages/rectifications/index',
   merchantRectification: '/merchant/pages/rectification/index',
   merchantScorecard: '/merchant/pages/scorecard/index',
-  partyNotice: '/consumer/pages/notice/index'
+  partyNotice: '/consumer/pages/notice/index',
+  quiz: '/campaign/pages/quiz/index',
+  survey: '/campaign/pages/survey/index',
+  campaignAdmin: '/admin/pages/campaign/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

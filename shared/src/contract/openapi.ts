@@ -8,7 +8,8 @@ export { STATUS_BY_ERROR_CODE };
 import * as merchant from './merchant';
 import * as notifications from './notifications';
 import * as registry from './registry';
-import { errorCodesOf, routes, type RouteContract } from './routes';
+import { allRoutes } from './campaign-routes';
+import { errorCodesOf, type RouteContract } from './routes';
 
 /**
  * The published API document (OpenAPI 3.1), generated from the one wire contract — never written by hand.
@@ -107,7 +108,7 @@ function operationOf(name: string, route: RouteContract): JsonSchema {
     operationId: name,
     ...(route.summary ? { summary: route.summary } : {}),
     'x-access': route.access,
-    ...(route.access === 'public' ? { security: [] } : {}),
+    ...(route.access === 'public' ? { security: [] } : route.access === 'anyone' ? { security: [{}, { session: [] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } } } : {}),
     responses: {
@@ -120,7 +121,7 @@ function operationOf(name: string, route: RouteContract): JsonSchema {
 }
 
 /** The whole document, routes in contract order. */
-export function buildOpenApiDocument(contract: Record<string, RouteContract> = routes): JsonSchema {
+export function buildOpenApiDocument(contract: Record<string, RouteContract> = allRoutes): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const [name, route] of Object.entries(contract)) {
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(name, route);

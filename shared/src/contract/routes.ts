@@ -80,10 +80,12 @@ import {
  * Who may call a route. Every route states one; the API edge authenticates before the handler runs, and
  * the use case checks the resource on top (whose complaint, which shop, which jurisdiction).
  * - `public`: anyone, no token;  `user`: any signed-in person (every user is a consumer);
+ * - `anyone`: no token needed, but a caller who sends one is identified (the quiz: try without signing in,
+ *   sign in to count); a token sent must be valid;
  * - `merchant`: a signed-in user bound to at least one shop;  `staff`: bureau staff;
  * - `station`: complaint-station staff (投诉站), bound to one station.
  */
-export type Access = 'public' | 'user' | 'merchant' | 'staff' | 'station';
+export type Access = 'public' | 'anyone' | 'user' | 'merchant' | 'staff' | 'station';
 
 export interface RouteContract<
   P extends z.ZodType = z.ZodType,
@@ -136,11 +138,12 @@ export function errorCodesOf(route: RouteContract): ErrorCode[] {
   return [...codes];
 }
 
-const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+/** Declares one route, keeping its schemas' types. */
+export const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
   contract: RouteContract<P, R, B, Q>,
 ) => contract;
 
-const none = z.object({});
+export const none = z.object({});
 const complaintId = z.object({
   id: z
     .string()
@@ -148,7 +151,12 @@ const complaintId = z.object({
     .transform((id) => id.toUpperCase()),
 });
 
-/** The one wire contract: the functions parse with it, the mini-program's client builds requests from it. */
+/**
+ * The one wire contract: the functions parse with it, the mini-program's client builds requests from it.
+ * Routes only subpackage pages call live in their own modules so the main package does not carry their
+ * schemas (`campaign-routes.ts`: the quiz and the survey); `allRoutes` there is the whole contract, which
+ * serverless.yml and the API document must match.
+ */
 export const routes = {
   getMerchant: route({
     method: 'GET',

@@ -47,11 +47,10 @@ export class RateLimited extends DomainError {
   readonly code = 'RATE_LIMITED' as const;
   constructor(
     message: string,
-    field?: string,
-    /** Sent as Retry-After: when trying again can succeed. */
-    readonly retryAfterSeconds = 60,
+    /** When to try again, in seconds: the API edge sends it as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
-    super(message, field);
+    super(message);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { errorCodesOf, routes, type RouteContract } from '@fangxin/shared';
+import { allRoutes, errorCodesOf, type RouteContract } from '@fangxin/shared';
 import { apiGatewayEvent } from './api-gateway-event';
 
 const routeAt = (method: string, routePath: string): RouteContract | undefined =>
-  Object.values(routes).find((route) => route.method === method && route.path === routePath);
+  Object.values(allRoutes).find((route) => route.method === method && route.path === routePath);
 
 /**
  * Every answer a test sees is held to the contract: an error must be one the route declares

@@ -74,6 +74,11 @@ export default function IndexPage() {
         />
       </CellGroup>
 
+      <CellGroup title='维权知识'>
+        <Cell className='entry-quiz' title='法律法规知晓率测试' description='答题了解消费者权益保护法等法律，错题附法条依据' clickable onClick={() => open(PAGES.quiz)} />
+        <Cell className='entry-survey' title='消费环境满意度测评' description='为本县放心消费创建打分（社会测评）' clickable onClick={() => open(PAGES.survey)} />
+      </CellGroup>
+
       <CellGroup title='我的'>
         <Cell
           className='entry-my-complaints'
@@ -151,6 +156,9 @@ export default function IndexPage() {
               clickable
               onClick={() => open(PAGES.triage)}
             />
+          ) : null}
+          {isStaffUser(user) ? (
+            <Cell className='entry-campaign-admin' title='知晓率测试与满意度测评' description='发布本期测试和问卷，查看测评结果' clickable onClick={() => open(PAGES.campaignAdmin)} />
           ) : null}
         </CellGroup>
       ) : null}

@@ -65,6 +65,13 @@ export function ShopView({ merchant }: { merchant: MerchantPublicView }) {
           投诉
         </Button>
       </View>
+
+      <View className='quiz-box'>
+        <Text className='complain-hint'>了解消费维权法律，参加本县法律法规知晓率测试（约 3 分钟）。</Text>
+        <Button className='take-quiz' fill='outline' block onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.quiz, { merchantId: merchant.id }) })}>
+          维权知识测试
+        </Button>
+      </View>
     </View>
   )
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '法律法规知晓率测试'
+})

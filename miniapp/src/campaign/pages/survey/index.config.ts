@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '消费环境满意度测评'
+})
