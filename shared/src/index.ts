@@ -37,3 +37,22 @@ export * from './contract/tasks';
 export * from './domain/assessment';
 export * from './contract/assessment';
 export * from './contract/bulletin';
+export {
+  PUBLIC_SMALL_SAMPLE,
+  RECALL_KINDS,
+  RECALL_KIND_CODES,
+  OPEN_DATA_HEADER,
+  bannerActive,
+  monthsOfYearUpTo,
+  openDataCsv,
+  publicFiguresOf,
+  publicRateText,
+  publicScopeLabel,
+  recallPublic,
+  type OpenDataRow,
+  type PublicFigures,
+  type PublicRate,
+  type PublicScopeKind,
+  type RecallKind,
+} from './domain/public-info';
+export * from './contract/content';

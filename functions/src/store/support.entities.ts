@@ -188,7 +188,7 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection'),
+    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection', 'content', 'recall'),
     subjectId: string(),
     /** The reason or note given, for registry actions. */
     detail: string().optional(),
