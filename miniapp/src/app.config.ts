@@ -20,7 +20,7 @@ export default defineAppConfig({
     {
       root: 'merchant',
       name: 'merchant',
-      pages: ['pages/queue/index', 'pages/handle/index', 'pages/apply/index', 'pages/bind/index', 'pages/shop/index']
+      pages: ['pages/queue/index', 'pages/handle/index', 'pages/apply/index', 'pages/bind/index', 'pages/shop/index', 'pages/recalls/index']
     },
     {
       root: 'admin',
@@ -32,13 +32,22 @@ export default defineAppConfig({
         'pages/credit/index',
         'pages/notification-problems/index',
         'pages/moderation/index',
-        'pages/calendar/index'
+        'pages/calendar/index',
+        'pages/content/index',
+        'pages/recalls/index'
       ]
     },
     {
       root: 'consumer',
       name: 'consumer',
       pages: ['pages/notice/index']
+    },
+    // The campaign's public information, opened from the home page's small section and the shop page's
+    // recall section: articles, recall notices, public statistics. Kept out of the main package.
+    {
+      root: 'info',
+      name: 'info',
+      pages: ['pages/article/index', 'pages/articles/index', 'pages/recall/index', 'pages/recalls/index', 'pages/statistics/index']
     }
   ],
   window: {

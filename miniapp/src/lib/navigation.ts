@@ -21,7 +21,15 @@ export const PAGES = {
   notificationProblems: '/admin/pages/notification-problems/index',
   moderation: '/admin/pages/moderation/index',
   calendar: '/admin/pages/calendar/index',
-  partyNotice: '/consumer/pages/notice/index'
+  partyNotice: '/consumer/pages/notice/index',
+  article: '/info/pages/article/index',
+  articles: '/info/pages/articles/index',
+  recall: '/info/pages/recall/index',
+  recalls: '/info/pages/recalls/index',
+  statistics: '/info/pages/statistics/index',
+  adminContent: '/admin/pages/content/index',
+  adminRecalls: '/admin/pages/recalls/index',
+  merchantRecalls: '/merchant/pages/recalls/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */
