@@ -67,7 +67,7 @@ export default function ContentPage() {
     <View className='page page--form content-page'>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <View className='content-kinds'>
-        <Choices options={KINDS} value={kind} onChange={(next) => { setKind(next); setEditing(undefined) }} optionClassPrefix='kind' />
+        <Choices options={KINDS} value={kind} onChange={(next) => { setKind(next); setEditing(undefined) }} optionClassPrefix='kind-' />
       </View>
       {kind === 'article' ? (
         <ArticleForm key={editing?.id ?? 'new-article'} editing={editing && 'body' in editing ? editing : undefined} onSaved={saved} onCancel={() => setEditing(undefined)} />

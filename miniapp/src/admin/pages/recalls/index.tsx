@@ -30,7 +30,7 @@ export default function AdminRecallsPage() {
 
   const publish = async (input: RecallInput) => {
     const code = shopId.trim().toUpperCase()
-    if (code && !MerchantId.safeParse(code).success) throw new ApiError('INVALID', '店铺编号格式不正确', 400, 'merchantId')
+    if (code && !MerchantId.safeParse(code).success) throw new ApiError('INVALID', '店铺编号格式不正确，请核对后重试')
     const recall = await call(routes.staffPublishRecall, { body: { ...input, ...(code ? { merchantId: code } : {}) } })
     setNotice({ kind: 'success', text: recall.merchant ? `已发布到「${recall.merchant.name}」的店铺页和首页` : '已发布为全县召回信息' })
     void list.refresh()
