@@ -44,7 +44,9 @@ export async function startApi(options: {
       if (child.exitCode !== null) throw new Error('exited');
       const response = await fetch(`${url}/merchants/READY0PROBE`);
       return response.status === 404 || response.status === 200;
-    }, 120_000);
+      // serverless-offline bundles every function before it answers (about a hundred now); on a shared
+      // two-core machine under load that has taken over two minutes.
+    }, 240_000);
   } catch (error) {
     killGroup(child.pid, 'SIGKILL');
     throw new Error(`the local API failed to start: ${String(error)}\n${output.slice(-4000)}`);
