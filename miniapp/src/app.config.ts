@@ -28,7 +28,8 @@ export default defineAppConfig({
         'pages/shop/index',
         'pages/rectifications/index',
         'pages/rectification/index',
-        'pages/scorecard/index'
+        'pages/scorecard/index',
+        'pages/recalls/index'
       ]
     },
     {
@@ -52,7 +53,9 @@ export default defineAppConfig({
         'pages/assessment/index',
         'pages/scorecard/index',
         'pages/bulletin/index',
-        'pages/campaign/index'
+        'pages/campaign/index',
+        'pages/content/index',
+        'pages/recalls/index'
       ]
     },
     {
@@ -66,6 +69,13 @@ export default defineAppConfig({
       root: 'campaign',
       name: 'campaign',
       pages: ['pages/quiz/index', 'pages/survey/index']
+    },
+    // The campaign's public information, opened from the home page's small section and the shop page's
+    // recall section: articles, recall notices, public statistics. Kept out of the main package.
+    {
+      root: 'info',
+      name: 'info',
+      pages: ['pages/article/index', 'pages/articles/index', 'pages/recall/index', 'pages/recalls/index', 'pages/statistics/index']
     }
   ],
   window: {

@@ -39,8 +39,28 @@ export * from './contract/assessment';
 export * from './contract/bulletin';
 export * from './catalogue/stations';
 export * from './contract/station';
+export * from './contract/station-routes';
 export * from './catalogue/quiz-bank';
 export * from './catalogue/survey-bank';
 export * from './domain/quiz';
 export * from './contract/quiz';
 export * from './contract/campaign-routes';
+export {
+  PUBLIC_SMALL_SAMPLE,
+  RECALL_KINDS,
+  RECALL_KIND_CODES,
+  OPEN_DATA_HEADER,
+  bannerActive,
+  monthsOfYearUpTo,
+  openDataCsv,
+  publicFiguresOf,
+  publicRateText,
+  publicScopeLabel,
+  recallPublic,
+  type OpenDataRow,
+  type PublicFigures,
+  type PublicRate,
+  type PublicScopeKind,
+  type RecallKind,
+} from './domain/public-info';
+export * from './contract/content';

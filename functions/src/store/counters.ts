@@ -76,3 +76,21 @@ export async function shopCountersOfYear(merchantId: string, year: number): Prom
   }
   return total;
 }
+
+/**
+ * Many scopes' counters for many months at once: one BatchGetItem per 100 (scope, month) keys, in the order
+ * asked — the open-data file's whole read (towns and sectors × the months of a year), whatever the volume.
+ */
+export async function countersOfScopeMonths(keys: ReadonlyArray<{ scope: string; month: string }>): Promise<Counters[]> {
+  const out: Counters[] = [];
+  for (let start = 0; start < keys.length; start += 100) {
+    const chunk = keys.slice(start, start + 100);
+    const command = FangxinTable.build(BatchGetCommand).requests(
+      ...chunk.map(({ scope, month }) => CounterEntity.build(BatchGetRequest).key({ scope, period: counterPeriod.month(month) })),
+    );
+    const { Responses } = await execute({ maxAttempts: 5 }, command);
+    const [items = []] = Responses as unknown as Array<Array<Record<string, unknown> | undefined>>;
+    chunk.forEach((_, index) => out.push(countersOf(items[index])));
+  }
+  return out;
+}

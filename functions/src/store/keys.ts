@@ -198,3 +198,27 @@ export const FOLLOW_UP_SORT = 'FOLLOWUP';
 /** gsi1: every 回访 due, by due time; gsi2: a station's, by due time. */
 export const FOLLOW_UPS_PARTITION = 'FOLLOWUP#due';
 export const STATION_FOLLOW_UPS_KEY = prefix('FOLLOWUP#STATION');
+// — campaign content and recall notices —
+/** An article's item is `CONTENT#<id>` / `ARTICLE`, a banner's `CONTENT#<id>` / `BANNER` (an id of one kind never reads as the other). */
+export const CONTENT_KEY = prefix('CONTENT');
+export const ARTICLE_RECORD = 'ARTICLE';
+export const BANNER_RECORD = 'BANNER';
+/** gsi1 (sparse, while published): the public list of articles (by when published) and of banners (by last day). */
+export const ARTICLES_PUBLISHED_PARTITION = 'ARTICLES#published';
+export const BANNERS_PUBLISHED_PARTITION = 'BANNERS#published';
+/** gsi2: every article or banner for staff (`CONTENT_ALL#article`, `CONTENT_ALL#banner`), newest first. */
+export const CONTENT_ALL_KEY = prefix('CONTENT_ALL');
+/** A recall notice's item: `RECALL#<id>` / `RECORD`. */
+export const RECALL_KEY = prefix('RECALL');
+export const RECALL_RECORD = 'RECORD';
+/** gsi1 (sparse, while shown to the public): the county's recall notices, newest first. */
+export const RECALLS_PUBLIC_PARTITION = 'RECALLS#public';
+/**
+ * gsi2: a shop's recall notices (`SHOP_RECALLS#<merchantId>`, or `SHOP_RECALLS#county` for county-wide ones),
+ * sort `P#<publishedAt>#<id>` while public and `X#…` otherwise, so the public section is a `begins_with P#`.
+ */
+export const SHOP_RECALLS_KEY = prefix('SHOP_RECALLS');
+export const COUNTY_WIDE_RECALLS = 'county';
+export const recallShopSort = (isPublic: boolean, publishedAt: string, id: string) => `${isPublic ? 'P' : 'X'}#${publishedAt}#${id}`;
+/** gsi3: every recall notice for staff (one county-wide partition; the jurisdiction narrows the page), newest first. */
+export const RECALLS_ALL_PARTITION = 'RECALLS#all';

@@ -191,7 +191,7 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection', 'station'),
+    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection', 'station', 'content', 'recall'),
     subjectId: string(),
     /** The reason or note given, for registry actions. */
     detail: string().optional(),

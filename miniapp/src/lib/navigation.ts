@@ -37,7 +37,15 @@ export const PAGES = {
   partyNotice: '/consumer/pages/notice/index',
   quiz: '/campaign/pages/quiz/index',
   survey: '/campaign/pages/survey/index',
-  campaignAdmin: '/admin/pages/campaign/index'
+  campaignAdmin: '/admin/pages/campaign/index',
+  article: '/info/pages/article/index',
+  articles: '/info/pages/articles/index',
+  recall: '/info/pages/recall/index',
+  recalls: '/info/pages/recalls/index',
+  statistics: '/info/pages/statistics/index',
+  adminContent: '/admin/pages/content/index',
+  adminRecalls: '/admin/pages/recalls/index',
+  merchantRecalls: '/merchant/pages/recalls/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

@@ -1,4 +1,5 @@
 import { none, route, routes } from './routes';
+import { stationRoutes } from './station-routes';
 import {
   CampaignBanksView,
   CampaignPeriodParam,
@@ -87,4 +88,4 @@ export const campaignRoutes = {
 } as const;
 
 /** The whole contract: every route the API serves (serverless.yml, the API document and the tests check it). */
-export const allRoutes = { ...routes, ...campaignRoutes } as const;
+export const allRoutes = { ...routes, ...campaignRoutes, ...stationRoutes } as const;

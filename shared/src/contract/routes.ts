@@ -35,28 +35,36 @@ import {
   RectificationPage,
   RectificationView,
 } from './inspection';
-import {
-  ClaimCodeIssued,
-  ClaimComplaintRequest,
-  FollowUpPage,
-  FollowUpQuery,
-  LedgerPage,
-  LedgerQuery,
-  RedeemStationCode,
-  RegisterStationRequest,
-  ReissueClaimCode,
-  StationFileComplaintRequest,
-  StationFiled,
-  StationId,
-  StationInvitation,
-  StationList,
-  StationView,
-} from './station';
 import { ClockRules } from '../domain/clock-rules';
 import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearView } from './calendar';
 import { DashboardQuery, DashboardView, IndicatorTargets, TargetsView, TargetsYearParam } from './dashboard';
 import { YearTasksInput, YearTasksView } from './tasks';
 import { BulletinParam, BulletinView } from './bulletin';
+import {
+  ArticleInput,
+  ArticlePage,
+  ArticleUpdate,
+  ArticleView,
+  BannerInput,
+  BannerUpdate,
+  BannerView,
+  ContentIdParam,
+  HomeContent,
+  ManagedRecallPage,
+  ManagedRecallView,
+  OpenDataQuery,
+  PublicStatisticsView,
+  RecallInput,
+  RecallPage,
+  RecallParams,
+  RecallReview,
+  RecallView,
+  StaffContentPage,
+  StaffContentQuery,
+  StaffRecallInput,
+  StatisticsQuery,
+  WithdrawRecall,
+} from './content';
 import { AssessmentView, AssessmentYearParam, OpenAssessment, OverrideInput, ScorecardPage, ScorecardParams, ScorecardQuery, ScorecardView } from './assessment';
 import {
   ApplicationDecision,
@@ -144,7 +152,8 @@ export const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodT
 ) => contract;
 
 export const none = z.object({});
-const complaintId = z.object({
+/** `{id}` of a complaint: 26 Crockford characters (a ULID), any case. */
+export const complaintId = z.object({
   id: z
     .string()
     .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '投诉编号格式不正确' })
@@ -154,7 +163,7 @@ const complaintId = z.object({
 /**
  * The one wire contract: the functions parse with it, the mini-program's client builds requests from it.
  * Routes only subpackage pages call live in their own modules so the main package does not carry their
- * schemas (`campaign-routes.ts`: the quiz and the survey); `allRoutes` there is the whole contract, which
+ * schemas (`campaign-routes.ts`: the quiz and the survey; `station-routes.ts`: stations and 回访); `allRoutes` there is the whole contract, which
  * serverless.yml and the API document must match.
  */
 export const routes = {
@@ -506,89 +515,139 @@ export const routes = {
     errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
     response: RectificationView,
   }),
-  // — complaint stations (投诉站) and 回访 —
-  /** Bureau staff: the stations (town staff: in their towns). */
-  stations: route({ method: 'GET', path: '/staff/stations', access: 'staff', pathParams: none, response: StationList }),
-  /** County admins: register a station (audited). */
-  registerStation: route({
+  // — campaign content (维权知识, 3·15 banners), recall notices, public statistics —
+  /** Anyone: the home page's active banners, latest articles and latest recall notices, in one answer. */
+  homeContent: route({ method: 'GET', path: '/content/home', access: 'public', pathParams: none, response: HomeContent }),
+  /** Anyone: published 维权知识 articles, newest first. */
+  articles: route({ method: 'GET', path: '/content/articles', access: 'public', pathParams: none, query: ListQuery, response: ArticlePage }),
+  /** Anyone: one published article (unpublished or unknown: 404). */
+  article: route({ method: 'GET', path: '/content/articles/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: ArticleView }),
+  /** County admins: every article or banner, unpublished ones included. */
+  staffContent: route({ method: 'GET', path: '/staff/content', access: 'staff', pathParams: none, query: StaffContentQuery, response: StaffContentPage }),
+  /** County admins: write an article (audited). */
+  createArticle: route({ method: 'POST', path: '/staff/content/articles', access: 'staff', pathParams: none, body: ArticleInput, successStatus: 201, response: ArticleView }),
+  /** County admins: edit, publish or unpublish an article (audited; the version read, else 409). */
+  updateArticle: route({
+    method: 'PUT',
+    path: '/staff/content/articles/{id}',
+    access: 'staff',
+    pathParams: ContentIdParam,
+    body: ArticleUpdate,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    response: ArticleView,
+  }),
+  /** County admins: a 3·15 banner with its window (audited). */
+  createBanner: route({
     method: 'POST',
-    path: '/staff/stations',
+    path: '/staff/content/banners',
     access: 'staff',
     pathParams: none,
-    body: RegisterStationRequest,
+    body: BannerInput,
     successStatus: 201,
-    idempotent: true,
-    errors: ['FORBIDDEN', 'CONFLICT'],
-    response: StationView,
+    response: BannerView,
   }),
-  /** County admins, and regulators of the station's town: a one-time code for a new station staff member (audited). */
-  inviteStationStaff: route({
-    method: 'POST',
-    path: '/staff/stations/{id}/invitations',
+  updateBanner: route({
+    method: 'PUT',
+    path: '/staff/content/banners/{id}',
     access: 'staff',
-    pathParams: z.object({ id: StationId }),
-    errors: ['NOT_FOUND', 'FORBIDDEN'],
-    successStatus: 201,
-    response: StationInvitation,
+    pathParams: ContentIdParam,
+    body: BannerUpdate,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    response: BannerView,
   }),
-  /** Any signed-in person: join a station with the code the office gave them (answers a fresh session). */
-  redeemStationCode: route({
-    method: 'POST',
-    path: '/station/bindings',
-    access: 'user',
-    pathParams: none,
-    body: RedeemStationCode,
-    errors: ['RATE_LIMITED', 'CONFLICT'],
-    response: Session,
-  }),
-  /** Station staff: file a complaint for a consumer who walked in or phoned; the answer carries the claim code once. */
-  stationFileComplaint: route({
-    method: 'POST',
-    path: '/station/complaints',
-    access: 'station',
-    pathParams: none,
-    body: StationFileComplaintRequest,
-    successStatus: 201,
-    idempotent: true,
-    errors: ['NOT_FOUND', 'FORBIDDEN'],
-    response: StationFiled,
-  }),
-  /** Station staff: a new claim code for a case they took in and the consumer has not claimed (the old one stops working). */
-  reissueClaimCode: route({
-    method: 'POST',
-    path: '/station/complaints/{id}/claim-code',
-    access: 'station',
-    pathParams: complaintId,
-    body: ReissueClaimCode,
-    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
-    response: ClaimCodeIssued,
-  }),
-  /** Station staff: the station's ledger (台账), newest first. */
-  stationLedger: route({ method: 'GET', path: '/station/ledger', access: 'station', pathParams: none, query: LedgerQuery, errors: ['FORBIDDEN'], response: LedgerPage }),
-  /** Station staff: the whole ledger as CSV (formula-safe, UTF-8 with BOM; names and phones masked). */
-  stationLedgerCsv: route({
+  /** Anyone: recall notices across the county, newest first (withdrawn and unreviewed ones never). */
+  recalls: route({ method: 'GET', path: '/recalls', access: 'public', pathParams: none, query: ListQuery, response: RecallPage }),
+  recall: route({ method: 'GET', path: '/recalls/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: RecallView }),
+  /** Anyone: a shop's recall notices in force, for its public page. */
+  shopRecalls: route({
     method: 'GET',
-    path: '/station/ledger.csv',
-    access: 'station',
+    path: '/merchants/{id}/recalls',
+    access: 'public',
+    pathParams: ShopId,
+    query: ListQuery,
+    response: RecallPage,
+  }),
+  /** The shop's people: its recall notices, withdrawn and held ones included. */
+  merchantRecalls: route({
+    method: 'GET',
+    path: '/merchant/shops/{id}/recalls',
+    access: 'merchant',
+    pathParams: ShopId,
+    query: ListQuery,
+    errors: ['NOT_FOUND'],
+    response: ManagedRecallPage,
+  }),
+  /** The shop's owner: publish a recall notice for their shop (its text is content-checked before it is shown). */
+  publishRecall: route({
+    method: 'POST',
+    path: '/merchant/shops/{id}/recalls',
+    access: 'merchant',
+    pathParams: ShopId,
+    body: RecallInput,
+    successStatus: 201,
+    errors: ['NOT_FOUND', 'FORBIDDEN'],
+    response: ManagedRecallView,
+  }),
+  withdrawRecall: route({
+    method: 'POST',
+    path: '/merchant/shops/{id}/recalls/{recallId}/withdraw',
+    access: 'merchant',
+    pathParams: RecallParams,
+    body: WithdrawRecall,
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
+    response: ManagedRecallView,
+  }),
+  /** Bureau staff: recall notices in their jurisdiction, newest first, held ones to review included. */
+  staffRecalls: route({ method: 'GET', path: '/staff/recalls', access: 'staff', pathParams: none, query: ListQuery, response: ManagedRecallPage }),
+  /** Regulators (their towns) and admins: publish a recall for a shop, or county-wide (county-wide staff). Audited. */
+  staffPublishRecall: route({
+    method: 'POST',
+    path: '/staff/recalls',
+    access: 'staff',
     pathParams: none,
-    errors: ['FORBIDDEN'],
-    file: { contentType: 'text/csv; charset=utf-8', filename: 'station-ledger.csv' },
+    body: StaffRecallInput,
+    successStatus: 201,
+    errors: ['NOT_FOUND', 'FORBIDDEN'],
+    response: ManagedRecallView,
+  }),
+  staffWithdrawRecall: route({
+    method: 'POST',
+    path: '/staff/recalls/{id}/withdraw',
+    access: 'staff',
+    pathParams: ContentIdParam,
+    body: WithdrawRecall,
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
+    response: ManagedRecallView,
+  }),
+  /** Regulators (their towns) and admins: release or block a shop's recall text the content check held. Audited. */
+  reviewRecall: route({
+    method: 'POST',
+    path: '/staff/recalls/{id}/review',
+    access: 'staff',
+    pathParams: ContentIdParam,
+    body: RecallReview,
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
+    response: ManagedRecallView,
+  }),
+  /** Anyone: monthly complaint figures of the county, a town or a sector, from the counters; small samples said so. */
+  publicStatistics: route({
+    method: 'GET',
+    path: '/statistics',
+    access: 'public',
+    pathParams: none,
+    query: StatisticsQuery,
+    response: PublicStatisticsView,
+  }),
+  /** Anyone: the open-data file — monthly aggregates per town and per sector, no personal data. */
+  openDataCsv: route({
+    method: 'GET',
+    path: '/statistics/open-data.csv',
+    access: 'public',
+    pathParams: none,
+    query: OpenDataQuery,
+    file: { contentType: 'text/csv; charset=utf-8', filename: 'fangxin-open-data.csv' },
     response: z.string(),
   }),
-  /** A signed-in consumer: claim a complaint a station filed for them, with the code from the slip or SMS. */
-  claimComplaint: route({
-    method: 'POST',
-    path: '/complaints/claims',
-    access: 'user',
-    pathParams: none,
-    body: ClaimComplaintRequest,
-    errors: ['RATE_LIMITED', 'CONFLICT'],
-    response: ComplaintView,
-  }),
-  /** Bureau staff: 回访 due in their jurisdiction (closed, unrated, N days on), oldest first. */
-  staffFollowUps: route({ method: 'GET', path: '/staff/follow-ups', access: 'staff', pathParams: none, query: FollowUpQuery, response: FollowUpPage }),
-  /** Station staff: 回访 due for the cases their station took in. */
-  stationFollowUps: route({ method: 'GET', path: '/station/follow-ups', access: 'station', pathParams: none, query: FollowUpQuery, errors: ['FORBIDDEN'], response: FollowUpPage }),
 } as const;
 
 export type Routes = typeof routes;

@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { stationRoutes } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { stationLedger } from '../../use-cases/stations';
 
 /** GET /station/ledger — station staff: their station's ledger (台账), newest first. */
-export const handler = httpRoute(routes.stationLedger, ({ query, principal }) => stationLedger(principal!, query));
+export const handler = httpRoute(stationRoutes.stationLedger, ({ query, principal }) => stationLedger(principal!, query));

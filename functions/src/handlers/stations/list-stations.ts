@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { stationRoutes } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { stationsFor } from '../../use-cases/stations';
 
 /** GET /staff/stations — bureau staff: the complaint stations in their jurisdiction. */
-export const handler = httpRoute(routes.stations, ({ principal }) => stationsFor(principal!));
+export const handler = httpRoute(stationRoutes.stations, ({ principal }) => stationsFor(principal!));

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
 import { MerchantId } from '@fangxin/shared'
+import { CampaignStrip } from '@/components/campaign-strip'
 import { PAGES } from '@/lib/navigation'
 import { clearSession, describeRoles, isMerchantUser, isStaffUser, useSession } from '@/lib/session'
 import { useText } from '@/lib/use-text'
@@ -63,6 +64,8 @@ export default function IndexPage() {
           查看店铺
         </Button>
       </View>
+
+      <CampaignStrip />
 
       <CellGroup title='找店铺'>
         <Cell

@@ -74,7 +74,9 @@ const STAFF_ENTRIES = [
     title: '节假日安排',
     description: '法定期限所依据的国务院节假日安排（含调休），由县级管理员录入',
     url: PAGES.calendar
-  }
+  },
+  { className: 'entry-content', title: '维权知识与宣传横幅', description: '发布、修改、下架首页的维权知识文章和 3·15 横幅（县级管理员）', url: PAGES.adminContent },
+  { className: 'entry-recalls', title: '召回与退市信息', description: '发布、撤回召回信息，审核商家发布的内容', url: PAGES.adminRecalls }
 ] as const
 
 /**

@@ -78,6 +78,14 @@ function ShopManager({ id, userId }: { id: string; userId: string }) {
         >
           查看顾客看到的店铺页
         </Button>
+        <Button
+          className='open-shop-recalls'
+          size='small'
+          fill='outline'
+          onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.merchantRecalls, { id: shop.id }) })}
+        >
+          召回与退市信息
+        </Button>
       </View>
 
       <PeopleSection id={id} userId={userId} people={people} isOwner={isOwner} onPeople={setPeople} onNotice={setNotice} />

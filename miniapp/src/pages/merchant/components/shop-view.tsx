@@ -4,6 +4,7 @@ import { Button, Cell, CellGroup, NoticeBar, Tag } from '@nutui/nutui-react-taro
 import type { MerchantPublicView, PublicCommitment, PublicTrackRecord } from '@fangxin/shared'
 import { BADGE_COLORS } from '@/components/badge-colors'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { ShopRecalls } from './shop-recalls'
 
 /** The shop as a consumer sees it: standing, address, record, commitments, and the way to complain. */
 export function ShopView({ merchant }: { merchant: MerchantPublicView }) {
@@ -52,6 +53,8 @@ export function ShopView({ merchant }: { merchant: MerchantPublicView }) {
       </CellGroup>
 
       <Text className='commitments-since'>以上承诺自 {merchant.commitmentsSince} 起生效</Text>
+
+      <ShopRecalls merchantId={merchant.id} />
 
       <View className='complain-box'>
         <Text className='complain-hint'>在本店消费遇到问题？先和商家沟通；商家不处理时，可以在这里投诉，监管部门会跟进。</Text>

@@ -1,0 +1,253 @@
+import {
+  Conflict,
+  Forbidden,
+  NotFound,
+  RECALL_KINDS,
+  coversTown,
+  recallPublic,
+  type ManagedRecallPage,
+  type ManagedRecallView,
+  type RecallInput,
+  type RecallPage,
+  type RecallReview,
+  type RecallView,
+  type StaffRecallInput,
+  type WithdrawRecall,
+} from '@fangxin/shared';
+import { ulid } from 'ulid';
+import type { Principal } from '../auth/token';
+import { findRecall, listAllRecalls, listPublicRecalls, listShopRecalls, saveRecall, type AuditNote, type StoredRecall } from '../store/content';
+import type { PageRequest } from '../store/cursor';
+import { findMerchant } from '../store/merchants';
+import type { TextModeration } from '../store/text-moderation.schema';
+import { checkUserText } from './content-check';
+import { requireMembership } from './registry';
+
+/**
+ * Recall notices (缺陷产品召回 / 不合格商品退市). A shop's owner publishes for their shop; regulators (their
+ * towns) and admins publish for a shop or, county-wide staff, for the whole county. A shop's text goes
+ * through the same WeChat content check as complaint texts before the public sees it; what the check holds
+ * waits for a regulator or admin to release or block it. Staff texts are not checked (as for complaints).
+ * Withdrawn notices leave the public lists at once. docs/content.md.
+ */
+
+const recallNotFound = () => new NotFound('未找到该召回信息，或不在您的辖区');
+
+const shopRecallNotFound = () => new NotFound('未找到该召回信息');
+
+/** What the public sees of a notice. */
+export function toRecallView(recall: StoredRecall): RecallView {
+  return {
+    id: recall.id,
+    kind: recall.kind,
+    kindLabel: RECALL_KINDS[recall.kind],
+    product: recall.product,
+    batch: recall.batch,
+    reason: recall.reason,
+    consumerAction: recall.consumerAction,
+    fromDate: recall.fromDate,
+    source: recall.source,
+    ...(recall.merchantId && recall.merchantName ? { merchant: { id: recall.merchantId, name: recall.merchantName } } : {}),
+    ...(recall.townCode ? { townCode: recall.townCode } : {}),
+    publishedBy: recall.publishedBy.kind,
+    publishedByLabel: recall.publishedBy.kind === 'merchant' ? '商家发布' : '市场监管部门发布',
+    publishedAt: recall.publishedAt,
+  };
+}
+
+function statusLabel(recall: StoredRecall): string {
+  if (recall.state === 'withdrawn') return '已撤回';
+  if (recall.moderation.state === 'blocked') return '未通过内容审核，未公示';
+  if (recall.moderation.state === 'held' || recall.moderation.state === 'unchecked') return '内容审核中，暂未公示';
+  return '公示中';
+}
+
+const awaitsReview = (recall: StoredRecall) => recall.state === 'published' && (recall.moderation.state === 'held' || recall.moderation.state === 'unchecked');
+
+function managedView(recall: StoredRecall, as: 'merchant' | 'staff'): ManagedRecallView {
+  const actions: ManagedRecallView['allowedActions'] = [];
+  if (recall.state === 'published' && (as === 'staff' || recall.publishedBy.kind === 'merchant')) actions.push('withdraw');
+  if (as === 'staff' && awaitsReview(recall)) actions.push('release', 'block');
+  return {
+    ...toRecallView(recall),
+    state: recall.state,
+    moderationState: recall.moderation.state,
+    statusLabel: statusLabel(recall),
+    public: recallPublic(recall),
+    ...(recall.withdrawnAt ? { withdrawnAt: recall.withdrawnAt } : {}),
+    ...(recall.withdrawReason ? { withdrawReason: recall.withdrawReason } : {}),
+    version: recall.version,
+    allowedActions: actions,
+  };
+}
+
+/** The words WeChat checks: every field a person typed, as one text (one call, one verdict for the notice). */
+const textOf = (input: RecallInput) => [input.product, input.batch, input.reason, input.consumerAction, input.source].join('\n');
+
+async function moderationOf(input: RecallInput, authorUserId: string, now: Date): Promise<TextModeration> {
+  const check = await checkUserText(textOf(input), authorUserId, now);
+  if (check.state === 'unchecked') return { state: 'unchecked' };
+  return { state: check.state, label: check.label, checkedAt: check.checkedAt };
+}
+
+const pageOf = <T>(items: T[], nextCursor: string | undefined) => ({ items, ...(nextCursor ? { nextCursor } : {}) });
+
+// — the shop —
+
+/** The shop's owner publishes a notice for their shop. Another shop: 404; a clerk: 403. */
+export async function publishShopRecall(merchantId: string, input: RecallInput, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  await requireMembership(merchantId, principal, 'owner');
+  const shop = await findMerchant(merchantId);
+  if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
+  const moderation = await moderationOf(input, principal.userId, now);
+  const recall: StoredRecall = {
+    id: ulid(now.getTime()),
+    ...input,
+    merchantId: shop.id,
+    merchantName: shop.name,
+    townCode: shop.townCode,
+    state: 'published',
+    moderation,
+    publishedBy: { kind: 'merchant', userId: principal.userId },
+    publishedAt: now.toISOString(),
+    version: 1,
+  };
+  await saveRecall(recall, 0);
+  return managedView(recall, 'merchant');
+}
+
+export async function withdrawShopRecall(merchantId: string, recallId: string, input: WithdrawRecall, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  await requireMembership(merchantId, principal, 'owner');
+  const before = await findRecall(recallId);
+  if (!before || before.merchantId !== merchantId) throw shopRecallNotFound();
+  if (before.publishedBy.kind !== 'merchant') throw new Forbidden('市场监管部门发布的召回信息只能由监管部门撤回');
+  const after = withdrawn(before, input, principal, now);
+  await saveRecall(after, before.version);
+  return managedView(after, 'merchant');
+}
+
+export async function shopRecallsForMerchant(merchantId: string, page: PageRequest, principal: Principal): Promise<ManagedRecallPage> {
+  await requireMembership(merchantId, principal);
+  const read = await listShopRecalls(merchantId, false, page);
+  return pageOf(read.items.map((recall) => managedView(recall, 'merchant')), read.nextCursor);
+}
+
+function withdrawn(before: StoredRecall, input: WithdrawRecall, principal: Principal, now: Date): StoredRecall {
+  if (before.state === 'withdrawn') throw new Conflict('该召回信息已撤回');
+  if (before.version !== input.version) throw new Conflict('该召回信息刚刚已被他人处理，请刷新后查看');
+  return { ...before, state: 'withdrawn', withdrawnAt: now.toISOString(), withdrawnBy: principal.userId, withdrawReason: input.reason, version: before.version + 1 };
+}
+
+// — bureau staff —
+
+/** Regulators and admins publish and manage recall notices; mediators (消协) read only. */
+function recallOfficer(principal: Principal) {
+  const staff = principal.roles.staff;
+  if (!staff) throw new Forbidden('只有监管部门工作人员可以使用此功能');
+  if (staff.role === 'mediator') throw new Forbidden('调解员不能发布或处理召回信息');
+  return staff;
+}
+
+const staffAudit = (principal: Principal, role: string, action: string, detail: string, at: string): AuditNote => ({
+  staffUserId: principal.userId,
+  role,
+  action,
+  subjectType: 'recall',
+  detail,
+  at,
+});
+
+/**
+ * Staff publish for a shop in their jurisdiction (outside it: 404, as for any shop they cannot see), or —
+ * county-wide staff only — a county-wide notice without a shop.
+ */
+export async function publishStaffRecall(input: StaffRecallInput, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  const staff = recallOfficer(principal);
+  const { merchantId, ...fields } = input;
+  let shop: { id: string; name: string; townCode: string } | undefined;
+  if (merchantId) {
+    shop = await findMerchant(merchantId);
+    if (!shop || !coversTown(staff.jurisdiction, shop.townCode)) throw new NotFound('未找到该店铺，或不在您的辖区');
+  } else if (staff.jurisdiction !== 'county') {
+    throw new Forbidden('全县范围的召回信息由县级工作人员发布；请选择辖区内的店铺');
+  }
+  const at = now.toISOString();
+  const recall: StoredRecall = {
+    id: ulid(now.getTime()),
+    ...fields,
+    ...(shop ? { merchantId: shop.id, merchantName: shop.name, townCode: shop.townCode } : {}),
+    state: 'published',
+    // Staff texts are not sent to WeChat's check (as for complaints): the publishing officer answers for them.
+    moderation: { state: 'released', checkedAt: at },
+    publishedBy: { kind: 'staff', userId: principal.userId },
+    publishedAt: at,
+    version: 1,
+  };
+  await saveRecall(recall, 0, staffAudit(principal, staff.role, 'recall_published', `${RECALL_KINDS[recall.kind]}：${recall.product}${shop ? `（${shop.name}）` : '（全县）'}`, at));
+  return managedView(recall, 'staff');
+}
+
+async function recallInReach(id: string, jurisdiction: 'county' | readonly string[]): Promise<StoredRecall> {
+  const recall = await findRecall(id);
+  // A county-wide notice has no town: only county-wide staff reach it (coversTown).
+  if (!recall || !coversTown(jurisdiction, recall.townCode)) throw recallNotFound();
+  return recall;
+}
+
+export async function withdrawStaffRecall(id: string, input: WithdrawRecall, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  const staff = recallOfficer(principal);
+  const before = await recallInReach(id, staff.jurisdiction);
+  const after = withdrawn(before, input, principal, now);
+  await saveRecall(after, before.version, staffAudit(principal, staff.role, 'recall_withdrawn', `${before.product}：${input.reason}`, now.toISOString()));
+  return managedView(after, 'staff');
+}
+
+/** Release a shop's notice the content check held (it goes public) or block it (it never does). Once. */
+export async function reviewRecall(id: string, input: RecallReview, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  const staff = recallOfficer(principal);
+  const before = await recallInReach(id, staff.jurisdiction);
+  if (!awaitsReview(before)) throw new Conflict('该召回信息无需审核或已审核，请刷新后查看');
+  if (before.version !== input.version) throw new Conflict('该召回信息刚刚已被他人处理，请刷新后查看');
+  const at = now.toISOString();
+  const state = input.decision === 'release' ? 'released' : 'blocked';
+  const after: StoredRecall = { ...before, moderation: { ...before.moderation, state, checkedAt: at }, version: before.version + 1 };
+  await saveRecall(after, before.version, staffAudit(principal, staff.role, `recall_${input.decision}`, `${before.product}：${state === 'released' ? '放行' : '屏蔽'}`, at));
+  return managedView(after, 'staff');
+}
+
+/**
+ * Staff's list: every notice in their jurisdiction, newest first. One Query on the county's partition; the
+ * jurisdiction narrows the page (a page may hold fewer than `limit` — follow `nextCursor`).
+ */
+export async function staffRecalls(page: PageRequest, principal: Principal): Promise<ManagedRecallPage> {
+  const staff = principal.roles.staff;
+  if (!staff) throw new Forbidden('只有监管部门工作人员可以使用此功能');
+  const read = await listAllRecalls(page);
+  const visible = read.items.filter((recall) => coversTown(staff.jurisdiction, recall.townCode));
+  return pageOf(
+    visible.map((recall) => {
+      const view = managedView(recall, 'staff');
+      return staff.role === 'mediator' ? { ...view, allowedActions: [] } : view;
+    }),
+    read.nextCursor,
+  );
+}
+
+// — the public —
+
+export async function publicRecalls(page: PageRequest): Promise<RecallPage> {
+  const read = await listPublicRecalls(page);
+  return pageOf(read.items.map(toRecallView), read.nextCursor);
+}
+
+/** A shop's notices in force for its public page (an unknown shop simply has none). */
+export async function publicShopRecalls(merchantId: string, page: PageRequest): Promise<RecallPage> {
+  const read = await listShopRecalls(merchantId, true, page);
+  return pageOf(read.items.map(toRecallView), read.nextCursor);
+}
+
+export async function publicRecall(id: string): Promise<RecallView> {
+  const recall = await findRecall(id);
+  if (!recall || !recallPublic(recall)) throw new NotFound('未找到该召回信息，或已撤回');
+  return toRecallView(recall);
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '维权知识与宣传横幅',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,202 @@
+// First import: zod must be jitless before the shared schemas are built.
+import '@/lib/zod-jitless'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
+import { ArticleInput, BannerInput, isCountyAdmin, routes, type ArticleView, type BannerView } from '@fangxin/shared'
+import { call, toApiError } from '@/api/client'
+import { Choices } from '@/components/choices'
+import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
+import { PageNotice, type Notice } from '@/components/state-views'
+import { LineField, TextField } from '@/components/text-field'
+import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
+import { useRequiredSession } from '@/lib/sign-in'
+import { addDays, shanghaiToday } from '@/lib/time'
+import { NotStaffView, isStaffSession } from '../../components/staff-gate'
+import './index.css'
+
+type Kind = 'article' | 'banner'
+const KINDS = [
+  { value: 'article' as const, label: '维权知识文章' },
+  { value: 'banner' as const, label: '3·15 宣传横幅' }
+]
+
+/**
+ * 维权知识 articles and 3·15 banners for the consumer home page: county admins write, edit, publish and
+ * unpublish them (each change audited). A banner shows from its first to its last day.
+ */
+export default function ContentPage() {
+  const session = useRequiredSession()
+  const [kind, setKind] = useState<Kind>('article')
+  const [notice, setNotice] = useState<Notice>()
+  const [editing, setEditing] = useState<ArticleView | BannerView>()
+  const allowed = isStaffSession(session) && isCountyAdmin(session.user.roles.staff)
+  const list = usePagedList(
+    async (cursor) => {
+      const page = await call(routes.staffContent, { query: { kind, ...pageQuery(cursor) } })
+      return { items: kind === 'article' ? page.articles : page.banners, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } as { items: Array<ArticleView | BannerView>; nextCursor?: string }
+    },
+    kind,
+    allowed
+  )
+
+  if (!allowed) return <NotStaffView session={session} forbidden='维权知识和宣传横幅由县级管理员管理。' />
+
+  const saved = (text: string) => {
+    setNotice({ kind: 'success', text })
+    setEditing(undefined)
+    void list.refresh()
+  }
+
+  const togglePublished = async (item: ArticleView | BannerView) => {
+    try {
+      if ('body' in item) {
+        const { title, summary, body, version } = item
+        await call(routes.updateArticle, { params: { id: item.id }, body: { title, ...(summary ? { summary } : {}), body, published: !item.published, version } })
+      } else {
+        const { title, subtitle, articleId, from, to, version } = item
+        await call(routes.updateBanner, { params: { id: item.id }, body: { title, ...(subtitle ? { subtitle } : {}), ...(articleId ? { articleId } : {}), from, to, published: !item.published, version } })
+      }
+      saved(item.published ? '已下架，首页不再显示' : '已发布到首页')
+    } catch (error) {
+      setNotice({ kind: 'error', text: toApiError(error).message })
+    }
+  }
+
+  return (
+    <View className='page page--form content-page'>
+      <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
+      <View className='content-kinds'>
+        <Choices options={KINDS} value={kind} onChange={(next) => { setKind(next); setEditing(undefined) }} optionClassPrefix='kind-' />
+      </View>
+      {kind === 'article' ? (
+        <ArticleForm key={editing?.id ?? 'new-article'} editing={editing && 'body' in editing ? editing : undefined} onSaved={saved} onCancel={() => setEditing(undefined)} />
+      ) : (
+        <BannerForm key={editing?.id ?? 'new-banner'} editing={editing && !('body' in editing) ? editing : undefined} onSaved={saved} onCancel={() => setEditing(undefined)} />
+      )}
+      <Text className='content-list-title'>{kind === 'article' ? '全部文章' : '全部横幅'}</Text>
+      <PagedListView list={list} className='content-list' loadingText='正在加载…' emptyTitle={kind === 'article' ? '还没有文章' : '还没有横幅'}>
+        {(items) =>
+          items.map((item) => (
+            <View key={item.id} className={`content-card content-card--${item.published ? 'published' : 'draft'}`}>
+              <Text className='content-card-title'>{item.title}</Text>
+              <Tag className='content-card-status'>{item.published ? ('active' in item && !item.active ? '已发布（不在展示期）' : '已发布') : '未发布'}</Tag>
+              {'from' in item ? <Text className='content-card-line'>{item.from} 至 {item.to}</Text> : null}
+              <View className='content-card-actions'>
+                <Button className='edit-content' size='small' fill='outline' onClick={() => setEditing(item)}>
+                  修改
+                </Button>
+                <Button className={item.published ? 'unpublish-content' : 'publish-content'} size='small' fill='outline' onClick={() => void togglePublished(item)}>
+                  {item.published ? '下架' : '发布'}
+                </Button>
+              </View>
+            </View>
+          ))
+        }
+      </PagedListView>
+    </View>
+  )
+}
+
+function useSubmit(onSaved: (text: string) => void) {
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const run = async (send: () => Promise<unknown>, text: string) => {
+    setFailure(undefined)
+    setBusy(true)
+    try {
+      await send()
+      setErrors({})
+      onSaved(text)
+    } catch (error) {
+      const apiError = toApiError(error)
+      const fields = fieldErrorsFromApi(apiError)
+      if (fields) setErrors(fields)
+      else setFailure(apiError.message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { errors, setErrors, failure, busy, run }
+}
+
+function ArticleForm({ editing, onSaved, onCancel }: { editing: ArticleView | undefined; onSaved: (text: string) => void; onCancel: () => void }) {
+  const [title, setTitle] = useState(editing?.title ?? '')
+  const [summary, setSummary] = useState(editing?.summary ?? '')
+  const [body, setBody] = useState(editing?.body ?? '')
+  const [published, setPublished] = useState(editing?.published ?? true)
+  const { errors, setErrors, failure, busy, run } = useSubmit(onSaved)
+
+  const submit = () => {
+    const parsed = ArticleInput.safeParse({ title, ...(summary.trim() ? { summary } : {}), body, published })
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
+    void run(
+      () => (editing ? call(routes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(routes.createArticle, { body: parsed.data })),
+      editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布'
+    )
+  }
+
+  return (
+    <View className='content-form article-form'>
+      <Text className='content-form-title'>{editing ? '修改文章' : '新文章'}</Text>
+      <LineField className='field-title' label='标题' required error={errors.title} value={title} onChange={setTitle} maxLength={60} placeholder='如：网购七日无理由退货怎么用' />
+      <LineField className='field-summary' label='摘要' error={errors.summary} value={summary} onChange={setSummary} maxLength={200} placeholder='一句话说明要点（选填）' />
+      <TextField className='field-body' label='正文' required error={errors.body} value={body} onChange={setBody} maxLength={8000} rows={5} />
+      <View className='field-block field-published'>
+        <Text className='field-label'>立即发布到首页</Text>
+        <Switch checked={published} onChange={setPublished} />
+      </View>
+      {failure ? <Text className='field-error'>{failure}</Text> : null}
+      <View className='form-actions'>
+        <Button className='save-article' type='primary' block loading={busy} onClick={submit}>
+          保存
+        </Button>
+        {editing ? <Button className='cancel-edit' fill='outline' block onClick={onCancel}>取消修改</Button> : null}
+      </View>
+    </View>
+  )
+}
+
+function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | undefined; onSaved: (text: string) => void; onCancel: () => void }) {
+  const today = shanghaiToday(new Date())
+  const [title, setTitle] = useState(editing?.title ?? '')
+  const [subtitle, setSubtitle] = useState(editing?.subtitle ?? '')
+  const [articleId, setArticleId] = useState(editing?.articleId ?? '')
+  const [from, setFrom] = useState(editing?.from ?? today)
+  const [to, setTo] = useState(editing?.to ?? addDays(today, 14))
+  const [published, setPublished] = useState(editing?.published ?? true)
+  const { errors, setErrors, failure, busy, run } = useSubmit(onSaved)
+
+  const submit = () => {
+    const input = { title, ...(subtitle.trim() ? { subtitle } : {}), ...(articleId.trim() ? { articleId: articleId.trim() } : {}), from, to, published }
+    const parsed = BannerInput.safeParse(input)
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
+    void run(
+      () => (editing ? call(routes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(routes.createBanner, { body: parsed.data })),
+      editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页'
+    )
+  }
+
+  return (
+    <View className='content-form banner-form'>
+      <Text className='content-form-title'>{editing ? '修改横幅' : '新横幅'}</Text>
+      <LineField className='field-title' label='标题' required error={errors.title} value={title} onChange={setTitle} maxLength={30} placeholder='如：3·15 放心消费在行动' />
+      <LineField className='field-subtitle' label='副标题' error={errors.subtitle} value={subtitle} onChange={setSubtitle} maxLength={60} />
+      <LineField className='field-article-id' label='点击打开的文章编号' error={errors.articleId} value={articleId} onChange={setArticleId} maxLength={26} placeholder='选填：文章列表中的编号' />
+      <LineField className='field-from' label='开始日期（年-月-日）' required error={errors.from} value={from} onChange={setFrom} maxLength={10} />
+      <LineField className='field-to' label='结束日期（年-月-日）' required error={errors.to} value={to} onChange={setTo} maxLength={10} />
+      <View className='field-block field-published'>
+        <Text className='field-label'>发布</Text>
+        <Switch checked={published} onChange={setPublished} />
+      </View>
+      {failure ? <Text className='field-error'>{failure}</Text> : null}
+      <View className='form-actions'>
+        <Button className='save-banner' type='primary' block loading={busy} onClick={submit}>
+          保存
+        </Button>
+        {editing ? <Button className='cancel-edit' fill='outline' block onClick={onCancel}>取消修改</Button> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,29 @@
+// First import: zod must be jitless before the shared schemas are built.
+import '@/lib/zod-jitless'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { routes } from '@fangxin/shared'
+import { ApiError, call } from '@/api/client'
+import { ErrorView, LoadingView } from '@/components/state-views'
+import { decodedParam } from '@/lib/decode'
+import { dayOf, useLoad } from '../../use-load'
+import '../../info.css'
+
+/** One 维权知识 article, as the county office published it. */
+export default function ArticlePage() {
+  const id = decodedParam(useRouter().params.id)
+  const { state, retry } = useLoad(() => call(routes.article, { params: { id: id ?? '' } }), id ?? '')
+  if (!id) return <ErrorView error={new ApiError('INVALID', '缺少文章编号，请从首页进入')} />
+  if (state.kind === 'loading') return <LoadingView text='正在加载文章…' />
+  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={retry} />
+  const article = state.value
+  return (
+    <View className='info-page'>
+      <View className='info-doc article'>
+        <Text className='info-doc-title article-title'>{article.title}</Text>
+        <Text className='info-doc-meta'>清河县放心消费创建工作办公室 · {dayOf(article.publishedAt)}</Text>
+        <Text className='info-doc-body article-body'>{article.body}</Text>
+      </View>
+    </View>
+  )
+}

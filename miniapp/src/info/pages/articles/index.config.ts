@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '维权知识',
+  enablePullDownRefresh: true
+})

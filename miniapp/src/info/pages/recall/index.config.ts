@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '召回与退市信息'
+})

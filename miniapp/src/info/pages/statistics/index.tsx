@@ -1,0 +1,102 @@
+// First import: zod must be jitless before the shared schemas are built.
+import '@/lib/zod-jitless'
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { routes, type PublicFiguresView } from '@fangxin/shared'
+import { call } from '@/api/client'
+import { ErrorView, LoadingView } from '@/components/state-views'
+import { decodedParam } from '@/lib/decode'
+import { useLoad } from '../../use-load'
+import '../../info.css'
+
+type Rate = PublicFiguresView['handlingRate']
+
+/** A rate with what it was divided from; a small sample says so instead of a percentage. */
+const rateLine = (rate: Rate) => (rate.denominator > 0 && !rate.smallSample ? `${rate.text}（${rate.numerator}/${rate.denominator}）` : rate.text)
+
+function Figure({ label, value, small, className }: { label: string; value: string; small?: boolean; className: string }) {
+  return (
+    <View className={`stats-figure ${className}`}>
+      <Text className={`stats-figure-value${small ? ' stats-figure-value--small' : ''}`}>{value}</Text>
+      <Text className='stats-figure-label'>{label}</Text>
+    </View>
+  )
+}
+
+/**
+ * Public statistics of complaints: the county, a town (乡镇、街道) or a sector, month by month — received,
+ * handled (处理率), settled in the shop, satisfaction — from the campaign's counters. A rate counted on
+ * fewer than 10 says 「样本较少（n=…），仅供参考」; nothing counted is 「—」. No complaint is published.
+ */
+export default function StatisticsPage() {
+  const [scope, setScope] = useState(decodedParam(useRouter().params.scope) ?? 'county')
+  const { state, retry } = useLoad(() => call(routes.publicStatistics, { query: { scope } }), scope)
+
+  const options = state.kind === 'loaded' ? state.value : undefined
+  const Option = ({ value, label }: { value: string; label: string }) => (
+    <Text className={`stats-scope-option stats-scope-option--${value.replace(':', '-')}${scope === value ? ' stats-scope-option--on' : ''}`} onClick={() => setScope(value)}>
+      {label}
+    </Text>
+  )
+
+  return (
+    <View className='info-page statistics-page'>
+      {options ? (
+        <View className='stats-scopes'>
+          <View className='stats-scope-options'>
+            <Option value='county' label='全县' />
+          </View>
+          <Text className='stats-scope-group-title'>按乡镇（街道）</Text>
+          <View className='stats-scope-options'>
+            {options.towns.map((town) => <Option key={town.code} value={`town:${town.code}`} label={town.label} />)}
+          </View>
+          <Text className='stats-scope-group-title'>按行业</Text>
+          <View className='stats-scope-options'>
+            {options.sectors.map((sector) => <Option key={sector.code} value={`sector:${sector.code}`} label={sector.label} />)}
+          </View>
+        </View>
+      ) : null}
+
+      {state.kind === 'loading' ? <LoadingView text='正在加载统计数据…' /> : null}
+      {state.kind === 'failed' ? <ErrorView error={state.error} onRetry={retry} /> : null}
+      {state.kind === 'loaded' ? (
+        <View className='stats-body'>
+          <Text className='stats-heading stats-scope-label'>
+            {state.value.scope.label} {state.value.year}年
+          </Text>
+          <View className='stats-total'>
+            <Figure className='stats-received' label='受理投诉（件）' value={String(state.value.total.received)} />
+            <Figure className='stats-handled' label={`处理率（已办结 ${state.value.total.handled} 件）`} value={rateLine(state.value.total.handlingRate)} small={state.value.total.handlingRate.smallSample} />
+            <Figure className='stats-in-shop' label={`店内和解（${state.value.total.settledInShop} 件）占办结争议`} value={rateLine(state.value.total.inShopShare)} small={state.value.total.inShopShare.smallSample} />
+            <Figure className='stats-satisfaction' label={`满意率（${state.value.total.rated} 人评价）`} value={rateLine(state.value.total.satisfactionRate)} small={state.value.total.satisfactionRate.smallSample} />
+          </View>
+
+          <Text className='stats-heading'>逐月数据</Text>
+          {state.value.months.filter((month) => month.received > 0).length === 0 ? (
+            <Text className='info-note stats-empty'>本年度暂无投诉数据</Text>
+          ) : (
+            [...state.value.months]
+              .reverse()
+              .filter((month) => month.received > 0)
+              .map((month) => (
+                <View key={month.month} className={`stats-month stats-month-${month.month}`}>
+                  <Text className='stats-month-title'>{month.month}</Text>
+                  <Text className='stats-month-line'>
+                    受理 {month.received} 件，办结 {month.handled} 件，处理率 {rateLine(month.handlingRate)}
+                  </Text>
+                  <Text className='stats-month-line'>店内和解 {month.settledInShop} 件，占办结争议 {rateLine(month.inShopShare)}</Text>
+                  <Text className='stats-month-line'>
+                    评价 {month.rated} 人，满意率 {rateLine(month.satisfactionRate)}
+                  </Text>
+                </View>
+              ))
+          )}
+          <Text className='info-note'>
+            数据按投诉受理月份统计，来自投诉处理过程中的计数，不公布任何投诉的具体内容和个人信息。处理率 = 已办结 ÷ 受理；满意率 = （满意 + 基本满意）÷ 评价人数；样本少于 10 时比例仅供参考。开放数据（CSV）可通过接口 /statistics/open-data.csv 下载。
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,225 @@
+import * as z from 'zod';
+import './zod-chinese';
+import { RECALL_KIND_CODES } from '../domain/public-info';
+import { IsoDate, ListQuery, freeText } from './complaint';
+import { MerchantId } from './merchant';
+
+/**
+ * The campaign's public content: 维权知识 articles and 3·15 banners (county admins), recall notices
+ * (a shop's owner for their shop, bureau staff in their jurisdiction), and the public statistics.
+ * Every free-text field uses the same text rules as complaints (`freeText`). See docs/content.md.
+ */
+
+/** Ids of articles, banners and recall notices: ULIDs. */
+export const ContentId = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '编号格式不正确' })
+  .transform((id) => id.toUpperCase());
+export const ContentIdParam = z.object({ id: ContentId });
+
+// — articles —
+
+export const ArticleInput = z.object({
+  title: freeText('标题', 2, 60),
+  summary: freeText('摘要', 1, 200).optional(),
+  body: freeText('正文', 10, 8000),
+  /** Unpublished articles are kept for staff and never shown to the public. */
+  published: z.boolean({ error: '请选择是否发布' }),
+});
+export type ArticleInput = z.infer<typeof ArticleInput>;
+
+/** An edit replaces the article, conditioned on the version read (a concurrent edit is 409). */
+export const ArticleUpdate = ArticleInput.extend({ version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1) });
+export type ArticleUpdate = z.infer<typeof ArticleUpdate>;
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  title: z.string(),
+  summary: z.string().optional(),
+  publishedAt: z.string().optional(),
+});
+export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+export const ArticleView = ArticleSummary.extend({
+  body: z.string(),
+  published: z.boolean(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type ArticleView = z.infer<typeof ArticleView>;
+
+export const ArticlePage = z.object({ items: z.array(ArticleSummary), nextCursor: z.string().optional() });
+export type ArticlePage = z.infer<typeof ArticlePage>;
+
+// — banners —
+
+const BannerFields = z.object({
+  title: freeText('标题', 2, 30),
+  subtitle: freeText('副标题', 1, 60).optional(),
+  /** The article the banner opens, if any (it must exist). */
+  articleId: ContentId.optional(),
+  from: IsoDate('开始日期'),
+  to: IsoDate('结束日期'),
+  published: z.boolean({ error: '请选择是否发布' }),
+});
+const endNotBeforeStart = (banner: { from: string; to: string }) => banner.to >= banner.from;
+const endMessage = () => ({ path: ['to'], error: '结束日期不能早于开始日期' });
+
+export const BannerInput = BannerFields.refine(endNotBeforeStart, endMessage());
+export type BannerInput = z.infer<typeof BannerInput>;
+
+/** An edit replaces the banner, conditioned on the version read (a concurrent edit is 409). */
+export const BannerUpdate = BannerFields.extend({ version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1) }).refine(endNotBeforeStart, endMessage());
+export type BannerUpdate = z.infer<typeof BannerUpdate>;
+
+export const BannerView = z.object({
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  articleId: z.string().optional(),
+  from: z.string(),
+  to: z.string(),
+  published: z.boolean(),
+  /** Published and today within from–to (Shanghai date). */
+  active: z.boolean(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type BannerView = z.infer<typeof BannerView>;
+
+/** Staff's list: articles and banners, unpublished ones included, newest first. */
+export const StaffContentQuery = ListQuery.extend({ kind: z.enum(['article', 'banner'], { error: '内容类型应为 article 或 banner' }).default('article') });
+export const StaffContentPage = z.object({
+  articles: z.array(ArticleView),
+  banners: z.array(BannerView),
+  nextCursor: z.string().optional(),
+});
+export type StaffContentPage = z.infer<typeof StaffContentPage>;
+
+// — recall notices —
+
+export const RecallInput = z.object({
+  kind: z.enum(RECALL_KIND_CODES, { error: '请选择召回或退市' }),
+  product: freeText('产品名称', 1, 60),
+  batch: freeText('批次或型号', 1, 100),
+  reason: freeText('召回或退市原因', 4, 500),
+  consumerAction: freeText('消费者应如何处理', 4, 500),
+  fromDate: IsoDate('起始日期'),
+  source: freeText('信息来源', 2, 100),
+});
+export type RecallInput = z.infer<typeof RecallInput>;
+
+/** Staff publish for a shop in their jurisdiction, or (county-wide staff) for the whole county without a shop. */
+export const StaffRecallInput = RecallInput.extend({ merchantId: MerchantId.optional() });
+export type StaffRecallInput = z.infer<typeof StaffRecallInput>;
+
+export const WithdrawRecall = z.object({
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1),
+  reason: freeText('撤回原因', 2, 200),
+});
+export type WithdrawRecall = z.infer<typeof WithdrawRecall>;
+
+export const RecallReview = z.object({
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1),
+  decision: z.enum(['release', 'block'], { error: '请选择放行或屏蔽' }),
+});
+export type RecallReview = z.infer<typeof RecallReview>;
+
+/** A recall notice as the public sees it. */
+export const RecallView = z.object({
+  id: z.string(),
+  kind: z.enum(RECALL_KIND_CODES),
+  kindLabel: z.string(),
+  product: z.string(),
+  batch: z.string(),
+  reason: z.string(),
+  consumerAction: z.string(),
+  fromDate: z.string(),
+  source: z.string(),
+  /** Absent for a county-wide notice. */
+  merchant: z.object({ id: z.string(), name: z.string() }).optional(),
+  townCode: z.string().optional(),
+  /** Who published it: the shop itself, or the bureau. */
+  publishedBy: z.enum(['merchant', 'staff']),
+  publishedByLabel: z.string(),
+  publishedAt: z.string(),
+});
+export type RecallView = z.infer<typeof RecallView>;
+
+/** A recall notice as the shop's people and staff see it: where it stands, and what may be done. */
+export const ManagedRecallView = RecallView.extend({
+  state: z.enum(['published', 'withdrawn']),
+  moderationState: z.enum(['pass', 'held', 'unchecked', 'released', 'blocked']),
+  /** 「公示中」「已撤回」「内容审核中，暂未公示」「未通过内容审核」. */
+  statusLabel: z.string(),
+  public: z.boolean(),
+  withdrawnAt: z.string().optional(),
+  withdrawReason: z.string().optional(),
+  version: z.number().int(),
+  allowedActions: z.array(z.enum(['withdraw', 'release', 'block'])),
+});
+export type ManagedRecallView = z.infer<typeof ManagedRecallView>;
+
+export const RecallPage = z.object({ items: z.array(RecallView), nextCursor: z.string().optional() });
+export type RecallPage = z.infer<typeof RecallPage>;
+export const ManagedRecallPage = z.object({ items: z.array(ManagedRecallView), nextCursor: z.string().optional() });
+export type ManagedRecallPage = z.infer<typeof ManagedRecallPage>;
+
+export const RecallParams = z.object({ id: MerchantId, recallId: ContentId });
+
+// — the home page —
+
+export const HomeContent = z.object({
+  banners: z.array(BannerView.pick({ id: true, title: true, subtitle: true, articleId: true, from: true, to: true })),
+  articles: z.array(ArticleSummary),
+  recalls: z.array(RecallView),
+});
+export type HomeContent = z.infer<typeof HomeContent>;
+
+// — public statistics —
+
+const Year = z.coerce
+  .number({ error: '年份应为数字' })
+  .int({ error: '年份应为整数' })
+  .min(2000, { error: '年份应在 2000 到 2100 之间' })
+  .max(2100, { error: '年份应在 2000 到 2100 之间' });
+
+export const StatisticsQuery = z.object({
+  year: Year.optional(),
+  /** `county`, `town:<code>` or `sector:<code>`. */
+  scope: z
+    .string()
+    .regex(/^(county|(town|sector):[a-z0-9_]{1,40})$/, { error: '统计范围格式不正确' })
+    .default('county'),
+});
+export const OpenDataQuery = z.object({ year: Year.optional() });
+
+export const PublicRateView = z.object({
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  /** 「96.3%」, 「样本较少（n=4），仅供参考」 or 「—」. */
+  text: z.string(),
+  smallSample: z.boolean(),
+});
+
+export const PublicFiguresView = z.object({
+  received: z.number().int(),
+  handled: z.number().int(),
+  handlingRate: PublicRateView,
+  settledInShop: z.number().int(),
+  inShopShare: PublicRateView,
+  rated: z.number().int(),
+  satisfactionRate: PublicRateView,
+});
+export type PublicFiguresView = z.infer<typeof PublicFiguresView>;
+
+export const PublicStatisticsView = z.object({
+  scope: z.object({ kind: z.enum(['county', 'town', 'sector']), code: z.string(), label: z.string() }),
+  year: z.number().int(),
+  total: PublicFiguresView,
+  months: z.array(PublicFiguresView.extend({ month: z.string() })),
+  /** The scopes one can switch to. */
+  towns: z.array(z.object({ code: z.string(), label: z.string() })),
+  sectors: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+export type PublicStatisticsView = z.infer<typeof PublicStatisticsView>;
