@@ -55,13 +55,31 @@ export default defineAppConfig({
         'pages/bulletin/index',
         'pages/campaign/index',
         'pages/content/index',
-        'pages/recalls/index'
+        'pages/recalls/index',
+        'pages/stations/index',
+        'pages/follow-ups/index'
       ]
     },
     {
       root: 'consumer',
       name: 'consumer',
-      pages: ['pages/notice/index']
+      pages: ['pages/notice/index', 'pages/claim/index']
+    },
+    // Complaint stations (投诉站): staff of a station file for consumers who walk in or phone, print the
+    // receipt with its claim code, keep the ledger (台账) and make the 回访 calls. Joining a station
+    // (加入投诉站, with the office's binding code) lives here too: few people ever open it.
+    {
+      root: 'station',
+      name: 'station',
+      pages: [
+        'pages/home/index',
+        'pages/join/index',
+        'pages/file/index',
+        'pages/receipt/index',
+        'pages/ledger/index',
+        'pages/follow-ups/index',
+        'pages/case/index'
+      ]
     },
     // Reaching consumers: the awareness quiz (知晓率) and the satisfaction survey (社会测评), opened from the
     // home page or a shop page — off the scan path, so out of the main package.

@@ -45,7 +45,17 @@ export const PAGES = {
   statistics: '/info/pages/statistics/index',
   adminContent: '/admin/pages/content/index',
   adminRecalls: '/admin/pages/recalls/index',
-  merchantRecalls: '/merchant/pages/recalls/index'
+  merchantRecalls: '/merchant/pages/recalls/index',
+  adminStations: '/admin/pages/stations/index',
+  adminFollowUps: '/admin/pages/follow-ups/index',
+  claimComplaint: '/consumer/pages/claim/index',
+  stationHome: '/station/pages/home/index',
+  stationJoin: '/station/pages/join/index',
+  stationFile: '/station/pages/file/index',
+  stationReceipt: '/station/pages/receipt/index',
+  stationLedger: '/station/pages/ledger/index',
+  stationFollowUps: '/station/pages/follow-ups/index',
+  stationCase: '/station/pages/case/index'
 } as const
 
 /** Builds `path?a=1&b=2`, URI-encoding every value and dropping unset ones. */

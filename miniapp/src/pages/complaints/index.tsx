@@ -24,6 +24,7 @@ export default function MyComplaintsPage() {
   if (!session) return <LoadingView text='正在登录…' />
   return (
     <View className='my-complaints-page'>
+      <Button className='open-claim' size='small' fill='none' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.claimComplaint })}>在投诉站投诉过？输入认领码认领投诉 ›</Button>
       <ComplaintList
         list={list}
         onOpen={(item) => void Taro.navigateTo({ url: pageUrl(PAGES.complaint, { id: item.id }) })}

@@ -140,6 +140,17 @@ export default function IndexPage() {
         </CellGroup>
       ) : null}
 
+      {user ? (
+        // Station staff (投诉站) join with the office's binding code; once joined, their workbench.
+        <CellGroup title='投诉站'>
+          {user.roles.station ? (
+            <Cell className='entry-station-workbench' title='投诉站工作台' description='代消费者登记投诉、台账、电话回访' clickable onClick={() => open(PAGES.stationHome)} />
+          ) : (
+            <Cell className='entry-join-station' title='加入投诉站' description='投诉站工作人员：输入县联席会议办公室或市场监管所发给您的绑定码' clickable onClick={() => open(PAGES.stationJoin)} />
+          )}
+        </CellGroup>
+      ) : null}
+
       {isMerchantUser(user) || isStaffUser(user) ? (
         <CellGroup title='工作台'>
           {isMerchantUser(user) ? (

@@ -1,20 +1,23 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { DEFAULT_CLOCK_RULES, ORDER_TITLES, REFERRALS, orderOfPreset, routes, type ComplaintOrder, type ReferralCode } from '@fangxin/shared'
+import { DEFAULT_CLOCK_RULES, ORDER_TITLES, REFERRALS, orderOfPreset, routes, type ComplaintOrder, type ComplaintView, type ReferralCode } from '@fangxin/shared'
 import { call } from '@/api/client'
 import { optionsOf } from '@/components/choices'
 import { CommandPanel } from '@/components/command-form'
 import { ComplaintDetail } from '@/components/complaint-detail'
 import { ComplaintScreen } from '@/components/complaint-screen'
 import { STAFF_ACTIONS } from '@/lib/actions'
+import { FOLLOW_UP_FORM, ratingSourceText } from '@/lib/follow-up'
 import type { CommandDeclaration } from '@/lib/command-draft'
 import { groundOptions, type GroundKind } from '@/lib/grounds'
 import { isStaffUser, useSession } from '@/lib/session'
 import { NoticeDeliveryCell } from '../../components/notice-delivery-cell'
 import './index.css'
 
-type StaffAction = (typeof STAFF_ACTIONS)[number]
+/** The staff's own steps, and the 回访 call after a case closes unrated (lib/follow-up). */
+const CASE_ACTIONS = [...STAFF_ACTIONS, 'follow_up'] as const
+type StaffAction = (typeof CASE_ACTIONS)[number]
 
 /**
  * Taking a case on makes this person the one who must hear what happens next (e.g. the consumer
@@ -204,8 +207,28 @@ const staffCommands = (inForce: OrderInForce): Record<StaffAction, CommandDeclar
     fields: [{ kind: 'text', name: 'text', className: 'field-text', label: '内部备注', required: true, maxLength: 1000 }],
     submit: '保存备注',
     done: '备注已保存'
-  }
+  },
+  follow_up: FOLLOW_UP_FORM
 })
+
+/** How a station-filed case came in, and where its rating came from when stated on a 回访 call. */
+function CaseIntake({ complaint }: { complaint: ComplaintView }) {
+  const source = ratingSourceText(complaint)
+  const intake = complaint.intake && complaint.intake.channel !== 'mini_program' ? complaint.intake : undefined
+  if (!intake && !source) return null
+  return (
+    <View className='case-intake'>
+      {intake ? (
+        <Text className='case-intake-text'>
+          {intake.channelLabel}
+          {intake.consumerName ? ` · 消费者 ${intake.consumerName}` : ''}
+          {intake.spokenConsent ? ' · 已取得口头同意' : ''}
+        </Text>
+      ) : null}
+      {source ? <Text className='case-intake-text rating-source'>{source}</Text> : null}
+    </View>
+  )
+}
 
 /**
  * Bureau staff handle one complaint: everything about it, internal notes included (the server shows them
@@ -232,7 +255,8 @@ export default function AdminCasePage() {
               </Text>
             </View>
           ) : null}
-          <CommandPanel title='办理' order={STAFF_ACTIONS} commands={commands} loaded={loaded} idle='您暂时没有可办理的事项。' />
+          <CaseIntake complaint={loaded.complaint} />
+          <CommandPanel title='办理' order={CASE_ACTIONS} commands={commands} loaded={loaded} idle='您暂时没有可办理的事项。' />
           <ComplaintDetail
             complaint={loaded.complaint}
             forStaff

@@ -122,6 +122,9 @@ function DashboardBody({
       <Text className='section-hint'>
         按投诉受理月份统计；「—」表示该期间没有可计算的数据（不是 0%）。店内和解占比 {total.rates.inShopShare.text}（消费纠纷不出店门，不作考核目标）。
       </Text>
+      <Text className='section-hint rated-by-follow-up'>
+        已评价 {total.rated} 件，其中 {view.ratedByFollowUp} 件的满意度来源为「电话回访」（办结后消费者未评价、工作人员或投诉站电话询问所得）。
+      </Text>
 
       <View className='figure-row'>
         <View className='figure figure-received'>
@@ -187,6 +190,19 @@ function DashboardBody({
             className='table-sectors'
             exportClass='export-sectors'
             fileName={() => `指标-分行业-${view.year}-${fileDate()}.csv`}
+            onNotice={onNotice}
+          />
+        </>
+      ) : null}
+      {view.byChannel.length > 0 ? (
+        <>
+          <Text className='section-title'>分受理渠道（小程序 / 投诉站现场 / 投诉站电话）</Text>
+          <BreakdownTable
+            rows={view.byChannel}
+            first='受理渠道'
+            className='table-channels'
+            exportClass='export-channels'
+            fileName={() => `指标-分受理渠道-${view.year}-${fileDate()}.csv`}
             onNotice={onNotice}
           />
         </>

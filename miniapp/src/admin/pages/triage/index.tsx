@@ -60,6 +60,8 @@ const STAFF_ENTRIES = [
   { className: 'entry-year-tasks', title: '目标与任务分解', description: '年度指标目标，各乡镇（街道）和成员单位的创建任务及进度', url: PAGES.yearTasks },
   { className: 'entry-assessment', title: '考核验收', description: '年度评分、调整、确认示范单位；示范行业、示范镇建议；不得推荐名单', url: PAGES.assessment },
   { className: 'entry-bulletin', title: '创建工作通报', description: '月度、年度通报，可打印、可导出', url: PAGES.bulletin },
+  { className: 'entry-stations', title: '投诉站管理', description: '消费维权服务站（投诉站）名录、登记，为投诉站工作人员发放绑定码', url: PAGES.adminStations },
+  { className: 'entry-follow-ups', title: '待回访', description: '办结后消费者未评价的投诉：电话回访并记录满意度', url: PAGES.adminFollowUps },
   { className: 'entry-registry', title: '商户名录', description: '参创申请审核、暂停、摘牌、违法违规记录', url: PAGES.registry },
   { className: 'entry-credit-list', title: '联合惩戒名单', description: '有经查实违法违规记录的店铺，可导出 CSV', url: PAGES.creditList },
   {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '待回访',
+  enablePullDownRefresh: true
+})
