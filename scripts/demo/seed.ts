@@ -1,6 +1,6 @@
 import type { DemoPersona } from '@fangxin/shared';
 import { DEMO_MERCHANTS, DEMO_SHOP_ID } from './demo-merchants';
-import { DEMO_PEOPLE } from './demo-people';
+import { DEMO_PEOPLE, DEMO_STATION } from './demo-people';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -82,6 +82,7 @@ export async function seedDemoData(): Promise<{ merchants: number; people: numbe
     at(5),
   );
   await seedCampaign(new Date(now));
+  await seedStation(principal('station'), new Date(now));
   return { merchants: DEMO_MERCHANTS.length, people: Object.keys(DEMO_PEOPLE).length, complaints: 3 };
 }
 
@@ -100,4 +101,16 @@ async function seedCampaign(now: Date): Promise<void> {
   const period = campaignPeriodOf(now);
   await publishQuiz(period, { questionIds, passMark: 8 }, admin, now);
   await publishSurvey(period, { questionIds: SURVEY_BANK.slice(0, 5).map((question) => question.id) }, admin, now);
+}
+
+/**
+ * The demo complaint station, registered by the office, and the `station` persona joined to it with a binding
+ * code — through the use cases, as an admin and the station's staff would do it in the app.
+ */
+async function seedStation(staff: { userId: string; displayName: string; roles: { merchantIds: string[] } }, now: Date): Promise<void> {
+  const { registerStation, inviteStationStaff, redeemStationCode } = await import('../../functions/src/use-cases/stations');
+  const admin = { userId: 'demo-seed-office', displayName: '联席会议办公室', roles: { merchantIds: [], staff: { role: 'admin' as const, jurisdiction: 'county' as const } } };
+  const station = await registerStation({ ...DEMO_STATION }, admin, 'demo-seed-station-1', now);
+  const { code } = await inviteStationStaff(station.id, admin, now);
+  await redeemStationCode(code, staff, now);
 }

@@ -34,6 +34,7 @@ export const DEMO_PERSONAS = {
   regulator: '城关市场监管所 监管员',
   mediator: '县消协 调解员',
   admin: '联席会议办公室 管理员',
+  station: '城关农贸市场投诉站 工作人员',
 } as const;
 export type DemoPersona = keyof typeof DEMO_PERSONAS;
 export const DemoLoginRequest = z.object({
