@@ -63,12 +63,13 @@ export async function startApi(options: {
 }
 
 /**
- * How long serverless offline may take to bundle every function and listen: 2 minutes, or
- * `FANGXIN_API_START_TIMEOUT_MS` on a machine whose cores are shared and busy.
+ * How long serverless offline may take to bundle every function (about 140) and listen: 6 minutes, or
+ * `FANGXIN_API_START_TIMEOUT_MS`. On a quiet two-core machine it takes well under that; on a busy one,
+ * with other builds running, it has taken over three.
  */
 function startTimeoutMs(): number {
   const configured = Number(process.env.FANGXIN_API_START_TIMEOUT_MS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 120_000;
+  return Number.isInteger(configured) && configured > 0 ? configured : 360_000;
 }
 
 function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {

@@ -6,6 +6,7 @@ import { msgSecCheck } from './endpoints/msg-sec-check';
 import { rejectToken, stableToken } from './endpoints/stable-token';
 import { subscribeSend } from './endpoints/subscribe-send';
 import { wxacode } from './endpoints/wxacode';
+import { urlLink } from './endpoints/urllink';
 import type { FaultRule } from './faults';
 import { fail, type StandInEndpoint } from './protocol';
 import { redactAnswer, redactRequest } from './redact';
@@ -17,6 +18,7 @@ const PATHS: ReadonlyMap<string, StandInEndpoint> = new Map([
   ['/cgi-bin/message/subscribe/send', 'subscribe_send'],
   ['/wxa/msg_sec_check', 'msg_sec_check'],
   ['/wxa/getwxacodeunlimit', 'wxacode'],
+  ['/wxa/generate_urllink', 'urllink'],
 ]);
 
 const NOT_FOUND: Answer = { status: 404, contentType: 'text/plain', bytes: Buffer.alloc(0) };
@@ -88,5 +90,7 @@ function route(state: WeChatState, endpoint: StandInEndpoint, method: string, qu
       return msgSecCheck(state, body);
     case 'wxacode':
       return wxacode(state, body);
+    case 'urllink':
+      return urlLink(state, body);
   }
 }

@@ -8,7 +8,7 @@ import type { Json } from '../common/http';
  */
 
 /** The endpoints the stand-in speaks, by the names fault rules and call records use. */
-export const STAND_IN_ENDPOINTS = ['jscode2session', 'stable_token', 'subscribe_send', 'msg_sec_check', 'wxacode'] as const;
+export const STAND_IN_ENDPOINTS = ['jscode2session', 'stable_token', 'subscribe_send', 'msg_sec_check', 'wxacode', 'urllink'] as const;
 export type StandInEndpoint = (typeof STAND_IN_ENDPOINTS)[number];
 
 export const JSON_TYPE = 'application/json; encoding=utf-8';
@@ -25,7 +25,9 @@ const ERRMSG: Readonly<Record<number, string>> = {
   40097: 'invalid args',
   40125: 'invalid appsecret',
   40129: 'invalid scene',
+  40165: 'invalid weapp pagepath',
   40169: 'invalid length for scene, or the data is not json string',
+  40212: 'invalid query',
   40226: 'high risk user, login blocked',
   41001: 'access_token missing',
   41008: 'missing code',
@@ -40,6 +42,8 @@ const ERRMSG: Readonly<Record<number, string>> = {
   47001: 'data format error',
   47003: 'argument invalid!',
   61010: 'code is expired',
+  85401: 'time limit between 1min and 30 days',
+  85402: 'invalid env_version',
 };
 
 /** A request id shaped like the real server's. */

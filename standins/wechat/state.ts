@@ -1,6 +1,7 @@
 import type { HungAnswer, JsonAnswer, TextAnswer } from '../common/answers';
 import { clearRecording, createRecording, type Recording } from '../common/recording';
 import { DEFAULT_RISKY_WORDS } from './endpoints/msg-sec-check';
+import { DEFAULT_URL_LINK_DAILY_QUOTA } from './endpoints/urllink';
 import { checkFault, type FaultRule } from './faults';
 import type { StandInEndpoint } from './protocol';
 
@@ -74,6 +75,12 @@ export interface WeChatState extends Recording<FaultRule, CallRecord, SubscribeM
   readonly lastActive: Map<string, number>;
   /** The last msgid handed out; not reset, so ids stay unique for the stand-in's life. */
   msgid: number;
+  /** URL Links generated, by their URL (what the link opens, until when). */
+  readonly urlLinks: Map<string, { path: string; query: string; envVersion: string; expiresAt: number }>;
+  /** generate_urllink's daily quota, the day counted and the links generated that day. */
+  urlLinkDailyQuota: number;
+  urlLinkDay: string | undefined;
+  urlLinksToday: number;
 }
 
 /** A fresh stand-in's state: nothing minted, issued, refused or recorded yet. */
@@ -93,6 +100,10 @@ export function createWeChatState(config: WeChatConfig, random: () => number): W
     requireRecentUse: config.requireRecentUse,
     lastActive: new Map(),
     msgid: 3_000_000_000,
+    urlLinks: new Map(),
+    urlLinkDailyQuota: DEFAULT_URL_LINK_DAILY_QUOTA,
+    urlLinkDay: undefined,
+    urlLinksToday: 0,
   };
 }
 
@@ -108,5 +119,9 @@ export function resetWeChatState(state: WeChatState): void {
   state.reviewWords = [];
   state.requireRecentUse = state.config.requireRecentUse;
   state.lastActive.clear();
+  state.urlLinks.clear();
+  state.urlLinkDailyQuota = DEFAULT_URL_LINK_DAILY_QUOTA;
+  state.urlLinkDay = undefined;
+  state.urlLinksToday = 0;
   clearRecording(state);
 }

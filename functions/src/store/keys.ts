@@ -222,3 +222,7 @@ export const COUNTY_WIDE_RECALLS = 'county';
 export const recallShopSort = (isPublic: boolean, publishedAt: string, id: string) => `${isPublic ? 'P' : 'X'}#${publishedAt}#${id}`;
 /** gsi3: every recall notice for staff (one county-wide partition; the jurisdiction narrows the page), newest first. */
 export const RECALLS_ALL_PARTITION = 'RECALLS#all';
+
+// — links into the mini-program —
+/** A WeChat URL Link cached for a page and query (`URL_LINK#<page>?<query>` / `LINK`), until a day before it expires (TTL). */
+export const URL_LINK_KEY = prefix('URL_LINK');

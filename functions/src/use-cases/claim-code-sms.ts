@@ -3,21 +3,28 @@ import { sms } from '../clients';
 import { fitTemplateParam, SmsError } from '../sms/client';
 import { smsConfig } from '../sms/config';
 import { logger } from '../observability/log';
+import { linkToken, urlLinkFor } from './url-links';
 
 /** What became of the claim code's SMS: the station prints the code on the slip whatever happens. */
 export type ClaimCodeSms = 'sent' | 'failed' | 'not_configured' | 'not_requested';
 
+/** The consumer subpackage's page where a claim code is entered. */
+export const CLAIM_PAGE = 'consumer/pages/claim/index';
+
 /**
- * Sends a consumer their claim code by SMS, through the same Tencent client as the fallback notifications
- * (template parameters: the station's name, the code). Never throws: the complaint is filed and the code is
- * on the receipt slip already; a failed SMS is reported to the station, which can issue a new code.
+ * Sends a consumer their claim code by SMS, through the same Tencent client as the fallback notifications.
+ * Template parameters: the station's name, the code, and the token of a WeChat URL Link to the claim page
+ * (the template holds `wxaurl.cn/` before it, so one tap opens the page in the mini-program). Never throws:
+ * the complaint is filed and the code is on the receipt slip already; a failed SMS (or no link to send, when
+ * WeChat cannot make one) is reported to the station, which can issue a new code later.
  */
-export async function sendClaimCodeSms(phone: string, code: string, stationName: string): Promise<ClaimCodeSms> {
+export async function sendClaimCodeSms(phone: string, code: string, stationName: string, now: Date): Promise<ClaimCodeSms> {
   const client = sms();
   const settings = smsConfig();
   if (!client || !settings) return 'not_configured';
   try {
-    await client.send({ phone, templateId: settings.templateId, params: [fitTemplateParam(stationName), code] });
+    const link = await urlLinkFor(CLAIM_PAGE, '', now);
+    await client.send({ phone, templateId: settings.templateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
     return 'sent';
   } catch (error) {
     // The message never holds the code or the whole number (SmsError's messages are safe to log).

@@ -243,7 +243,7 @@ export async function stationFileComplaint(
     { userId: principal.userId, key: idempotencyKey, requestHash: hash, operation: 'stationFileComplaint' },
   );
   if (outcome.kind === 'created') {
-    const sms: ClaimCodeSms = input.sendClaimCodeBySms ? await sendClaimCodeSms(input.consumerPhone, claimCode.code, station.name) : 'not_requested';
+    const sms: ClaimCodeSms = input.sendClaimCodeBySms ? await sendClaimCodeSms(input.consumerPhone, claimCode.code, station.name, now) : 'not_requested';
     return {
       complaint: await toComplaintView(record, [event], actor, now),
       claimCode: claimCode.code,
@@ -266,7 +266,7 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
   const claimCode = newClaimCode(now);
   await replaceClaimCode(record, claimCode);
-  const sms: ClaimCodeSms = sendBySms && record.phone ? await sendClaimCodeSms(record.phone, claimCode.code, station.name) : 'not_requested';
+  const sms: ClaimCodeSms = sendBySms && record.phone ? await sendClaimCodeSms(record.phone, claimCode.code, station.name, now) : 'not_requested';
   return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: sms };
 }
 

@@ -57,6 +57,11 @@ export interface WeChatClient {
    * renewed (see `withAccessToken`); 47003 means a field broke WeChat's limits — validate before sending.
    */
   sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<void>;
+  /**
+   * urllink.generate: a link (https://wxaurl.cn/…) that opens `path?query` in the mini-program from an H5 page or
+   * an SMS, valid `expireDays` days (1–30). A daily quota applies (45009): cache links, do not mint one per view.
+   */
+  generateUrlLink(accessToken: string, request: { path: string; query: string; expireDays: number; envVersion?: 'release' | 'trial' | 'develop' }): Promise<string>;
   /** msgSecCheck v2: WeChat's verdict on a user's text. `openid` must have used the mini-program in the last 2 hours. */
   checkText(accessToken: string, request: { content: string; openid: string; scene: TextScene }): Promise<TextVerdict>;
 }
@@ -236,6 +241,18 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         },
         answer: ErrorEnvelope,
       });
+    },
+
+    async generateUrlLink(accessToken, request) {
+      const answer = await call({
+        endpoint: 'urllink',
+        method: 'POST',
+        path: '/wxa/generate_urllink',
+        query: { access_token: accessToken },
+        body: { path: request.path, query: request.query, env_version: request.envVersion ?? 'release', expire_type: 1, expire_interval: request.expireDays },
+        answer: z.object({ url_link: z.string().url() }),
+      });
+      return answer.url_link;
     },
 
     async checkText(accessToken, request) {

@@ -8,7 +8,7 @@
  */
 
 /** The WeChat server APIs the product calls. */
-export type WeChatEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check' | 'wxacode';
+export type WeChatEndpoint = 'jscode2session' | 'stable_token' | 'subscribe_send' | 'msg_sec_check' | 'wxacode' | 'urllink';
 
 /**
  * Codes worth retrying after a pause: -1 (system busy), 45009 (API quota) and 45011 (too frequent,

@@ -129,3 +129,7 @@ export const ShopQrCode = z.object({
   pngBase64: z.string(),
 });
 export type ShopQrCode = z.infer<typeof ShopQrCode>;
+
+/** A WeChat URL Link that opens the shop's page in the mini-program from a browser or an SMS (「在微信中打开」). */
+export const WeChatLink = z.object({ url: z.string(), expiresAt: z.string() });
+export type WeChatLink = z.infer<typeof WeChatLink>;

@@ -81,6 +81,7 @@ import {
   ShopId,
   ShopPeople,
   ShopQrCode,
+  WeChatLink,
   StatusChange,
 } from './registry';
 
@@ -174,6 +175,15 @@ export const routes = {
     pathParams: z.object({ id: MerchantId }),
     errors: ['NOT_FOUND'],
     response: MerchantPublicView,
+  }),
+  /** Anyone: a WeChat URL Link to the shop's page in the mini-program (cached per shop; the H5 page offers it). */
+  shopWeChatLink: route({
+    method: 'GET',
+    path: '/merchants/{id}/wechat-link',
+    access: 'public',
+    pathParams: z.object({ id: MerchantId }),
+    errors: ['NOT_FOUND', 'UNAVAILABLE'],
+    response: WeChatLink,
   }),
   login: route({ method: 'POST', path: '/auth/login', access: 'public', pathParams: none, body: LoginRequest, errors: ['RATE_LIMITED'], response: Session }),
   demoLogin: route({

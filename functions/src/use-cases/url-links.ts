@@ -1,0 +1,45 @@
+import { NotFound, Unavailable, isPubliclyVisible, type WeChatLink } from '@fangxin/shared';
+import { weChat } from '../clients';
+import { weChatConfig } from '../config';
+import { logger } from '../observability/log';
+import { findMerchant } from '../store/merchants';
+import { findUrlLink, saveUrlLink } from '../store/url-links';
+import { WeChatError, WeChatUnavailable } from '../wechat/errors';
+import { withAccessToken } from './wechat-access';
+
+const DAY_SECONDS = 86_400;
+/** WeChat's longest life for a link; a cached one is used until a day before it ends. */
+const LINK_DAYS = 30;
+
+/**
+ * A WeChat URL Link (https://wxaurl.cn/…) that opens `page?query` in the mini-program from outside WeChat's
+ * own pages — an H5 page in a phone browser, an SMS. Cached per page and query for its month of life.
+ */
+export async function urlLinkFor(page: string, query: string, now: Date): Promise<{ url: string; validUntil: number }> {
+  const target = `${page}?${query}`;
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const cached = await findUrlLink(target);
+  if (cached && cached.expiresAt > nowSeconds) return cached;
+  const { codeEnvVersion } = weChatConfig();
+  try {
+    const url = await withAccessToken((token) => weChat().generateUrlLink(token, { path: page, query, expireDays: LINK_DAYS, envVersion: codeEnvVersion }), now);
+    const validUntil = nowSeconds + LINK_DAYS * DAY_SECONDS;
+    await saveUrlLink(target, { url, validUntil, expiresAt: validUntil - DAY_SECONDS });
+    return { url, validUntil };
+  } catch (error) {
+    if (!(error instanceof WeChatError || error instanceof WeChatUnavailable)) throw error;
+    logger.warn('url link unavailable', { page, reason: error.message });
+    throw new Unavailable('暂时无法生成「在微信中打开」的链接，请在微信中扫描店铺的放心消费码');
+  }
+}
+
+/** Anyone: the link that opens a shop's page in the mini-program (only for shops the public may see). */
+export async function shopWeChatLink(merchantId: string, now: Date): Promise<WeChatLink> {
+  const merchant = await findMerchant(merchantId);
+  if (!merchant || !isPubliclyVisible(merchant)) throw new NotFound('未找到该店铺');
+  const link = await urlLinkFor('pages/merchant/index', `id=${encodeURIComponent(merchant.id)}`, now);
+  return { url: link.url, expiresAt: new Date(link.validUntil * 1000).toISOString() };
+}
+
+/** The part of a link after `wxaurl.cn/`: what an SMS template's variable carries (the template holds the host). */
+export const linkToken = (url: string) => url.replace(/^https?:\/\/wxaurl\.cn\//, '');
