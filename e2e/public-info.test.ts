@@ -1,4 +1,4 @@
-import type { PublicStatisticsView } from '@fangxin/shared';
+import type { HomeContent, PublicStatisticsView } from '@fangxin/shared';
 import { DEMO_SHOP_ID } from '../scripts/demo/demo-merchants';
 import { browserForThisFile, h5Url, phonePage, screenshot } from './support/browser';
 import { signIn, textOf, visible } from './support/journey';
@@ -35,7 +35,14 @@ describe('public information (H5 build, local product, headless Chromium)', () =
     await screenshot(admin, 'content-admin');
 
     const consumer = await phonePage(browser());
-    await consumer.goto(`${h5Url()}/#/pages/index/index`);
+    const [home] = await Promise.all([
+      consumer.waitForResponse((response) => new URL(response.url()).pathname === '/api/content/home', { timeout: 20_000 }),
+      consumer.goto(`${h5Url()}/#/pages/index/index`),
+    ]);
+    // What the API answered first: a missing item here is the server's, not the page's.
+    const content = (await home.json()) as HomeContent;
+    expect(content.articles.map((article) => article.title)).toContain(title);
+    expect(content.banners.map((item) => item.title)).toContain(banner);
     await consumer.waitForFunction(
       ([wantedTitle, wantedBanner]) =>
         [...document.querySelectorAll<HTMLElement>('.home-article')].some((node) => node.innerText.includes(wantedTitle!)) &&

@@ -36,7 +36,7 @@ export function CampaignStrip() {
     return (
       <View className='campaign-failed'>
         <Text>维权知识和召回信息暂时无法加载：{state.message}</Text>
-        <Text className='campaign-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Text>
+        <Text className='fx-tap campaign-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Text>
       </View>
     )
   }

@@ -7,6 +7,7 @@ import { decodedParam } from '@/lib/decode'
 import { useRequiredSession } from '@/lib/sign-in'
 import { useComplaint } from '@/lib/use-complaint'
 import { ErrorView, LoadingView, PageNotice } from './state-views'
+import { useScaledRoot } from './font-scale'
 import { SubscribeOffHint } from './subscribe-hint'
 
 /** What a page about one complaint works with once it is loaded. */
@@ -41,6 +42,7 @@ export function ComplaintScreen({
   const id = decodedParam(params.id)
   const session = useRequiredSession()
   const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), askForUpdatesOn)
+  const root = useScaledRoot(`page page--form ${className}`)
 
   if (!id) return <ErrorView error={new ApiError('INVALID', missingId)} />
   if (!session) return <LoadingView text='正在登录…' />
@@ -48,7 +50,7 @@ export function ComplaintScreen({
   if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />
 
   return (
-    <View className={`page page--form ${className}`}>
+    <View {...root}>
       <PageNotice notice={notice} onClose={clearNotice} />
       {notificationsOff ? <SubscribeOffHint whereToLook={whereToLook} /> : null}
       {children({ complaint: state.complaint, session, send, sending })}

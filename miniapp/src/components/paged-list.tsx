@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { toApiError, type ApiError } from '@/api/client'
 import { EmptyView, ErrorView, LoadingView } from './state-views'
+import { useScaledRoot } from './font-scale'
 import './paged-list.css'
 
 /** The paging part of a list route's query: the page size and, after the first page, the cursor. */
@@ -130,6 +131,8 @@ export function PagedListView<T extends { id: string }>({
   children: (items: readonly T[]) => ReactNode
 }) {
   const { state } = list
+  // The list carries the text scale itself, so a list page (「我的投诉」 among them) follows it.
+  const root = useScaledRoot(`card-list ${className}`)
   if (state.kind === 'loading') return <LoadingView text={loadingText} />
   if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void list.refresh()} />
   if (state.items.length === 0 && !state.nextCursor) {
@@ -140,7 +143,7 @@ export function PagedListView<T extends { id: string }>({
     )
   }
   return (
-    <View className={`card-list ${className}`}>
+    <View {...root}>
       {children(state.items)}
       <ListFooter state={state} onMore={() => void list.loadMore()} />
     </View>

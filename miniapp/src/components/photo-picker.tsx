@@ -67,11 +67,11 @@ export function PhotoPicker({ uploads, label = '添加照片' }: { uploads: Phot
               {slot.status !== 'done' ? <Text className='photo-slot-status'>{slot.status === 'uploading' ? '上传中…' : '上传失败'}</Text> : null}
               <View className='photo-slot-actions'>
                 {slot.status === 'failed' ? (
-                  <Text className='photo-retry' onClick={() => uploads.retry(slot)}>
+                  <Text className='fx-tap photo-retry' onClick={() => uploads.retry(slot)}>
                     重试
                   </Text>
                 ) : null}
-                <Text className='photo-remove' onClick={() => uploads.remove(slot)}>
+                <Text className='fx-tap photo-remove' onClick={() => uploads.remove(slot)}>
                   删除
                 </Text>
               </View>

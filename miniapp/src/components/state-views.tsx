@@ -4,12 +4,13 @@ import { Text, View } from '@tarojs/components'
 import { Button, Empty, NoticeBar, Skeleton } from '@nutui/nutui-react-taro'
 import type { ApiError } from '@/api/client'
 import { PAGES } from '@/lib/navigation'
+import { useScaledRoot } from './font-scale'
 import './common.css'
 
 /** A page's first load: what is coming, in words, over a skeleton. */
 export function LoadingView({ text = '正在加载…' }: { text?: string }) {
   return (
-    <View className='state-loading'>
+    <View {...useScaledRoot('state-loading')}>
       <Text className='state-loading-text'>{text}</Text>
       <Skeleton rows={3} animated visible={false} />
     </View>
@@ -30,7 +31,7 @@ const TITLES: Partial<Record<ApiError['code'], string>> = {
 export function ErrorView({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   const retryable = onRetry && !['NOT_FOUND', 'FORBIDDEN', 'INVALID'].includes(error.code)
   return (
-    <View className='state-page'>
+    <View {...useScaledRoot('state-page')}>
       <Empty
         className={`state-error state-error--${error.code.toLowerCase()}`}
         imageSize={80}

@@ -19,7 +19,7 @@ export function SubscribeOffHint({ whereToLook }: { whereToLook: string }) {
       wrap
       scrollable={false}
       right={
-        <Text className='subscribe-off-hint-open' onClick={openSettings}>
+        <Text className='fx-tap subscribe-off-hint-open' onClick={openSettings}>
           去开启
         </Text>
       }

@@ -27,6 +27,7 @@ import { askForUpdates } from '@/lib/subscribe'
 import { notificationsOffHint } from '@/lib/subscribe-answer'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
+import { useScaledRoot } from '@/components/font-scale'
 import './index.css'
 
 const MAX_PHOTOS = 6
@@ -177,6 +178,8 @@ export default function NewComplaintPage() {
     }
   }
 
+  const root = useScaledRoot('page page--form form-page complaint-form')
+
   if (!merchantId) {
     return (
       <ErrorView error={new ApiError('INVALID', '请先扫描店铺的放心消费二维码，或在首页输入店铺编号，再从店铺页面投诉')} />
@@ -193,7 +196,7 @@ export default function NewComplaintPage() {
   ]
 
   return (
-    <View className='page page--form form-page complaint-form'>
+    <View {...root}>
       <CellGroup title='被投诉店铺'>
         <Cell className='complaint-form-merchant' title={merchant.name} description={`${merchant.townName} ${merchant.address}`} />
       </CellGroup>
@@ -256,9 +259,9 @@ export default function NewComplaintPage() {
                 ) : null}
                 <View className='photo-slot-actions'>
                   {slot.status === 'failed' ? (
-                    <Text className='photo-retry' onClick={() => retryPhoto(slot)}>重试</Text>
+                    <Text className='fx-tap photo-retry' onClick={() => retryPhoto(slot)}>重试</Text>
                   ) : null}
-                  <Text className='photo-remove' onClick={() => setPhotos((all) => all.filter((p) => p.id !== slot.id))}>
+                  <Text className='fx-tap photo-remove' onClick={() => setPhotos((all) => all.filter((p) => p.id !== slot.id))}>
                     删除
                   </Text>
                 </View>

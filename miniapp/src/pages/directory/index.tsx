@@ -19,6 +19,7 @@ import { BADGE_COLORS } from '@/components/badge-colors'
 import { Choices, type ChoiceOption } from '@/components/choices'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { useScaledRoot } from '@/components/font-scale'
 import './index.css'
 
 type Entry = DirectoryPage['items'][number]
@@ -60,7 +61,7 @@ export default function ShopDirectoryPage() {
   const filtered = sector !== ALL || town !== ALL || area !== ALL
 
   return (
-    <View className='page directory-page'>
+    <View {...useScaledRoot('page directory-page')}>
       <View className='directory-filters'>
         <View className='directory-filter filter-sector'>
           <Text className='directory-filter-label'>行业</Text>

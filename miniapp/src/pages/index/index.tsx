@@ -3,12 +3,13 @@ import '@/lib/zod-jitless'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Input, Switch } from '@nutui/nutui-react-taro'
 import { MerchantId } from '@fangxin/shared'
 import { CampaignStrip } from '@/components/campaign-strip'
 import { PAGES } from '@/lib/navigation'
 import { clearSession, describeRoles, isMerchantUser, isStaffUser, useSession } from '@/lib/session'
 import { useText } from '@/lib/use-text'
+import { setLargeText, useFontScale, useScaledRoot } from '@/components/font-scale'
 import './index.css'
 
 const open = (url: string) => void Taro.navigateTo({ url })
@@ -23,6 +24,8 @@ export default function IndexPage() {
   const user = session?.user
   const [error, setError] = useState<string>()
   const [code, setCode] = useText(() => setError(undefined))
+  const root = useScaledRoot('home-page')
+  const { largeText } = useFontScale()
 
   const openShop = () => {
     // The same rule the API applies, so the message matches what the server would say.
@@ -36,11 +39,23 @@ export default function IndexPage() {
   }
 
   return (
-    <View className='home-page'>
+    <View {...root}>
       <View className='home-hero'>
         <Text className='home-title'>放心消费</Text>
         <Text className='home-intro'>扫描店铺张贴的放心消费二维码，或输入店铺编号，查看店铺的公开承诺。</Text>
       </View>
+
+      {/* 适老化: for people whose phone is on the standard font size; a larger WeChat setting applies by itself. */}
+      <CellGroup>
+        <Cell
+          className={`large-text-toggle${largeText ? ' large-text-toggle--on' : ''}`}
+          title='大字模式'
+          description='文字和按钮更大，看得清、点得准'
+          clickable
+          onClick={() => setLargeText(!largeText)}
+          extra={<Switch className='large-text-switch' checked={largeText} />}
+        />
+      </CellGroup>
 
       <CellGroup title='按编号查看店铺'>
         <Cell>

@@ -9,6 +9,7 @@ import { returnAfterSignIn } from '@/lib/navigation'
 import { clearSession, describeRoles, useSession } from '@/lib/session'
 import { signInAsDemo, signInWithWeChat } from '@/lib/sign-in'
 import '@/components/common.css'
+import { useScaledRoot } from '@/components/font-scale'
 import './index.css'
 
 const PERSONAS = Object.entries(DEMO_PERSONAS) as Array<[DemoPersona, string]>
@@ -40,7 +41,7 @@ export default function LoginPage() {
   }
 
   return (
-    <View className='page login-page'>
+    <View {...useScaledRoot('page login-page')}>
       <View className='login-hero'>
         <Text className='login-title'>登录放心消费</Text>
         <Text className='login-intro'>登录后可以投诉、查看处理进度；商家和监管人员登录后进入各自的工作台。</Text>

@@ -12,6 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { PAGES, goToSignIn } from '@/lib/navigation'
 import { useSession } from '@/lib/session'
 import { TownChoice } from '../../components/town-choice'
+import { useScaledRoot } from '@/components/font-scale'
 import '../../campaign.css'
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'loaded'; quiz: QuizView }
@@ -45,11 +46,12 @@ export default function QuizPage() {
     }
   }, [attempt])
 
+  const scaled = useScaledRoot('campaign-page')
   if (state.kind === 'loading') return <LoadingView text='正在加载本期测试…' />
   if (state.kind === 'failed') {
     if (state.error.code === 'NOT_FOUND') {
       return (
-        <View className='campaign-page'>
+        <View {...scaled}>
           <EmptyView title='本期测试尚未发布' description={state.error.message}>
             <Button fill='outline' onClick={() => void Taro.reLaunch({ url: PAGES.home })}>返回首页</Button>
           </EmptyView>
@@ -94,7 +96,7 @@ export default function QuizPage() {
   }
 
   return (
-    <View className='campaign-page quiz-page'>
+    <View className={`${scaled.className} quiz-page`} style={scaled.style}>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <Text className='campaign-title quiz-title'>{quiz.title}</Text>
       <Text className='campaign-intro'>
@@ -144,8 +146,9 @@ export default function QuizPage() {
 
 /** The result: score, pass or fail, whether it counted, and each wrong answer with the right one and its article. */
 function ResultView({ result, signedIn, onAgain }: { result: QuizResult; signedIn: boolean; onAgain: () => void }) {
+  const scaled = useScaledRoot('campaign-page')
   return (
-    <View className={`campaign-page quiz-result quiz-result--${result.passed ? 'passed' : 'failed'} count-${result.countStatus}`}>
+    <View style={scaled.style} className={`${scaled.className} quiz-result quiz-result--${result.passed ? 'passed' : 'failed'} count-${result.countStatus}`}>
       <Text className='campaign-title'>{result.passed ? '恭喜，测试合格' : '本次测试未合格'}</Text>
       <Text className='quiz-score'>
         {result.score} / {result.total}

@@ -12,6 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { PAGES } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
 import { TownChoice } from '../../components/town-choice'
+import { useScaledRoot } from '@/components/font-scale'
 import '../../campaign.css'
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'loaded'; survey: SurveyView }
@@ -46,6 +47,7 @@ export default function SurveyPage() {
     }
   }, [session, attempt])
 
+  const scaled = useScaledRoot('campaign-page')
   if (!session) return <LoadingView text='正在登录…' />
   if (state.kind === 'loading') return <LoadingView text='正在加载问卷…' />
   if (state.kind === 'failed') {
@@ -55,7 +57,7 @@ export default function SurveyPage() {
   const survey = state.survey
   if (done) {
     return (
-      <View className={`campaign-page survey-done count-${done.countStatus}`}>
+      <View style={scaled.style} className={`${scaled.className} survey-done count-${done.countStatus}`}>
         <Text className='campaign-title'>{done.countStatus === 'counted' ? '提交成功' : '您本期已参加过测评'}</Text>
         <Text className={`count-status count-status--${done.countStatus}`}>{done.countMessage}</Text>
         <Button className='survey-home' fill='outline' block onClick={() => void Taro.reLaunch({ url: PAGES.home })}>
@@ -98,7 +100,7 @@ export default function SurveyPage() {
 
   const options = survey.options.map((option) => ({ value: option.id, label: option.text }))
   return (
-    <View className='campaign-page survey-page'>
+    <View className={`${scaled.className} survey-page`} style={scaled.style}>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <Text className='campaign-title survey-title'>{survey.title}</Text>
       <Text className='campaign-intro'>请根据您的亲身感受评价。结果只按乡镇统计人数，不记录您的个人信息；每人每期计入一次。</Text>

@@ -8,13 +8,14 @@ import { call } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { dayOf } from '../../use-load'
+import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
 /** Every published 维权知识 article, newest first. */
 export default function ArticlesPage() {
   const list = usePagedList((cursor) => call(routes.articles, { query: pageQuery(cursor) }), 'articles')
   return (
-    <View className='info-page'>
+    <View {...useScaledRoot('info-page')}>
       <PagedListView list={list} className='article-list' loadingText='正在加载维权知识…' emptyTitle='暂无文章' emptyDescription='县放心消费办公室发布的维权知识会显示在这里'>
         {(items) =>
           items.map((article) => (

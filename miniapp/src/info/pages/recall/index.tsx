@@ -9,6 +9,7 @@ import { ErrorView, LoadingView } from '@/components/state-views'
 import { decodedParam } from '@/lib/decode'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { dayOf, useLoad } from '../../use-load'
+import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
 const Field = ({ label, value, className }: { label: string; value: string; className: string }) => (
@@ -22,12 +23,13 @@ const Field = ({ label, value, className }: { label: string; value: string; clas
 export default function RecallPage() {
   const id = decodedParam(useRouter().params.id)
   const { state, retry } = useLoad(() => call(routes.recall, { params: { id: id ?? '' } }), id ?? '')
+  const root = useScaledRoot('info-page')
   if (!id) return <ErrorView error={new ApiError('INVALID', '缺少召回信息编号，请从首页或店铺页进入')} />
   if (state.kind === 'loading') return <LoadingView text='正在加载召回信息…' />
   if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={retry} />
   const recall = state.value
   return (
-    <View className='info-page'>
+    <View {...root}>
       <View className='info-doc recall'>
         <Text className='info-doc-title recall-title'>【{recall.kindLabel}】{recall.product}</Text>
         <Text className='info-doc-meta'>

@@ -7,13 +7,14 @@ import { routes } from '@fangxin/shared'
 import { call } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
 /** Every recall and delisting notice in force across the county, newest first. */
 export default function RecallsPage() {
   const list = usePagedList((cursor) => call(routes.recalls, { query: pageQuery(cursor) }), 'recalls')
   return (
-    <View className='info-page'>
+    <View {...useScaledRoot('info-page')}>
       <PagedListView list={list} className='recall-list' loadingText='正在加载召回信息…' emptyTitle='目前没有召回或退市信息'>
         {(items) =>
           items.map((recall) => (

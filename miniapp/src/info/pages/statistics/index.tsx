@@ -8,6 +8,7 @@ import { call } from '@/api/client'
 import { ErrorView, LoadingView } from '@/components/state-views'
 import { decodedParam } from '@/lib/decode'
 import { useLoad } from '../../use-load'
+import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
 type Rate = PublicFiguresView['handlingRate']
@@ -35,13 +36,13 @@ export default function StatisticsPage() {
 
   const options = state.kind === 'loaded' ? state.value : undefined
   const Option = ({ value, label }: { value: string; label: string }) => (
-    <Text className={`stats-scope-option stats-scope-option--${value.replace(':', '-')}${scope === value ? ' stats-scope-option--on' : ''}`} onClick={() => setScope(value)}>
+    <Text className={`fx-tap stats-scope-option stats-scope-option--${value.replace(':', '-')}${scope === value ? ' stats-scope-option--on' : ''}`} onClick={() => setScope(value)}>
       {label}
     </Text>
   )
 
   return (
-    <View className='info-page statistics-page'>
+    <View {...useScaledRoot('info-page statistics-page')}>
       {options ? (
         <View className='stats-scopes'>
           <View className='stats-scope-options'>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
 import type { ApiError } from '@/api/client'
+import { useScaledRoot } from '@/components/font-scale'
 import { PAGES } from '@/lib/navigation'
 
 /** The shop page is often the first page (opened by a scan), so "back" means a fresh home page. */
@@ -13,7 +14,7 @@ function goHome() {
 /** The shop page while its data is on the way: words over a skeleton. */
 export function ShopLoadingView() {
   return (
-    <View className='page merchant-page state-loading'>
+    <View {...useScaledRoot('page merchant-page state-loading')}>
       <Text className='state-loading-text'>正在加载店铺信息…</Text>
       <Skeleton rows={2} animated visible={false} />
       <Skeleton rows={4} animated visible={false} />
@@ -24,7 +25,7 @@ export function ShopLoadingView() {
 /** A whole-page state of the shop page (no id, not found, bad id, failure), always with a way home. */
 export function ShopState(props: { className: string; glyph: string; title: string; description: string; children?: ReactNode; onRetry?: () => void }) {
   return (
-    <View className='page merchant-page merchant-page--state'>
+    <View {...useScaledRoot('page merchant-page merchant-page--state')}>
       <Empty className={props.className} imageSize={80} image={<View className='state-glyph'>{props.glyph}</View>} title={props.title} description={props.description}>
         {props.children}
         <View className='state-actions'>

@@ -4,13 +4,14 @@ import { Button, Cell, CellGroup, NoticeBar, Tag } from '@nutui/nutui-react-taro
 import type { MerchantPublicView, PublicCommitment, PublicTrackRecord } from '@fangxin/shared'
 import { BADGE_COLORS } from '@/components/badge-colors'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { useScaledRoot } from '@/components/font-scale'
 import { ShopRecalls } from './shop-recalls'
 
 /** The shop as a consumer sees it: standing, address, record, commitments, and the way to complain. */
 export function ShopView({ merchant }: { merchant: MerchantPublicView }) {
   const { badge } = merchant
   return (
-    <View className='page merchant-page'>
+    <View {...useScaledRoot('page merchant-page')}>
       {merchant.statusNotice ? (
         <NoticeBar className='merchant-status-notice' content={merchant.statusNotice} wrap />
       ) : null}
