@@ -88,7 +88,7 @@ describe('complaint stations and 回访 (H5 build, local product, headless Chrom
     await visible(consumer, '.submit-claim').click();
     await consumer.waitForURL(new RegExp(`pages/complaint/index\\?id=${complaintId}`), { timeout: 20_000 });
     await statusIs(consumer, '待商家答复');
-    expect(await textOf(consumer, '.complaint-merchant')).toBe('城关百货');
+    expect(await textOf(consumer, '.complaint-merchant')).toContain('城关百货');
     expect(await textOf(consumer, '.complaint-timeline')).toContain('消费者认领投诉');
 
     // It is theirs now: listed in 我的投诉.
@@ -103,7 +103,7 @@ describe('complaint stations and 回访 (H5 build, local product, headless Chrom
     await station.goto(`${h5Url()}/#/station/pages/ledger/index`);
     await visible(station, `.ledger-item-${complaintId} .tag-claimed`).waitFor({ timeout: 20_000 });
     await screenshot(station, 'station-ledger');
-  });
+  }, 150_000);
 
   it('a 回访 call records the satisfaction the consumer stated; the case shows 电话回访 and 满意率 counts it', async () => {
     // A walk-in case the shop settled and the station accepted for the consumer: closed, unrated.
@@ -172,5 +172,5 @@ describe('complaint stations and 回访 (H5 build, local product, headless Chrom
     await visible(admin, '.rated-by-follow-up').waitFor({ timeout: 20_000 });
     expect(await textOf(admin, '.rated-by-follow-up')).toContain(`其中 ${after} 件的满意度来源为「电话回访」`);
     await visible(admin, '.table-channels').waitFor({ timeout: 20_000 });
-  });
+  }, 150_000);
 });
