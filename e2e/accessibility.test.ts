@@ -125,7 +125,8 @@ async function openShop(page: Page, query = ''): Promise<void> {
 
 function expectReadable(layout: Layout): void {
   expect(layout.texts).toBeGreaterThan(10);
-  expect(layout.targets).toBeGreaterThan(2);
+  // At least the page's own buttons (the shop page: 投诉 and 维权知识测试; more when a recall shows).
+  expect(layout.targets).toBeGreaterThanOrEqual(2);
   expect(layout.clipped).toEqual([]);
   expect(layout.small).toEqual([]);
 }

@@ -33,10 +33,15 @@ function h5Chain(chain: WebpackChain) {
 /**
  * NutUI React Taro's styles are written for a 375-wide design, ours for 750: the pxtransform plugin
  * asks per file (NutUI docs pattern). H5's runtime also calls this with a number; that gets 750.
+ *
+ * Taro's H5 build copies this function's source text into the page bundle, where no compiler helper
+ * exists: so no `typeof` (SWC turns it into a `_type_of` helper call, and the page throws
+ * `_type_of is not defined`), no optional chaining, nothing newer than ES5. The campaign dashboard's
+ * browser journey (e2e/campaign.test.ts) is the page that calls it at run time.
  */
 function designWidth(input?: string | number | { file?: string }): number {
-  const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
-  return file.includes('@nutui') ? 375 : 750
+  const file = input && (input as { file?: string }).file ? String((input as { file?: string }).file).replace(/\\+/g, '/') : ''
+  return file.indexOf('@nutui') >= 0 ? 375 : 750
 }
 
 /**

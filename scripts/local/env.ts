@@ -1,4 +1,5 @@
 import { LOCAL_SUBSCRIBE_TEMPLATE_ID } from '../../shared/src/catalogue/subscribe-template';
+import { SMS_TEMPLATE_TEXTS } from '../../functions/src/sms/templates';
 /**
  * The environment every local process runs with: dummy credentials, a region, loopback endpoints and the
  * metadata guard, so the AWS SDK can never reach AWS or probe 169.254.169.254 from this machine.
@@ -32,7 +33,10 @@ export const LOCAL_SMS = {
   sdkAppId: '1400000000',
   signName: '清河县市场监管',
   templateId: '1000001',
+  claimTemplateId: '1000002',
 } as const;
+/** The stand-in's approved templates: a message whose parameters do not fit its template is refused, as Tencent does. */
+export const LOCAL_SMS_TEMPLATES = { [LOCAL_SMS.templateId]: SMS_TEMPLATE_TEXTS.progress, [LOCAL_SMS.claimTemplateId]: SMS_TEMPLATE_TEXTS.claim };
 
 export function localAwsEnv(services: LocalServices): Record<string, string> {
   const { dynamodbEndpoint, tableName } = services;
@@ -78,5 +82,6 @@ export function localSmsEnv(endpoint: string): Record<string, string> {
     TENCENT_SMS_SDK_APP_ID: LOCAL_SMS.sdkAppId,
     TENCENT_SMS_SIGN_NAME: LOCAL_SMS.signName,
     TENCENT_SMS_TEMPLATE_ID: LOCAL_SMS.templateId,
+    TENCENT_SMS_CLAIM_TEMPLATE_ID: LOCAL_SMS.claimTemplateId,
   };
 }

@@ -6,7 +6,7 @@ import { startDynamoDbLocal, type RunningDynamoDbLocal } from './dynamodb-local'
 import { startWeChatStandIn } from '../../standins/wechat/server';
 import { startSmsStandIn } from '../../standins/sms/server';
 import { outboxInserts, startStreamRunner } from './stream-runner';
-import { applyLocalEnv, LOCAL_REGION, LOCAL_SMS, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
+import { applyLocalEnv, LOCAL_REGION, LOCAL_SMS, LOCAL_SMS_TEMPLATES, LOCAL_UPLOAD_BUCKET, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from './env';
 import { startObjectStore } from './object-store';
 import { serveH5, type RunningStaticServer } from './static-server';
 
@@ -69,7 +69,7 @@ export async function startLocalProduct(options: LocalProductOptions): Promise<L
       ...(options.dataDir ? { dataDir: path.join(options.dataDir, 'objects') } : {}),
     });
     started.push(objects);
-    const sms = options.ports.sms === undefined ? undefined : await startSmsStandIn({ port: options.ports.sms, secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey });
+    const sms = options.ports.sms === undefined ? undefined : await startSmsStandIn({ port: options.ports.sms, secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey, templates: LOCAL_SMS_TEMPLATES });
     if (sms) started.push(sms);
     const env = localAwsEnv({
       dynamodbEndpoint: dynamo.endpoint,

@@ -20,8 +20,10 @@ export interface SmsConfig {
   readonly sdkAppId: string;
   /** The approved signature's text (签名内容), without 【】. */
   readonly signName: string;
-  /** The approved body template the fallback notification uses. */
+  /** The approved body template the fallback notification uses (`SMS_TEMPLATE_TEXTS.progress`). */
   readonly templateId: string;
+  /** The approved body template a station's claim code goes out with (`SMS_TEMPLATE_TEXTS.claim`). */
+  readonly claimTemplateId: string;
 }
 
 /** Tencent's nearest-region endpoint; the SDK signs for the service named by the host's first label (`sms`). */
@@ -71,8 +73,12 @@ export function readSmsConfig(env: NodeJS.ProcessEnv = process.env): SmsConfig |
   }
   const templateId = required(env, 'TENCENT_SMS_TEMPLATE_ID');
   if (!/^\d+$/.test(templateId)) throw new ConfigError('TENCENT_SMS_TEMPLATE_ID must be the numeric template id');
+  // A template's parameter count is fixed when Tencent approves it: the claim code cannot share the progress one.
+  const claimTemplateId = required(env, 'TENCENT_SMS_CLAIM_TEMPLATE_ID');
+  if (!/^\d+$/.test(claimTemplateId)) throw new ConfigError('TENCENT_SMS_CLAIM_TEMPLATE_ID must be the numeric template id');
+  if (claimTemplateId === templateId) throw new ConfigError('TENCENT_SMS_CLAIM_TEMPLATE_ID must differ from TENCENT_SMS_TEMPLATE_ID (the two templates take different parameters)');
 
-  return { endpoint, secretId, secretKey, region, sdkAppId, signName, templateId };
+  return { endpoint, secretId, secretKey, region, sdkAppId, signName, templateId, claimTemplateId };
 }
 
 let cached: { readonly value: SmsConfig | undefined } | undefined;

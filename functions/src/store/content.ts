@@ -5,7 +5,9 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
-import { Conflict, type RecallKind } from '@fangxin/shared';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
+import { Conflict, recallPublic, type RecallKind } from '@fangxin/shared';
 import { ArticleEntity, BannerEntity, RecallEntity } from './content.entities';
 import { readPage, type Page, type PageRequest } from './cursor';
 import {
@@ -16,8 +18,9 @@ import {
   RECALLS_ALL_PARTITION,
   RECALLS_PUBLIC_PARTITION,
   SHOP_RECALLS_KEY,
+  merchantCounterKey,
 } from './keys';
-import { AuditEntity } from './support.entities';
+import { AuditEntity, MerchantCounterEntity } from './support.entities';
 import { FangxinTable } from './table';
 import type { TextModeration } from './text-moderation.schema';
 
@@ -208,12 +211,20 @@ export async function findRecall(id: string): Promise<StoredRecall | undefined> 
   return Item ? toRecall(Item as Record<string, unknown>) : undefined;
 }
 
-/** C6: a recall notice published, withdrawn or reviewed (version read; 0 for a new one), with staff's audit entry. */
-export async function saveRecall(recall: StoredRecall, readVersion: number, audit?: AuditNote): Promise<void> {
+/**
+ * C6: a recall notice published, withdrawn or reviewed (`before`: as read, absent for a new one), with staff's
+ * audit entry. When the notice enters or leaves public view, the shop's `COUNTER#RECALLS` moves in the same
+ * transaction, so the scanned shop page knows from its one Query whether there is a recall to show.
+ */
+export async function saveRecall(recall: StoredRecall, before: StoredRecall | undefined, audit?: AuditNote): Promise<void> {
   const { id, ...rest } = recall;
+  const change = Number(recallPublic(recall)) - Number(before !== undefined && recallPublic(before));
   await transact(
     '该召回信息刚刚已被他人处理，请刷新后查看',
-    RecallEntity.build(PutTransaction).item({ recallId: id, ...rest }).options({ condition: versionCondition('recallId', readVersion) as never }),
+    RecallEntity.build(PutTransaction).item({ recallId: id, ...rest }).options({ condition: versionCondition('recallId', before?.version ?? 0) as never }),
+    ...(change !== 0 && recall.merchantId
+      ? [MerchantCounterEntity.build(UpdateTransaction).item({ merchantId: recall.merchantId, counterKey: merchantCounterKey.recalls, publicRecalls: $add(change) })]
+      : []),
     ...(audit ? [auditPut(id, recall.version, audit)] : []),
   );
 }

@@ -81,6 +81,11 @@ export const counterPeriod = {
 export const merchantCounterKey = {
   month: counterPeriod.month,
   commitment: (month: string, commitmentKey: string) => `M#${month}#C#${commitmentKey}`,
+  /**
+   * The shop's recall notices the public sees now (one number, kept by every recall write), so the scan's
+   * one Query tells the page whether there is a recall to load. Sorts between the months and `PROFILE`.
+   */
+  recalls: 'RECALLS',
   /** The month and, for a commitment's counter, its key. */
   parse: (counterKey: string) => {
     const [, month = '', , commitmentKey] = counterKey.split('#');

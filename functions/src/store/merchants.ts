@@ -108,7 +108,9 @@ const merchantPage = FangxinTable.build(AccessPattern)
 export async function findMerchantPage(
   merchantId: string,
   months: readonly string[],
-): Promise<{ merchant: Merchant; months: Counters[]; commitments: Array<{ key: string; invoked?: number; honoured?: number }> } | undefined> {
+): Promise<
+  { merchant: Merchant; months: Counters[]; commitments: Array<{ key: string; invoked?: number; honoured?: number }>; publicRecalls: number } | undefined
+> {
   const first = months[0];
   const last = months.at(-1);
   if (!first || !last) throw new Error('months must not be empty');
@@ -116,9 +118,14 @@ export async function findMerchantPage(
   let merchant: Merchant | undefined;
   const monthly: Counters[] = [];
   const commitments: Array<{ key: string; invoked?: number; honoured?: number }> = [];
+  let publicRecalls = 0;
   for (const item of Items as Array<Record<string, unknown> & { entity: string }>) {
     if (item.entity === 'Merchant') {
       merchant = toMerchant(item as unknown as MerchantItem);
+      continue;
+    }
+    if (item.counterKey === merchantCounterKey.recalls) {
+      publicRecalls = Math.max(0, Number(item.publicRecalls ?? 0));
       continue;
     }
     const { month, commitmentKey: commitment } = merchantCounterKey.parse(String(item.counterKey));
@@ -126,7 +133,7 @@ export async function findMerchantPage(
     if (commitment) commitments.push({ key: commitment, invoked: item.invoked as number | undefined, honoured: item.honoured as number | undefined });
     else monthly.push(counterFields(item));
   }
-  return merchant ? { merchant, months: monthly, commitments } : undefined;
+  return merchant ? { merchant, months: monthly, commitments, publicRecalls } : undefined;
 }
 
 function counterFields(item: Record<string, unknown>): Counters {

@@ -69,6 +69,8 @@ export const MerchantCounterEntity = new Entity({
     ...counterAttributes,
     invoked: number().optional(),
     honoured: number().optional(),
+    /** Only on `COUNTER#RECALLS`: the shop's recall notices in public view. */
+    publicRecalls: number().optional(),
   }),
 });
 

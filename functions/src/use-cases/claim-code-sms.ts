@@ -12,9 +12,9 @@ export type ClaimCodeSms = 'sent' | 'failed' | 'not_configured' | 'not_requested
 export const CLAIM_PAGE = 'consumer/pages/claim/index';
 
 /**
- * Sends a consumer their claim code by SMS, through the same Tencent client as the fallback notifications.
- * Template parameters: the station's name, the code, and the token of a WeChat URL Link to the claim page
- * (the template holds `wxaurl.cn/` before it, so one tap opens the page in the mini-program). Never throws:
+ * Sends a consumer their claim code by SMS, through the same Tencent client as the fallback notifications,
+ * with its own template (`SMS_TEMPLATE_TEXTS.claim`): the station's name, the code, and the token of a WeChat
+ * URL Link to the claim page (the template holds `wxaurl.cn/` before it, so one tap opens the page). Never throws:
  * the complaint is filed and the code is on the receipt slip already; a failed SMS (or no link to send, when
  * WeChat cannot make one) is reported to the station, which can issue a new code later.
  */
@@ -24,7 +24,7 @@ export async function sendClaimCodeSms(phone: string, code: string, stationName:
   if (!client || !settings) return 'not_configured';
   try {
     const link = await urlLinkFor(CLAIM_PAGE, '', now);
-    await client.send({ phone, templateId: settings.templateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
+    await client.send({ phone, templateId: settings.claimTemplateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
     return 'sent';
   } catch (error) {
     // The message never holds the code or the whole number (SmsError's messages are safe to log).

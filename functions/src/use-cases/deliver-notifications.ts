@@ -6,6 +6,7 @@ import {
   retryDelayMs,
   settlementAfter,
   undeliverableReason,
+  Unavailable,
   type Audience,
   type DeliveryPolicy,
 } from '@fangxin/shared';
@@ -29,6 +30,7 @@ import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { resolveRecipients, type Recipients } from './notification-recipients';
 import { weChat } from '../clients';
 import { withAccessToken } from './wechat-access';
+import { smsLinkToken } from './url-links';
 import { markNoticeReached } from '../store/party-notices';
 
 /**
@@ -133,7 +135,7 @@ async function sendToEveryone(
 
   // Nobody could be reached on WeChat: the SMS fallback, when this deployment has it.
   const cause = item.refusedBy.size > 0 ? 'refused' : 'nobody';
-  const viaSms = await sendSms(item, recipients, leaseLeft, policy);
+  const viaSms = await sendSms(item, recipients, leaseLeft, policy, now());
   if (viaSms === 'sent') return 'reached';
   if (viaSms instanceof Transient) return viaSms;
   return { reason: withSmsNote(undeliverableReason(recipients.audience, cause), viaSms) };
@@ -153,7 +155,7 @@ function classifyWeChatFailure(error: unknown): string | Transient {
 
 type SmsOutcome = 'sent' | 'not_configured' | 'no_phone' | { failed: string } | Transient;
 
-async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () => number, policy: DeliveryPolicy): Promise<SmsOutcome> {
+async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () => number, policy: DeliveryPolicy, now: Date): Promise<SmsOutcome> {
   if (item.smsSentTo) return 'sent';
   // The SMS template is worded for complaints (「您有投诉{1}：{2}」): a rectification order does not go by SMS.
   if (item.subject === 'rectification') return 'not_configured';
@@ -162,12 +164,21 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
   const phone = await recipients.fallbackPhone();
   if (!phone) return 'no_phone';
   if (leaseLeft() < policy.sendReserveMs) return new Transient('本轮处理时间用尽');
+  const { subject, id } = subjectOf(item);
+  let link: string;
+  try {
+    link = await smsLinkToken(messagePage(recipients.audience, id, subject), recipients.audience, now);
+  } catch (error) {
+    // No link at all (WeChat down since before any list link was made): the SMS waits rather than go out broken.
+    if (error instanceof Unavailable) return new Transient('暂时无法生成短信中的小程序链接');
+    throw error;
+  }
   let maskedPhone: string;
   try {
     ({ maskedPhone } = await client.send({
       phone,
       templateId: smsConfig()!.templateId,
-      params: smsParams(item, recipients.audience),
+      params: [...smsParams(item, recipients.audience), link],
       sessionContext: item.outboxId,
     }));
   } catch (error) {
@@ -178,7 +189,7 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
   return 'sent';
 }
 
-/** The SMS template's two values: which complaint (its last 8 characters) and what happened. */
+/** The SMS template's first two values (`SMS_TEMPLATE_TEXTS.progress`): which complaint (its last 8 characters) and what happened. */
 function smsParams(item: OutboxItem, audience: Audience): string[] {
   const { id } = subjectOf(item);
   const progress = progressMessage({ complaintId: id, headline: item.headline, at: new Date(), audience }).progress;

@@ -11,5 +11,5 @@ export async function getMerchantPublicView(merchantId: string, now: Date): Prom
   if (!page || !isPubliclyVisible(page.merchant)) {
     throw new NotFound('未找到该店铺，请确认二维码是否完整，或在首页搜索店铺');
   }
-  return toPublicView(page.merchant, trackRecordOf(page.months, page.commitments));
+  return toPublicView(page.merchant, trackRecordOf(page.months, page.commitments), page.publicRecalls);
 }

@@ -112,7 +112,7 @@ export async function publishShopRecall(merchantId: string, input: RecallInput, 
     publishedAt: now.toISOString(),
     version: 1,
   };
-  await saveRecall(recall, 0);
+  await saveRecall(recall, undefined);
   return managedView(recall, 'merchant');
 }
 
@@ -122,7 +122,7 @@ export async function withdrawShopRecall(merchantId: string, recallId: string, i
   if (!before || before.merchantId !== merchantId) throw shopRecallNotFound();
   if (before.publishedBy.kind !== 'merchant') throw new Forbidden('市场监管部门发布的召回信息只能由监管部门撤回');
   const after = withdrawn(before, input, principal, now);
-  await saveRecall(after, before.version);
+  await saveRecall(after, before);
   return managedView(after, 'merchant');
 }
 
@@ -183,7 +183,7 @@ export async function publishStaffRecall(input: StaffRecallInput, principal: Pri
     publishedAt: at,
     version: 1,
   };
-  await saveRecall(recall, 0, staffAudit(principal, staff.role, 'recall_published', `${RECALL_KINDS[recall.kind]}：${recall.product}${shop ? `（${shop.name}）` : '（全县）'}`, at));
+  await saveRecall(recall, undefined, staffAudit(principal, staff.role, 'recall_published', `${RECALL_KINDS[recall.kind]}：${recall.product}${shop ? `（${shop.name}）` : '（全县）'}`, at));
   return managedView(recall, 'staff');
 }
 
@@ -198,7 +198,7 @@ export async function withdrawStaffRecall(id: string, input: WithdrawRecall, pri
   const staff = recallOfficer(principal);
   const before = await recallInReach(id, staff.jurisdiction);
   const after = withdrawn(before, input, principal, now);
-  await saveRecall(after, before.version, staffAudit(principal, staff.role, 'recall_withdrawn', `${before.product}：${input.reason}`, now.toISOString()));
+  await saveRecall(after, before, staffAudit(principal, staff.role, 'recall_withdrawn', `${before.product}：${input.reason}`, now.toISOString()));
   return managedView(after, 'staff');
 }
 
@@ -211,7 +211,7 @@ export async function reviewRecall(id: string, input: RecallReview, principal: P
   const at = now.toISOString();
   const state = input.decision === 'release' ? 'released' : 'blocked';
   const after: StoredRecall = { ...before, moderation: { ...before.moderation, state, checkedAt: at }, version: before.version + 1 };
-  await saveRecall(after, before.version, staffAudit(principal, staff.role, `recall_${input.decision}`, `${before.product}：${state === 'released' ? '放行' : '屏蔽'}`, at));
+  await saveRecall(after, before, staffAudit(principal, staff.role, `recall_${input.decision}`, `${before.product}：${state === 'released' ? '放行' : '屏蔽'}`, at));
   return managedView(after, 'staff');
 }
 

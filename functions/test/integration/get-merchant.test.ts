@@ -62,6 +62,7 @@ describe('GET /merchants/{id} — the QR scan', () => {
       status: 'active',
       badge: { kind: 'participant', label: '放心消费参创单位' },
       commitmentsSince: '2025-03-15',
+      recallsInForce: 0,
     });
     expect(view.statusNotice).toBeUndefined();
     expect(view.commitments.map((c) => c.title)).toEqual(['先行赔付', '30天线下无理由退货', '免费包装']);

@@ -2,11 +2,13 @@ import { FileComplaintRequest } from '@fangxin/shared';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
 import { startSmsStandIn, type SmsStandIn } from '../../../standins/sms/server';
 import { freePort } from '../../../scripts/local/ports';
-import { LOCAL_SMS, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localSmsEnv } from '../../../scripts/local/env';
+import { LOCAL_SMS, LOCAL_SMS_TEMPLATES, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localSmsEnv } from '../../../scripts/local/env';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { deliverOutboxItem, dispatchDue } from '../../src/use-cases/deliver-notifications';
 import { listDueOutboxIds, readOutboxItem } from '../../src/store/outbox';
+import { keepSmsLinksReady } from '../../src/use-cases/url-links';
+import { sendClaimCodeSms } from '../../src/use-cases/claim-code-sms';
 import { saveMerchant } from '../../src/store/merchants';
 import { rememberOpenid } from '../../src/store/users';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
@@ -25,7 +27,7 @@ const SHOP_PHONE = '13912345678';
 
 beforeAll(async () => {
   weChat = await startWeChatStandIn({ port: await freePort(), appId: LOCAL_WECHAT_APP_ID, appSecret: LOCAL_WECHAT_APP_SECRET });
-  sms = await startSmsStandIn({ port: await freePort(), secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey });
+  sms = await startSmsStandIn({ port: await freePort(), secretId: LOCAL_SMS.secretId, secretKey: LOCAL_SMS.secretKey, templates: LOCAL_SMS_TEMPLATES });
   // Before the first call of this worker: this suite's stand-ins, and SMS configured as a deployment would.
   Object.assign(process.env, { WECHAT_API_BASE: weChat.url, ...localSmsEnv(sms.url) });
   people = await setUpPeople();
@@ -48,6 +50,17 @@ const onlyPending = async () => {
   expect(ids).toHaveLength(1);
   return ids[0]!;
 };
+/** Where the stand-in's link with this token opens (from the generate_urllink call that made it). */
+const linkTarget = (token: string) => {
+  for (const call of weChat.calls().filter((each) => each.endpoint === 'urllink')) {
+    const answer = (call.answer as { json?: { url_link?: string } } | undefined)?.json;
+    if (answer?.url_link === `https://wxaurl.cn/${token}`) {
+      const { path, query } = call.request.body as { path: string; query: string };
+      return { path, query };
+    }
+  }
+  return undefined;
+};
 const refuseShop = () => {
   weChat.refuseSubscriber('openid-ownerA');
   weChat.refuseSubscriber('openid-clerkA');
@@ -69,7 +82,10 @@ it('texts the shop’s contact phone once when nobody at the shop can get WeChat
   const [text] = sms.messages();
   expect(sms.messages()).toHaveLength(1);
   expect(text).toMatchObject({ phoneNumber: `+86${SHOP_PHONE}`, templateId: LOCAL_SMS.templateId, signName: LOCAL_SMS.signName, sessionContext: id });
-  expect(text!.params).toEqual([complaint.id.slice(-8), '新投诉']);
+  expect(text!.params.slice(0, 2)).toEqual([complaint.id.slice(-8), '新投诉']);
+  // The third value is a WeChat URL Link's token: one tap opens this complaint on the shop's handling page.
+  expect(linkTarget(text!.params[2]!)).toEqual({ path: 'merchant/pages/handle/index', query: `id=${complaint.id}` });
+  expect(text!.content).toBe(`【${LOCAL_SMS.signName}】您的投诉${complaint.id.slice(-8)}有新进展：新投诉。点此在微信中查看 https://wxaurl.cn/${text!.params[2]}`);
   expect(sms.calls().every((call) => call.auth === 'ok')).toBe(true); // signed as Tencent requires
   const item = (await readOutboxItem(id))!;
   expect(item.smsSentTo).toBe('139****5678'); // stored masked
@@ -110,4 +126,48 @@ it('texts the consumer at the number they gave with the complaint when they have
   await sendCommand(complaint.id, { version: 1, command: { type: 'reply', text: '您好，请到店更换新品。' } }, people.ownerA.principal, new Date());
   await dispatchDue();
   expect(sms.messages().map((m) => [m.phoneNumber, m.params[1]])).toEqual([['+8613700137000', '商家已答复']]);
+  expect(linkTarget(sms.messages()[0]!.params[2]!)).toEqual({ path: 'pages/complaint/index', query: `id=${complaint.id}` });
+});
+
+it('links to the list when WeChat cannot link the complaint, and waits rather than text a broken link', async () => {
+  refuseShop();
+  weChat.injectFaults([{ endpoint: 'urllink', kind: 'errcode', errcode: 45009, times: 10 }]);
+  await file();
+  const id = await onlyPending();
+  // No link can be made and none was kept: the SMS waits, nothing is sent.
+  expect(await deliverOutboxItem(id)).toBe('retry');
+  expect((await readOutboxItem(id))!.lastError).toContain('小程序链接');
+  expect(sms.calls()).toHaveLength(0);
+
+  // The sweeper keeps the lists' links ready while WeChat works…
+  weChat.clearFaults();
+  expect(await keepSmsLinksReady(new Date())).toEqual({ ready: 2, failed: 0 });
+  // …so when WeChat fails again, the SMS opens the shop's queue.
+  weChat.injectFaults([{ endpoint: 'urllink', kind: 'errcode', errcode: 45009, times: 10 }]);
+  const due = Date.parse((await readOutboxItem(id))!.dueAt);
+  expect(await deliverOutboxItem(id, { now: () => new Date(due) })).toBe('delivered');
+  const [text] = sms.messages();
+  expect(linkTarget(text!.params[2]!)).toEqual({ path: 'merchant/pages/queue/index', query: '' });
+  // Ready links are read, not minted again.
+  weChat.clearFaults();
+  const minted = weChat.calls().filter((call) => call.endpoint === 'urllink').length;
+  await keepSmsLinksReady(new Date());
+  expect(weChat.calls().filter((call) => call.endpoint === 'urllink')).toHaveLength(minted);
+});
+
+describe('a station’s claim code', () => {
+  it('goes out with its own template: the station, the code, and a link that opens the claim page', async () => {
+    expect(await sendClaimCodeSms('13800138000', '12345678', '城关农贸市场投诉站', new Date())).toBe('sent');
+    const [text] = sms.messages();
+    expect(text).toMatchObject({ phoneNumber: '+8613800138000', templateId: LOCAL_SMS.claimTemplateId });
+    expect(text!.params.slice(0, 2)).toEqual(['城关农贸市场投诉站', '12345678']);
+    expect(linkTarget(text!.params[2]!)).toEqual({ path: 'consumer/pages/claim/index', query: '' });
+    expect(text!.content).toContain('认领码12345678');
+  });
+
+  it('reports a failed SMS to the station instead of throwing (the code is on the printed slip)', async () => {
+    sms.blockNumber('13800138001');
+    expect(await sendClaimCodeSms('13800138001', '12345678', '城关农贸市场投诉站', new Date())).toBe('failed');
+    expect(sms.messages()).toHaveLength(0);
+  });
 });

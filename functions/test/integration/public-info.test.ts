@@ -1,5 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ArticlePage, ArticleView, BannerView, FileComplaintRequest, HomeContent, ManagedRecallPage, ManagedRecallView, PublicStatisticsView, RecallPage, formatShanghaiDate } from '@fangxin/shared';
+import { ArticlePage, ArticleView, BannerView, FileComplaintRequest, HomeContent, ManagedRecallPage, MerchantPublicView, ManagedRecallView, PublicStatisticsView, RecallPage, formatShanghaiDate } from '@fangxin/shared';
 import { handler as articleHandler } from '../../src/handlers/content/article';
 import { handler as articlesHandler } from '../../src/handlers/content/articles';
 import { handler as createArticle } from '../../src/handlers/content/create-article';
@@ -18,6 +18,7 @@ import { handler as staffPublishRecall } from '../../src/handlers/recalls/staff-
 import { handler as staffRecalls } from '../../src/handlers/recalls/staff-recalls';
 import { handler as staffWithdrawRecall } from '../../src/handlers/recalls/staff-withdraw-recall';
 import { handler as withdrawRecall } from '../../src/handlers/recalls/withdraw-recall';
+import { handler as shopPage } from '../../src/handlers/merchants/get-merchant';
 import { handler as openDataCsv } from '../../src/handlers/statistics/open-data-csv';
 import { handler as publicStatistics } from '../../src/handlers/statistics/public-statistics';
 import { documentClient, dynamoDbClient } from '../../src/clients';
@@ -254,6 +255,41 @@ describe('recall notices', () => {
     expect(released.body).toMatchObject({ public: true, moderationState: 'released' });
     expect((await post(reviewRecall, '/staff/recalls/{id}/review', people.adminCounty, { version: 2, decision: 'block' }, { id: held.id })).status).toBe(409);
     expect((await publicOfShop(SHOP_A.id)).map((item) => item.id)).toContain(held.id);
+  });
+
+  it('the scanned shop page counts the notices the public sees, through publish, hold, release, block and withdraw', async () => {
+    const countOnPage = async (shopId: string) =>
+      MerchantPublicView.parse((await get(shopPage, '/merchants/{id}', { pathParameters: { id: shopId } })).body).recallsInForce;
+    // Every step: the count on the page equals the shop's public list, so the page loads the list only when it has something.
+    const expectCount = async (shopId: string, count: number) => {
+      expect(await countOnPage(shopId)).toBe(count);
+      expect(await publicOfShop(shopId)).toHaveLength(count);
+    };
+    const start = (await publicOfShop(SHOP_A.id)).length;
+    await expectCount(SHOP_A.id, start);
+    await expectCount(SHOP_B.id, 0);
+
+    const shown = ManagedRecallView.parse((await publishFor(people.ownerA, SHOP_A.id, { ...RECALL, product: '计数用的召回商品' })).body);
+    await expectCount(SHOP_A.id, start + 1);
+    // Refused writes change nothing.
+    expect((await publishFor(people.ownerB, SHOP_A.id)).status).toBe(404);
+    expect((await publishFor(people.ownerA, SHOP_A.id, { ...RECALL, reason: '' })).status).toBe(400);
+    await expectCount(SHOP_A.id, start + 1);
+
+    const held = ManagedRecallView.parse((await publishFor(people.ownerA, SHOP_A.id, { ...RECALL, product: '赌博返现卡二号' })).body);
+    expect(held.public).toBe(false);
+    await expectCount(SHOP_A.id, start + 1);
+    const blocked = await post(reviewRecall, '/staff/recalls/{id}/review', people.regulatorChengguan, { version: 1, decision: 'block' }, { id: held.id });
+    expect(blocked.body).toMatchObject({ public: false, moderationState: 'blocked' });
+    await expectCount(SHOP_A.id, start + 1);
+
+    const withdrawPath = '/merchant/shops/{id}/recalls/{recallId}/withdraw';
+    expect((await post(withdrawRecall, withdrawPath, people.ownerA, { version: 1, reason: '已处理完毕' }, { id: SHOP_A.id, recallId: shown.id })).status).toBe(200);
+    await expectCount(SHOP_A.id, start);
+    // Withdrawing what was never public (the blocked one) leaves the count where it is.
+    expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorChengguan, { version: 2, reason: '清理' }, { id: held.id })).status).toBe(200);
+    await expectCount(SHOP_A.id, start);
+    await expectCount(SHOP_B.id, 0);
   });
 });
 

@@ -8,6 +8,7 @@ const production = {
   TENCENT_SMS_SDK_APP_ID: '1400006666',
   TENCENT_SMS_SIGN_NAME: '清河县市场监管',
   TENCENT_SMS_TEMPLATE_ID: '1000001',
+  TENCENT_SMS_CLAIM_TEMPLATE_ID: '1000002',
 };
 const local = { ...production, FANGXIN_LOCAL: '1', TENCENT_SMS_ENDPOINT: 'http://127.0.0.1:4200' };
 
@@ -27,6 +28,7 @@ describe('SMS configuration', () => {
       sdkAppId: '1400006666',
       signName: '清河县市场监管',
       templateId: '1000001',
+      claimTemplateId: '1000002',
     });
   });
 
@@ -36,7 +38,7 @@ describe('SMS configuration', () => {
     );
   });
 
-  it.each(['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_REGION', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID'])(
+  it.each(['TENCENT_SMS_SECRET_ID', 'TENCENT_SMS_SECRET_KEY', 'TENCENT_SMS_REGION', 'TENCENT_SMS_SIGN_NAME', 'TENCENT_SMS_TEMPLATE_ID', 'TENCENT_SMS_CLAIM_TEMPLATE_ID'])(
     'refuses to start with an SdkAppId but no %s, naming it',
     (name) => {
       const env: Record<string, string | undefined> = { ...production, [name]: undefined };
@@ -55,6 +57,9 @@ describe('SMS configuration', () => {
     expect(() => readSmsConfig({ ...production, TENCENT_SMS_SDK_APP_ID: 'app-1' })).toThrow(/SdkAppId/);
     expect(() => readSmsConfig({ ...production, TENCENT_SMS_SIGN_NAME: '【清河县市场监管】' })).toThrow(/TENCENT_SMS_SIGN_NAME/);
     expect(() => readSmsConfig({ ...production, TENCENT_SMS_TEMPLATE_ID: 'progress' })).toThrow(/TENCENT_SMS_TEMPLATE_ID/);
+    expect(() => readSmsConfig({ ...production, TENCENT_SMS_CLAIM_TEMPLATE_ID: 'claim' })).toThrow(/TENCENT_SMS_CLAIM_TEMPLATE_ID/);
+    // One template cannot serve both: their parameters differ, and Tencent fixes a template's count.
+    expect(() => readSmsConfig({ ...production, TENCENT_SMS_CLAIM_TEMPLATE_ID: '1000001' })).toThrow(/differ/);
     expect(() => readSmsConfig({ ...production, TENCENT_SMS_REGION: 'guangzhou' })).toThrow(/TENCENT_SMS_REGION/);
   });
 

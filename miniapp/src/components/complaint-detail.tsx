@@ -109,7 +109,11 @@ export function ComplaintDetail({
 
       {complaint.rating ? (
         <CellGroup title='消费者评价' className='complaint-rating'>
-          <Cell title='满意度' extra={complaint.rating.ratingLabel} />
+          <Cell
+            title='满意度'
+            className='complaint-rating-value'
+            extra={complaint.rating.sourceLabel ? `${complaint.rating.ratingLabel}（${complaint.rating.sourceLabel}）` : complaint.rating.ratingLabel}
+          />
           {complaint.rating.comment ? (
             <Cell
               title='评价内容'

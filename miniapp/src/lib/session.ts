@@ -84,6 +84,7 @@ export function describeRoles(user: User): string {
   const parts = ['消费者']
   if (user.roles.merchantIds.length > 0) parts.push(`商家（${user.roles.merchantIds.length} 家店铺）`)
   if (user.roles.staff) parts.push(STAFF_ROLE_LABELS[user.roles.staff.role])
+  if (user.roles.station) parts.push('投诉站工作人员')
   return parts.join(' · ')
 }
 

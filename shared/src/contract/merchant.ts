@@ -87,6 +87,8 @@ export const MerchantPublicView = z.object({
   commitments: z.array(PublicCommitment),
   /** Date (YYYY-MM-DD, Asia/Shanghai) from which the listed commitments are in force. */
   commitmentsSince: z.string(),
+  /** How many of the shop's recall notices (召回/退市) the public sees now; the page loads them only when > 0. */
+  recallsInForce: z.number().int().nonnegative(),
   trackRecord: PublicTrackRecord,
 });
 export type MerchantPublicView = z.infer<typeof MerchantPublicView>;

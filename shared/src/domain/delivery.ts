@@ -141,6 +141,16 @@ export function messagePage(audience: Audience, subjectId: string, subject: Mess
 }
 
 /**
+ * Where an audience finds all its messages: what an SMS opens when the message's own page has no link to
+ * hand (WeChat could not make one just now), since the lists' links are kept ready by the sweeper.
+ */
+export const MESSAGE_LIST_PAGES: Record<Audience, string> = {
+  consumer: 'pages/complaints/index',
+  merchant: 'merchant/pages/queue/index',
+  staff: 'admin/pages/triage/index',
+};
+
+/**
  * Hints of the rectification messages (整改通知), by headline; complaint headlines never collide with these. A
  * Map, not an object: a headline is any text, and `toString` must not find Object.prototype's.
  */

@@ -98,7 +98,7 @@ const STATUS_NOTICES: Partial<Record<MerchantStatus, string>> = {
   revoked: '该店已被取消（摘牌）放心消费参创资格。如遇消费纠纷，可向市场监管部门投诉。',
 };
 
-export function toPublicView(merchant: Merchant, record: TrackRecord): MerchantPublicView {
+export function toPublicView(merchant: Merchant, record: TrackRecord, recallsInForce = 0): MerchantPublicView {
   const notice =
     STATUS_NOTICES[merchant.status] ??
     (merchant.creditFlags.length > 0 ? '该店存在经查实的违法违规记录，已列入联合惩戒名单。' : undefined);
@@ -120,6 +120,7 @@ export function toPublicView(merchant: Merchant, record: TrackRecord): MerchantP
     badge: publicBadge(merchant),
     commitments,
     commitmentsSince: merchant.commitmentsSince,
+    recallsInForce,
     trackRecord: {
       complaints: record.complaints,
       settledInShopShare: record.settledInShopShare,

@@ -4,16 +4,19 @@ import { continueAssessments } from '../../use-cases/assessment';
 import { warnIfCalendarMissing } from '../../use-cases/calendar-watch';
 import { recomputeDeadlines, type RecountResult } from '../../use-cases/recompute-deadlines';
 import { sweepDeadlines } from '../../use-cases/sweep-deadlines';
+import { keepSmsLinksReady } from '../../use-cases/url-links';
+import { sms } from '../../clients';
 
 /**
  * Scheduled (every 15 minutes): moves overdue complaints on, counts deadlines again after the office entered a
  * year of the calendar (a bounded batch per run), warns once a day when next year's calendar is missing, and
- * carries on the year's assessment (scorecards still to compute, badges still to give).
+ * carries on the year's assessment (scorecards still to compute, badges still to give), and keeps the links
+ * an SMS falls back on ready.
  * Safe to run twice or concurrently.
  */
 export const handler = invocation(
   'schedule sweepDeadlines',
-  async (): Promise<{ moved: number; skipped: number; recount: RecountResult; calendarWarning: boolean; assessment: { computed: number; awarded: number } }> => {
+  async (): Promise<{ moved: number; skipped: number; recount: RecountResult; calendarWarning: boolean; assessment: { computed: number; awarded: number }; smsLinks?: { ready: number; failed: number } }> => {
     const now = new Date();
     const result = await sweepDeadlines(now);
     logger.info('deadline sweep', result);
@@ -21,6 +24,9 @@ export const handler = invocation(
     const calendarWarning = await warnIfCalendarMissing(now);
     // A large county's assessment is computed, and its badges given, a bounded batch per run.
     const assessment = await continueAssessments(now, 30_000);
-    return { ...result, recount, calendarWarning, assessment };
+    // The links an SMS falls back on, minted before WeChat has a bad day (only where SMS is configured).
+    const smsLinks = sms() ? await keepSmsLinksReady(now) : undefined;
+    if (smsLinks?.failed) logger.warn('sms links not ready', smsLinks);
+    return { ...result, recount, calendarWarning, assessment, ...(smsLinks ? { smsLinks } : {}) };
   },
 );

@@ -7,9 +7,9 @@ import { call } from '@/api/client'
 import { PAGES, pageUrl } from '@/lib/navigation'
 
 /**
- * The shop's recall notices in force (缺陷产品召回 / 不合格商品退市), under its commitments. Loaded after the
- * shop itself, so the scan stays one request; shown only when there is one. A failure does not hide the
- * shop: the section says it could not load.
+ * The shop's recall notices in force (缺陷产品召回 / 不合格商品退市), under its commitments. Rendered only
+ * when the shop's view counts one (`recallsInForce`), so a scan of a shop without recalls stays one request;
+ * loaded after the shop itself. A failure does not hide the shop: the section says it could not load.
  */
 export function ShopRecalls({ merchantId }: { merchantId: string }) {
   const [recalls, setRecalls] = useState<RecallView[] | 'failed'>()
