@@ -24,7 +24,7 @@ describe('the complaint lifecycle in the mini-program (H5 build, local API, head
       '问题描述至少 10 个字',
       '请选择购买日期',
       '请选择您的诉求',
-      '请阅读并同意《个人信息处理说明》后再提交',
+      '请阅读并同意《个人信息保护说明》后再提交',
     ]);
     expect(filings).toBe(0);
     await screenshot(page, 'complaint-form-errors');

@@ -9,6 +9,9 @@ import { startLocalProduct } from '../../scripts/local/product';
 export default async function globalSetup(): Promise<void> {
   // The in-process dispatcher's routine lines would bury the test report; warnings and errors stay.
   process.env.LOG_LEVEL ??= 'warn';
+  // The journeys file many complaints as the demo consumer against the demo shop in one day: the filing
+  // limits are raised for them, as a deployment may (FANGXIN_RATE_LIMITS); the hostile suite tests the defaults.
+  process.env.FANGXIN_RATE_LIMITS ??= JSON.stringify({ filingPerPerson: 10_000, filingPerPersonShop: 10_000, filingPerShop: 10_000, stationFiling: 10_000, upload: 10_000 });
   const product = await startLocalProduct({
     ports: {
       dynamodb: await freePort(),

@@ -1,3 +1,5 @@
+import { MIN_RETENTION_DAYS, PERSONAL_DATA_RETENTION_DAYS } from '@fangxin/shared';
+
 /**
  * Configuration, read once per cold start. Anything production depends on must be set: a missing value
  * fails here, at start, not later with a confusing AWS error (and never falls back to a guess).
@@ -132,3 +134,25 @@ export const weChatConfig = (): WeChatConfig => (cachedWeChat ??= readWeChatConf
 export const uploadConfig = (): UploadConfig => (cachedUpload ??= readUploadConfig());
 let cachedNotification: NotificationConfig | undefined;
 export const notificationConfig = (): NotificationConfig => (cachedNotification ??= readNotificationConfig());
+
+export interface RetentionConfig {
+  /** Days after closing before a complaint's photos are deleted and its phone and name masked (docs/privacy.md). */
+  readonly days: number;
+}
+
+/**
+ * `FANGXIN_RETENTION_DAYS`, or the period the privacy notice states (PERSONAL_DATA_RETENTION_DAYS) when unset:
+ * that default is the published policy, not a guess. A value that is not a whole number of days, or shorter
+ * than MIN_RETENTION_DAYS, fails the run loudly rather than wiping recent cases.
+ */
+export function readRetentionConfig(env: NodeJS.ProcessEnv = process.env): RetentionConfig {
+  const raw = env.FANGXIN_RETENTION_DAYS?.trim();
+  if (!raw) return { days: PERSONAL_DATA_RETENTION_DAYS };
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`FANGXIN_RETENTION_DAYS must be a whole number of days, got ${raw}`);
+  const days = Number(raw);
+  if (days < MIN_RETENTION_DAYS) throw new ConfigError(`FANGXIN_RETENTION_DAYS must be at least ${MIN_RETENTION_DAYS} days, got ${days}`);
+  return { days };
+}
+
+let cachedRetention: RetentionConfig | undefined;
+export const retentionConfig = (): RetentionConfig => (cachedRetention ??= readRetentionConfig());

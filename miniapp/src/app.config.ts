@@ -89,11 +89,12 @@ export default defineAppConfig({
       pages: ['pages/quiz/index', 'pages/survey/index']
     },
     // The campaign's public information, opened from the home page's small section and the shop page's
-    // recall section: articles, recall notices, public statistics. Kept out of the main package.
+    // recall section: articles, recall notices, public statistics; and the 个人信息保护说明 every form that
+    // collects personal data links to. Kept out of the main package.
     {
       root: 'info',
       name: 'info',
-      pages: ['pages/article/index', 'pages/articles/index', 'pages/recall/index', 'pages/recalls/index', 'pages/statistics/index']
+      pages: ['pages/article/index', 'pages/articles/index', 'pages/recall/index', 'pages/recalls/index', 'pages/statistics/index', 'pages/privacy/index']
     }
   ],
   window: {

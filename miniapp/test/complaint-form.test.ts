@@ -58,7 +58,7 @@ describe('complaintFormErrors', () => {
       description: '问题描述至少 10 个字',
       purchaseDate: '请选择购买日期',
       wantedOutcome: '请选择您的诉求',
-      privacyConsent: '请阅读并同意《个人信息处理说明》后再提交'
+      privacyConsent: '请阅读并同意《个人信息保护说明》后再提交'
     })
   })
 

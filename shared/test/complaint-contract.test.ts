@@ -58,7 +58,7 @@ describe('FileComplaintRequest: a valid request', () => {
 });
 
 describe('FileComplaintRequest: each bad input gives its Chinese message at its field', () => {
-  const CONSENT = '请阅读并同意《个人信息处理说明》后再提交';
+  const CONSENT = '请阅读并同意《个人信息保护说明》后再提交';
   const PHONE = '请填写 11 位手机号码，例如 13800138000';
   const AMOUNT_FORMAT = '金额应为数字，最多两位小数，例如 128.50';
 
@@ -146,8 +146,7 @@ describe('FileComplaintRequest: each bad input gives its Chinese message at its 
 });
 
 describe('FileComplaintRequest: text and type edge cases', () => {
-  // U+061C ARABIC LETTER MARK is a bidirectional control like U+200E/U+200F (Trojan Source list), but the
-  // EMOJI_OR_BIDI class omits it.
+  // U+061C ARABIC LETTER MARK is a bidirectional control like U+200E/U+200F (Trojan Source list).
   it('description with an Arabic letter mark (U+061C, a bidi control) is refused', () => {
     expect(fileIssues({ description: '电饭煲用了两天就坏了\u061C要求退货' })[0]).toEqual({
       path: ['description'],
@@ -155,7 +154,7 @@ describe('FileComplaintRequest: text and type edge cases', () => {
     });
   });
 
-  // ® ™ © are Extended_Pictographic, so a brand name as printed on the box is refused as an "emoji".
+  // ® ™ © are Extended_Pictographic, yet a brand name as printed on the box is not an "emoji" (text.ts).
   it.each([
     ['®', '买了某某®牌电饭煲，用了两天就坏了'],
     ['™', '买了某某™电饭煲，用了两天就坏了'],

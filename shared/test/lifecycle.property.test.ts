@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_CLOCK_RULES } from '../src/domain/clock';
+import { addDays, shanghaiToday } from '../src/domain/shanghai-date';
 import { Forbidden } from '../src/domain/errors';
 import { COUNTER_NAMES, FILED_COUNTERS, FIRST_RESPONSE_BUCKETS, counterDeltas, type Counters } from '../src/domain/indicators';
 import {
@@ -49,12 +50,13 @@ const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
 const ASSIGNEES = ['staff-reg', 'staff-reg-2', 'staff-med'] as const;
 
 /** A well-formed command of a type; `pick` varies the arguments that matter (rating, assignee). */
-function commandOf(type: CommandType, pick: number): Command {
+function commandOf(type: CommandType, pick: number, now: Date): Command {
   switch (type) {
     case 'reply':
       return { type, text: '正在核实' };
     case 'propose':
-      return { type, proposal: { outcome: 'refund', amount: '10.00', dueDate: '2026-12-31', text: '退款' } };
+      // Due a week after the step's moment: a settlement is something still to do (the domain refuses a past date).
+      return { type, proposal: { outcome: 'refund', amount: '10.00', dueDate: addDays(shanghaiToday(now), 7), text: '退款' } };
     case 'decline':
       return { type, text: '不同意' };
     case 'fulfil':
@@ -155,7 +157,7 @@ function play({ filedAt, steps, unclaimed }: Run, onStep?: (state: LifecycleStat
 
     let result: ReturnType<typeof transition<LifecycleState>>;
     try {
-      result = transition(trace.state, commandOf(type, step.pick), actor, now, DEFAULT_CLOCK_RULES);
+      result = transition(trace.state, commandOf(type, step.pick, now), actor, now, DEFAULT_CLOCK_RULES);
     } catch (error) {
       // Refusals are expected and ignored; anything else is a bug.
       if (!(error instanceof Forbidden || error instanceof IllegalTransition)) throw error;
@@ -258,7 +260,7 @@ describe('random lifecycles', () => {
         play(run, (state, now) => {
           for (const actor of POOL) {
             for (const type of allowedActions(state, actor, now)) {
-              expect(() => transition(state, commandOf(type, pick), actor, now, DEFAULT_CLOCK_RULES)).not.toThrow();
+              expect(() => transition(state, commandOf(type, pick, now), actor, now, DEFAULT_CLOCK_RULES)).not.toThrow();
             }
           }
         });

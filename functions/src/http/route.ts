@@ -1,7 +1,18 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { DomainError, Forbidden, RateLimited, STATUS_BY_ERROR_CODE, Invalid, Unauthenticated, type ApiErrorBody, type RouteContract } from '@fangxin/shared';
+import {
+  DomainError,
+  Forbidden,
+  RateLimited,
+  STATUS_BY_ERROR_CODE,
+  Invalid,
+  TooLarge,
+  Unauthenticated,
+  UnsupportedMediaType,
+  type ApiErrorBody,
+  type RouteContract,
+} from '@fangxin/shared';
 import { verifyToken, type Principal } from '../auth/token';
 import { logger, withLogContext } from '../observability/log';
 
@@ -58,10 +69,12 @@ async function answer<C extends RouteContract>(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     const now = new Date();
+    // The body's size and type are checked before anything reads it, and before the caller is looked up.
+    const bodyText = contract.body ? readBodyText(event) : undefined;
     const principal = await authenticate(contract, event, now);
     const pathParams = parseOrInvalid(contract.pathParams, event.pathParameters ?? {});
     const query = contract.query ? parseOrInvalid(contract.query, event.queryStringParameters ?? {}) : undefined;
-    const body = contract.body ? parseOrInvalid(contract.body, readJsonBody(event)) : undefined;
+    const body = contract.body ? parseOrInvalid(contract.body, parseJson(bodyText)) : undefined;
     const idempotencyKey = contract.idempotent ? readIdempotencyKey(event) : undefined;
     const result = contract.response.parse(await handle({ pathParams, query, body, principal, idempotencyKey, now, event } as RouteRequest<C>));
     if (contract.file) {
@@ -97,14 +110,38 @@ async function authenticate(contract: RouteContract, event: APIGatewayProxyEvent
   return principal;
 }
 
-function readJsonBody(event: APIGatewayProxyEventV2): unknown {
-  if (!event.body) return {};
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+/** The largest JSON body the API reads (photos never pass through it: they go to storage by presigned URL). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * A body route's raw text: over `MAX_BODY_BYTES` is 413 without decoding or parsing it; a body that does not
+ * say it is JSON is 415 (a `text/plain` form post is never parsed as JSON). No body reads as `{}`.
+ */
+function readBodyText(event: APIGatewayProxyEventV2): string | undefined {
+  if (!event.body) return undefined;
+  // Base64 holds 3 bytes in 4 characters: the decoded size is known before decoding.
+  const bytes = event.isBase64Encoded ? Math.floor((event.body.length * 3) / 4) : Buffer.byteLength(event.body, 'utf8');
+  if (bytes > MAX_BODY_BYTES) throw new TooLarge('提交的内容过大（超过 64 KB），请精简文字后重试；照片请通过上传按钮添加');
+  const contentType = headerOf(event, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/json') throw new UnsupportedMediaType('请求内容须为 JSON（Content-Type: application/json）');
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return {};
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new Invalid('请求内容不是有效的 JSON');
   }
+}
+
+/** A header by name, whatever its case (API Gateway v2 lower-cases; serverless-offline and tests may not). */
+function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const headers = event.headers ?? {};
+  if (headers[name] !== undefined) return headers[name];
+  const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : headers[found];
 }
 
 function readIdempotencyKey(event: APIGatewayProxyEventV2): string {

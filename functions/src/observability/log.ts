@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { maskPhonesIn } from '@fangxin/shared';
 
 /**
  * Structured one-line JSON logs (CloudWatch Logs Insights reads the fields). Every line written while a
@@ -7,7 +8,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * cases and the store it is written, and across the `await`s in between (AsyncLocalStorage, so two
  * requests served side by side by serverless-offline never mix their ids).
  *
- * Never log request bodies or free text: they carry personal data.
+ * Never log request bodies or free text: they carry personal data. As a last guard, every mobile number
+ * that still reaches a line (an error message quoting a value, a field someone forgot) is masked before it
+ * is written: no log line holds a whole phone number (docs/privacy.md).
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -35,14 +38,14 @@ function write(level: LogLevel, message: string, fields: Record<string, unknown>
   // LOG_LEVEL (the Lambda convention) quiets routine lines, e.g. in load and chaos runs.
   const threshold = RANK[(process.env.LOG_LEVEL ?? 'info').toLowerCase() as LogLevel] ?? RANK.info;
   if (RANK[level] < threshold) return;
-  const line = JSON.stringify({
+  const line = maskPhonesIn(JSON.stringify({
     level,
     message,
     time: new Date().toISOString(),
     ...(process.env.AWS_LAMBDA_FUNCTION_NAME ? { function: process.env.AWS_LAMBDA_FUNCTION_NAME } : {}),
     ...context.getStore(),
     ...fields,
-  });
+  }));
   if (level === 'error') console.error(line);
   else console.log(line);
 }

@@ -4,7 +4,7 @@ import { connect, type Socket } from 'node:net';
 import type { Client as SmsApiClient } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
 import type { SendSmsRequest } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_models';
 import * as z from 'zod';
-import { maskPhone } from '@fangxin/shared';
+import { maskPhone, maskPhonesIn } from '@fangxin/shared';
 import { TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
 
 /**
@@ -302,7 +302,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   function scrub(text: unknown): string {
     if (typeof text !== 'string') return '';
     const withoutSecret = text.split(secretKey).join('[redacted]');
-    const masked = withoutSecret.replace(/(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d{9}(?!\d)/g, (match) => maskPhone(match));
+    const masked = maskPhonesIn(withoutSecret);
     return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
   }
 

@@ -9,11 +9,18 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { textModerationSchema } from './text-moderation.schema';
 import { COMPLAINT_STATUSES, WITH_SHOP, waitingPlaceOf, type ComplaintStatus } from '@fangxin/shared';
 import { FangxinTable } from './table';
-import { COMPLAINT_KEY, CONSUMER_KEY, EVENTS_UNCOUNTED_PARTITION, EVENT_KEY, MERCHANT_QUEUE_KEY, TRIAGE_KEY } from './keys';
+import { COMPLAINT_KEY, CONSUMER_KEY, EVENTS_UNCOUNTED_PARTITION, EVENT_KEY, MERCHANT_QUEUE_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY } from './keys';
 
 
 /** The merchant queue's groups: with the shop first (by deadline), then with the bureau, then closed. */
 const queueGroup = (status: ComplaintStatus, closedAt: string | undefined) => (WITH_SHOP.includes(status) ? '0' : closedAt ? '2' : '1');
+
+/**
+ * Closed, and still holding what the retention period removes (a phone number, the consumer's name, photos):
+ * such a complaint sits in the sparse `RETENTION#due` partition of gsi3 until the retention job has done it.
+ */
+export const awaitsRetention = (complaint: { closedAt?: string | undefined; retentionAppliedAt?: string | undefined; phone?: string | undefined; consumerName?: string | undefined; photos: readonly string[] }) =>
+  Boolean(complaint.closedAt) && !complaint.retentionAppliedAt && (Boolean(complaint.phone) || Boolean(complaint.consumerName) || complaint.photos.length > 0);
 
 /**
  * A complaint's current state: one item, rewritten whole by every transition under a version condition.
@@ -22,6 +29,7 @@ const queueGroup = (status: ComplaintStatus, closedAt: string | undefined) => (W
  *   gsi1 merchant queue:  MERCHANT_QUEUE#<merchantId>  /  <0 in shop | 1 with bureau | 2 closed>#<deadline or closedAt>#<id>
  *   gsi2 consumer list:   CONSUMER#<userId>            /  <filedAt>#<id>
  *   gsi3 triage (sparse, open only): TRIAGE#<waiting place: inshop|escalated|accepted|mediating>  /  <deadline>#<id>
+ *   gsi3 retention (sparse, closed with personal data not yet removed): RETENTION#due  /  <closedAt>#<id>
  */
 const complaintSchema = item({
   complaintId: string().key().savedAs('pk').transform(COMPLAINT_KEY),
@@ -68,6 +76,8 @@ const complaintSchema = item({
   consumerName: string().optional(),
   spokenConsent: boolean().optional(),
   claimCodeHash: string().optional(),
+  /** When the retention period's removal was done: photos deleted, phone and name masked (use-cases/retention.ts). */
+  retentionAppliedAt: string().optional(),
 });
 
 export const ComplaintEntity = new Entity({
@@ -88,19 +98,23 @@ export const ComplaintEntity = new Entity({
     consumerSort: string()
       .savedAs('gsi2sk')
       .link<typeof schema>(({ filedAt, complaintId }) => `${filedAt}#${complaintId}`),
-    triageKey: string()
+    // gsi3 holds an open complaint by where it waits, and a closed one while its personal data awaits retention.
+    triageOrRetentionKey: string()
       .optional()
       .savedAs('gsi3pk')
-      .link<typeof schema>(({ status }) => {
-        const place = waitingPlaceOf(status);
-        return place ? TRIAGE_KEY.encode(place) : undefined;
+      .link<typeof schema>((complaint) => {
+        const place = waitingPlaceOf(complaint.status);
+        if (place) return TRIAGE_KEY.encode(place);
+        return awaitsRetention(complaint) ? RETENTION_DUE_PARTITION : undefined;
       }),
-    triageSort: string()
+    triageOrRetentionSort: string()
       .optional()
       .savedAs('gsi3sk')
-      .link<typeof schema>(({ status, deadline, filedAt, complaintId }) =>
-        waitingPlaceOf(status) ? `${deadline?.dueAt ?? filedAt}#${complaintId}` : undefined,
-      ),
+      .link<typeof schema>((complaint) => {
+        const { status, deadline, filedAt, closedAt, complaintId } = complaint;
+        if (waitingPlaceOf(status)) return `${deadline?.dueAt ?? filedAt}#${complaintId}`;
+        return awaitsRetention(complaint) ? `${closedAt}#${complaintId}` : undefined;
+      }),
   })),
 });
 

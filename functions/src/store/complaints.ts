@@ -6,6 +6,8 @@ import { FollowUpEntity } from './station.entities';
 import type { FollowUpRecord } from './stations';
 import { execute, type ExecuteTransactWriteInput, type ExecuteTransactWriteOptions } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
+import { $remove, $set } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIntent, type WaitingPlace } from '@fangxin/shared';
@@ -18,7 +20,7 @@ import { AuditEntity, OutboxEntity } from './support.entities';
 import { claimWrite, claimedResult, type IdempotencyClaim } from './idempotency';
 import { readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
-import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, TRIAGE_KEY } from './keys';
+import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY } from './keys';
 
 /** A complaint as the use cases know it: the lifecycle state plus the facts filed. */
 export interface ComplaintRecord extends LifecycleState {
@@ -49,6 +51,8 @@ export interface ComplaintRecord extends LifecycleState {
   spokenConsent?: boolean;
   /** The hash of the claim code in force (store/stations.ts), so a new code replaces it. */
   claimCodeHash?: string;
+  /** When the retention period's removal was done: photos deleted, phone and name masked (use-cases/retention.ts). */
+  retentionAppliedAt?: string;
 }
 
 /** A counter addition: a county/town/sector/area counter, or one in the shop's own partition. */
@@ -86,7 +90,7 @@ function toStored(record: ComplaintRecord): StoredComplaint {
 }
 
 /** Attributes the table keeps for its indexes and the toolbox, not part of the record. */
-const STORAGE_ONLY = ['record', 'merchantQueueKey', 'merchantQueueSort', 'consumerKey', 'consumerSort', 'triageKey', 'triageSort', 'entity'];
+const STORAGE_ONLY = ['record', 'merchantQueueKey', 'merchantQueueSort', 'consumerKey', 'consumerSort', 'triageOrRetentionKey', 'triageOrRetentionSort', 'entity'];
 
 function fromStored(item: Record<string, unknown>): ComplaintRecord {
   const { complaintId, ...rest } = item as Record<string, unknown> & { complaintId: string };
@@ -321,5 +325,49 @@ export const listTriage = async (place: WaitingPlace, page: PageRequest, dueBefo
 /** Open complaints in one place whose deadline is at or after `dueFrom`, a page at a time. */
 export const listDueFrom = async (place: WaitingPlace, dueFrom: string, page: PageRequest) =>
   asRecords(await readPage(triage.query({ place, dueFrom }), page));
+
+/**
+ * Access pattern `retention-due`: closed complaints still holding a phone number, a name or photos, closed
+ * before `closedBefore`, oldest first (sparse: they leave the partition once done). Eventually consistent, as
+ * every index read: the job checks each item again and its write is conditioned.
+ */
+const retentionDue = FangxinTable.build(AccessPattern)
+  .entities(ComplaintEntity)
+  .schema(string())
+  .pattern((closedBefore) => ({ index: 'gsi3', partition: RETENTION_DUE_PARTITION, range: { lt: closedBefore } }))
+  .meta({ title: 'retention-due' });
+
+/** Up to `limit` complaints closed before `closedBefore` whose personal data the retention period removes. */
+export const listRetentionDue = async (closedBefore: string, limit: number) =>
+  (await readPage(retentionDue.query(closedBefore), { limit })).items.map((item) => fromStored(item as Record<string, unknown>));
+
+/**
+ * Records the retention period's removal on the complaint (`after`: the masked phone and name, no photos, when):
+ * only those attributes, and the complaint leaves the `retention-due` index. Conditioned on the version read
+ * and on not being done already, so a move in between (a late rating) or a second run is a `Conflict`, never a
+ * double write. The version is not moved: this is not a lifecycle step, and no event is written for it.
+ */
+export async function saveRetention(
+  read: Pick<ComplaintRecord, 'id' | 'version'>,
+  after: Pick<ComplaintRecord, 'phone' | 'consumerName' | 'photos'> & { retentionAppliedAt: string },
+): Promise<void> {
+  try {
+    await ComplaintEntity.build(UpdateItemCommand)
+      .item({
+        complaintId: read.id,
+        ...(after.phone ? { phone: after.phone } : {}),
+        ...(after.consumerName ? { consumerName: after.consumerName } : {}),
+        photos: $set(after.photos),
+        retentionAppliedAt: after.retentionAppliedAt,
+        triageOrRetentionKey: $remove(),
+        triageOrRetentionSort: $remove(),
+      })
+      .options({ condition: { and: [{ attr: 'version', eq: read.version }, { attr: 'retentionAppliedAt', exists: false }] } })
+      .send();
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') throw new Conflict('该投诉刚刚被他人更新');
+    throw error;
+  }
+}
 
 export { ComplaintEntity };

@@ -69,6 +69,12 @@ export async function claimedResult(claim: Pick<IdempotencyClaim, 'userId' | 'op
   throw new Conflict('提交过于频繁，请稍后刷新查看是否已提交成功');
 }
 
+/** The claim on this key if an earlier try made one (one consistent read): a retry is not a new request to count. */
+export async function findClaim(claim: Pick<IdempotencyClaim, 'userId' | 'operation' | 'key'>): Promise<{ resultId: string; requestHash: string } | undefined> {
+  const { Item } = await IdempotencyEntity.build(GetItemCommand).key({ scopedKey: scopedKeyOf(claim) }).options({ consistent: true }).send();
+  return Item ? { resultId: Item.resultId, requestHash: Item.requestHash } : undefined;
+}
+
 /** A retry must be the same request: a key reused for a different one is a client bug or a stale page. */
 export function requireSameRequest(claimed: { requestHash: string }, requestHash: string, what: string): void {
   if (claimed.requestHash !== requestHash) {

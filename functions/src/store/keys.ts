@@ -24,6 +24,11 @@ export const MERCHANT_QUEUE_KEY = prefix('MERCHANT_QUEUE');
 export const CONSUMER_KEY = prefix('CONSUMER');
 /** gsi3: open complaints by where they wait. */
 export const TRIAGE_KEY = prefix('TRIAGE');
+/**
+ * gsi3 (sparse): closed complaints still holding a phone number, a name or photos, by when they closed — what
+ * the retention job (use-cases/retention.ts) works through once the period has passed. They leave it when done.
+ */
+export const RETENTION_DUE_PARTITION = 'RETENTION#due';
 
 // — shops —
 /** A shop's partition: profile, counters, commitments versions and people. */
@@ -38,6 +43,8 @@ export const COMMITMENTS_KEY = prefix('COMMITMENTS');
 /** A shop's people (owner and clerks) in its partition. */
 export const SHOP_MEMBER_KEY = prefix('STAFF');
 export const BINDING_KEY = prefix('BINDING');
+/** A business's one registration (统一社会信用代码): held by its pending or admitted shop. */
+export const USCC_KEY = prefix('USCC');
 export const DIRECTORY_KEY = prefix('DIRECTORY');
 
 /** The facets a shop is listed under (the part of the directory key after `DIRECTORY#`). */

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { s3 } from '../clients';
 import { uploadConfig } from '../config';
@@ -16,4 +16,12 @@ export async function presignPhotoUpload(key: string, contentType: string, size:
 /** A short-lived link to view a photo; only handed to people who may see the complaint. */
 export function presignPhotoView(key: string): Promise<string> {
   return getSignedUrl(s3(), new GetObjectCommand({ Bucket: uploadConfig().bucket, Key: key }), { expiresIn: VIEW_TTL_SECONDS });
+}
+
+/**
+ * Deletes one photo (the retention period, use-cases/retention.ts). Deleting an object that is already gone
+ * succeeds, so a run that stopped halfway can simply run again.
+ */
+export async function deletePhoto(key: string): Promise<void> {
+  await s3().send(new DeleteObjectCommand({ Bucket: uploadConfig().bucket, Key: key }));
 }

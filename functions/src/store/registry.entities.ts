@@ -7,7 +7,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 
 import { FangxinTable } from './table';
-import { MERCHANT_KEY, COMMITMENTS_KEY, SHOP_MEMBER_KEY, BINDING_KEY, DIRECTORY_KEY } from './keys';
+import { MERCHANT_KEY, COMMITMENTS_KEY, SHOP_MEMBER_KEY, BINDING_KEY, DIRECTORY_KEY, USCC_KEY } from './keys';
 
 
 
@@ -59,6 +59,21 @@ export const BindingCodeEntity = new Entity({
     role: string().enum('owner', 'clerk'),
     issuedBy: string(),
     expiresAt: number(),
+  }),
+});
+
+/**
+ * The one registration a business (统一社会信用代码) may have: written with its application, conditioned on
+ * not existing, so the same application sent twice makes one shop; released when the application is rejected.
+ *   pk = USCC#<code>   sk = HOLDER
+ */
+export const UsccHolderEntity = new Entity({
+  name: 'UsccHolder',
+  table: FangxinTable,
+  schema: item({
+    uscc: string().key().savedAs('pk').transform(USCC_KEY),
+    record: string().key().savedAs('sk').const('HOLDER'),
+    merchantId: string(),
   }),
 });
 

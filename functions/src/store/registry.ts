@@ -11,7 +11,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict, Invalid, publicBadge, resolveCommitment, type Merchant, type MerchantStatus } from '@fangxin/shared';
 import { MerchantEntity } from './merchant.entity';
 import { toMerchant, toStoredMerchant, type MerchantItem } from './merchants';
-import { BindingCodeEntity, CommitmentsVersionEntity, DirectoryListingEntity, ShopMemberEntity } from './registry.entities';
+import { BindingCodeEntity, CommitmentsVersionEntity, DirectoryListingEntity, ShopMemberEntity, UsccHolderEntity } from './registry.entities';
 import { AuditEntity, UserEntity } from './support.entities';
 import { readPage, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
@@ -78,6 +78,15 @@ export interface RegistryChange {
   /** A new commitments version to keep (onboarding, edits). */
   commitmentsVersion?: { editedBy: string };
   audit?: RegistryAudit;
+  /** The business's registration: `hold` with a new application (refused if held), `release` when rejected. */
+  uscc?: { hold: string } | { release: string };
+}
+
+/** What a second application from the same business is told. */
+export class AlreadyApplied extends Conflict {
+  constructor(readonly merchantId: string | undefined) {
+    super('该统一社会信用代码已有参创申请在审核中或已参创，请勿重复提交；如需修改请联系县消费者权益保护工作办公室', 'uscc');
+  }
 }
 
 /**
@@ -130,10 +139,20 @@ export async function saveRegistryChange(change: RegistryChange): Promise<void> 
       }),
     );
   }
+  if (change.uscc && 'hold' in change.uscc) {
+    extra.push(UsccHolderEntity.build(PutTransaction).item({ uscc: change.uscc.hold, merchantId: after.id }).options({ condition: { attr: 'merchantId', exists: false } }));
+  } else if (change.uscc) {
+    extra.push(UsccHolderEntity.build(DeleteTransaction).key({ uscc: change.uscc.release }).options({ condition: { or: [{ attr: 'merchantId', exists: false }, { attr: 'merchantId', eq: after.id }] } }));
+  }
+  const all = [...writes, ...extra];
   try {
-    await execute(...[...writes, ...extra]);
+    await execute(...all);
   } catch (error) {
-    if (error instanceof TransactionCanceledException) throw new Conflict('该店铺的信息刚刚被他人更新，请刷新后再操作');
+    if (error instanceof TransactionCanceledException) {
+      const holdIndex = change.uscc && 'hold' in change.uscc ? all.length - 1 : -1;
+      if (holdIndex >= 0 && error.CancellationReasons?.[holdIndex]?.Code === 'ConditionalCheckFailed') throw new AlreadyApplied(undefined);
+      throw new Conflict('该店铺的信息刚刚被他人更新，请刷新后再操作');
+    }
     throw error;
   }
 }
@@ -200,6 +219,8 @@ export async function findBindingCode(code: string) {
  * Uses a binding code: deletes it (so it works once, even when two people race), records the membership,
  * and adds the shop to the person's roles — one transaction.
  */
+export const ALREADY_MEMBER = '您已是该店人员，无需再次绑定；店员绑定码请交给要加入的店员使用';
+
 export async function redeemBinding(
   binding: { code: string; merchantId: string; role: 'owner' | 'clerk' },
   person: { userId: string; displayName: string },
@@ -208,17 +229,25 @@ export async function redeemBinding(
   try {
     await execute(
       BindingCodeEntity.build(DeleteTransaction).key({ code: binding.code }).options({ condition: { attr: 'code', exists: true } }),
-      ShopMemberEntity.build(PutTransaction).item({
-        merchantId: binding.merchantId,
-        userId: person.userId,
-        role: binding.role,
-        displayName: person.displayName,
-        since: at,
-      }),
+      ShopMemberEntity.build(PutTransaction)
+        .item({
+          merchantId: binding.merchantId,
+          userId: person.userId,
+          role: binding.role,
+          displayName: person.displayName,
+          since: at,
+        })
+        // Nobody is demoted by a code: a clerk's code binds only newcomers, an owner's code newcomers or clerks.
+        // (An owner redeeming their own clerk invitation would otherwise leave the shop without an owner.)
+        .options({ condition: binding.role === 'clerk' ? { attr: 'role', exists: false } : { or: [{ attr: 'role', exists: false }, { attr: 'role', eq: 'clerk' }] } }),
       UserEntity.build(UpdateTransaction).item({ userId: person.userId, merchantIds: $add(new Set([binding.merchantId])) }),
     );
   } catch (error) {
-    if (error instanceof TransactionCanceledException) throw new Invalid('绑定码已被使用或已失效，请向发码人重新索取', 'code');
+    if (error instanceof TransactionCanceledException) {
+      // The whole transaction is undone: a code refused because of who redeems it stays usable by the right person.
+      if (error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') throw new Conflict(ALREADY_MEMBER, 'code');
+      throw new Invalid('绑定码已被使用或已失效，请向发码人重新索取', 'code');
+    }
     throw error;
   }
 }

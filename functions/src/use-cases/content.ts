@@ -32,7 +32,7 @@ import {
   type StoredBanner,
 } from '../store/content';
 import type { PageRequest } from '../store/cursor';
-import { toRecallView } from './recalls';
+import { toRecallView } from './public-recalls';
 
 /**
  * 维权知识 articles and 3·15 banners: county admins write, edit, publish and unpublish them (each write

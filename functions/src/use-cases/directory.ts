@@ -1,7 +1,5 @@
-import { AREA_TYPES, SECTORS, TOWNS, toCsv, type DirectoryPage } from '@fangxin/shared';
-import type { Principal } from '../auth/token';
+import { AREA_TYPES, SECTORS, TOWNS, type DirectoryPage } from '@fangxin/shared';
 import { queryDirectory } from '../store/registry';
-import { creditList } from './registry';
 
 /**
  * The public directory of 放心消费 shops, badges first. Each query is one Query on one facet's key: the
@@ -22,20 +20,4 @@ export async function browseDirectory(filters: { sector?: string; town?: string;
       commitmentTitles: item.commitmentTitles,
     }));
   return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
-}
-
-/** The 联合惩戒 list as CSV for the staff member's jurisdiction (all pages). */
-export async function creditListCsv(principal: Principal): Promise<string> {
-  const rows: Array<Array<string | number>> = [['店铺名称', '统一社会信用代码', '乡镇（街道）', '行业', '状态', '来源', '认定日期', '情况说明']];
-  let cursor: string | undefined;
-  do {
-    const page = await creditList(principal, cursor, 50);
-    for (const shop of page.items) {
-      for (const flag of shop.creditFlags) {
-        rows.push([shop.name, shop.uscc, shop.townName, shop.sectorLabel, shop.statusLabel, flag.source, flag.date, flag.description]);
-      }
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return toCsv(rows);
 }

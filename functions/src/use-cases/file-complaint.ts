@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import {
   Conflict,
   FILED_COUNTERS,
+  Forbidden,
   commitmentDeltas,
   FileComplaintRequest,
   Invalid,
@@ -27,7 +28,9 @@ import { checkUserText } from './content-check';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
 import { DESCRIPTION_TARGET } from '../store/keys';
-import { requestHashOf, requireSameRequest } from '../store/idempotency';
+import { findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
+import { hitRateLimit } from '../store/rate-limits';
+import { checkOwnPhotos } from './photo-ownership';
 
 /**
  * Files a complaint against a shop. The commitments in force are copied into it; the shop is told at once
@@ -38,6 +41,33 @@ import { requestHashOf, requireSameRequest } from '../store/idempotency';
  * with it: the shop sees it only once it is clean. Whatever WeChat says or fails to say, the complaint is
  * filed — a text WeChat could not check is held and rechecked later.
  */
+/**
+ * The filing limits (docs/security.md), for a new filing only — a retry with the same Idempotency-Key is
+ * answered with what the first try made, never counted or refused again. Checked after the request's own
+ * checks, before anything is written: a person's hour, a person's day at this shop, the shop's day.
+ */
+export async function hitFilingLimits(
+  filer: { kind: 'consumer' | 'station'; userId: string },
+  merchantId: string,
+  idempotency: { key: string; operation: string },
+  now: Date,
+): Promise<void> {
+  if (await findClaim({ userId: filer.userId, ...idempotency })) return;
+  if (filer.kind === 'station') {
+    // A station files for many people: its own hourly limit; the shop's day counts its filings too.
+    await hitRateLimit('stationFiling', filer.userId, now);
+  } else {
+    await hitRateLimit('filingPerPerson', filer.userId, now);
+    await hitRateLimit('filingPerPersonShop', `${filer.userId}#${merchantId}`, now);
+  }
+  await hitRateLimit('filingPerShop', merchantId, now);
+}
+
+/** Nobody files against a shop they work for: its owner and clerks answer complaints, they do not make them. */
+export function refuseOwnShop(principal: Principal, merchantId: string): void {
+  if (principal.roles.merchantIds.includes(merchantId)) throw new Forbidden('您是该店铺的店主或店员，不能投诉自己所在的店铺');
+}
+
 export async function fileComplaint(
   input: z.output<typeof FileComplaintRequest>,
   principal: Principal,
@@ -47,9 +77,7 @@ export async function fileComplaint(
   if (!purchaseDateNotInFuture(input.purchaseDate, shanghaiToday(now))) {
     throw new Invalid('购买日期不能晚于今天', 'purchaseDate');
   }
-  const ownPrefix = `uploads/${principal.userId}/`;
-  const foreign = input.photos.findIndex((key) => !key.startsWith(ownPrefix));
-  if (foreign >= 0) throw new Invalid('照片上传信息无效，请重新上传', `photos.${foreign}`);
+  checkOwnPhotos(input.photos, principal, 'photos');
 
   const merchant = await findMerchant(input.merchantId);
   if (!merchant || !isPubliclyVisible(merchant)) throw new NotFound('未找到该店铺，请重新选择被投诉的店铺');
@@ -59,6 +87,8 @@ export async function fileComplaint(
   });
   const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
+  refuseOwnShop(principal, merchant.id);
+  await hitFilingLimits({ kind: 'consumer', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'fileComplaint' }, now);
 
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);

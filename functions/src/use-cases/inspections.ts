@@ -2,7 +2,6 @@ import {
   Conflict,
   Forbidden,
   INSPECTION_MODE_LABELS,
-  Invalid,
   MERCHANT_STATUS_LABELS,
   NotFound,
   checkInspection,
@@ -27,6 +26,10 @@ import { rectificationId } from '../store/keys';
 import { requestHashOf, requireSameRequest } from '../store/idempotency';
 import { findMerchant } from '../store/merchants';
 import { toInspectionSummary, toInspectionView } from './inspection-views';
+import { checkOwnPhotos } from './photo-ownership';
+
+/** Photo ownership is one rule for every write that attaches photos (photo-ownership.ts). */
+export { checkOwnPhotos };
 
 /**
  * Inspections (明查暗访, docs/inspections.md): staff record them, with rectification orders for failed items,
@@ -50,12 +53,6 @@ export const shopSubject = (merchant: { id: string; townCode: string }) => ({ me
 export const shopNotFound = () => new NotFound('未找到该店铺，或不在您的辖区');
 const inspectionNotFound = () => new NotFound('未找到该检查记录，或不在您的辖区');
 
-/** Photos must be the caller's own uploads (POST /uploads namespaces keys by uploader): nobody attaches another's. */
-export function checkOwnPhotos(keys: readonly string[], principal: Principal, field: string): void {
-  const own = `uploads/${principal.userId}/`;
-  const foreign = keys.findIndex((key) => !key.startsWith(own));
-  if (foreign >= 0) throw new Invalid('照片上传信息无效，请重新上传', `${field}.${foreign}`);
-}
 
 /**
  * Records an inspection of a shop with its rectification orders: checked whole (the domain's

@@ -8,20 +8,19 @@ import {
   type ManagedRecallPage,
   type ManagedRecallView,
   type RecallInput,
-  type RecallPage,
   type RecallReview,
-  type RecallView,
   type StaffRecallInput,
   type WithdrawRecall,
 } from '@fangxin/shared';
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/token';
-import { findRecall, listAllRecalls, listPublicRecalls, listShopRecalls, saveRecall, type AuditNote, type StoredRecall } from '../store/content';
+import { findRecall, listAllRecalls, listShopRecalls, saveRecall, type AuditNote, type StoredRecall } from '../store/content';
 import type { PageRequest } from '../store/cursor';
 import { findMerchant } from '../store/merchants';
 import type { TextModeration } from '../store/text-moderation.schema';
 import { checkUserText } from './content-check';
 import { requireMembership } from './registry';
+import { toRecallView } from './public-recalls';
 
 /**
  * Recall notices (缺陷产品召回 / 不合格商品退市). A shop's owner publishes for their shop; regulators (their
@@ -34,26 +33,6 @@ import { requireMembership } from './registry';
 const recallNotFound = () => new NotFound('未找到该召回信息，或不在您的辖区');
 
 const shopRecallNotFound = () => new NotFound('未找到该召回信息');
-
-/** What the public sees of a notice. */
-export function toRecallView(recall: StoredRecall): RecallView {
-  return {
-    id: recall.id,
-    kind: recall.kind,
-    kindLabel: RECALL_KINDS[recall.kind],
-    product: recall.product,
-    batch: recall.batch,
-    reason: recall.reason,
-    consumerAction: recall.consumerAction,
-    fromDate: recall.fromDate,
-    source: recall.source,
-    ...(recall.merchantId && recall.merchantName ? { merchant: { id: recall.merchantId, name: recall.merchantName } } : {}),
-    ...(recall.townCode ? { townCode: recall.townCode } : {}),
-    publishedBy: recall.publishedBy.kind,
-    publishedByLabel: recall.publishedBy.kind === 'merchant' ? '商家发布' : '市场监管部门发布',
-    publishedAt: recall.publishedAt,
-  };
-}
 
 function statusLabel(recall: StoredRecall): string {
   if (recall.state === 'withdrawn') return '已撤回';
@@ -231,23 +210,4 @@ export async function staffRecalls(page: PageRequest, principal: Principal): Pro
     }),
     read.nextCursor,
   );
-}
-
-// — the public —
-
-export async function publicRecalls(page: PageRequest): Promise<RecallPage> {
-  const read = await listPublicRecalls(page);
-  return pageOf(read.items.map(toRecallView), read.nextCursor);
-}
-
-/** A shop's notices in force for its public page (an unknown shop simply has none). */
-export async function publicShopRecalls(merchantId: string, page: PageRequest): Promise<RecallPage> {
-  const read = await listShopRecalls(merchantId, true, page);
-  return pageOf(read.items.map(toRecallView), read.nextCursor);
-}
-
-export async function publicRecall(id: string): Promise<RecallView> {
-  const recall = await findRecall(id);
-  if (!recall || !recallPublic(recall)) throw new NotFound('未找到该召回信息，或已撤回');
-  return toRecallView(recall);
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
+  Conflict,
   Forbidden,
   Invalid,
   MERCHANT_STATUS_LABELS,
@@ -10,6 +11,7 @@ import {
   publicBadge,
   resolveCommitment,
   shanghaiToday,
+  toCsv,
   withNewCommitments,
   type BindingCode,
   type CommitmentChoice,
@@ -30,10 +32,12 @@ import {
   listCreditFlagged,
   listMerchantsByStatus,
   listShopMembers,
+  ALREADY_MEMBER,
   redeemBinding,
   removeShopMember,
   saveRegistryChange,
 } from '../store/registry';
+import { hitRateLimit } from '../store/rate-limits';
 import { findUser } from '../store/users';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -86,8 +90,13 @@ async function loadShop(merchantId: string): Promise<Merchant> {
   return merchant;
 }
 
-/** A shop applies to join (参创): it waits as `pending` until a county admin decides. */
+/**
+ * A shop applies to join (参创): it waits as `pending` until a county admin decides. One application per
+ * business (统一社会信用代码) at a time: sent twice — a double tap, a second phone — the second answers 409 with
+ * the first's id instead of making a twin; a rejected or withdrawn application frees the code again.
+ */
 export async function applyForMerchant(input: z.output<typeof MerchantApplication>, principal: Principal, now: Date): Promise<MerchantRegistryView> {
+  await hitRateLimit('application', principal.userId, now);
   const merchant: Merchant = {
     id: `QH${randomKey(8)}`,
     name: input.name,
@@ -108,7 +117,7 @@ export async function applyForMerchant(input: z.output<typeof MerchantApplicatio
     appliedAt: now.toISOString(),
     creditFlags: [],
   };
-  await saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId } });
+  await saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! } });
   return toRegistryView(merchant);
 }
 
@@ -133,7 +142,8 @@ export async function decideApplication(
   const audit = { staffUserId: principal.userId, role: staff.role, at: now.toISOString() };
   if (decision.decision === 'reject') {
     const after: Merchant = { ...before, status: 'rejected', statusReason: decision.reason };
-    await saveRegistryChange({ before, after, audit: { ...audit, action: 'reject', detail: decision.reason } });
+    // A rejected business may apply again (with what the admin asked it to correct).
+    await saveRegistryChange({ before, after, audit: { ...audit, action: 'reject', detail: decision.reason }, ...(before.uscc ? { uscc: { release: before.uscc } } : {}) });
     return { merchant: toRegistryView(after) };
   }
   const after: Merchant = { ...before, status: 'active', badge: { kind: 'participant' }, commitmentsSince: shanghaiToday(now) };
@@ -197,8 +207,12 @@ export async function creditList(principal: Principal, cursor: string | undefine
 
 /** Uses a binding code; answers with a fresh session whose roles include the shop. */
 export async function redeemBindingCode(code: string, principal: Principal, now: Date): Promise<Session> {
+  // Counted before the code is looked up, so a wrong guess costs a try like a right one.
+  await hitRateLimit('bindingCode', principal.userId, now);
   const binding = await findBindingCode(code);
   if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  const member = await findShopMember(binding.merchantId, principal.userId);
+  if (member && (binding.role === 'clerk' || member.role === 'owner')) throw new Conflict(ALREADY_MEMBER, 'code');
   await redeemBinding({ code, merchantId: binding.merchantId, role: binding.role }, principal, now.toISOString());
   const user = await findUser(principal.userId);
   const roles = user?.roles ?? { ...principal.roles, merchantIds: [...principal.roles.merchantIds, binding.merchantId] };
@@ -246,4 +260,20 @@ export async function updateCommitments(merchantId: string, commitments: Commitm
     commitmentsVersion: { editedBy: principal.userId },
   });
   return toRegistryView(after);
+}
+
+/** The 联合惩戒 list as CSV for the staff member's jurisdiction (all pages). */
+export async function creditListCsv(principal: Principal): Promise<string> {
+  const rows: Array<Array<string | number>> = [['店铺名称', '统一社会信用代码', '乡镇（街道）', '行业', '状态', '来源', '认定日期', '情况说明']];
+  let cursor: string | undefined;
+  do {
+    const page = await creditList(principal, cursor, 50);
+    for (const shop of page.items) {
+      for (const flag of shop.creditFlags) {
+        rows.push([shop.name, shop.uscc, shop.townName, shop.sectorLabel, shop.statusLabel, flag.source, flag.date, flag.description]);
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return toCsv(rows);
 }

@@ -1,5 +1,7 @@
 import {
   Conflict,
+  Invalid,
+  coversTown,
   commitmentDeltas,
   counterDeltas,
   notificationsFor,
@@ -21,6 +23,7 @@ import { authorSideOf, moderationOf, moderationTaskFor, userTextOf } from './mod
 import { counterWrites } from './counter-scopes';
 import { followUpWrites } from './follow-ups';
 import { eventTarget } from '../store/keys';
+import { findUser } from '../store/users';
 
 /**
  * One step of the lifecycle by a person: load, check who they are to this complaint (404 if nobody),
@@ -37,6 +40,7 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const { record, events, followUp } = loaded;
   const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
+  if (request.command.type === 'assign') await requireAssignee(request.command.assigneeId, record.townCode);
 
   const { rules, calendar } = await clocksAt(now);
   const { state, event } = transition(record, request.command, actor, now, rules, calendar);
@@ -53,6 +57,18 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
     writes: followUpWrites(record, state, event, followUp),
   });
   return toComplaintView(state, [...events, written], actor, now, notice ?? loaded.notice);
+}
+
+/**
+ * A case is assigned only to a staff member who can work it: a regulator, mediator or admin whose
+ * jurisdiction covers the complaint's town. Anyone else — a consumer, a shop, a made-up id — is refused
+ * naming the field, and nothing is written.
+ */
+async function requireAssignee(assigneeId: string, townCode: string): Promise<void> {
+  const staff = (await findUser(assigneeId))?.roles.staff;
+  if (!staff || !coversTown(staff.jurisdiction, townCode)) {
+    throw new Invalid('只能分派给辖区覆盖该投诉所在乡镇的监管员、调解员或管理员', 'command.assigneeId');
+  }
 }
 
 /** The event with its text's verdict, and the recheck / review task when the text is not clean. */

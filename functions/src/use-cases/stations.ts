@@ -72,6 +72,8 @@ import { checkUserText } from './content-check';
 import { counterWrites } from './counter-scopes';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { sendClaimCodeSms, type ClaimCodeSms } from './claim-code-sms';
+import { checkOwnPhotos } from './photo-ownership';
+import { hitFilingLimits, refuseOwnShop } from './file-complaint';
 
 /**
  * Complaint stations (投诉站): the office registers them and gives their staff a one-time code to join;
@@ -181,9 +183,7 @@ export async function stationFileComplaint(
 ): Promise<StationFiled> {
   const station = await requireStationStaff(principal);
   if (!purchaseDateNotInFuture(input.purchaseDate, shanghaiToday(now))) throw new Invalid('购买日期不能晚于今天', 'purchaseDate');
-  const ownPrefix = `uploads/${principal.userId}/`;
-  const foreign = input.photos.findIndex((key) => !key.startsWith(ownPrefix));
-  if (foreign >= 0) throw new Invalid('照片上传信息无效，请重新上传', `photos.${foreign}`);
+  checkOwnPhotos(input.photos, principal, 'photos');
   const merchant = await findMerchant(input.merchantId);
   if (!merchant || !isPubliclyVisible(merchant)) throw new NotFound('未找到该店铺，请重新选择被投诉的店铺');
   const commitmentsInForce = merchant.commitments.map((choice, index) => {
@@ -192,6 +192,8 @@ export async function stationFileComplaint(
   });
   const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
+  refuseOwnShop(principal, merchant.id);
+  await hitFilingLimits({ kind: 'station', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'stationFileComplaint' }, now);
 
   const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
@@ -266,7 +268,8 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
   const claimCode = newClaimCode(now);
   await replaceClaimCode(record, claimCode);
-  const sms: ClaimCodeSms = sendBySms && record.phone ? await sendClaimCodeSms(record.phone, claimCode.code, station.name, now) : 'not_requested';
+  // After retention the phone is masked (docs/privacy.md): there is no number to text.
+  const sms: ClaimCodeSms = sendBySms && record.phone && !record.retentionAppliedAt ? await sendClaimCodeSms(record.phone, claimCode.code, station.name, now) : 'not_requested';
   return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: sms };
 }
 

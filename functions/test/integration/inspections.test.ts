@@ -37,6 +37,7 @@ import { invoke } from './support/http';
 import { newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { countDynamoDbRequests } from './support/request-counter';
+import { uploadFolderOf } from '../../src/use-cases/photo-ownership';
 
 /**
  * 明查暗访 end to end against DynamoDB Local: an inspection with a failed item issues a rectification order
@@ -65,7 +66,7 @@ afterAll(async () => {
 
 const today = () => shanghaiToday(new Date());
 const at = (shanghaiLocal: string) => new Date(`${shanghaiLocal}+08:00`);
-const photo = (who: Person) => `uploads/${people[who].userId}/${ulid()}.jpg`;
+const photo = (who: Person) => `uploads/${uploadFolderOf(people[who].userId)}/${ulid()}.jpg`;
 
 function inspectionBody(overrides: Record<string, unknown> = {}) {
   return {

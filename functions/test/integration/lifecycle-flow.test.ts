@@ -10,7 +10,7 @@ import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
-import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
+import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn, dueInDays } from './support/people';
 import { useFreshTable } from './support/table';
 
 useFreshTable();
@@ -54,7 +54,7 @@ describe('settled in the shop: file → propose → accept → rate → fulfil',
 
     const proposed = await command(people.clerkA, filed.id, 1, {
       type: 'propose',
-      proposal: { outcome: 'replace', dueDate: '2026-12-01', text: '按三包规定为您更换同型号新品。' },
+      proposal: { outcome: 'replace', dueDate: dueInDays(1), text: '按三包规定为您更换同型号新品。' },
     });
     expect(proposed.status).toBe(200);
     expect(proposed.body).toMatchObject({ status: 'settlement_proposed', version: 2 });
@@ -172,8 +172,8 @@ describe('two people at once', () => {
   it('lets exactly one of two concurrent proposals win; the other gets 409 and nothing of it is stored', async () => {
     const filed = await fileOne();
     const [a, b] = await Promise.all([
-      command(people.ownerA, filed.id, 1, { type: 'propose', proposal: { outcome: 'refund', amount: '129.00', dueDate: '2026-12-01', text: '店长：全额退款。' } }),
-      command(people.clerkA, filed.id, 1, { type: 'propose', proposal: { outcome: 'repair', dueDate: '2026-12-05', text: '店员：免费维修。' } }),
+      command(people.ownerA, filed.id, 1, { type: 'propose', proposal: { outcome: 'refund', amount: '129.00', dueDate: dueInDays(1), text: '店长：全额退款。' } }),
+      command(people.clerkA, filed.id, 1, { type: 'propose', proposal: { outcome: 'repair', dueDate: dueInDays(5), text: '店员：免费维修。' } }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const loser = a.status === 409 ? a : b;
@@ -214,14 +214,16 @@ describe('queues', () => {
 });
 
 describe('DynamoDB cost per call', () => {
-  it('files with one read of the shop and one transaction; a merchant moves a complaint with one Query, one membership read and one transaction', async () => {
+  it('files with a read of the shop, an idempotency check, three rate-limit counters and one transaction; a merchant moves a complaint with one Query, one membership read and one transaction', async () => {
     const { countDynamoDbRequests } = await import('./support/request-counter');
     const { dynamoDbClient } = await import('../../src/clients');
     await fileOne(); // warms the clock-rules cache, as a running container has it
     const requests = countDynamoDbRequests(dynamoDbClient);
     try {
       const filed = await fileOne();
-      expect(requests.commands).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+      // The shop; the Idempotency-Key (a retry is not counted again); the person's hour, the person's day at
+      // this shop and the shop's day (docs/security.md); then the one transaction.
+      expect(requests.commands).toEqual(['GetItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'TransactWriteItemsCommand']);
       requests.reset();
       await command(people.ownerA, filed.id, 1, { type: 'reply', text: '已收到。' });
       // The GetItem is the live check that the merchant still works for the shop.

@@ -25,6 +25,7 @@ import { invoke } from './support/http';
 import { countDynamoDbRequests } from './support/request-counter';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
+import { usccCheckCharacter } from '@fangxin/shared';
 
 useFreshTable();
 let staff: Record<Person, SignedIn>;
@@ -34,6 +35,9 @@ async function newUser(name: string): Promise<SignedIn> {
   await saveUser(principal);
   return { userId: principal.userId, token: (await issueToken(principal, new Date())).token, principal };
 }
+
+/** A valid 统一社会信用代码 from its first 17 characters. */
+const anotherUscc = (first17: string) => `${first17}${usccCheckCharacter(first17)}`;
 
 const application = (overrides: Record<string, unknown> = {}) => ({
   name: '白鹿镇新开农家乐',
@@ -119,7 +123,8 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
 
   it('rejects an application with a reason', async () => {
     const applicant = await newUser('rejected');
-    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '资料不全的小店' }) })).body;
+    // Another business (its own 统一社会信用代码): one business has one application at a time.
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '资料不全的小店', uscc: anotherUscc('92130529MA0000001') }) })).body;
     const rejected = await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'reject', reason: '营业执照照片不清晰' } });
     expect(rejected.body.merchant).toMatchObject({ status: 'rejected', statusReason: '营业执照照片不清晰' });
     expect(rejected.body.binding).toBeUndefined();

@@ -364,6 +364,7 @@ describe('the process-wide client, sms()', () => {
     TENCENT_SMS_SDK_APP_ID: SDK_APP_ID,
     TENCENT_SMS_SIGN_NAME: SIGN_NAME,
     TENCENT_SMS_TEMPLATE_ID: TEMPLATE_ID,
+    TENCENT_SMS_CLAIM_TEMPLATE_ID: '1000002',
   });
 
   function freshModule(env: Record<string, string | undefined>): typeof import('../../src/clients') {

@@ -4,7 +4,7 @@ import { sendCommand } from '../../src/use-cases/send-command';
 import { getComplaint } from '../../src/use-cases/read-complaints';
 import { sweepDeadlines } from '../../src/use-cases/sweep-deadlines';
 import { handler as sweepHandler } from '../../src/handlers/scheduled/sweep-deadlines';
-import { complaintBody, newIdempotencyKey, setUpPeople, type Person, type SignedIn } from './support/people';
+import { complaintBody, newIdempotencyKey, setUpPeople, type Person, type SignedIn, dueInDays } from './support/people';
 import { useFreshTable } from './support/table';
 
 useFreshTable();
@@ -41,7 +41,7 @@ describe('the deadline sweeper', () => {
     const filed = await file(daysAgo(12));
     await sendCommand(
       filed.id,
-      { version: 1, command: { type: 'propose', proposal: { outcome: 'refund', dueDate: '2026-12-01', text: '退款。' } } },
+      { version: 1, command: { type: 'propose', proposal: { outcome: 'refund', dueDate: dueInDays(1), text: '退款。' } } },
       people.ownerA.principal,
       daysAgo(11),
     );

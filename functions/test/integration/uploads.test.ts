@@ -5,6 +5,7 @@ import { handler as getComplaint } from '../../src/handlers/complaints/get-compl
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
+import { uploadFolderOf } from '../../src/use-cases/photo-ownership';
 
 useFreshTable();
 let people: Record<Person, SignedIn>;
@@ -25,7 +26,9 @@ describe('complaint photos (presigned upload to the S3-compatible store)', () =>
     });
     expect(ticket.status).toBe(200);
     const { key, uploadUrl, headers } = UploadTicket.parse(ticket.body);
-    expect(key).toMatch(new RegExp(`^uploads/${people.consumer.userId}/`));
+    // The key's folder stands for the uploader without naming them: a shop seeing the key learns no user id.
+    expect(key).toMatch(new RegExp(`^uploads/${uploadFolderOf(people.consumer.userId)}/`));
+    expect(key).not.toContain(people.consumer.userId);
 
     const put = await fetch(uploadUrl, { method: 'PUT', headers, body: PHOTO });
     expect(put.status).toBe(200);

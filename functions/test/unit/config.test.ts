@@ -1,4 +1,5 @@
-import { ConfigError, readConfig } from '../../src/config';
+import { PERSONAL_DATA_RETENTION_DAYS } from '@fangxin/shared';
+import { ConfigError, readConfig, readRetentionConfig } from '../../src/config';
 
 const localEnv = {
   FANGXIN_LOCAL: '1',
@@ -43,5 +44,21 @@ describe('config', () => {
   it('refuses a local endpoint that is not on loopback', () => {
     expect(() => readConfig({ ...localEnv, DYNAMODB_ENDPOINT: 'http://10.0.0.5:8000' })).toThrow(/loopback/);
     expect(() => readConfig({ ...localEnv, DYNAMODB_ENDPOINT: 'https://dynamodb.cn-north-1.amazonaws.com.cn' })).toThrow(/loopback/);
+  });
+});
+
+describe('retention period (FANGXIN_RETENTION_DAYS)', () => {
+  it('is the period the privacy notice states when unset or empty', () => {
+    expect(readRetentionConfig({})).toEqual({ days: PERSONAL_DATA_RETENTION_DAYS });
+    expect(readRetentionConfig({ FANGXIN_RETENTION_DAYS: ' ' })).toEqual({ days: PERSONAL_DATA_RETENTION_DAYS });
+    expect(PERSONAL_DATA_RETENTION_DAYS).toBe(1095);
+  });
+
+  it('takes a whole number of days', () => {
+    expect(readRetentionConfig({ FANGXIN_RETENTION_DAYS: '730' })).toEqual({ days: 730 });
+  });
+
+  it.each(['3', '179', '2.5', 'three years', '-1095'])('refuses %p rather than wipe recent cases', (value) => {
+    expect(() => readRetentionConfig({ FANGXIN_RETENTION_DAYS: value })).toThrow(ConfigError);
   });
 });

@@ -88,3 +88,18 @@ describe('log lines carry the invocation they belong to', () => {
     expect(lines).toEqual([expect.objectContaining({ message: 'swept', moved: 1, correlationId: 'lambda-req-7', source: 'schedule probe' })]);
   });
 });
+
+describe('no log line holds a whole phone number', () => {
+  it('masks mobile numbers wherever they reach a line — a field, a nested value, an error message — and leaves other digits alone', async () => {
+    const lines = await linesOf(async () => {
+      logger.info('contact', { phone: '13800138000', nested: { to: '+86 13900139000' } });
+      logger.error('unhandled error', { error: { message: 'The provided value 15912345678 is invalid' } });
+      logger.info('timestamps and case numbers stay', { at: 1765000000000, case12315: '13800138000123' });
+    });
+    const text = JSON.stringify(lines);
+    expect(text).not.toMatch(/(?<!\d)13800138000(?!\d)|15912345678|13900139000/);
+    expect(lines[0]).toMatchObject({ phone: '138****8000', nested: { to: '139****9000' } });
+    expect(lines[1]).toMatchObject({ error: { message: 'The provided value 159****5678 is invalid' } });
+    expect(lines[2]).toMatchObject({ at: 1765000000000, case12315: '13800138000123' });
+  });
+});

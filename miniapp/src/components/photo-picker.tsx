@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Image } from '@nutui/nutui-react-taro'
 import { toApiError } from '@/api/client'
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
+import { PrivacyConsentDialog } from './privacy-consent'
 import './photo-picker.css'
 
 interface Slot {
@@ -85,6 +86,8 @@ export function PhotoPicker({ uploads, label = '添加照片' }: { uploads: Phot
           {label}（{uploads.slots.length}/{uploads.max}）
         </Button>
       ) : null}
+      {/* Choosing photos is a privacy API: WeChat may first ask for the person's agreement, here. */}
+      <PrivacyConsentDialog />
     </View>
   )
 }

@@ -43,6 +43,7 @@ export const PAGES = {
   recall: '/info/pages/recall/index',
   recalls: '/info/pages/recalls/index',
   statistics: '/info/pages/statistics/index',
+  privacy: '/info/pages/privacy/index',
   adminContent: '/admin/pages/content/index',
   adminRecalls: '/admin/pages/recalls/index',
   merchantRecalls: '/merchant/pages/recalls/index',

@@ -1,4 +1,4 @@
-import { StationFileComplaintRequest, type StationFiled } from '@fangxin/shared'
+import { PERSONAL_DATA_RETENTION_DAYS, StationFileComplaintRequest, retentionPeriodText, type StationFiled } from '@fangxin/shared'
 import { complaintFormErrors, complaintRequestOf, type ComplaintDraft, type PhotoUpload } from '../lib/complaint-form'
 import type { FieldErrors } from '../lib/field-errors'
 
@@ -31,10 +31,11 @@ export const EMPTY_STATION_DRAFT: StationDraft = {
 
 /**
  * What the station reads aloud before taking the consumer's name and phone; the consumer's 「同意」 is
- * recorded as spoken consent. The same processing as the mini-program's 个人信息处理说明, said for the phone.
+ * recorded as spoken consent. The same processing as the mini-program's 个人信息保护说明 (info/privacy-notice.ts),
+ * said for the phone.
  */
 export const SPOKEN_CONSENT_TEXT =
-  '我们会记录您的姓名、手机号和投诉内容，只用于处理这次投诉：商家能看到投诉内容，您的手机号只对市场监管部门和本投诉站完整显示。我们会把认领码发到您的手机或打印在回执上，您可以凭它在「放心消费」小程序里查看进度、评价处理结果。投诉记录按监管规定保存，不作他用。您同意吗？'
+  `我们会记录您的姓名、手机号和投诉内容，只用于处理这次投诉：商家能看到投诉内容，您的手机号只对市场监管部门和本投诉站完整显示。我们会把认领码发到您的手机或打印在回执上，您可以凭它在「放心消费」小程序里查看进度、评价处理结果。投诉办结满 ${retentionPeriodText(PERSONAL_DATA_RETENTION_DAYS)}后，您的手机号和姓名会被隐去、照片会被删除；这些信息不作他用。您同意吗？`
 
 /** The request body as the contract wants it: the consumer form's fields, minus its own phone and consent. */
 export function stationRequestOf(merchantId: string, draft: StationDraft, photos: readonly PhotoUpload[]): StationFileComplaintRequest {

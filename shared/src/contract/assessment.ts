@@ -3,7 +3,8 @@ import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { AssessmentStandard, OVERRIDABLE_ITEMS } from '../domain/assessment';
 import { MerchantId } from './merchant';
-import { freeText } from './complaint';
+import { Cursor } from './complaint';
+import { multiLineText } from './text';
 
 export const AssessmentYearParam = z.object({
   year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }),
@@ -14,9 +15,9 @@ export const ScorecardParams = AssessmentYearParam.extend({ merchantId: Merchant
 export const OpenAssessment = z.object({ standard: AssessmentStandard.optional() });
 
 export const OverrideInput = z.object({
-  item: z.string().refine((item) => OVERRIDABLE_ITEMS.includes(item), { error: '未知的考核项目' }),
+  item: z.enum(OVERRIDABLE_ITEMS, { error: '未知的考核项目' }),
   points: z.number({ error: '分数应为数字' }).int({ error: '分数应为整数' }).min(0, { error: '分数不能为负' }).max(100, { error: '分数最多 100' }),
-  reason: freeText('调整理由', 4, 300),
+  reason: multiLineText('调整理由', 4, 300),
   /** The scorecard version read: two staff overriding at once — one wins, the other gets 409. */
   version: z.number().int().min(1),
 });
@@ -59,7 +60,7 @@ export const ScorecardPage = z.object({ items: z.array(ScorecardSummary), nextCu
 export const ScorecardQuery = z.object({
   town: z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' }).optional(),
   result: z.enum(['passed', 'failed'], { error: '未知的筛选' }).optional(),
-  cursor: z.string().max(2000).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

@@ -21,7 +21,12 @@ export const Roles = z.object({
 export type Roles = z.infer<typeof Roles>;
 
 export const LoginRequest = z.object({
-  code: z.string({ error: '缺少登录凭证' }).min(1, { error: '缺少登录凭证' }).max(128, { error: '登录凭证格式不正确' }),
+  /** wx.login's code: printable ASCII, no spaces. */
+  code: z
+    .string({ error: '缺少登录凭证' })
+    .min(1, { error: '缺少登录凭证' })
+    .max(128, { error: '登录凭证格式不正确' })
+    .regex(/^[\x21-\x7E]+$/, { error: '登录凭证格式不正确' }),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

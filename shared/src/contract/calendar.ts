@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import './zod-chinese';
-import { IsoDate, freeText } from './complaint';
+import { IsoDate } from './complaint';
+import { singleLineText } from './text';
 
 /** A year on the working-day calendar, as a path parameter. */
 export const CalendarYearParam = z.object({
@@ -14,7 +15,7 @@ export const CalendarYearParam = z.object({
 /** One day of a schedule: its date and the festival it belongs to (元旦, 春节…). */
 export const CalendarDay = z.object({
   date: IsoDate('日期'),
-  name: freeText('节日名称', 1, 20),
+  name: singleLineText('节日名称', 1, 20),
 });
 export type CalendarDay = z.infer<typeof CalendarDay>;
 
@@ -28,7 +29,7 @@ export const CalendarYearInput = z.object({
   /** The version read (0 when the county has not entered this year yet): a concurrent edit gets 409, never lost. */
   version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(0),
   source: z.object({
-    title: freeText('通知标题', 4, 100),
+    title: singleLineText('通知标题', 4, 100),
     publishedOn: IsoDate('通知发布日期'),
   }),
   holidays: z.array(CalendarDay).max(60, { error: '放假日期最多 60 天' }),

@@ -11,23 +11,10 @@ import {
 } from '../catalogue/complaints';
 import { COMMAND_TYPES, COMPLAINT_STATUSES } from '../domain/lifecycle';
 import { MerchantId } from './merchant';
+import { multiLineText } from './text';
 
-/** Emoji and bidirectional-control characters: refused in free text (see docs/lifecycle.md, "text rules"). */
-// ©, ® and ™ are Extended_Pictographic but are printed on every box: brand names may use them.
-const EMOJI_OR_BIDI = /(?![\u00A9\u00AE\u2122])[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-
-/** Free text a person types: trimmed, length-checked by characters (not UTF-16 units), no emoji or bidi tricks. */
-export function freeText(label: string, min: number, max: number) {
-  return z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine((text) => !EMOJI_OR_BIDI.test(text), { error: `${label}中不能包含表情符号或文字方向控制字符` })
-    .refine((text) => !CONTROL.test(text), { error: `${label}中包含无法识别的字符` })
-    .refine((text) => [...text].length >= min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
-    .refine((text) => [...text].length <= max, { error: `${label}最多 ${max} 个字` });
-}
+/** The text rules live in text.ts; `freeText` is re-exported here, where the contract's modules first found it. */
+export { freeText } from './text';
 
 const isRealDate = (value: string) => {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
@@ -52,6 +39,20 @@ export const MainlandMobile = z
   .trim()
   .regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码，例如 13800138000' });
 
+/** A commitment's key on a shop's list: a catalogue code (`quality`) or `custom-<n>`; the use case checks it is the shop's. */
+export const CommitmentKey = z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '所选承诺无效，请重新选择' });
+
+/** A user's id (`u` + hash, or a staff id): letters, digits, `-` and `_`. */
+export const UserId = z.string({ error: '请选择人员' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '人员编号格式不正确' });
+
+/** A town code as a filter (`chengguan`); an unknown one finds nothing. */
+export const TownFilter = z.string().regex(/^[a-z0-9_]{1,40}$/, { error: '乡镇（街道）代码格式不正确' });
+/** A sector code as a filter (`retail`); an unknown one finds nothing. */
+export const SectorFilter = z.string().regex(/^[a-z0-9_]{1,40}$/, { error: '行业代码格式不正确' });
+
+/** A pagination cursor as the previous page gave it: opaque, base64url. */
+export const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, { error: '分页参数无效，请从第一页重新加载' });
+
 /** An uploaded photo, by the object key the upload route issued. */
 export const PhotoKey = z
   .string()
@@ -64,9 +65,9 @@ export const PhotoKey = z
 export const FileComplaintRequest = z.object({
   merchantId: MerchantId,
   category: z.enum(COMPLAINT_CATEGORY_CODES, { error: '请选择投诉类别' }),
-  /** Key of the commitment the consumer says was breached, from the shop's own list. */
-  commitmentKey: z.string().max(40).optional(),
-  description: freeText('问题描述', 10, 1000),
+  /** Key of the commitment the consumer says was breached, from the shop's own list (a catalogue code or `custom-<n>`). */
+  commitmentKey: CommitmentKey.optional(),
+  description: multiLineText('问题描述', 10, 1000),
   purchaseDate: IsoDate('购买日期'),
   amount: Amount.optional(),
   wantedOutcome: z.enum(OUTCOME_CODES, { error: '请选择您的诉求' }),
@@ -74,14 +75,14 @@ export const FileComplaintRequest = z.object({
   phone: MainlandMobile.optional(),
   /** Show the phone number to the merchant (otherwise masked for them). */
   sharePhoneWithMerchant: z.boolean().default(false),
-  privacyConsent: z.literal(true, { error: '请阅读并同意《个人信息处理说明》后再提交' }),
+  privacyConsent: z.literal(true, { error: '请阅读并同意《个人信息保护说明》后再提交' }),
 });
 export type FileComplaintRequest = z.input<typeof FileComplaintRequest>;
 
 /** True when `date` (YYYY-MM-DD) is not after `today` (YYYY-MM-DD, Asia/Shanghai). */
 export const purchaseDateNotInFuture = (date: string, today: string) => date <= today;
 
-const Text = (label: string) => freeText(label, 1, 1000);
+const Text = (label: string) => multiLineText(label, 1, 1000);
 
 /**
  * The case's number on the national 12315 platform, where Order 121 routes complaint handling: recorded by
@@ -106,24 +107,24 @@ export const CommandInput = z.discriminatedUnion('type', [
     }),
   }),
   z.object({ type: z.literal('decline'), text: Text('拒绝理由') }),
-  z.object({ type: z.literal('fulfil'), text: freeText('履行说明', 1, 500).optional() }),
+  z.object({ type: z.literal('fulfil'), text: multiLineText('履行说明', 1, 500).optional() }),
   z.object({ type: z.literal('accept_proposal') }),
-  z.object({ type: z.literal('reject_proposal'), text: freeText('不接受的理由', 1, 500).optional() }),
-  z.object({ type: z.literal('escalate'), text: freeText('申请说明', 1, 500).optional() }),
-  z.object({ type: z.literal('withdraw'), text: freeText('撤回原因', 1, 200).optional() }),
+  z.object({ type: z.literal('reject_proposal'), text: multiLineText('不接受的理由', 1, 500).optional() }),
+  z.object({ type: z.literal('escalate'), text: multiLineText('申请说明', 1, 500).optional() }),
+  z.object({ type: z.literal('withdraw'), text: multiLineText('撤回原因', 1, 200).optional() }),
   z.object({
     type: z.literal('rate'),
     rating: z.enum(RATING_CODES, { error: '请选择满意度' }),
-    comment: freeText('评价', 1, 300).optional(),
+    comment: multiLineText('评价', 1, 300).optional(),
   }),
   z.object({ type: z.literal('claim') }),
-  z.object({ type: z.literal('assign'), assigneeId: z.string().min(1).max(64) }),
-  z.object({ type: z.literal('accept'), text: freeText('受理说明', 1, 500).optional() }),
+  z.object({ type: z.literal('assign'), assigneeId: UserId }),
+  z.object({ type: z.literal('accept'), text: multiLineText('受理说明', 1, 500).optional() }),
   z.object({
     type: z.literal('not_accept'),
     /** A ground of the order in force (Order 121 art. 16 by default); the domain refuses another order's. */
     reason: z.enum(REFUSAL_GROUND_CODES, { error: '请选择不予受理的依据' }),
-    text: freeText('补充说明', 1, 500).optional(),
+    text: multiLineText('补充说明', 1, 500).optional(),
   }),
   z.object({
     type: z.literal('record_mediation'),
@@ -147,7 +148,7 @@ export const CommandInput = z.discriminatedUnion('type', [
       outcome: z.enum(FOLLOW_UP_OUTCOME_CODES, { error: '请选择回访结果' }),
       /** The satisfaction the consumer stated on the phone (only when reached). */
       rating: z.enum(RATING_CODES, { error: '请选择消费者在电话中表示的满意度' }).optional(),
-      note: freeText('回访记录', 1, 500).optional(),
+      note: multiLineText('回访记录', 1, 500).optional(),
     })
     .superRefine((command, context) => {
       if (command.outcome === 'reached' && !command.rating) {
@@ -296,15 +297,15 @@ export const ComplaintPage = z.object({
 export type ComplaintPage = z.infer<typeof ComplaintPage>;
 
 export const ListQuery = z.object({
-  cursor: z.string().max(2000).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
 export const TriageQuery = ListQuery.extend({
   /** `missing12315`: cases with the bureau (accepted, in mediation) not yet given their 12315 number. */
   view: z.enum(['escalated', 'accepted', 'mediating', 'overdue', 'missing12315'], { error: '未知的队列' }).default('escalated'),
-  town: z.string().max(40).optional(),
-  sector: z.string().max(40).optional(),
+  town: TownFilter.optional(),
+  sector: SectorFilter.optional(),
   /** Only complaints filed at least this many days ago. */
   minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
 });

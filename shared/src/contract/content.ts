@@ -1,13 +1,16 @@
 import * as z from 'zod';
 import './zod-chinese';
 import { RECALL_KIND_CODES } from '../domain/public-info';
-import { IsoDate, ListQuery, freeText } from './complaint';
+import { IsoDate, ListQuery } from './complaint';
+import { multiLineText, singleLineText } from './text';
 import { MerchantId } from './merchant';
 
 /**
  * The campaign's public content: 维权知识 articles and 3·15 banners (county admins), recall notices
  * (a shop's owner for their shop, bureau staff in their jurisdiction), and the public statistics.
- * Every free-text field uses the same text rules as complaints (`freeText`). See docs/content.md.
+ * Every free-text field follows the contract's text rules (text.ts): titles, summaries, names, batches and
+ * sources on one line, bodies and reasons on several; no emoji anywhere (an article is the bureau's voice, and
+ * texts appear on the public pages). See docs/content.md.
  */
 
 /** Ids of articles, banners and recall notices: ULIDs. */
@@ -20,9 +23,9 @@ export const ContentIdParam = z.object({ id: ContentId });
 // — articles —
 
 export const ArticleInput = z.object({
-  title: freeText('标题', 2, 60),
-  summary: freeText('摘要', 1, 200).optional(),
-  body: freeText('正文', 10, 8000),
+  title: singleLineText('标题', 2, 60),
+  summary: singleLineText('摘要', 1, 200).optional(),
+  body: multiLineText('正文', 10, 8000),
   /** Unpublished articles are kept for staff and never shown to the public. */
   published: z.boolean({ error: '请选择是否发布' }),
 });
@@ -54,8 +57,8 @@ export type ArticlePage = z.infer<typeof ArticlePage>;
 // — banners —
 
 const BannerFields = z.object({
-  title: freeText('标题', 2, 30),
-  subtitle: freeText('副标题', 1, 60).optional(),
+  title: singleLineText('标题', 2, 30),
+  subtitle: singleLineText('副标题', 1, 60).optional(),
   /** The article the banner opens, if any (it must exist). */
   articleId: ContentId.optional(),
   from: IsoDate('开始日期'),
@@ -100,12 +103,12 @@ export type StaffContentPage = z.infer<typeof StaffContentPage>;
 
 export const RecallInput = z.object({
   kind: z.enum(RECALL_KIND_CODES, { error: '请选择召回或退市' }),
-  product: freeText('产品名称', 1, 60),
-  batch: freeText('批次或型号', 1, 100),
-  reason: freeText('召回或退市原因', 4, 500),
-  consumerAction: freeText('消费者应如何处理', 4, 500),
+  product: singleLineText('产品名称', 1, 60),
+  batch: singleLineText('批次或型号', 1, 100),
+  reason: multiLineText('召回或退市原因', 4, 500),
+  consumerAction: multiLineText('消费者应如何处理', 4, 500),
   fromDate: IsoDate('起始日期'),
-  source: freeText('信息来源', 2, 100),
+  source: singleLineText('信息来源', 2, 100),
 });
 export type RecallInput = z.infer<typeof RecallInput>;
 
@@ -115,7 +118,7 @@ export type StaffRecallInput = z.infer<typeof StaffRecallInput>;
 
 export const WithdrawRecall = z.object({
   version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1),
-  reason: freeText('撤回原因', 2, 200),
+  reason: multiLineText('撤回原因', 2, 200),
 });
 export type WithdrawRecall = z.infer<typeof WithdrawRecall>;
 

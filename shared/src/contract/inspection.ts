@@ -3,12 +3,13 @@ import './zod-chinese';
 import { CHECKLIST_ITEM_CODE, INSPECTION_CATEGORY_CODES } from '../catalogue/inspection-checklist';
 import { TOWN_CODES } from '../catalogue/county';
 import { FINDING_RESULTS, INSPECTION_MODES, RECTIFICATION_COMMANDS, RECTIFICATION_STATUSES } from '../domain/inspection';
-import { IsoDate, ListQuery, PhotoKey, freeText } from './complaint';
+import { IsoDate, ListQuery, PhotoKey } from './complaint';
+import { multiLineText } from './text';
 import { MerchantId } from './merchant';
 
 /**
- * Inspections (明查暗访) and rectification orders (整改通知) on the wire — docs/inspections.md. Free text goes
- * through `freeText` (the complaints' rules: characters not UTF-16 units, no emoji or bidi controls), photos
+ * Inspections (明查暗访) and rectification orders (整改通知) on the wire — docs/inspections.md. Free text follows
+ * the contract's text rules (text.ts: multi-line, no emoji, bidi controls or invisible characters), photos
  * are upload keys (POST /uploads), at most 6 per item or answer. What the schemas cannot judge alone (the
  * checklist version's items, today's date) the domain checks (`checkInspection`), naming the field.
  */
@@ -36,14 +37,14 @@ export const FindingInput = z.object({
   code: ChecklistItemCode,
   result: z.enum(FINDING_RESULTS, { error: '请选择检查结果（合格、不合格或不适用）' }),
   /** Required for a failed item (the domain says so, naming `findings.<n>.note`). */
-  note: freeText('检查情况说明', 1, 500).optional(),
+  note: multiLineText('检查情况说明', 1, 500).optional(),
   photos: photos('每个检查项目'),
 });
 
 export const RectificationOrderInput = z.object({
   /** A failed item of this inspection. */
   code: ChecklistItemCode,
-  requirements: freeText('整改要求', 4, 500),
+  requirements: multiLineText('整改要求', 4, 500),
   /** Today to 90 days on (Shanghai); the shop has until the end of that day. */
   deadline: IsoDate('整改期限'),
 });
@@ -58,7 +59,7 @@ export const RecordInspectionRequest = z.object({
   findings: z.array(FindingInput).min(1, { error: '请至少填写一个检查项目' }).max(40, { error: '检查项目最多 40 项' }),
   rectifications: z.array(RectificationOrderInput).max(40, { error: '整改通知最多 40 项' }).default([]),
   /** The inspector's overall remarks (staff only). */
-  remarks: freeText('检查总体情况', 1, 1000).optional(),
+  remarks: multiLineText('检查总体情况', 1, 1000).optional(),
 });
 export type RecordInspectionRequest = z.input<typeof RecordInspectionRequest>;
 
@@ -66,7 +67,7 @@ export type RecordInspectionRequest = z.input<typeof RecordInspectionRequest>;
 export const AnswerRectificationRequest = z.object({
   /** The version the person saw; a stale one gets 409 and a reload. */
   version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(1),
-  text: freeText('整改情况说明', 4, 1000),
+  text: multiLineText('整改情况说明', 4, 1000),
   photos: z
     .array(PhotoKey)
     .min(1, { error: '请上传至少 1 张整改后的照片' })
@@ -83,14 +84,14 @@ export const RecheckRectificationRequest = z.discriminatedUnion(
     z.object({
       version: recheckVersion,
       result: z.literal('pass'),
-      note: freeText('复查情况说明', 1, 500).optional(),
+      note: multiLineText('复查情况说明', 1, 500).optional(),
       photos: photos('复查'),
     }),
     z.object({
       version: recheckVersion,
       result: z.literal('fail'),
-      note: freeText('复查情况说明', 1, 500),
-      requirements: freeText('整改要求', 4, 500),
+      note: multiLineText('复查情况说明', 1, 500),
+      requirements: multiLineText('整改要求', 4, 500),
       deadline: IsoDate('整改期限'),
       photos: photos('复查'),
     }),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import './zod-chinese';
 import { AREA_TYPE_CODES, MERCHANT_TYPE_CODES, SECTOR_CODES } from '../catalogue/sectors';
 import { CATALOGUE_COMMITMENT_CODES } from '../catalogue/commitments';
+import { multiLineText, singleLineText } from './text';
 
 /**
  * A merchant id is also the `scene` of the shop's mini-program code, which WeChat caps at 32 visible
@@ -39,8 +40,9 @@ export const CommitmentChoice = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('custom'),
-    title: z.string().trim().min(2, { error: '承诺标题至少 2 个字' }).max(20, { error: '承诺标题最多 20 个字' }),
-    text: z.string().trim().min(4, { error: '承诺内容至少 4 个字' }).max(200, { error: '承诺内容最多 200 个字' }),
+    /** Shown on the public shop page: the text rules apply (no emoji, bidi controls or invisible characters). */
+    title: singleLineText('承诺标题', 2, 20),
+    text: multiLineText('承诺内容', 4, 200),
   }),
 ]);
 export type CommitmentChoice = z.infer<typeof CommitmentChoice>;

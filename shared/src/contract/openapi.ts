@@ -24,6 +24,8 @@ const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   NOT_FOUND: '资源不存在，或与调用者无关（两者答复相同）',
   CONFLICT: '与当前状态冲突（他人刚刚更新、重复提交等），刷新后再试',
   RATE_LIMITED: '请求过于频繁，按 Retry-After 稍后再试',
+  TOO_LARGE: '请求内容超过 64 KB（照片请经上传地址直传存储）',
+  UNSUPPORTED_MEDIA_TYPE: '请求内容须为 JSON（Content-Type: application/json）',
   UNAVAILABLE: '系统繁忙或第三方服务不可用，按 Retry-After 稍后再试',
   INTERNAL: '服务器内部错误（附 correlationId）',
 };

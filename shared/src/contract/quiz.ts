@@ -3,7 +3,7 @@ import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { LIKERT_OPTION_IDS } from '../catalogue/survey-bank';
 import { MAX_PERIOD_YEAR, MIN_PERIOD_YEAR } from '../domain/quiz';
-import { freeText } from './complaint';
+import { singleLineText } from './text';
 import { MerchantId } from './merchant';
 
 /** A quiz or survey period in a path: a year (docs/campaign.md, "quiz and survey"). */
@@ -14,6 +14,9 @@ export const CampaignPeriodParam = z.object({
     .refine((text) => Number(text) >= MIN_PERIOD_YEAR && Number(text) <= MAX_PERIOD_YEAR, { error: `期次应为 ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR} 之间的年份` }),
 });
 
+/** A question's or option's id in a bank (`cpl-25-online-return`, `a`, `very_satisfied`). */
+const BANK_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
  * Ids chosen from a bank, each once. Whether each is in the bank is checked by the use case (naming
  * `questionIds.<n>` the same way): the banks stay out of the contract, which the mini-program's main package
@@ -21,7 +24,7 @@ export const CampaignPeriodParam = z.object({
  */
 const chosenIds = (label: string, min: number, max: number) =>
   z
-    .array(z.string({ error: `${label}编号应为文字` }).max(64, { error: `${label}编号过长` }), { error: `请选择${label}` })
+    .array(z.string({ error: `${label}编号应为文字` }).regex(BANK_ID, { error: `${label}编号格式不正确` }), { error: `请选择${label}` })
     .min(min, { error: `请至少选择 ${min} 道${label}` })
     .max(max, { error: `最多选择 ${max} 道${label}` })
     .superRefine((ids, ctx) => {
@@ -35,7 +38,7 @@ const chosenIds = (label: string, min: number, max: number) =>
 /** County admins publish a period's quiz: questions from the bank, the pass mark (right answers needed to pass). */
 export const PublishQuizInput = z
   .object({
-    title: freeText('测试标题', 2, 40).optional(),
+    title: singleLineText('测试标题', 2, 40).optional(),
     questionIds: chosenIds('题目', 5, 30),
     passMark: z
       .number({ error: '及格线应为数字（答对题数）' })
@@ -81,8 +84,8 @@ export const CampaignBanksView = z.object({
 export type CampaignBanksView = z.infer<typeof CampaignBanksView>;
 
 const AnswerGiven = z.object({
-  questionId: z.string({ error: '请提供题目编号' }).max(64, { error: '题目编号过长' }),
-  optionId: z.string({ error: '请选择一个选项' }).max(64, { error: '选项编号过长' }),
+  questionId: z.string({ error: '请提供题目编号' }).regex(BANK_ID, { error: '题目编号格式不正确' }),
+  optionId: z.string({ error: '请选择一个选项' }).regex(BANK_ID, { error: '选项编号格式不正确' }),
 });
 
 /**
@@ -134,7 +137,7 @@ export type QuizResult = z.infer<typeof QuizResult>;
 // — the satisfaction survey (社会测评) —
 
 export const PublishSurveyInput = z.object({
-  title: freeText('问卷标题', 2, 40).optional(),
+  title: singleLineText('问卷标题', 2, 40).optional(),
   questionIds: chosenIds('问题', 3, 10),
 });
 export type PublishSurveyInput = z.infer<typeof PublishSurveyInput>;

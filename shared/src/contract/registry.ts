@@ -2,19 +2,20 @@ import * as z from 'zod';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { Uscc } from '../domain/uscc';
-import { IsoDate, MainlandMobile, freeText } from './complaint';
+import { Cursor, IsoDate, MainlandMobile, TownFilter } from './complaint';
+import { multiLineText, singleLineText } from './text';
 import { AreaType, CommitmentChoice, MerchantId, MerchantStatus, MerchantType, Sector } from './merchant';
 
 /** A shop's application to join the campaign (参创), filed in the mini-program by its owner. */
 export const MerchantApplication = z.object({
-  name: freeText('店铺名称', 2, 50),
+  name: singleLineText('店铺名称', 2, 50),
   type: MerchantType,
   uscc: Uscc,
   sector: Sector,
   townCode: z.enum(TOWN_CODES, { error: '请选择所在乡镇（街道）' }),
   areaType: AreaType,
-  address: freeText('经营地址', 5, 100),
-  contactName: freeText('联系人', 2, 20),
+  address: singleLineText('经营地址', 5, 100),
+  contactName: singleLineText('联系人', 2, 20),
   contactPhone: MainlandMobile,
   commitments: z.array(CommitmentChoice).min(1, { error: '请至少选择一项承诺' }).max(12, { error: '承诺最多 12 项' }),
 });
@@ -22,9 +23,9 @@ export type MerchantApplication = z.input<typeof MerchantApplication>;
 
 export const CreditFlag = z.object({
   /** Where the violation was found: 行政处罚, 抽检不合格, 消费者投诉查实… */
-  source: freeText('来源', 2, 40),
+  source: singleLineText('来源', 2, 40),
   date: IsoDate('认定日期'),
-  description: freeText('情况说明', 4, 500),
+  description: multiLineText('情况说明', 4, 500),
 });
 export type CreditFlag = z.infer<typeof CreditFlag>;
 
@@ -58,19 +59,19 @@ export const RegistryPage = z.object({ items: z.array(MerchantRegistryView), nex
 
 export const RegistryQuery = z.object({
   status: MerchantStatus.default('pending'),
-  town: z.string().max(40).optional(),
-  cursor: z.string().max(2000).optional(),
+  town: TownFilter.optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
 export const ApplicationDecision = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('approve') }),
-  z.object({ decision: z.literal('reject'), reason: freeText('驳回理由', 4, 200) }),
+  z.object({ decision: z.literal('reject'), reason: multiLineText('驳回理由', 4, 200) }),
 ]);
 
 export const StatusChange = z.object({
   action: z.enum(['suspend', 'revoke', 'reinstate'], { error: '请选择操作' }),
-  reason: freeText('理由', 4, 200),
+  reason: multiLineText('理由', 4, 200),
 });
 
 /** A one-time code that binds a WeChat user to a shop (owner) or invites a clerk. */
@@ -103,7 +104,7 @@ export const DirectoryQuery = z.object({
   sector: Sector.optional(),
   town: z.enum(TOWN_CODES).optional(),
   areaType: AreaType.optional(),
-  cursor: z.string().max(2000).optional(),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(30).default(20),
 });
 export const DirectoryEntry = z.object({

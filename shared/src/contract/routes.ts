@@ -16,6 +16,7 @@ import {
   TriageQuery,
   UploadRequest,
   UploadTicket,
+  UserId,
 } from './complaint';
 import { MerchantId, MerchantPublicView } from './merchant';
 import { NotificationProblemPage } from './notifications';
@@ -35,7 +36,7 @@ import {
   RectificationPage,
   RectificationView,
 } from './inspection';
-import { ClockRules } from '../domain/clock-rules';
+import { ClockRules, ClockRulesInput } from '../domain/clock-rules';
 import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearView } from './calendar';
 import { DashboardQuery, DashboardView, IndicatorTargets, TargetsView, TargetsYearParam } from './dashboard';
 import { YearTasksInput, YearTasksView } from './tasks';
@@ -142,6 +143,10 @@ export function errorCodesOf(route: RouteContract): ErrorCode[] {
   if (route.access !== 'public') codes.add('UNAUTHENTICATED');
   if (route.access === 'merchant' || route.access === 'staff') codes.add('FORBIDDEN');
   if (route.idempotent) codes.add('CONFLICT');
+  if (route.body) {
+    codes.add('TOO_LARGE');
+    codes.add('UNSUPPORTED_MEDIA_TYPE');
+  }
   codes.add('UNAVAILABLE');
   codes.add('INTERNAL');
   return [...codes];
@@ -275,7 +280,7 @@ export const routes = {
     path: '/staff/settings/clock-rules',
     access: 'staff',
     pathParams: none,
-    body: ClockRules,
+    body: ClockRulesInput,
     response: ClockRules,
   }),
   // — merchant registry and public trust —
@@ -335,7 +340,7 @@ export const routes = {
     method: 'DELETE',
     path: '/merchant/shops/{id}/people/{userId}',
     access: 'merchant',
-    pathParams: ShopId.extend({ userId: z.string().min(1).max(64) }),
+    pathParams: ShopId.extend({ userId: UserId }),
     errors: ['NOT_FOUND'],
     response: ShopPeople,
   }),

@@ -2,17 +2,18 @@ import * as z from 'zod';
 import './zod-chinese';
 import { STATION_CHANNEL_CODES, STATION_PLACE_TYPE_CODES } from '../catalogue/stations';
 import { TOWN_CODES } from '../catalogue/county';
-import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile, freeText } from './complaint';
+import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile } from './complaint';
+import { singleLineText } from './text';
 
 export const StationId = z.string().regex(/^STN[0-9A-Z]{6,26}$/, { error: '投诉站编号格式不正确' });
 
 /** The office registers a station (联席会议办公室, county admins). */
 export const RegisterStationRequest = z.object({
-  name: freeText('投诉站名称', 2, 40),
+  name: singleLineText('投诉站名称', 2, 40),
   townCode: z.enum(TOWN_CODES, { error: '请选择所在乡镇（街道）' }),
   placeType: z.enum(STATION_PLACE_TYPE_CODES, { error: '请选择设站场所类型' }),
-  address: freeText('地址', 4, 80),
-  contactName: freeText('联系人', 2, 20),
+  address: singleLineText('地址', 4, 80),
+  contactName: singleLineText('联系人', 2, 20),
   contactPhone: z.string({ error: '请填写联系电话' }).trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为手机号或带区号的座机号' }),
 });
 export type RegisterStationRequest = z.input<typeof RegisterStationRequest>;
@@ -47,9 +48,9 @@ export const RedeemStationCode = z.object({
  */
 export const StationFileComplaintRequest = FileComplaintRequest.omit({ phone: true, privacyConsent: true }).extend({
   channel: z.enum(STATION_CHANNEL_CODES, { error: '请选择受理方式（现场或电话）' }),
-  consumerName: freeText('消费者姓名', 1, 20),
+  consumerName: singleLineText('消费者姓名', 1, 20),
   consumerPhone: MainlandMobile,
-  /** The station read the 个人信息处理说明 to the consumer and they agreed (recorded as spoken consent). */
+  /** The station read the 个人信息保护说明 to the consumer and they agreed (recorded as spoken consent). */
   spokenConsent: z.literal(true, { error: '请向消费者说明个人信息处理规则并取得其口头同意' }),
   /** Send the claim code by SMS as well as printing it on the receipt slip. */
   sendClaimCodeBySms: z.boolean().default(true),

@@ -3,7 +3,7 @@ import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { DEPARTMENT_CODES } from '../catalogue/departments';
 import { TASK_KIND_CODES } from '../domain/tasks';
-import { freeText } from './complaint';
+import { singleLineText } from './text';
 
 export const TaskAssignee = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('town'), code: z.enum(TOWN_CODES, { error: '请选择乡镇（街道）' }) }),
@@ -14,7 +14,7 @@ export const TaskInput = z.object({
   assignee: TaskAssignee,
   kind: z.enum(TASK_KIND_CODES, { error: '请选择任务类型' }),
   target: z.number({ error: '目标数应为数字' }).int({ error: '目标数应为整数' }).min(0, { error: '目标数不能为负' }).max(10_000, { error: '目标数最多 10000' }),
-  note: freeText('备注', 1, 200).optional(),
+  note: singleLineText('备注', 1, 200).optional(),
 });
 export type TaskInput = z.infer<typeof TaskInput>;
 

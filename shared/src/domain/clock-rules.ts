@@ -57,6 +57,19 @@ export const ClockRules = z.object({
 });
 export type ClockRules = z.infer<typeof ClockRules>;
 
+/**
+ * The rules as an admin sends them (PUT /staff/settings/clock-rules): the preset named by its code, like the
+ * shipped ones (`samr_order_121`, or `custom`). Stored rules are read with {@link ClockRules}, which takes
+ * whatever name was written before this check existed.
+ */
+export const ClockRulesInput = ClockRules.extend({
+  preset: z
+    .string({ error: '请选择规则来源' })
+    .trim()
+    .min(1, { error: '请选择规则来源' })
+    .regex(/^[a-z0-9_]{1,40}$/, { error: '规则来源应为预设规则的代码，如 samr_order_121' }),
+});
+
 /** The county's in-shop deadlines, the same whichever SAMR order is in force (docs/lifecycle.md, clocks). */
 const COUNTY_IN_SHOP = {
   merchantFirstReply: { amount: 1, unit: 'working_days' },

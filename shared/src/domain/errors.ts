@@ -54,6 +54,18 @@ export class RateLimited extends DomainError {
   }
 }
 
+/** The request body is over the API's cap (64 KB of JSON; photos go straight to storage). */
+export class TooLarge extends DomainError {
+  override readonly name: string = 'TooLarge';
+  readonly code = 'TOO_LARGE' as const;
+}
+
+/** A request body that does not say it is JSON: never guessed at. */
+export class UnsupportedMediaType extends DomainError {
+  override readonly name: string = 'UnsupportedMediaType';
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE' as const;
+}
+
 /** A service we depend on (WeChat, storage) is down or slow; nothing was changed. */
 export class Unavailable extends DomainError {
   override readonly name: string = 'Unavailable';

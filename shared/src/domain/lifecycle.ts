@@ -12,7 +12,7 @@ import { LIBRARY_CALENDAR, estimatedDeadlineNote, type WorkingCalendar } from '.
 import { computeDeadline } from './clock';
 import type { ClockRules, Duration } from './clock-rules';
 import { Conflict, Forbidden, Invalid } from './errors';
-import { formatShanghaiTime } from './shanghai-date';
+import { addDays, formatShanghaiTime, shanghaiToday } from './shanghai-date';
 import { coversTown, type Jurisdiction, type StaffRole } from './jurisdiction';
 
 export type { StaffRole } from './jurisdiction';
@@ -371,10 +371,16 @@ const EXPIRY_TEXT: Partial<Record<ComplaintStatus, string>> = {
 export const orderInForce = (rules: Pick<ClockRules, 'preset'>) => orderOfPreset(rules.preset);
 
 /**
- * Arguments the contract cannot judge alone: a refusal or termination ground must be one of the order in
- * force (a county on Order 20 picks from Order 20's lists).
+ * Arguments the contract cannot judge alone: a proposal's due date against today; a refusal or termination
+ * ground must be one of the order in force (a county on Order 20 picks from Order 20's lists).
  */
-function checkArguments(command: Command, rules: ClockRules): void {
+function checkArguments(command: Command, rules: ClockRules, now: Date): void {
+  if (command.type === 'propose') {
+    // A settlement is something still to do: due today at the earliest, and within a year.
+    const today = shanghaiToday(now);
+    if (command.proposal.dueDate < today) throw new Invalid('履行日期不能早于今天', 'command.proposal.dueDate');
+    if (command.proposal.dueDate > addDays(today, 365)) throw new Invalid('履行日期不能晚于一年之后', 'command.proposal.dueDate');
+  }
   const order = orderInForce(rules);
   if (command.type === 'not_accept' && REFUSAL_GROUNDS[command.reason].order !== order) {
     throw new Invalid(`请按${ORDER_TITLES[order]}选择不予受理的依据`, 'command.reason');
@@ -461,7 +467,7 @@ export function transition<S extends LifecycleState>(
 ): TransitionResult<S> {
   const refused = refusal(state, command.type, actor, now);
   if (refused) throw refused.forbidden ? new Forbidden(refused.reason) : new IllegalTransition(refused.reason);
-  checkArguments(command, rules);
+  checkArguments(command, rules, now);
 
   const rule = RULES[command.type];
   const at = now.toISOString();

@@ -13,6 +13,16 @@ import {
   type PublicCommitment,
 } from '../contract/merchant';
 
+/**
+ * A commitment as stored: the wire's {@link CommitmentChoice} without its text rules on a custom one. The rules
+ * guard what comes in; a text stored before a rule existed (or was tightened) is still read, so the shop's
+ * page keeps working.
+ */
+export const StoredCommitmentChoice = z.discriminatedUnion('kind', [
+  CommitmentChoice.options[0],
+  z.object({ kind: z.literal('custom'), title: z.string(), text: z.string() }),
+]);
+
 /** A merchant as the domain knows it; the store maps its items to and from this shape. */
 export const Merchant = z.object({
   id: z.string(),
@@ -25,7 +35,7 @@ export const Merchant = z.object({
   address: z.string(),
   status: MerchantStatus,
   badge: Badge.optional(),
-  commitments: z.array(CommitmentChoice),
+  commitments: z.array(StoredCommitmentChoice),
   commitmentsSince: z.string(),
   /** Version of the commitments in force; each edit adds one (older versions are kept). */
   commitmentsVersion: z.number().int().min(1).default(1),

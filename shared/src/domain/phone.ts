@@ -15,3 +15,17 @@ export function maskName(name: string): string {
   if (characters.length === 0) return '';
   return `${characters[0]}${'*'.repeat(Math.max(1, Math.min(characters.length - 1, 3)))}`;
 }
+
+/**
+ * Mainland mobile numbers (with or without +86/0086, spaces or a hyphen after the country code) standing
+ * alone in a text — not inside a longer run of digits such as a timestamp or a 12315 case number.
+ */
+const MOBILE_IN_TEXT = /(?<!\d)(?:(?:\+|00)?86[\s-]?)?1[3-9]\d{9}(?!\d)/g;
+
+/**
+ * Every mainland mobile number in a text, masked (`138****8000`). The last guard before a text leaves for a
+ * place that must never hold a whole number: log lines, a third party's error text.
+ */
+export function maskPhonesIn(text: string): string {
+  return text.replace(MOBILE_IN_TEXT, (match) => maskPhone(match));
+}

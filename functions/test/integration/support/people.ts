@@ -86,3 +86,6 @@ export function complaintBody(overrides: Record<string, unknown> = {}) {
 
 let keys = 0;
 export const newIdempotencyKey = () => `test-key-${Date.now()}-${keys++}`;
+
+/** A date `days` from today in China (YYYY-MM-DD): due dates must not be in the past, whatever day the suite runs. */
+export const dueInDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);

@@ -4,12 +4,13 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Checkbox, Image, Switch } from '@nutui/nutui-react-taro'
-import { COMPLAINT_CATEGORIES, OUTCOMES, routes, type MerchantPublicView } from '@fangxin/shared'
+import { COMPLAINT_CATEGORIES, OUTCOMES, PERSONAL_DATA_RETENTION_DAYS, retentionPeriodText, routes, type MerchantPublicView } from '@fangxin/shared'
 import { ApiError, call, getMerchant, toApiError } from '@/api/client'
 import { ChoiceField, optionsOf, type ChoiceOption } from '@/components/choices'
 import { DateField, type QuickDate } from '@/components/date-field'
 import { ErrorView, FieldError, LoadingView } from '@/components/state-views'
 import { LineField, TextField } from '@/components/text-field'
+import { PrivacyConsentDialog, PrivacyNoticeLink } from '@/components/privacy-consent'
 import {
   EMPTY_DRAFT,
   NO_COMMITMENT,
@@ -33,6 +34,7 @@ import './index.css'
 const MAX_PHOTOS = 6
 const CATEGORY_OPTIONS = optionsOf(COMPLAINT_CATEGORIES)
 const OUTCOME_OPTIONS = optionsOf(OUTCOMES)
+const RETENTION = retentionPeriodText(PERSONAL_DATA_RETENTION_DAYS)
 const PURCHASE_QUICK: QuickDate[] = [
   { code: 'today', label: '今天', offset: 0 },
   { code: 'yesterday', label: '昨天', offset: -1 },
@@ -311,11 +313,12 @@ export default function NewComplaintPage() {
           className='field-consent'
           checked={draft.privacyConsent}
           onChange={(checked) => update('privacyConsent', checked)}
-          label='我已阅读并同意《个人信息处理说明》'
+          label='我已阅读并同意《个人信息保护说明》'
         />
         <Text className='privacy-notice'>
-          个人信息处理说明：您填写的投诉内容、照片和手机号仅用于处理本次投诉。商家可以看到投诉内容和照片；手机号默认只对您本人和监管部门工作人员完整显示，除非您选择允许商家查看。投诉记录按监管规定保存，不用于其他用途。
+          要点：您填写的投诉内容、照片和手机号仅用于处理本次投诉。商家可以看到投诉内容和照片；手机号默认只对您本人和监管部门工作人员完整显示，除非您选择允许商家查看。投诉办结满 {RETENTION}后，照片删除，手机号隐去。
         </Text>
+        <PrivacyNoticeLink className='consent-notice-link' lead='全文：' />
         <FieldError message={errors.privacyConsent} />
       </View>
 
@@ -335,6 +338,7 @@ export default function NewComplaintPage() {
           {submitting ? '正在提交…' : '提交投诉'}
         </Button>
       </View>
+      <PrivacyConsentDialog />
     </View>
   )
 }

@@ -9,6 +9,7 @@ import { returnAfterSignIn } from '@/lib/navigation'
 import { clearSession, describeRoles, useSession } from '@/lib/session'
 import { signInAsDemo, signInWithWeChat } from '@/lib/sign-in'
 import '@/components/common.css'
+import { PrivacyNoticeLink } from '@/components/privacy-consent'
 import { useScaledRoot } from '@/components/font-scale'
 import './index.css'
 
@@ -91,6 +92,7 @@ export default function LoginPage() {
       )}
 
       {error ? <Text className='login-error'>{error}</Text> : null}
+      <PrivacyNoticeLink className='login-notice-link' lead='登录时只获取微信提供的账号标识，不获取昵称、头像和手机号。详见' />
     </View>
   )
 }

@@ -20,6 +20,7 @@ import { Choices, type ChoiceOption } from '@/components/choices'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { FieldError, PageNotice, type Notice } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
+import { PrivacyConsentDialog } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { isStaffUser } from '@/lib/session'
@@ -194,6 +195,7 @@ export default function RegistryPage() {
       </PagedListView>
 
       {dialog ? <ActionForm key={`${dialog.kind}-${dialog.shop.id}`} dialog={dialog} onCancel={() => setDialog(undefined)} onDone={afterDialog} /> : null}
+      <PrivacyConsentDialog />
     </View>
   )
 }

@@ -9,6 +9,7 @@ import { call, toApiError } from '@/api/client'
 import { ChoiceField, optionsOf } from '@/components/choices'
 import { EmptyView, ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
 import { LineField } from '@/components/text-field'
+import { PrivacyNoticeLink } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -186,6 +187,7 @@ function RegisterForm({ onCancel, onDone }: { onCancel: () => void; onDone: (sta
         onChange={(v) => update('contactPhone', String(v))}
         error={errors.contactPhone}
       />
+      <PrivacyNoticeLink className='station-notice-link' lead='联系人的姓名和电话按此处理，请告知本人：' />
       {formError ? <Text className='field-error register-error'>{formError}</Text> : null}
       <View className='stations-actions'>
         <Button className='submit-register-station' type='primary' block loading={saving} onClick={() => void submit()}>

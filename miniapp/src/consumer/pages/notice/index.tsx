@@ -7,6 +7,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { routes, type PartyNoticeView } from '@fangxin/shared'
 import { ApiError, call, toApiError } from '@/api/client'
 import { ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
+import { PrivacyConsentDialog } from '@/components/privacy-consent'
 import { decodedParam } from '@/lib/decode'
 import { GROUND_HEADINGS, chineseDate, noticeText } from '@/lib/notice-text'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -96,6 +97,7 @@ export default function PartyNoticePage() {
           </Button>
         ) : null}
       </View>
+      <PrivacyConsentDialog />
     </View>
   )
 }

@@ -23,6 +23,7 @@ import { call, toApiError } from '@/api/client'
 import { ChoiceField, optionsOf } from '@/components/choices'
 import { LoadingView } from '@/components/state-views'
 import { LineField } from '@/components/text-field'
+import { PrivacyNoticeLink } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { PAGES } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -220,6 +221,7 @@ export default function ApplyPage() {
       {CONTACT_FIELDS.map(({ field, ...props }) => (
         <LineField key={field} {...props} required value={draft[field]} onChange={(v) => update(field, v)} error={errors[field]} />
       ))}
+      <PrivacyNoticeLink className='apply-notice-link' lead='联系人姓名和手机号只用于审核和工作联系，见' />
 
       <View className='field-block field-commitments'>
         <Text className='field-label field-label--required'>本店承诺（向消费者公示）</Text>

@@ -7,6 +7,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { routes, type MerchantPublicView } from '@fangxin/shared'
 import { ApiError, call, getMerchant, toApiError } from '@/api/client'
 import { ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
+import { PrivacyConsentDialog } from '@/components/privacy-consent'
 import { decodedParam } from '@/lib/decode'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -96,6 +97,7 @@ function ShopManager({ id, userId }: { id: string; userId: string }) {
         onNotice={setNotice}
       />
       <PosterSection shop={shop} onNotice={setNotice} />
+      <PrivacyConsentDialog />
     </View>
   )
 }

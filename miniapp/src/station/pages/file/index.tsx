@@ -10,6 +10,7 @@ import { ChoiceField, optionsOf, type ChoiceOption } from '@/components/choices'
 import { DateField, type QuickDate } from '@/components/date-field'
 import { FieldError } from '@/components/state-views'
 import { LineField, TextField } from '@/components/text-field'
+import { PrivacyConsentDialog, PrivacyNoticeLink } from '@/components/privacy-consent'
 import type { PhotoUpload } from '@/lib/complaint-form'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
@@ -349,6 +350,7 @@ export default function StationFilePage() {
       <View className='field-block consent-block'>
         <Text className='field-label field-label--required'>请向消费者读出以下说明，并征得其口头同意</Text>
         <Text className='consent-script'>{SPOKEN_CONSENT_TEXT}</Text>
+        <PrivacyNoticeLink className='consent-notice-link' lead='消费者想了解更多时，可请其阅读' />
         <Checkbox
           className='field-spoken-consent'
           checked={draft.spokenConsent}
@@ -378,6 +380,7 @@ export default function StationFilePage() {
           {submitting ? '正在提交…' : '提交并生成认领码'}
         </Button>
       </View>
+      <PrivacyConsentDialog />
     </View>
   )
 }
