@@ -70,7 +70,7 @@ export const stationRoutes = {
     body: StationFileComplaintRequest,
     successStatus: 201,
     idempotent: true,
-    errors: ['NOT_FOUND', 'FORBIDDEN'],
+    errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
     response: StationFiled,
   }),
   /** Station staff: a new claim code for a case they took in and the consumer has not claimed (the old one stops working). */
