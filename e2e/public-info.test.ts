@@ -90,6 +90,17 @@ describe('public information (H5 build, local product, headless Chromium)', () =
     await visible(consumer, '.recall-action').waitFor({ timeout: 20_000 });
     expect(await textOf(consumer, '.recall-title')).toContain(product);
     expect(await textOf(consumer, '.recall-action')).toContain('到店免费更换或退货');
+    // Leave the demo shop as it was found: the other journeys scan it without a recall (one API request).
+    const recallId = /[?&]id=([0-9A-Z]{26})/.exec(consumer.url())![1]!;
+    const api = async (path: string, init: { token?: string; body: unknown }) =>
+      fetch(`${h5Url()}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+        body: JSON.stringify(init.body),
+      });
+    const { token } = (await (await api('/auth/demo-login', { body: { persona: 'merchant_owner' } })).json()) as { token: string };
+    const withdrawn = await api(`/merchant/shops/${DEMO_SHOP_ID}/recalls/${recallId}/withdraw`, { token, body: { version: 1, reason: '测试结束，撤回演示召回信息' } });
+    expect(withdrawn.status).toBe(200);
     for (const page of [owner, consumer]) await page.context().close();
   }, 120_000);
 

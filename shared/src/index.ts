@@ -42,6 +42,7 @@ export * from './contract/bulletin';
 export * from './catalogue/stations';
 export * from './contract/station';
 export * from './contract/station-routes';
+export * from './contract/content-routes';
 export * from './catalogue/quiz-bank';
 export * from './catalogue/survey-bank';
 export * from './domain/quiz';

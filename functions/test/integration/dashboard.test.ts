@@ -95,6 +95,8 @@ describe('the dashboard reads counters, never complaints', () => {
       expect(DashboardView.parse(small.body).total).toMatchObject({ received: 100, handled: 0 });
 
       await seedStored(9_900);
+      // Seeding can outlast the container's targets cache on a busy machine: warm it again, as a running container has it.
+      await ask(people.adminCounty);
       requests.reset();
       const large = await ask(people.adminCounty);
       const atTenThousand = [...requests.commands];

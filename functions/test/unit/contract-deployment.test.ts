@@ -28,9 +28,9 @@ describe('serverless.yml deploys exactly the contract’s routes', () => {
   it.each(http.map((fn) => [fn.name, fn] as const))('%s: its handler serves the route of that name', (name, fn) => {
     const source = readFileSync(path.join(REPO_ROOT, fn.handlerFile), 'utf8');
     // `routes.x`, or `campaignRoutes.x` or `stationRoutes.x` for the routes kept out of the main package (campaign-routes.ts, station-routes.ts).
-    expect(source).toMatch(new RegExp(`\\b(routes|campaignRoutes|stationRoutes)\\.${name}\\b`));
+    expect(source).toMatch(new RegExp(`\\b(routes|campaignRoutes|stationRoutes|contentRoutes)\\.${name}\\b`));
     // One route per handler: no other route is bound in the same file.
-    const bound = [...source.matchAll(/\b(?:routes|campaignRoutes|stationRoutes)\.(\w+)/g)].map((match) => match[1]);
+    const bound = [...source.matchAll(/\b(?:routes|campaignRoutes|stationRoutes|contentRoutes)\.(\w+)/g)].map((match) => match[1]);
     expect(new Set(bound)).toEqual(new Set([name]));
   });
 

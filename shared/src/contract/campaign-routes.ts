@@ -1,5 +1,6 @@
 import { none, route, routes } from './routes';
 import { stationRoutes } from './station-routes';
+import { contentRoutes } from './content-routes';
 import {
   CampaignBanksView,
   CampaignPeriodParam,
@@ -88,4 +89,4 @@ export const campaignRoutes = {
 } as const;
 
 /** The whole contract: every route the API serves (serverless.yml, the API document and the tests check it). */
-export const allRoutes = { ...routes, ...campaignRoutes, ...stationRoutes } as const;
+export const allRoutes = { ...routes, ...campaignRoutes, ...stationRoutes, ...contentRoutes } as const;

@@ -41,31 +41,7 @@ import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearVie
 import { DashboardQuery, DashboardView, IndicatorTargets, TargetsView, TargetsYearParam } from './dashboard';
 import { YearTasksInput, YearTasksView } from './tasks';
 import { BulletinParam, BulletinView } from './bulletin';
-import {
-  ArticleInput,
-  ArticlePage,
-  ArticleUpdate,
-  ArticleView,
-  BannerInput,
-  BannerUpdate,
-  BannerView,
-  ContentIdParam,
-  HomeContent,
-  ManagedRecallPage,
-  ManagedRecallView,
-  OpenDataQuery,
-  PublicStatisticsView,
-  RecallInput,
-  RecallPage,
-  RecallParams,
-  RecallReview,
-  RecallView,
-  StaffContentPage,
-  StaffContentQuery,
-  StaffRecallInput,
-  StatisticsQuery,
-  WithdrawRecall,
-} from './content';
+import { ArticlePage, ArticleView, ContentIdParam, HomeContent, OpenDataQuery, PublicStatisticsView, RecallPage, StatisticsQuery, RecallView } from './content';
 import { AssessmentView, AssessmentYearParam, OpenAssessment, OverrideInput, ScorecardPage, ScorecardParams, ScorecardQuery, ScorecardView } from './assessment';
 import {
   ApplicationDecision,
@@ -538,39 +514,6 @@ export const routes = {
   articles: route({ method: 'GET', path: '/content/articles', access: 'public', pathParams: none, query: ListQuery, response: ArticlePage }),
   /** Anyone: one published article (unpublished or unknown: 404). */
   article: route({ method: 'GET', path: '/content/articles/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: ArticleView }),
-  /** County admins: every article or banner, unpublished ones included. */
-  staffContent: route({ method: 'GET', path: '/staff/content', access: 'staff', pathParams: none, query: StaffContentQuery, response: StaffContentPage }),
-  /** County admins: write an article (audited). */
-  createArticle: route({ method: 'POST', path: '/staff/content/articles', access: 'staff', pathParams: none, body: ArticleInput, successStatus: 201, response: ArticleView }),
-  /** County admins: edit, publish or unpublish an article (audited; the version read, else 409). */
-  updateArticle: route({
-    method: 'PUT',
-    path: '/staff/content/articles/{id}',
-    access: 'staff',
-    pathParams: ContentIdParam,
-    body: ArticleUpdate,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: ArticleView,
-  }),
-  /** County admins: a 3·15 banner with its window (audited). */
-  createBanner: route({
-    method: 'POST',
-    path: '/staff/content/banners',
-    access: 'staff',
-    pathParams: none,
-    body: BannerInput,
-    successStatus: 201,
-    response: BannerView,
-  }),
-  updateBanner: route({
-    method: 'PUT',
-    path: '/staff/content/banners/{id}',
-    access: 'staff',
-    pathParams: ContentIdParam,
-    body: BannerUpdate,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: BannerView,
-  }),
   /** Anyone: recall notices across the county, newest first (withdrawn and unreviewed ones never). */
   recalls: route({ method: 'GET', path: '/recalls', access: 'public', pathParams: none, query: ListQuery, response: RecallPage }),
   recall: route({ method: 'GET', path: '/recalls/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: RecallView }),
@@ -582,68 +525,6 @@ export const routes = {
     pathParams: ShopId,
     query: ListQuery,
     response: RecallPage,
-  }),
-  /** The shop's people: its recall notices, withdrawn and held ones included. */
-  merchantRecalls: route({
-    method: 'GET',
-    path: '/merchant/shops/{id}/recalls',
-    access: 'merchant',
-    pathParams: ShopId,
-    query: ListQuery,
-    errors: ['NOT_FOUND'],
-    response: ManagedRecallPage,
-  }),
-  /** The shop's owner: publish a recall notice for their shop (its text is content-checked before it is shown). */
-  publishRecall: route({
-    method: 'POST',
-    path: '/merchant/shops/{id}/recalls',
-    access: 'merchant',
-    pathParams: ShopId,
-    body: RecallInput,
-    successStatus: 201,
-    errors: ['NOT_FOUND', 'FORBIDDEN'],
-    response: ManagedRecallView,
-  }),
-  withdrawRecall: route({
-    method: 'POST',
-    path: '/merchant/shops/{id}/recalls/{recallId}/withdraw',
-    access: 'merchant',
-    pathParams: RecallParams,
-    body: WithdrawRecall,
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
-    response: ManagedRecallView,
-  }),
-  /** Bureau staff: recall notices in their jurisdiction, newest first, held ones to review included. */
-  staffRecalls: route({ method: 'GET', path: '/staff/recalls', access: 'staff', pathParams: none, query: ListQuery, response: ManagedRecallPage }),
-  /** Regulators (their towns) and admins: publish a recall for a shop, or county-wide (county-wide staff). Audited. */
-  staffPublishRecall: route({
-    method: 'POST',
-    path: '/staff/recalls',
-    access: 'staff',
-    pathParams: none,
-    body: StaffRecallInput,
-    successStatus: 201,
-    errors: ['NOT_FOUND', 'FORBIDDEN'],
-    response: ManagedRecallView,
-  }),
-  staffWithdrawRecall: route({
-    method: 'POST',
-    path: '/staff/recalls/{id}/withdraw',
-    access: 'staff',
-    pathParams: ContentIdParam,
-    body: WithdrawRecall,
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
-    response: ManagedRecallView,
-  }),
-  /** Regulators (their towns) and admins: release or block a shop's recall text the content check held. Audited. */
-  reviewRecall: route({
-    method: 'POST',
-    path: '/staff/recalls/{id}/review',
-    access: 'staff',
-    pathParams: ContentIdParam,
-    body: RecallReview,
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
-    response: ManagedRecallView,
   }),
   /** Anyone: monthly complaint figures of the county, a town or a sector, from the counters; small samples said so. */
   publicStatistics: route({

@@ -3,7 +3,7 @@ import '@/lib/zod-jitless'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
-import { ArticleInput, BannerInput, isCountyAdmin, routes, type ArticleView, type BannerView } from '@fangxin/shared'
+import { ArticleInput, BannerInput, isCountyAdmin, contentRoutes, type ArticleView, type BannerView } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { Choices } from '@/components/choices'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
@@ -33,7 +33,7 @@ export default function ContentPage() {
   const allowed = isStaffSession(session) && isCountyAdmin(session.user.roles.staff)
   const list = usePagedList(
     async (cursor) => {
-      const page = await call(routes.staffContent, { query: { kind, ...pageQuery(cursor) } })
+      const page = await call(contentRoutes.staffContent, { query: { kind, ...pageQuery(cursor) } })
       return { items: kind === 'article' ? page.articles : page.banners, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } as { items: Array<ArticleView | BannerView>; nextCursor?: string }
     },
     kind,
@@ -52,10 +52,10 @@ export default function ContentPage() {
     try {
       if ('body' in item) {
         const { title, summary, body, version } = item
-        await call(routes.updateArticle, { params: { id: item.id }, body: { title, ...(summary ? { summary } : {}), body, published: !item.published, version } })
+        await call(contentRoutes.updateArticle, { params: { id: item.id }, body: { title, ...(summary ? { summary } : {}), body, published: !item.published, version } })
       } else {
         const { title, subtitle, articleId, from, to, version } = item
-        await call(routes.updateBanner, { params: { id: item.id }, body: { title, ...(subtitle ? { subtitle } : {}), ...(articleId ? { articleId } : {}), from, to, published: !item.published, version } })
+        await call(contentRoutes.updateBanner, { params: { id: item.id }, body: { title, ...(subtitle ? { subtitle } : {}), ...(articleId ? { articleId } : {}), from, to, published: !item.published, version } })
       }
       saved(item.published ? '已下架，首页不再显示' : '已发布到首页')
     } catch (error) {
@@ -132,7 +132,7 @@ function ArticleForm({ editing, onSaved, onCancel }: { editing: ArticleView | un
     const parsed = ArticleInput.safeParse({ title, ...(summary.trim() ? { summary } : {}), body, published })
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(routes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(routes.createArticle, { body: parsed.data })),
+      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data })),
       editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布'
     )
   }
@@ -173,7 +173,7 @@ function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | unde
     const parsed = BannerInput.safeParse(input)
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(routes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(routes.createBanner, { body: parsed.data })),
+      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data })),
       editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页'
     )
   }

@@ -3,7 +3,7 @@ import '@/lib/zod-jitless'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { MerchantId, routes, type ManagedRecallView, type RecallInput } from '@fangxin/shared'
+import { MerchantId, contentRoutes, type ManagedRecallView, type RecallInput } from '@fangxin/shared'
 import { ApiError, call, toApiError } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { RecallForm } from '@/components/recall-form'
@@ -23,7 +23,7 @@ export default function AdminRecallsPage() {
   const [notice, setNotice] = useState<Notice>()
   const [shopId, setShopId] = useState('')
   const staff = isStaffSession(session) ? session.user.roles.staff : undefined
-  const list = usePagedList((cursor) => call(routes.staffRecalls, { query: pageQuery(cursor) }), 'recalls', Boolean(staff))
+  const list = usePagedList((cursor) => call(contentRoutes.staffRecalls, { query: pageQuery(cursor) }), 'recalls', Boolean(staff))
 
   if (!staff) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以管理召回信息。' />
   const canPublish = staff.role !== 'mediator'
@@ -31,7 +31,7 @@ export default function AdminRecallsPage() {
   const publish = async (input: RecallInput) => {
     const code = shopId.trim().toUpperCase()
     if (code && !MerchantId.safeParse(code).success) throw new ApiError('INVALID', '店铺编号格式不正确，请核对后重试')
-    const recall = await call(routes.staffPublishRecall, { body: { ...input, ...(code ? { merchantId: code } : {}) } })
+    const recall = await call(contentRoutes.staffPublishRecall, { body: { ...input, ...(code ? { merchantId: code } : {}) } })
     setNotice({ kind: 'success', text: recall.merchant ? `已发布到「${recall.merchant.name}」的店铺页和首页` : '已发布为全县召回信息' })
     void list.refresh()
     return recall
@@ -41,8 +41,8 @@ export default function AdminRecallsPage() {
     try {
       const done =
         action === 'withdraw'
-          ? await call(routes.staffWithdrawRecall, { params: { id: recall.id }, body: { version: recall.version, reason: '监管部门撤回' } })
-          : await call(routes.reviewRecall, { params: { id: recall.id }, body: { version: recall.version, decision: action } })
+          ? await call(contentRoutes.staffWithdrawRecall, { params: { id: recall.id }, body: { version: recall.version, reason: '监管部门撤回' } })
+          : await call(contentRoutes.reviewRecall, { params: { id: recall.id }, body: { version: recall.version, decision: action } })
       list.replaceItem(done)
       setNotice({ kind: 'success', text: action === 'withdraw' ? '已撤回' : action === 'release' ? '已放行，向公众公示' : '已屏蔽，不予公示' })
     } catch (error) {

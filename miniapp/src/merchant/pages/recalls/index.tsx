@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { routes, type ManagedRecallView, type RecallInput } from '@fangxin/shared'
+import { contentRoutes, type ManagedRecallView, type RecallInput } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { RecallForm } from '@/components/recall-form'
@@ -31,10 +31,10 @@ export default function MerchantRecallsPage() {
 
 function ShopRecallsManager({ id }: { id: string }) {
   const [notice, setNotice] = useState<Notice>()
-  const list = usePagedList((cursor) => call(routes.merchantRecalls, { params: { id }, query: pageQuery(cursor) }), id)
+  const list = usePagedList((cursor) => call(contentRoutes.merchantRecalls, { params: { id }, query: pageQuery(cursor) }), id)
 
   const publish = async (input: RecallInput) => {
-    const recall = await call(routes.publishRecall, { params: { id }, body: input })
+    const recall = await call(contentRoutes.publishRecall, { params: { id }, body: input })
     setNotice({ kind: 'success', text: recall.public ? '已发布，顾客在店铺页可以看到' : '已提交，内容审核通过后向顾客公示' })
     void list.refresh()
     return recall
@@ -42,7 +42,7 @@ function ShopRecallsManager({ id }: { id: string }) {
 
   const withdraw = async (recall: ManagedRecallView) => {
     try {
-      const done = await call(routes.withdrawRecall, { params: { id, recallId: recall.id }, body: { version: recall.version, reason: '商家撤回' } })
+      const done = await call(contentRoutes.withdrawRecall, { params: { id, recallId: recall.id }, body: { version: recall.version, reason: '商家撤回' } })
       list.replaceItem(done)
       setNotice({ kind: 'success', text: '已撤回，店铺页不再显示' })
     } catch (error) {
