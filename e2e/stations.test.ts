@@ -131,7 +131,7 @@ describe('complaint stations and 回访 (H5 build, local product, headless Chrom
     expect({ status: filed.status, body: filed.body }).toMatchObject({ status: 201 });
     const { id } = filed.body.complaint;
     const command = (token: string, version: number, body: unknown) => api<ComplaintView>(`/complaints/${id}/commands`, { method: 'POST', token, body: { version, command: body } });
-    const proposed = await command(ownerToken, filed.body.complaint.version, { type: 'propose', proposal: { outcome: 'refund', amount: '5.00', dueDate: '2099-12-31', text: '核实后退还差价五元。' } });
+    const proposed = await command(ownerToken, filed.body.complaint.version, { type: 'propose', proposal: { outcome: 'refund', amount: '5.00', dueDate: new Date(Date.now() + 8 * 3_600_000 + 7 * 86_400_000).toISOString().slice(0, 10), text: '核实后退还差价五元。' } });
     expect(proposed.status).toBe(200);
     const settled = await command(stationToken, proposed.body.version, { type: 'accept_proposal' });
     expect(settled.body.status).toBe('settled_in_shop');

@@ -24,7 +24,7 @@ import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
-import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
+import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn, dueInDays } from './support/people';
 import { useFreshTable } from './support/table';
 
 /**
@@ -194,7 +194,7 @@ describe('a station files for a walk-in consumer', () => {
     expect(triage.status).toBe(403);
     const asShop = await command(stationStaff, filed.id, filed.version, { type: 'reply', text: '我们会处理' });
     expect(asShop.status).toBe(403);
-    const proposed = await command(people.ownerA, filed.id, filed.version, { type: 'propose', proposal: { outcome: 'replace', dueDate: '2099-12-31', text: '三日内换新' } });
+    const proposed = await command(people.ownerA, filed.id, filed.version, { type: 'propose', proposal: { outcome: 'replace', dueDate: dueInDays(7), text: '三日内换新' } });
     expect(proposed.status).toBe(200);
     const seen = await view(stationStaff, filed.id);
     expect(seen.body.allowedActions).toEqual(expect.arrayContaining(['accept_proposal', 'reject_proposal', 'withdraw']));
@@ -297,7 +297,7 @@ describe('the consumer claims a station-filed complaint', () => {
 describe('回访 (follow-up calls)', () => {
   it('a case closed unrated is due for a call N days on; a missed call keeps it due; a stated satisfaction closes it and counts in 满意率', async () => {
     const filed = (await file(stationStaff, walkInBody())).body.complaint;
-    const proposed = await command(people.ownerA, filed.id, filed.version, { type: 'propose', proposal: { outcome: 'refund', amount: '129.00', dueDate: '2099-12-31', text: '全额退款' } });
+    const proposed = await command(people.ownerA, filed.id, filed.version, { type: 'propose', proposal: { outcome: 'refund', amount: '129.00', dueDate: dueInDays(7), text: '全额退款' } });
     const settled = await command(stationStaff, filed.id, proposed.body.version, { type: 'accept_proposal' });
     expect(settled.body.status).toBe('settled_in_shop');
 
@@ -347,7 +347,7 @@ describe('回访 (follow-up calls)', () => {
 
   it('a consumer’s own rating in the app closes the 回访 too', async () => {
     const filed = (await file(stationStaff, walkInBody())).body;
-    const proposed = await command(people.ownerA, filed.complaint.id, filed.complaint.version, { type: 'propose', proposal: { outcome: 'refund', amount: '50.00', dueDate: '2099-12-31', text: '退款' } });
+    const proposed = await command(people.ownerA, filed.complaint.id, filed.complaint.version, { type: 'propose', proposal: { outcome: 'refund', amount: '50.00', dueDate: dueInDays(7), text: '退款' } });
     const settled = await command(stationStaff, filed.complaint.id, proposed.body.version, { type: 'accept_proposal' });
     const claimed = await claim(people.consumer, filed.claimCode!);
     expect(claimed.body.version).toBe(settled.body.version + 1);
