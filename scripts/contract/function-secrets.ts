@@ -74,6 +74,27 @@ export function secretsNeededBy(handlerFile: string, access: string | undefined)
   return needs;
 }
 
+/**
+ * Whether a function's code can reach the photo bucket (store/photos.ts, the one module that signs or deletes
+ * photo objects). The others run under `TableOnlyRole` in serverless.yml: the table, and no bucket at all.
+ */
+export function reachesPhotoBucket(handlerFile: string): boolean {
+  const seen = new Set<string>();
+  const queue = [handlerFile];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (file === 'functions/src/store/photos.ts') return true;
+    const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
+    for (const specifier of runtimeImports(source)) {
+      const resolved = resolveModule(file, specifier);
+      if (resolved && resolved.startsWith('functions/')) queue.push(resolved);
+    }
+  }
+  return false;
+}
+
 /** The name of the environment set (in serverless.yml `custom.secretEnv`) holding exactly these groups. */
 export function secretSetName(groups: ReadonlySet<SecretGroup>): string {
   const names = (Object.keys(SECRET_GROUPS) as SecretGroup[]).filter((group) => groups.has(group));

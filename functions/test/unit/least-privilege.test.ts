@@ -1,6 +1,6 @@
 import { allRoutes } from '@fangxin/shared';
 import { deployedFunctions, readServerlessConfig } from '../../../scripts/contract/serverless-functions';
-import { SECRET_GROUPS, SECRET_NAMES, secretSetName, secretsNeededBy, type SecretGroup } from '../../../scripts/contract/function-secrets';
+import { SECRET_GROUPS, SECRET_NAMES, reachesPhotoBucket, secretSetName, secretsNeededBy, type SecretGroup } from '../../../scripts/contract/function-secrets';
 // The plugin is plain CommonJS, as Serverless loads it.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dropLocalOnlyFunctions } = require('../../../scripts/serverless/local-only-functions.js') as {
@@ -65,5 +65,26 @@ describe('the demo sign-in is local only', () => {
     const local = { custom: { localOnlyFunctions: ['demoLogin'] }, functions: { demoLogin: {}, login: {} } };
     expect(dropLocalOnlyFunctions(local, 'local')).toEqual([]);
     expect(Object.keys(local.functions)).toEqual(['demoLogin', 'login']);
+  });
+});
+
+describe('the photo bucket is reachable only by the functions that use it', () => {
+  const resources = (config as unknown as { resources: { Resources: Record<string, { Properties: { Policies: Array<{ PolicyDocument: { Statement: Array<{ Action: string[] }> } }> } }> } })
+    .resources.Resources;
+
+  it('TableOnlyRole grants table actions and nothing on S3', () => {
+    const actions = resources.TableOnlyRole!.Properties.Policies.flatMap((policy) => policy.PolicyDocument.Statement.flatMap((statement) => statement.Action));
+    expect(actions.length).toBeGreaterThan(0);
+    expect(actions.every((action) => action.startsWith('dynamodb:'))).toBe(true);
+  });
+
+  it.each(deployedFunctions().map((fn) => [fn.name, fn] as const))('%s: no bucket unless its code signs or deletes photos', (_name, fn) => {
+    const tableOnly = fn.raw.role === 'TableOnlyRole';
+    if (fn.stream) expect(tableOnly).toBe(false); // stream consumers keep the role Serverless gives stream permissions to
+    else expect(tableOnly).toBe(!reachesPhotoBucket(fn.handlerFile));
+  });
+
+  it('most functions run without the bucket', () => {
+    expect(deployedFunctions().filter((fn) => fn.raw.role === 'TableOnlyRole').length).toBeGreaterThan(60);
   });
 });
