@@ -63,14 +63,15 @@ describe('notifications (H5 build, local product with the stream runner, headles
       expect.objectContaining({ merchantId: DEMO_SHOP_ID, recipientLabel: '商家', headline: '新投诉', reason: expect.stringContaining('商家未订阅通知') }),
     ]);
 
-    // Newest first: this complaint's row leads the list.
+    // This complaint's row (other journeys may have left newer problems above it).
     await staff.reload();
-    await visible(staff, '.problem-item').waitFor({ timeout: 20_000 });
-    expect(await textOf(staff, '.problem-item-reason')).toContain('商家未订阅通知');
-    expect(await textOf(staff, '.problem-item-shop')).toBe('清河县城关百货商场有限公司');
+    const row = `.problem-item-${id}`;
+    await visible(staff, row).waitFor({ timeout: 20_000 });
+    expect(await textOf(staff, `${row} .problem-item-reason`)).toContain('商家未订阅通知');
+    expect(await textOf(staff, `${row} .problem-item-shop`)).toBe('清河县城关百货商场有限公司');
     expect(await messagesAbout(id)).toEqual([]);
     await screenshot(staff, 'notification-problems');
-    await visible(staff, '.open-problem-case').click();
+    await visible(staff, `${row} .open-problem-case`).click();
     await staff.waitForURL(new RegExp(`admin/pages/case/index\\?id=${id}`), { timeout: 20_000 });
     await staff.context().close();
   });

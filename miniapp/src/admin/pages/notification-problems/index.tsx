@@ -108,7 +108,7 @@ function ProblemItem({ problem }: { problem: NotificationProblem }) {
   const { contactPhone } = problem
   const when = problem.createdAt ?? problem.settledAt
   return (
-    <View className={`card problem-item problem-item--${problem.state}`}>
+    <View className={`card problem-item problem-item--${problem.state} problem-item-${problem.complaintId}`}>
       <View className='card-head'>
         <Text className='card-title problem-item-shop'>{problem.merchantName ?? '（店铺名称未知）'}</Text>
         {problem.townCode ? <Text className='card-aside'>{townName(problem.townCode)}</Text> : null}
