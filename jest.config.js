@@ -14,7 +14,7 @@ const swc = [
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
-  // ESM-only packages must be transformed too (jose, @middy arrive with later issues).
+  // ESM-only packages must be transformed too (jose, @middy).
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   moduleNameMapper: { '^@fangxin/shared$': '<rootDir>/shared/src/index.ts' },
 };

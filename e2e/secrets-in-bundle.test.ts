@@ -4,7 +4,7 @@ import { readServerlessConfig, REPO_ROOT } from '../scripts/contract/serverless-
 import { LOCAL_SMS, LOCAL_WECHAT_APP_SECRET, localAwsEnv } from '../scripts/local/env';
 
 /**
- * No secret reaches the app's bundle (issue 13, docs/security.md). The H5 build that `npm test` makes before
+ * No secret reaches the app's bundle (docs/security.md). The H5 build that `npm test` makes before
  * this tier runs is read file by file, as bytes, for the local product's secrets: they stand for a
  * deployment's, which never exist where the app is built, so finding one would mean server code or the local
  * environment was compiled into the app. `.ci/run` checks the WeChat build (miniapp/dist/weapp) the same way.

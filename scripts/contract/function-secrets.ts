@@ -50,26 +50,35 @@ function resolveModule(fromFile: string, specifier: string): string | undefined 
   return undefined;
 }
 
-/** The secret groups a function needs: its handler's run-time import graph, plus `jwt` on routes that are not public. */
-export function secretsNeededBy(handlerFile: string, access: string | undefined): Set<SecretGroup> {
-  const needs = new Set<SecretGroup>();
-  if (access !== undefined && access !== 'public') needs.add('jwt');
-  const seen = new Set<string>();
+/**
+ * The modules a handler runs, with their source: its run-time import graph inside `functions/`. The edge's
+ * own imports (`http/route.ts`) are not followed: what it uses depends on the route's `access`, said apart.
+ */
+function runtimeModules(handlerFile: string): Map<string, string> {
+  const modules = new Map<string, string>();
   const queue = [handlerFile];
   while (queue.length > 0) {
     const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
+    if (modules.has(file)) continue;
     const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-    if (!DEFINITIONS.has(file)) {
-      const code = withoutComments(source);
-      for (const [group, pattern] of Object.entries(USES) as Array<[SecretGroup, RegExp]>) if (pattern.test(code)) needs.add(group);
-    }
+    modules.set(file, source);
     if (file === 'functions/src/http/route.ts') continue;
     for (const specifier of runtimeImports(source)) {
       const resolved = resolveModule(file, specifier);
       if (resolved && resolved.startsWith('functions/')) queue.push(resolved);
     }
+  }
+  return modules;
+}
+
+/** The secret groups a function needs: what its modules call, plus `jwt` on routes that are not public. */
+export function secretsNeededBy(handlerFile: string, access: string | undefined): Set<SecretGroup> {
+  const needs = new Set<SecretGroup>();
+  if (access !== undefined && access !== 'public') needs.add('jwt');
+  for (const [file, source] of runtimeModules(handlerFile)) {
+    if (DEFINITIONS.has(file)) continue;
+    const code = withoutComments(source);
+    for (const [group, pattern] of Object.entries(USES) as Array<[SecretGroup, RegExp]>) if (pattern.test(code)) needs.add(group);
   }
   return needs;
 }
@@ -78,22 +87,7 @@ export function secretsNeededBy(handlerFile: string, access: string | undefined)
  * Whether a function's code can reach the photo bucket (store/photos.ts, the one module that signs or deletes
  * photo objects). The others run under `TableOnlyRole` in serverless.yml: the table, and no bucket at all.
  */
-export function reachesPhotoBucket(handlerFile: string): boolean {
-  const seen = new Set<string>();
-  const queue = [handlerFile];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (file === 'functions/src/store/photos.ts') return true;
-    const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
-    for (const specifier of runtimeImports(source)) {
-      const resolved = resolveModule(file, specifier);
-      if (resolved && resolved.startsWith('functions/')) queue.push(resolved);
-    }
-  }
-  return false;
-}
+export const reachesPhotoBucket = (handlerFile: string): boolean => runtimeModules(handlerFile).has('functions/src/store/photos.ts');
 
 /** The name of the environment set (in serverless.yml `custom.secretEnv`) holding exactly these groups. */
 export function secretSetName(groups: ReadonlySet<SecretGroup>): string {

@@ -5,8 +5,6 @@ import { RateLimited } from '@fangxin/shared';
 import { RateLimitEntity } from './quiz.entities';
 import { RATE_LIMITS, rateLimitOverrides, type RateLimitName } from '../rate-limit-config';
 
-export { RATE_LIMITS, rateLimitOverrides, type RateLimitName };
-
 /** China time is UTC+8 all year: windows start at Shanghai's midnight (and on its hours). */
 const SHANGHAI_OFFSET_SECONDS = 8 * 3_600;
 

@@ -28,9 +28,6 @@ import { findMerchant } from '../store/merchants';
 import { toInspectionSummary, toInspectionView } from './inspection-views';
 import { checkOwnPhotos } from './photo-ownership';
 
-/** Photo ownership is one rule for every write that attaches photos (photo-ownership.ts). */
-export { checkOwnPhotos };
-
 /**
  * Inspections (明查暗访, docs/inspections.md): staff record them, with rectification orders for failed items,
  * and read them by shop or by town and year. Who may: regulators in their towns and county-wide admins record

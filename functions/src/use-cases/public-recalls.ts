@@ -28,7 +28,8 @@ export function toRecallView(recall: StoredRecall): RecallView {
   };
 }
 
-const pageOf = <T>(items: T[], nextCursor: string | undefined) => ({ items, ...(nextCursor ? { nextCursor } : {}) });
+/** A page of views: the items, and the cursor when there is more. */
+export const pageOf = <T>(items: T[], nextCursor: string | undefined) => ({ items, ...(nextCursor ? { nextCursor } : {}) });
 
 // — the public —
 

@@ -20,7 +20,7 @@ import { findMerchant } from '../store/merchants';
 import type { TextModeration } from '../store/text-moderation.schema';
 import { checkUserText } from './content-check';
 import { requireMembership } from './registry';
-import { toRecallView } from './public-recalls';
+import { pageOf, toRecallView } from './public-recalls';
 
 /**
  * Recall notices (缺陷产品召回 / 不合格商品退市). A shop's owner publishes for their shop; regulators (their
@@ -68,8 +68,6 @@ async function moderationOf(input: RecallInput, authorUserId: string, now: Date)
   if (check.state === 'unchecked') return { state: 'unchecked' };
   return { state: check.state, label: check.label, checkedAt: check.checkedAt };
 }
-
-const pageOf = <T>(items: T[], nextCursor: string | undefined) => ({ items, ...(nextCursor ? { nextCursor } : {}) });
 
 // — the shop —
 

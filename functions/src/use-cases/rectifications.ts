@@ -21,7 +21,8 @@ import type { Principal } from '../auth/token';
 import { findRectification, listOpenRectifications, listShopRectifications, saveRectificationMove, type RectificationRecord } from '../store/inspections';
 import { findMerchant } from '../store/merchants';
 import type { Page } from '../store/cursor';
-import { checkOwnPhotos, shopNotFound, shopSubject, staffActor } from './inspections';
+import { shopNotFound, shopSubject, staffActor } from './inspections';
+import { checkOwnPhotos } from './photo-ownership';
 import { toRectificationSummary, toRectificationView } from './inspection-views';
 import { requireMembership } from './registry';
 

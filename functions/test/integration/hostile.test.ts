@@ -24,7 +24,7 @@ import { complaintBody, dueInDays, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_
 import { useFreshTable } from './support/table';
 
 /**
- * The hostile suite: what a hostile user tried against the product (issue 13), and its kind, over every
+ * The hostile suite: what a hostile user tried against the product, and its kind, over every
  * route. Each case asserts the refusal — status, code, Chinese message, the field at fault — and that the
  * table is exactly as it was before (rate-limit counters aside: counting a refused attempt is the point of
  * them). docs/security.md maps each threat to its rule and to the case here that proves it.

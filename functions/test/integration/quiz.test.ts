@@ -9,7 +9,7 @@ import { handler as publishQuizHandler } from '../../src/handlers/quiz/publish-q
 import { handler as staffQuizHandler } from '../../src/handlers/quiz/staff-quiz';
 import { QUIZ_ATTEMPT_KEY, personInPeriod } from '../../src/store/keys';
 import { QuizAttemptEntity, QuizEntity } from '../../src/store/quiz.entities';
-import { RATE_LIMITS } from '../../src/store/rate-limits';
+import { RATE_LIMITS } from '../../src/rate-limit-config';
 import { countStreamRecords } from '../../src/use-cases/count-events';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';

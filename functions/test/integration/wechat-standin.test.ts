@@ -4,7 +4,7 @@ import { decodeQrPng } from '../../../standins/wechat/decode-qr';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
 
 /**
- * The stand-in WeChat server's own protocol, pinned over raw HTTP: the calls that later issues' clients
+ * The stand-in WeChat server's own protocol, pinned over raw HTTP: the calls that the product's clients
  * (stable token, subscribe messages, msgSecCheck, mini-program codes) will be tested against must behave
  * like WeChat's, and its control API must do what the tests and the local product rely on.
  */
