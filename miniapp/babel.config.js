@@ -2,7 +2,7 @@
 module.exports = {
   presets: [
     ['taro', {
-      framework: 'react',
+      framework: 'preact',
       ts: true,
       compiler: 'webpack5',
       // No React fast refresh (react-refresh is not installed); matches h5.devServer.hot in config/dev.ts.

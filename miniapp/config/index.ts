@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import type { IH5Config } from '@tarojs/taro/types/compile'
+import { BundleStatsPlugin } from './bundle-stats'
+import { ScanPreloadPlugin } from './scan-preload'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -26,8 +28,23 @@ type WebpackChain = Parameters<NonNullable<IH5Config['webpackChain']>>[0]
  * each common module in one chunk that the pages load once.
  */
 function h5Chain(chain: WebpackChain) {
+  statsChain(chain)
   const splitChunks = chain.optimization.get('splitChunks') as Record<string, unknown> | false | undefined
-  if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+  if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', ...H5_CHUNK_LIMITS })
+  if (process.env.NODE_ENV !== 'development') chain.plugin('fangxin-scan-preload').use(ScanPreloadPlugin)
+}
+
+/**
+ * Taro splits with \`minSize: 0\`: every set of modules two pages share became its own file, and the scan
+ * page waited on 27 of them — on 4G each costs a round trip, six at a time. Chunks of at least 20 KB,
+ * and at most six files for a page to load, trade a little duplication for far fewer round trips.
+ */
+const H5_CHUNK_LIMITS = { minSize: 20_000, maxAsyncRequests: 6, maxInitialRequests: 6 }
+
+/** What went where, for the benches (see bundle-stats.ts); only when asked. */
+function statsChain(chain: WebpackChain) {
+  const target = process.env.FANGXIN_BUNDLE_STATS
+  if (target) chain.plugin('fangxin-bundle-stats').use(BundleStatsPlugin, [target])
 }
 
 /**
@@ -84,12 +101,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: [],
       options: {}
     },
-    framework: 'react',
+    // Preact (through preact/compat, which NutUI's React components run on) instead of React: React's
+    // reconciler alone was ~90 KB of the main package, Preact's is ~10 KB. Pages are written as React.
+    framework: 'preact',
+    // The weapp's base.wxml holds one copy of every component's template per level of nesting (~2.7 KB a
+    // level): Taro's default 16 levels cost 70 KB of the main package. Deeper nodes render through Taro's
+    // recursive `comp` component instead, a little slower; our pages are rarely that deep.
+    baseLevel: 8,
     compiler: 'webpack5',
     cache: {
       enable: false
     },
     mini: {
+      webpackChain: statsChain,
       // Moves modules used only by one subpackage out of the main package (2 MB limit).
       optimizeMainPackage: {
         enable: true

@@ -1,5 +1,3 @@
-// First import: zod must be told before any schema is built (see lib/zod-jitless).
-import './lib/zod-jitless'
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { listenForPrivacyAuthorization } from './lib/privacy'

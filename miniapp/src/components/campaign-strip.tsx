@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { routes, type HomeContent } from '@fangxin/shared'
-import { call, toApiError } from '@/api/client'
+import type { HomeContent } from '@fangxin/shared'
+import { toApiError } from '@/api/http'
+import { homeContent } from '@/api/public-reads'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import './campaign-strip.css'
 
@@ -23,7 +24,7 @@ export function CampaignStrip() {
   useEffect(() => {
     let current = true
     setState({ kind: 'loading' })
-    call(routes.homeContent, {})
+    homeContent()
       .then((content) => current && setState({ kind: 'loaded', content }))
       .catch((error: unknown) => current && setState({ kind: 'failed', message: toApiError(error).message }))
     return () => {

@@ -1,8 +1,7 @@
-// First import: zod must be jitless before the shared schemas are built.
-import '@/lib/zod-jitless'
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Session } from '@fangxin/shared'
+import type { Session } from '@fangxin/shared'
+import { storedSession } from './stored-session'
 
 const STORAGE_KEY = 'fangxin.session'
 /** A token this close to expiry is treated as gone, so a request does not die on the way. */
@@ -20,9 +19,8 @@ function readStored(): Session | null {
   try {
     const raw: unknown = Taro.getStorageSync(STORAGE_KEY)
     if (!raw) return null
-    // Stored by an older build, or tampered with: only a value the contract accepts counts.
-    const parsed = Session.safeParse(typeof raw === 'string' ? JSON.parse(raw) : raw)
-    return parsed.success ? parsed.data : null
+    // Stored by an older build, or tampered with: only a value shaped like the contract's counts.
+    return storedSession(typeof raw === 'string' ? JSON.parse(raw) : raw) ?? null
   } catch {
     return null
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { toApiError, type ApiError } from '@/api/client'
+import { toApiError, type ApiError } from '@/api/http'
 
 export type LoadState<T> = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind: 'loaded'; value: T }
 

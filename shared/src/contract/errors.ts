@@ -1,19 +1,9 @@
 import * as z from 'zod';
 import './zod-chinese';
 
-/** Machine-readable error codes; each maps to exactly one HTTP status at the API edge. */
-export const ERROR_CODES = [
-  'INVALID',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'UNAVAILABLE',
-  'INTERNAL',
-] as const;
+import { ERROR_CODES } from './error-codes';
+
+export { ERROR_CODES };
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,12 +1,10 @@
-// First import: zod must be jitless before the shared schemas are built.
-import '@/lib/zod-jitless'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Input, Switch } from '@nutui/nutui-react-taro'
-import { MerchantId } from '@fangxin/shared'
 import { CampaignStrip } from '@/components/campaign-strip'
 import { PAGES } from '@/lib/navigation'
+import { checkShopCode } from '@/lib/shop-id'
 import { clearSession, describeRoles, isMerchantUser, isStaffUser, useSession } from '@/lib/session'
 import { useText } from '@/lib/use-text'
 import { setLargeText, useFontScale, useScaledRoot } from '@/components/font-scale'
@@ -29,13 +27,13 @@ export default function IndexPage() {
 
   const openShop = () => {
     // The same rule the API applies, so the message matches what the server would say.
-    const parsed = MerchantId.safeParse(code)
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? '请输入店铺编号')
+    const checked = checkShopCode(code)
+    if (!checked.ok) {
+      setError(checked.message)
       return
     }
     setError(undefined)
-    void Taro.navigateTo({ url: `/pages/merchant/index?id=${encodeURIComponent(parsed.data)}` })
+    void Taro.navigateTo({ url: `/pages/merchant/index?id=${encodeURIComponent(checked.id)}` })
   }
 
   return (

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text } from '@tarojs/components'
 import { Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { routes, type RecallView } from '@fangxin/shared'
-import { call } from '@/api/client'
+import type { RecallView } from '@fangxin/shared'
+import { shopRecalls } from '@/api/public-reads'
 import { PAGES, pageUrl } from '@/lib/navigation'
 
 /**
@@ -16,7 +16,7 @@ export function ShopRecalls({ merchantId }: { merchantId: string }) {
 
   useEffect(() => {
     let current = true
-    call(routes.shopRecalls, { params: { id: merchantId }, query: { limit: 10 } })
+    shopRecalls(merchantId, 10)
       .then((page) => current && setRecalls(page.items))
       .catch(() => current && setRecalls('failed'))
     return () => {

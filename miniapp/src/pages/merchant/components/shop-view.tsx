@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, NoticeBar, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import type { MerchantPublicView, PublicCommitment, PublicTrackRecord } from '@fangxin/shared'
 import { BADGE_COLORS } from '@/components/badge-colors'
 import { PAGES, pageUrl } from '@/lib/navigation'
@@ -13,7 +13,10 @@ export function ShopView({ merchant }: { merchant: MerchantPublicView }) {
   return (
     <View {...useScaledRoot('page merchant-page')}>
       {merchant.statusNotice ? (
-        <NoticeBar className='merchant-status-notice' content={merchant.statusNotice} wrap />
+        // A plain banner, not NutUI's NoticeBar: its scrolling machinery is ~8 KB of the main package for one line.
+        <View className='merchant-status-notice' role='alert'>
+          <Text>{merchant.statusNotice}</Text>
+        </View>
       ) : null}
 
       <View className='merchant-header'>

@@ -1,0 +1,33 @@
+import type { HomeContent, MerchantPublicView, RecallPage } from '@fangxin/shared'
+import { checkShopCode } from '@/lib/shop-id'
+import { ApiError, MESSAGES, send } from './http'
+import { PUBLIC_READS } from './public-routes'
+
+/** The body of a 2xx read: the server's own JSON object; anything else is a proxy or a broken deploy. */
+function objectBody<T>(data: unknown): T {
+  if (data && typeof data === 'object' && !Array.isArray(data)) return data as T
+  console.error('response is not a JSON object')
+  throw new ApiError('INTERNAL', MESSAGES.badResponse)
+}
+
+/** `GET /merchants/{id}`: what anyone sees after scanning a shop's code. */
+export async function getMerchant(id: string): Promise<MerchantPublicView> {
+  return objectBody<MerchantPublicView>(await send(PUBLIC_READS.getMerchant, { params: { id: shopId(id) } }))
+}
+
+/** The id as the contract normalises it, or the contract's own INVALID error, field `id`. */
+function shopId(input: string): string {
+  const checked = checkShopCode(input)
+  if (!checked.ok) throw new ApiError('INVALID', checked.message, undefined, 'id', undefined, [{ field: 'id', message: checked.message }])
+  return checked.id
+}
+
+/** `GET /merchants/{id}/recalls`: the shop's recall notices in force, newest first. */
+export async function shopRecalls(id: string, limit: number): Promise<RecallPage> {
+  return objectBody<RecallPage>(await send(PUBLIC_READS.shopRecalls, { params: { id: shopId(id) }, query: { limit } }))
+}
+
+/** `GET /content/home`: the home page's campaign strip. */
+export async function homeContent(): Promise<HomeContent> {
+  return objectBody<HomeContent>(await send(PUBLIC_READS.homeContent, { params: {} }))
+}
