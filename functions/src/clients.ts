@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, uploadConfig, weChatConfig } from './config';
 import { smsConfig } from './sms/config';
@@ -25,20 +25,27 @@ export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
 
-let s3Client: S3Client | undefined;
-/** Complaint photos (presigned uploads and views). */
-export function s3(): S3Client {
+let s3Client: Promise<S3Client> | undefined;
+/**
+ * Complaint photos (presigned uploads and views). The S3 SDK is not bundled but taken from the Lambda
+ * runtime (serverless.yml `custom.esbuild.exclude`), and loaded here on first use, so the functions that
+ * touch no photo — and the cold start of those that do — never pay for it.
+ */
+export function s3(): Promise<S3Client> {
   const { s3Endpoint } = uploadConfig();
-  s3Client ??= new S3Client({
-    region: config().region,
-    // A presigned URL carries no body, so a default checksum would be of nothing and the real upload would
-    // fail it; checksums only where S3 requires them.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    ...(s3Endpoint
-      ? // The local store (s3rver) verifies signatures against its own fixed development key.
-        { endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
-      : {}),
-  });
+  s3Client ??= import('@aws-sdk/client-s3').then(
+    ({ S3Client }) =>
+      new S3Client({
+        region: config().region,
+        // A presigned URL carries no body, so a default checksum would be of nothing and the real upload would
+        // fail it; checksums only where S3 requires them.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        ...(s3Endpoint
+          ? // The local store (s3rver) verifies signatures against its own fixed development key.
+            { endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+          : {}),
+      }),
+  );
   return s3Client;
 }
 

@@ -48,6 +48,7 @@ export * from './catalogue/survey-bank';
 export * from './domain/quiz';
 export * from './contract/quiz';
 export * from './contract/campaign-routes';
+export * from './contract/all-routes';
 export {
   PUBLIC_SMALL_SAMPLE,
   RECALL_KINDS,

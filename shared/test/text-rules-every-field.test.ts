@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { allRoutes } from '../src/contract/campaign-routes';
+import { allRoutes } from '../src/contract/all-routes';
 import type { RouteContract } from '../src/contract/routes';
 import { TEXT_FIELDS, type TextFieldRules } from '../src/contract/text';
 

@@ -155,7 +155,9 @@ export function normalizeMainlandMobile(phone: string): string {
   return `+86${national}`;
 }
 
-const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+// Built on first use: a segmenter loads ICU data, and every function's cold start would pay for it
+// (clients.ts brings this module into all of them).
+let graphemes: Intl.Segmenter | undefined;
 // Line breaks and tabs become spaces (an SMS variable is one line); bidi overrides are dropped (they can
 // disguise text); lone surrogates are dropped (not text, and a carrier would garble them).
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
@@ -177,7 +179,7 @@ export function fitTemplateParam(value: string, maxChars: number = TEMPLATE_PARA
 
   const budget = maxChars - ELLIPSIS.length;
   let kept = '';
-  for (const { segment } of graphemes.segment(clean)) {
+  for (const { segment } of (graphemes ??= new Intl.Segmenter('zh', { granularity: 'grapheme' })).segment(clean)) {
     if (kept.length + segment.length > budget) break;
     kept += segment;
   }

@@ -34,7 +34,7 @@ async function uploadPhoto(who: SignedIn): Promise<string> {
 
 async function stored(key: string): Promise<boolean> {
   try {
-    await s3().send(new HeadObjectCommand({ Bucket: uploadConfig().bucket, Key: key }));
+    await (await s3()).send(new HeadObjectCommand({ Bucket: uploadConfig().bucket, Key: key }));
     return true;
   } catch (error) {
     if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;

@@ -27,10 +27,12 @@ describe('serverless.yml deploys exactly the contract’s routes', () => {
 
   it.each(http.map((fn) => [fn.name, fn] as const))('%s: its handler serves the route of that name', (name, fn) => {
     const source = readFileSync(path.join(REPO_ROOT, fn.handlerFile), 'utf8');
-    // `routes.x`, or `campaignRoutes.x` or `stationRoutes.x` for the routes kept out of the main package (campaign-routes.ts, station-routes.ts).
-    expect(source).toMatch(new RegExp(`\\b(routes|campaignRoutes|stationRoutes|contentRoutes)\\.${name}\\b`));
-    // One route per handler: no other route is bound in the same file.
-    const bound = [...source.matchAll(/\b(?:routes|campaignRoutes|stationRoutes|contentRoutes)\.(\w+)/g)].map((match) => match[1]);
+    // Each route is its own constant (`getMerchantRoute`): the handler imports that one alone, so its bundle
+    // carries only that route's schemas (see shared/src/contract/all-routes.ts).
+    expect(source).toMatch(new RegExp(`\\bhttpRoute\\(\\s*${name}Route\\b`));
+    // One route per handler: no other route is bound in the same file, and no whole route table is imported.
+    expect(source).not.toMatch(/\b(?:allRoutes|routes|campaignRoutes|stationRoutes|contentRoutes)\b/);
+    const bound = [...source.matchAll(/\b(\w+)Route\b/g)].map((match) => match[1]).filter((route) => route !== 'http');
     expect(new Set(bound)).toEqual(new Set([name]));
   });
 

@@ -8,7 +8,7 @@ export { STATUS_BY_ERROR_CODE };
 import * as merchant from './merchant';
 import * as notifications from './notifications';
 import * as registry from './registry';
-import { allRoutes } from './campaign-routes';
+import { allRoutes } from './all-routes';
 import { errorCodesOf, type RouteContract } from './routes';
 
 /**

@@ -142,419 +142,552 @@ export const complaintId = z.object({
     .transform((id) => id.toUpperCase()),
 });
 
+export const getMerchantRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/merchants/{id}',
+  access: 'public',
+  pathParams: /* @__PURE__ */ z.object({ id: MerchantId }),
+  errors: ['NOT_FOUND'],
+  response: MerchantPublicView,
+});
+
+/** Anyone: a WeChat URL Link to the shop's page in the mini-program (cached per shop; the H5 page offers it). */
+export const shopWeChatLinkRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/merchants/{id}/wechat-link',
+  access: 'public',
+  pathParams: /* @__PURE__ */ z.object({ id: MerchantId }),
+  errors: ['NOT_FOUND', 'UNAVAILABLE'],
+  response: WeChatLink,
+});
+
+export const loginRoute = /* @__PURE__ */ route({ method: 'POST', path: '/auth/login', access: 'public', pathParams: none, body: LoginRequest, errors: ['RATE_LIMITED'], response: Session });
+
+export const demoLoginRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/auth/demo-login',
+  access: 'public',
+  pathParams: none,
+  body: DemoLoginRequest,
+  errors: ['FORBIDDEN'],
+  response: Session,
+});
+
+export const requestUploadRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/uploads',
+  access: 'user',
+  pathParams: none,
+  body: UploadRequest,
+  errors: ['RATE_LIMITED'],
+  response: UploadTicket,
+});
+
+export const fileComplaintRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/complaints',
+  access: 'user',
+  pathParams: none,
+  body: FileComplaintRequest,
+  idempotent: true,
+  successStatus: 201,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
+  response: ComplaintView,
+});
+
+export const myComplaintsRoute = /* @__PURE__ */ route({ method: 'GET', path: '/complaints', access: 'user', pathParams: none, query: ListQuery, response: ComplaintPage });
+
+export const getComplaintRoute = /* @__PURE__ */ route({ method: 'GET', path: '/complaints/{id}', access: 'user', pathParams: complaintId, errors: ['NOT_FOUND'], response: ComplaintView });
+
+export const sendCommandRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/complaints/{id}/commands',
+  access: 'user',
+  pathParams: complaintId,
+  body: CommandRequest,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  response: ComplaintView,
+});
+
+export const merchantQueueRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/merchant/complaints',
+  access: 'merchant',
+  pathParams: none,
+  query: ListQuery.extend({ merchantId: MerchantId.optional() }),
+  errors: ['NOT_FOUND'],
+  response: ComplaintPage,
+});
+
+export const triageQueueRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, errors: ['NOT_FOUND'], response: ComplaintPage });
+
+/** The written notice of a refusal or of the end of mediation: the complainant, the shop, staff with jurisdiction. */
+export const partyNoticeRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/complaints/{id}/notice',
+  access: 'user',
+  pathParams: complaintId,
+  errors: ['NOT_FOUND'],
+  response: PartyNoticeView,
+});
+
+/** Bureau staff: notices not yet known to have reached both parties, the most urgent first. */
+export const unsentNoticesRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/notices/unsent', access: 'staff', pathParams: none, query: ListQuery, response: UnsentNoticePage });
+
+/** Bureau staff: the cases in the jurisdiction still missing their 12315 number, in the columns 12315 entry asks for. */
+export const export12315Route = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/staff/complaints/12315.csv',
+  access: 'staff',
+  pathParams: none,
+  file: { contentType: 'text/csv; charset=utf-8', filename: 'cases-for-12315.csv' },
+  response: /* @__PURE__ */ z.string(),
+});
+
+export const getClockRulesRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRules });
+
+/** Bureau staff: the working-day calendar — whether next year is covered (the admin banner), the years near now. */
+export const calendarRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/calendar', access: 'staff', pathParams: none, response: CalendarOverview });
+
+export const calendarYearRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/calendar/{year}', access: 'staff', pathParams: CalendarYearParam, response: CalendarYearView });
+
+/** County admins: enter or correct a year's holidays and 调休 days (versioned, audited; open deadlines are counted again). */
+export const putCalendarYearRoute = /* @__PURE__ */ route({
+  method: 'PUT',
+  path: '/staff/settings/calendar/{year}',
+  access: 'staff',
+  pathParams: CalendarYearParam,
+  body: CalendarYearInput,
+  errors: ['CONFLICT'],
+  response: CalendarYearView,
+});
+
+/** Admins only (checked in the use case): the county's deadlines, from a preset or edited number by number. */
+export const putClockRulesRoute = /* @__PURE__ */ route({
+  method: 'PUT',
+  path: '/staff/settings/clock-rules',
+  access: 'staff',
+  pathParams: none,
+  body: ClockRulesInput,
+  response: ClockRules,
+});
+
+// — merchant registry and public trust —
+export const directoryRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchants', access: 'public', pathParams: none, query: DirectoryQuery, response: DirectoryPage });
+
+export const applyForMerchantRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/merchant-applications',
+  access: 'user',
+  pathParams: none,
+  body: MerchantApplication,
+  successStatus: 201,
+  errors: ['CONFLICT', 'RATE_LIMITED'],
+  response: MerchantRegistryView,
+});
+
+export const registryRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/merchants', access: 'staff', pathParams: none, query: RegistryQuery, response: RegistryPage });
+
+export const decideApplicationRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/merchants/{id}/decision',
+  access: 'staff',
+  pathParams: ShopId,
+  body: ApplicationDecision,
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: /* @__PURE__ */ z.object({ merchant: MerchantRegistryView, binding: BindingCode.optional() }),
+});
+
+export const changeMerchantStatusRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/merchants/{id}/status',
+  access: 'staff',
+  pathParams: ShopId,
+  body: StatusChange,
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: MerchantRegistryView,
+});
+
+export const recordViolationRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/merchants/{id}/violations',
+  access: 'staff',
+  pathParams: ShopId,
+  body: CreditFlag,
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: MerchantRegistryView,
+});
+
+export const creditListRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/credit-list', access: 'staff', pathParams: none, query: ListQuery, response: RegistryPage });
+
+/** The 联合惩戒 list as a spreadsheet (text/csv). */
+export const creditListCsvRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/staff/credit-list.csv',
+  access: 'staff',
+  pathParams: none,
+  file: { contentType: 'text/csv; charset=utf-8', filename: 'credit-list.csv' },
+  response: /* @__PURE__ */ z.string(),
+});
+
+export const redeemBindingRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, errors: ['CONFLICT', 'RATE_LIMITED'], response: Session });
+
+export const inviteClerkRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT'], response: BindingCode });
+
+export const shopPeopleRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopPeople });
+
+export const removeClerkRoute = /* @__PURE__ */ route({
+  method: 'DELETE',
+  path: '/merchant/shops/{id}/people/{userId}',
+  access: 'merchant',
+  pathParams: ShopId.extend({ userId: UserId }),
+  errors: ['NOT_FOUND'],
+  response: ShopPeople,
+});
+
+export const updateCommitmentsRoute = /* @__PURE__ */ route({
+  method: 'PUT',
+  path: '/merchant/shops/{id}/commitments',
+  access: 'merchant',
+  pathParams: ShopId,
+  body: CommitmentsUpdate.omit({ effectiveFrom: true }),
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: MerchantRegistryView,
+});
+
+/** The shop's people and bureau staff: the code for the shop's 放心消费 poster. */
+export const shopQrCodeRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopQrCode });
+
+export const notificationProblemsRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/staff/notifications/problems',
+  access: 'staff',
+  pathParams: none,
+  query: ListQuery,
+  response: NotificationProblemPage,
+});
+
+// — content security (user text checked with WeChat msgSecCheck) —
+/** Bureau staff: texts held for review (risky, or WeChat could not check them), in their jurisdiction. */
+export const moderationQueueRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/moderation', access: 'staff', pathParams: none, query: ListQuery, errors: ['NOT_FOUND'], response: ModerationPage });
+
+/** Bureau staff: release a held text to the other party, or block it. Once only: a second decision is 409. */
+export const decideModerationRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/moderation/{complaintId}/{target}',
+  access: 'staff',
+  pathParams: /* @__PURE__ */ z.object({ complaintId: complaintId.shape.id, target: ModerationTarget }),
+  body: ModerationDecision,
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: ModerationItem,
+});
+
+// — the campaign office: indicators, targets, yearly tasks, bulletins —
+/** Bureau staff: indicators against targets for a year and a scope (town staff: their towns), from counters. */
+export const dashboardRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/dashboard', access: 'staff', pathParams: none, query: DashboardQuery, response: DashboardView });
+
+export const targetsRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/targets/{year}', access: 'staff', pathParams: TargetsYearParam, response: TargetsView });
+
+/** County admins: a year's targets for the four indicators (audited). */
+export const putTargetsRoute = /* @__PURE__ */ route({
+  method: 'PUT',
+  path: '/staff/settings/targets/{year}',
+  access: 'staff',
+  pathParams: TargetsYearParam,
+  body: IndicatorTargets,
+  response: TargetsView,
+});
+
+/** Bureau staff: the year's tasks (创建任务分解) with progress counted from the data; town staff see their towns'. */
+export const yearTasksRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/tasks/{year}', access: 'staff', pathParams: TargetsYearParam, response: YearTasksView });
+
+/** County admins: the year's task list (versioned, audited). */
+export const putYearTasksRoute = /* @__PURE__ */ route({
+  method: 'PUT',
+  path: '/staff/tasks/{year}',
+  access: 'staff',
+  pathParams: TargetsYearParam,
+  body: YearTasksInput,
+  errors: ['CONFLICT'],
+  response: YearTasksView,
+});
+
+/** Bureau staff: a year's assessment (考核验收): where it stands, the results, 示范行业 and 示范镇 proposals. */
+export const assessmentRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/assessments/{year}', access: 'staff', pathParams: AssessmentYearParam, response: AssessmentView });
+
+/** County admins: open the year's assessment with its standard (once). */
+export const openAssessmentRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/assessments/{year}',
+  access: 'staff',
+  pathParams: AssessmentYearParam,
+  body: OpenAssessment,
+  errors: ['CONFLICT'],
+  successStatus: 201,
+  response: AssessmentView,
+});
+
+export const scorecardsRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/staff/assessments/{year}/scorecards',
+  access: 'staff',
+  pathParams: AssessmentYearParam,
+  query: ScorecardQuery,
+  errors: ['NOT_FOUND'],
+  response: ScorecardPage,
+});
+
+export const scorecardRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/staff/assessments/{year}/scorecards/{merchantId}',
+  access: 'staff',
+  pathParams: ScorecardParams,
+  errors: ['NOT_FOUND'],
+  response: ScorecardView,
+});
+
+/** County admins: override one item of a scorecard, with a reason (audited); not after confirmation. */
+export const overrideScoreRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/assessments/{year}/scorecards/{merchantId}/overrides',
+  access: 'staff',
+  pathParams: ScorecardParams,
+  body: OverrideInput,
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: ScorecardView,
+});
+
+/** County admins: confirm the year — the shops that passed become 放心消费示范 (once). */
+export const confirmAssessmentRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/assessments/{year}/confirm',
+  access: 'staff',
+  pathParams: AssessmentYearParam,
+  errors: ['NOT_FOUND', 'CONFLICT'],
+  response: AssessmentView,
+});
+
+/** Bureau staff: the shops not to be put forward for 文明单位 and similar honours (failed, or on the 联合惩戒 list). */
+export const exclusionsCsvRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/staff/assessments/{year}/exclusions.csv',
+  access: 'staff',
+  pathParams: AssessmentYearParam,
+  file: { contentType: 'text/csv; charset=utf-8', filename: 'exclusions.csv' },
+  response: /* @__PURE__ */ z.string(),
+});
+
+/** County-wide staff: the monthly or annual bulletin (通报), printable and exportable. */
+export const bulletinRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/bulletins/{period}', access: 'staff', pathParams: BulletinParam, response: BulletinView });
+
+/** The shop's people: its own live scorecard for this year ("where you stand"). */
+export const myScorecardRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/scorecard', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ScorecardView });
+
+// — inspections and rectification (明查暗访) —
+/** Anyone: the inspection checklist along the five 放心 (the current version, or an older one to read an old inspection). */
+export const inspectionChecklistRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/inspection-checklist',
+  access: 'public',
+  pathParams: none,
+  query: ChecklistQuery,
+  errors: ['NOT_FOUND'],
+  response: ChecklistView,
+});
+
+/** Regulators (their towns) and admins: record an inspection of an active or suspended shop, with its rectification orders. */
+export const recordInspectionRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/inspections',
+  access: 'staff',
+  pathParams: none,
+  body: RecordInspectionRequest,
+  successStatus: 201,
+  idempotent: true,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  response: InspectionView,
+});
+
+/** Bureau staff (mediators read only): a shop's inspections, or a town's inspections of a year, newest first. */
+export const inspectionsRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/inspections', access: 'staff', pathParams: none, query: InspectionListQuery, errors: ['NOT_FOUND'], response: InspectionPage });
+
+export const getInspectionRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/inspections/{id}', access: 'staff', pathParams: /* @__PURE__ */ z.object({ id: InspectionId }), errors: ['NOT_FOUND'], response: InspectionView });
+
+/** Bureau staff: open rectification orders by deadline, the overdue ones, or one shop's, in their jurisdiction. */
+export const rectificationsRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/rectifications', access: 'staff', pathParams: none, query: RectificationListQuery, errors: ['NOT_FOUND'], response: RectificationPage });
+
+export const getRectificationRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/rectifications/{id}', access: 'staff', pathParams: /* @__PURE__ */ z.object({ id: RectificationId }), errors: ['NOT_FOUND'], response: RectificationView });
+
+/** Regulators (their towns) and admins: re-check an answered order — pass (closed) or fail (issued again, new deadline). */
+export const recheckRectificationRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/rectifications/{id}/recheck',
+  access: 'staff',
+  pathParams: /* @__PURE__ */ z.object({ id: RectificationId }),
+  body: RecheckRectificationRequest,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  response: RectificationView,
+});
+
+/** The shop's people: their shop's rectification orders, open ones first by deadline. */
+export const merchantRectificationsRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/merchant/rectifications',
+  access: 'merchant',
+  pathParams: none,
+  query: MerchantRectificationQuery,
+  errors: ['NOT_FOUND'],
+  response: RectificationPage,
+});
+
+export const merchantRectificationRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/merchant/rectifications/{id}',
+  access: 'merchant',
+  pathParams: /* @__PURE__ */ z.object({ id: RectificationId }),
+  errors: ['NOT_FOUND'],
+  response: RectificationView,
+});
+
+/** The shop's people: answer an order with what was done and photos of the result. */
+export const answerRectificationRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/merchant/rectifications/{id}/answer',
+  access: 'merchant',
+  pathParams: /* @__PURE__ */ z.object({ id: RectificationId }),
+  body: AnswerRectificationRequest,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  response: RectificationView,
+});
+
+// — campaign content (维权知识, 3·15 banners), recall notices, public statistics —
+/** Anyone: the home page's active banners, latest articles and latest recall notices, in one answer. */
+export const homeContentRoute = /* @__PURE__ */ route({ method: 'GET', path: '/content/home', access: 'public', pathParams: none, response: HomeContent });
+
+/** Anyone: published 维权知识 articles, newest first. */
+export const articlesRoute = /* @__PURE__ */ route({ method: 'GET', path: '/content/articles', access: 'public', pathParams: none, query: ListQuery, response: ArticlePage });
+
+/** Anyone: one published article (unpublished or unknown: 404). */
+export const articleRoute = /* @__PURE__ */ route({ method: 'GET', path: '/content/articles/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: ArticleView });
+
+/** Anyone: recall notices across the county, newest first (withdrawn and unreviewed ones never). */
+export const recallsRoute = /* @__PURE__ */ route({ method: 'GET', path: '/recalls', access: 'public', pathParams: none, query: ListQuery, response: RecallPage });
+
+export const recallRoute = /* @__PURE__ */ route({ method: 'GET', path: '/recalls/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: RecallView });
+
+/** Anyone: a shop's recall notices in force, for its public page. */
+export const shopRecallsRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/merchants/{id}/recalls',
+  access: 'public',
+  pathParams: ShopId,
+  query: ListQuery,
+  response: RecallPage,
+});
+
+/** Anyone: monthly complaint figures of the county, a town or a sector, from the counters; small samples said so. */
+export const publicStatisticsRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/statistics',
+  access: 'public',
+  pathParams: none,
+  query: StatisticsQuery,
+  response: PublicStatisticsView,
+});
+
+/** Anyone: the open-data file — monthly aggregates per town and per sector, no personal data. */
+export const openDataCsvRoute = /* @__PURE__ */ route({
+  method: 'GET',
+  path: '/statistics/open-data.csv',
+  access: 'public',
+  pathParams: none,
+  query: OpenDataQuery,
+  file: { contentType: 'text/csv; charset=utf-8', filename: 'fangxin-open-data.csv' },
+  response: /* @__PURE__ */ z.string(),
+});
+
 /**
  * The one wire contract: the functions parse with it, the mini-program's client builds requests from it.
- * Routes only subpackage pages call live in their own modules so the main package does not carry their
- * schemas (`campaign-routes.ts`: the quiz and the survey; `station-routes.ts`: stations and 回访); `allRoutes` there is the whole contract, which
- * serverless.yml and the API document must match.
+ * Each route is also its own constant (`getMerchantRoute`), which is what a handler imports: a bundle then
+ * carries the schemas of its one route, not of all of them (esbuild drops the unused constants and the
+ * contract modules nothing uses; shared/package.json declares them free of side effects). Routes only
+ * subpackage pages call live in their own modules (`campaign-routes.ts`, `station-routes.ts`,
+ * `content-routes.ts`); `allRoutes` (all-routes.ts) is the whole contract, which serverless.yml and the API
+ * document must match.
  */
 export const routes = {
-  getMerchant: route({
-    method: 'GET',
-    path: '/merchants/{id}',
-    access: 'public',
-    pathParams: z.object({ id: MerchantId }),
-    errors: ['NOT_FOUND'],
-    response: MerchantPublicView,
-  }),
-  /** Anyone: a WeChat URL Link to the shop's page in the mini-program (cached per shop; the H5 page offers it). */
-  shopWeChatLink: route({
-    method: 'GET',
-    path: '/merchants/{id}/wechat-link',
-    access: 'public',
-    pathParams: z.object({ id: MerchantId }),
-    errors: ['NOT_FOUND', 'UNAVAILABLE'],
-    response: WeChatLink,
-  }),
-  login: route({ method: 'POST', path: '/auth/login', access: 'public', pathParams: none, body: LoginRequest, errors: ['RATE_LIMITED'], response: Session }),
-  demoLogin: route({
-    method: 'POST',
-    path: '/auth/demo-login',
-    access: 'public',
-    pathParams: none,
-    body: DemoLoginRequest,
-    errors: ['FORBIDDEN'],
-    response: Session,
-  }),
-  requestUpload: route({
-    method: 'POST',
-    path: '/uploads',
-    access: 'user',
-    pathParams: none,
-    body: UploadRequest,
-    errors: ['RATE_LIMITED'],
-    response: UploadTicket,
-  }),
-  fileComplaint: route({
-    method: 'POST',
-    path: '/complaints',
-    access: 'user',
-    pathParams: none,
-    body: FileComplaintRequest,
-    idempotent: true,
-    successStatus: 201,
-    errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
-    response: ComplaintView,
-  }),
-  myComplaints: route({ method: 'GET', path: '/complaints', access: 'user', pathParams: none, query: ListQuery, response: ComplaintPage }),
-  getComplaint: route({ method: 'GET', path: '/complaints/{id}', access: 'user', pathParams: complaintId, errors: ['NOT_FOUND'], response: ComplaintView }),
-  sendCommand: route({
-    method: 'POST',
-    path: '/complaints/{id}/commands',
-    access: 'user',
-    pathParams: complaintId,
-    body: CommandRequest,
-    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
-    response: ComplaintView,
-  }),
-  merchantQueue: route({
-    method: 'GET',
-    path: '/merchant/complaints',
-    access: 'merchant',
-    pathParams: none,
-    query: ListQuery.extend({ merchantId: MerchantId.optional() }),
-    errors: ['NOT_FOUND'],
-    response: ComplaintPage,
-  }),
-  triageQueue: route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, errors: ['NOT_FOUND'], response: ComplaintPage }),
-  /** The written notice of a refusal or of the end of mediation: the complainant, the shop, staff with jurisdiction. */
-  partyNotice: route({
-    method: 'GET',
-    path: '/complaints/{id}/notice',
-    access: 'user',
-    pathParams: complaintId,
-    errors: ['NOT_FOUND'],
-    response: PartyNoticeView,
-  }),
-  /** Bureau staff: notices not yet known to have reached both parties, the most urgent first. */
-  unsentNotices: route({ method: 'GET', path: '/staff/notices/unsent', access: 'staff', pathParams: none, query: ListQuery, response: UnsentNoticePage }),
-  /** Bureau staff: the cases in the jurisdiction still missing their 12315 number, in the columns 12315 entry asks for. */
-  export12315: route({
-    method: 'GET',
-    path: '/staff/complaints/12315.csv',
-    access: 'staff',
-    pathParams: none,
-    file: { contentType: 'text/csv; charset=utf-8', filename: 'cases-for-12315.csv' },
-    response: z.string(),
-  }),
-  getClockRules: route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRules }),
-  /** Bureau staff: the working-day calendar — whether next year is covered (the admin banner), the years near now. */
-  calendar: route({ method: 'GET', path: '/staff/settings/calendar', access: 'staff', pathParams: none, response: CalendarOverview }),
-  calendarYear: route({ method: 'GET', path: '/staff/settings/calendar/{year}', access: 'staff', pathParams: CalendarYearParam, response: CalendarYearView }),
-  /** County admins: enter or correct a year's holidays and 调休 days (versioned, audited; open deadlines are counted again). */
-  putCalendarYear: route({
-    method: 'PUT',
-    path: '/staff/settings/calendar/{year}',
-    access: 'staff',
-    pathParams: CalendarYearParam,
-    body: CalendarYearInput,
-    errors: ['CONFLICT'],
-    response: CalendarYearView,
-  }),
-  /** Admins only (checked in the use case): the county's deadlines, from a preset or edited number by number. */
-  putClockRules: route({
-    method: 'PUT',
-    path: '/staff/settings/clock-rules',
-    access: 'staff',
-    pathParams: none,
-    body: ClockRulesInput,
-    response: ClockRules,
-  }),
-  // — merchant registry and public trust —
-  directory: route({ method: 'GET', path: '/merchants', access: 'public', pathParams: none, query: DirectoryQuery, response: DirectoryPage }),
-  applyForMerchant: route({
-    method: 'POST',
-    path: '/merchant-applications',
-    access: 'user',
-    pathParams: none,
-    body: MerchantApplication,
-    successStatus: 201,
-    errors: ['CONFLICT', 'RATE_LIMITED'],
-    response: MerchantRegistryView,
-  }),
-  registry: route({ method: 'GET', path: '/staff/merchants', access: 'staff', pathParams: none, query: RegistryQuery, response: RegistryPage }),
-  decideApplication: route({
-    method: 'POST',
-    path: '/staff/merchants/{id}/decision',
-    access: 'staff',
-    pathParams: ShopId,
-    body: ApplicationDecision,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: z.object({ merchant: MerchantRegistryView, binding: BindingCode.optional() }),
-  }),
-  changeMerchantStatus: route({
-    method: 'POST',
-    path: '/staff/merchants/{id}/status',
-    access: 'staff',
-    pathParams: ShopId,
-    body: StatusChange,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: MerchantRegistryView,
-  }),
-  recordViolation: route({
-    method: 'POST',
-    path: '/staff/merchants/{id}/violations',
-    access: 'staff',
-    pathParams: ShopId,
-    body: CreditFlag,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: MerchantRegistryView,
-  }),
-  creditList: route({ method: 'GET', path: '/staff/credit-list', access: 'staff', pathParams: none, query: ListQuery, response: RegistryPage }),
-  /** The 联合惩戒 list as a spreadsheet (text/csv). */
-  creditListCsv: route({
-    method: 'GET',
-    path: '/staff/credit-list.csv',
-    access: 'staff',
-    pathParams: none,
-    file: { contentType: 'text/csv; charset=utf-8', filename: 'credit-list.csv' },
-    response: z.string(),
-  }),
-  redeemBinding: route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, errors: ['CONFLICT', 'RATE_LIMITED'], response: Session }),
-  inviteClerk: route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT'], response: BindingCode }),
-  shopPeople: route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopPeople }),
-  removeClerk: route({
-    method: 'DELETE',
-    path: '/merchant/shops/{id}/people/{userId}',
-    access: 'merchant',
-    pathParams: ShopId.extend({ userId: UserId }),
-    errors: ['NOT_FOUND'],
-    response: ShopPeople,
-  }),
-  updateCommitments: route({
-    method: 'PUT',
-    path: '/merchant/shops/{id}/commitments',
-    access: 'merchant',
-    pathParams: ShopId,
-    body: CommitmentsUpdate.omit({ effectiveFrom: true }),
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: MerchantRegistryView,
-  }),
-  /** The shop's people and bureau staff: the code for the shop's 放心消费 poster. */
-  shopQrCode: route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopQrCode }),
-  notificationProblems: route({
-    method: 'GET',
-    path: '/staff/notifications/problems',
-    access: 'staff',
-    pathParams: none,
-    query: ListQuery,
-    response: NotificationProblemPage,
-  }),
-  // — content security (user text checked with WeChat msgSecCheck) —
-  /** Bureau staff: texts held for review (risky, or WeChat could not check them), in their jurisdiction. */
-  moderationQueue: route({ method: 'GET', path: '/staff/moderation', access: 'staff', pathParams: none, query: ListQuery, errors: ['NOT_FOUND'], response: ModerationPage }),
-  /** Bureau staff: release a held text to the other party, or block it. Once only: a second decision is 409. */
-  decideModeration: route({
-    method: 'POST',
-    path: '/staff/moderation/{complaintId}/{target}',
-    access: 'staff',
-    pathParams: z.object({ complaintId: complaintId.shape.id, target: ModerationTarget }),
-    body: ModerationDecision,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: ModerationItem,
-  }),
-  // — the campaign office: indicators, targets, yearly tasks, bulletins —
-  /** Bureau staff: indicators against targets for a year and a scope (town staff: their towns), from counters. */
-  dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', pathParams: none, query: DashboardQuery, response: DashboardView }),
-  targets: route({ method: 'GET', path: '/staff/settings/targets/{year}', access: 'staff', pathParams: TargetsYearParam, response: TargetsView }),
-  /** County admins: a year's targets for the four indicators (audited). */
-  putTargets: route({
-    method: 'PUT',
-    path: '/staff/settings/targets/{year}',
-    access: 'staff',
-    pathParams: TargetsYearParam,
-    body: IndicatorTargets,
-    response: TargetsView,
-  }),
-  /** Bureau staff: the year's tasks (创建任务分解) with progress counted from the data; town staff see their towns'. */
-  yearTasks: route({ method: 'GET', path: '/staff/tasks/{year}', access: 'staff', pathParams: TargetsYearParam, response: YearTasksView }),
-  /** County admins: the year's task list (versioned, audited). */
-  putYearTasks: route({
-    method: 'PUT',
-    path: '/staff/tasks/{year}',
-    access: 'staff',
-    pathParams: TargetsYearParam,
-    body: YearTasksInput,
-    errors: ['CONFLICT'],
-    response: YearTasksView,
-  }),
-  /** Bureau staff: a year's assessment (考核验收): where it stands, the results, 示范行业 and 示范镇 proposals. */
-  assessment: route({ method: 'GET', path: '/staff/assessments/{year}', access: 'staff', pathParams: AssessmentYearParam, response: AssessmentView }),
-  /** County admins: open the year's assessment with its standard (once). */
-  openAssessment: route({
-    method: 'POST',
-    path: '/staff/assessments/{year}',
-    access: 'staff',
-    pathParams: AssessmentYearParam,
-    body: OpenAssessment,
-    errors: ['CONFLICT'],
-    successStatus: 201,
-    response: AssessmentView,
-  }),
-  scorecards: route({
-    method: 'GET',
-    path: '/staff/assessments/{year}/scorecards',
-    access: 'staff',
-    pathParams: AssessmentYearParam,
-    query: ScorecardQuery,
-    errors: ['NOT_FOUND'],
-    response: ScorecardPage,
-  }),
-  scorecard: route({
-    method: 'GET',
-    path: '/staff/assessments/{year}/scorecards/{merchantId}',
-    access: 'staff',
-    pathParams: ScorecardParams,
-    errors: ['NOT_FOUND'],
-    response: ScorecardView,
-  }),
-  /** County admins: override one item of a scorecard, with a reason (audited); not after confirmation. */
-  overrideScore: route({
-    method: 'POST',
-    path: '/staff/assessments/{year}/scorecards/{merchantId}/overrides',
-    access: 'staff',
-    pathParams: ScorecardParams,
-    body: OverrideInput,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: ScorecardView,
-  }),
-  /** County admins: confirm the year — the shops that passed become 放心消费示范 (once). */
-  confirmAssessment: route({
-    method: 'POST',
-    path: '/staff/assessments/{year}/confirm',
-    access: 'staff',
-    pathParams: AssessmentYearParam,
-    errors: ['NOT_FOUND', 'CONFLICT'],
-    response: AssessmentView,
-  }),
-  /** Bureau staff: the shops not to be put forward for 文明单位 and similar honours (failed, or on the 联合惩戒 list). */
-  exclusionsCsv: route({
-    method: 'GET',
-    path: '/staff/assessments/{year}/exclusions.csv',
-    access: 'staff',
-    pathParams: AssessmentYearParam,
-    file: { contentType: 'text/csv; charset=utf-8', filename: 'exclusions.csv' },
-    response: z.string(),
-  }),
-  /** County-wide staff: the monthly or annual bulletin (通报), printable and exportable. */
-  bulletin: route({ method: 'GET', path: '/staff/bulletins/{period}', access: 'staff', pathParams: BulletinParam, response: BulletinView }),
-  /** The shop's people: its own live scorecard for this year ("where you stand"). */
-  myScorecard: route({ method: 'GET', path: '/merchant/shops/{id}/scorecard', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ScorecardView }),
-  // — inspections and rectification (明查暗访) —
-  /** Anyone: the inspection checklist along the five 放心 (the current version, or an older one to read an old inspection). */
-  inspectionChecklist: route({
-    method: 'GET',
-    path: '/inspection-checklist',
-    access: 'public',
-    pathParams: none,
-    query: ChecklistQuery,
-    errors: ['NOT_FOUND'],
-    response: ChecklistView,
-  }),
-  /** Regulators (their towns) and admins: record an inspection of an active or suspended shop, with its rectification orders. */
-  recordInspection: route({
-    method: 'POST',
-    path: '/staff/inspections',
-    access: 'staff',
-    pathParams: none,
-    body: RecordInspectionRequest,
-    successStatus: 201,
-    idempotent: true,
-    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
-    response: InspectionView,
-  }),
-  /** Bureau staff (mediators read only): a shop's inspections, or a town's inspections of a year, newest first. */
-  inspections: route({ method: 'GET', path: '/staff/inspections', access: 'staff', pathParams: none, query: InspectionListQuery, errors: ['NOT_FOUND'], response: InspectionPage }),
-  getInspection: route({ method: 'GET', path: '/staff/inspections/{id}', access: 'staff', pathParams: z.object({ id: InspectionId }), errors: ['NOT_FOUND'], response: InspectionView }),
-  /** Bureau staff: open rectification orders by deadline, the overdue ones, or one shop's, in their jurisdiction. */
-  rectifications: route({ method: 'GET', path: '/staff/rectifications', access: 'staff', pathParams: none, query: RectificationListQuery, errors: ['NOT_FOUND'], response: RectificationPage }),
-  getRectification: route({ method: 'GET', path: '/staff/rectifications/{id}', access: 'staff', pathParams: z.object({ id: RectificationId }), errors: ['NOT_FOUND'], response: RectificationView }),
-  /** Regulators (their towns) and admins: re-check an answered order — pass (closed) or fail (issued again, new deadline). */
-  recheckRectification: route({
-    method: 'POST',
-    path: '/staff/rectifications/{id}/recheck',
-    access: 'staff',
-    pathParams: z.object({ id: RectificationId }),
-    body: RecheckRectificationRequest,
-    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
-    response: RectificationView,
-  }),
-  /** The shop's people: their shop's rectification orders, open ones first by deadline. */
-  merchantRectifications: route({
-    method: 'GET',
-    path: '/merchant/rectifications',
-    access: 'merchant',
-    pathParams: none,
-    query: MerchantRectificationQuery,
-    errors: ['NOT_FOUND'],
-    response: RectificationPage,
-  }),
-  merchantRectification: route({
-    method: 'GET',
-    path: '/merchant/rectifications/{id}',
-    access: 'merchant',
-    pathParams: z.object({ id: RectificationId }),
-    errors: ['NOT_FOUND'],
-    response: RectificationView,
-  }),
-  /** The shop's people: answer an order with what was done and photos of the result. */
-  answerRectification: route({
-    method: 'POST',
-    path: '/merchant/rectifications/{id}/answer',
-    access: 'merchant',
-    pathParams: z.object({ id: RectificationId }),
-    body: AnswerRectificationRequest,
-    errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
-    response: RectificationView,
-  }),
-  // — campaign content (维权知识, 3·15 banners), recall notices, public statistics —
-  /** Anyone: the home page's active banners, latest articles and latest recall notices, in one answer. */
-  homeContent: route({ method: 'GET', path: '/content/home', access: 'public', pathParams: none, response: HomeContent }),
-  /** Anyone: published 维权知识 articles, newest first. */
-  articles: route({ method: 'GET', path: '/content/articles', access: 'public', pathParams: none, query: ListQuery, response: ArticlePage }),
-  /** Anyone: one published article (unpublished or unknown: 404). */
-  article: route({ method: 'GET', path: '/content/articles/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: ArticleView }),
-  /** Anyone: recall notices across the county, newest first (withdrawn and unreviewed ones never). */
-  recalls: route({ method: 'GET', path: '/recalls', access: 'public', pathParams: none, query: ListQuery, response: RecallPage }),
-  recall: route({ method: 'GET', path: '/recalls/{id}', access: 'public', pathParams: ContentIdParam, errors: ['NOT_FOUND'], response: RecallView }),
-  /** Anyone: a shop's recall notices in force, for its public page. */
-  shopRecalls: route({
-    method: 'GET',
-    path: '/merchants/{id}/recalls',
-    access: 'public',
-    pathParams: ShopId,
-    query: ListQuery,
-    response: RecallPage,
-  }),
-  /** Anyone: monthly complaint figures of the county, a town or a sector, from the counters; small samples said so. */
-  publicStatistics: route({
-    method: 'GET',
-    path: '/statistics',
-    access: 'public',
-    pathParams: none,
-    query: StatisticsQuery,
-    response: PublicStatisticsView,
-  }),
-  /** Anyone: the open-data file — monthly aggregates per town and per sector, no personal data. */
-  openDataCsv: route({
-    method: 'GET',
-    path: '/statistics/open-data.csv',
-    access: 'public',
-    pathParams: none,
-    query: OpenDataQuery,
-    file: { contentType: 'text/csv; charset=utf-8', filename: 'fangxin-open-data.csv' },
-    response: z.string(),
-  }),
+  getMerchant: getMerchantRoute,
+  shopWeChatLink: shopWeChatLinkRoute,
+  login: loginRoute,
+  demoLogin: demoLoginRoute,
+  requestUpload: requestUploadRoute,
+  fileComplaint: fileComplaintRoute,
+  myComplaints: myComplaintsRoute,
+  getComplaint: getComplaintRoute,
+  sendCommand: sendCommandRoute,
+  merchantQueue: merchantQueueRoute,
+  triageQueue: triageQueueRoute,
+  partyNotice: partyNoticeRoute,
+  unsentNotices: unsentNoticesRoute,
+  export12315: export12315Route,
+  getClockRules: getClockRulesRoute,
+  calendar: calendarRoute,
+  calendarYear: calendarYearRoute,
+  putCalendarYear: putCalendarYearRoute,
+  putClockRules: putClockRulesRoute,
+  directory: directoryRoute,
+  applyForMerchant: applyForMerchantRoute,
+  registry: registryRoute,
+  decideApplication: decideApplicationRoute,
+  changeMerchantStatus: changeMerchantStatusRoute,
+  recordViolation: recordViolationRoute,
+  creditList: creditListRoute,
+  creditListCsv: creditListCsvRoute,
+  redeemBinding: redeemBindingRoute,
+  inviteClerk: inviteClerkRoute,
+  shopPeople: shopPeopleRoute,
+  removeClerk: removeClerkRoute,
+  updateCommitments: updateCommitmentsRoute,
+  shopQrCode: shopQrCodeRoute,
+  notificationProblems: notificationProblemsRoute,
+  moderationQueue: moderationQueueRoute,
+  decideModeration: decideModerationRoute,
+  dashboard: dashboardRoute,
+  targets: targetsRoute,
+  putTargets: putTargetsRoute,
+  yearTasks: yearTasksRoute,
+  putYearTasks: putYearTasksRoute,
+  assessment: assessmentRoute,
+  openAssessment: openAssessmentRoute,
+  scorecards: scorecardsRoute,
+  scorecard: scorecardRoute,
+  overrideScore: overrideScoreRoute,
+  confirmAssessment: confirmAssessmentRoute,
+  exclusionsCsv: exclusionsCsvRoute,
+  bulletin: bulletinRoute,
+  myScorecard: myScorecardRoute,
+  inspectionChecklist: inspectionChecklistRoute,
+  recordInspection: recordInspectionRoute,
+  inspections: inspectionsRoute,
+  getInspection: getInspectionRoute,
+  rectifications: rectificationsRoute,
+  getRectification: getRectificationRoute,
+  recheckRectification: recheckRectificationRoute,
+  merchantRectifications: merchantRectificationsRoute,
+  merchantRectification: merchantRectificationRoute,
+  answerRectification: answerRectificationRoute,
+  homeContent: homeContentRoute,
+  articles: articlesRoute,
+  article: articleRoute,
+  recalls: recallsRoute,
+  recall: recallRoute,
+  shopRecalls: shopRecallsRoute,
+  publicStatistics: publicStatisticsRoute,
+  openDataCsv: openDataCsvRoute,
 } as const;
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
 
-/** Fills a path template: `/merchants/{id}` + `{ id: 'X' }` → `/merchants/X`, each value URI-encoded. */
-export function buildPath(template: string, params: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(value);
-  });
-}
+/** `/merchants/{id}` + `{ id: 'X' }` → `/merchants/X`; see path.ts. */
+export { buildPath } from './path';

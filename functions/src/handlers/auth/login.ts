@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { loginRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { signIn } from '../../use-cases/sign-in';
 
 /** POST /auth/login — public: exchanges a `wx.login` code for our session token. */
-export const handler = httpRoute(routes.login, ({ body, now }) => signIn(body.code, now));
+export const handler = httpRoute(loginRoute, ({ body, now }) => signIn(body.code, now));

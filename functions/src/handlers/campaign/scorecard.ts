@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { scorecardRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { yearScorecard } from '../../use-cases/assessment';
 
 /** GET /staff/assessments/{year}/scorecards/{merchantId} — bureau staff with the shop's town: one scorecard. */
-export const handler = httpRoute(routes.scorecard, ({ pathParams, principal }) => yearScorecard(pathParams.year, pathParams.merchantId, principal));
+export const handler = httpRoute(scorecardRoute, ({ pathParams, principal }) => yearScorecard(pathParams.year, pathParams.merchantId, principal));

@@ -1,6 +1,6 @@
-import { contentRoutes } from '@fangxin/shared';
+import { createArticleRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { createArticle } from '../../use-cases/content';
 
 /** POST /staff/content/articles — county admins — write an article (audited). */
-export const handler = httpRoute(contentRoutes.createArticle, ({ body, principal, now }) => createArticle(body, principal, now));
+export const handler = httpRoute(createArticleRoute, ({ body, principal, now }) => createArticle(body, principal, now));

@@ -1,6 +1,6 @@
-import { contentRoutes } from '@fangxin/shared';
+import { createBannerRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { createBanner } from '../../use-cases/content';
 
 /** POST /staff/content/banners — county admins — a 3·15 banner with its dates (audited). */
-export const handler = httpRoute(contentRoutes.createBanner, ({ body, principal, now }) => createBanner(body, principal, now));
+export const handler = httpRoute(createBannerRoute, ({ body, principal, now }) => createBanner(body, principal, now));

@@ -1,6 +1,6 @@
-import { contentRoutes } from '@fangxin/shared';
+import { updateArticleRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { updateArticle } from '../../use-cases/content';
 
 /** PUT /staff/content/articles/{id} — county admins — edit, publish or unpublish an article (audited). */
-export const handler = httpRoute(contentRoutes.updateArticle, ({ pathParams, body, principal, now }) => updateArticle(pathParams.id, body, principal, now));
+export const handler = httpRoute(updateArticleRoute, ({ pathParams, body, principal, now }) => updateArticle(pathParams.id, body, principal, now));

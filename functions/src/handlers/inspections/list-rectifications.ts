@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { rectificationsRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { listRectifications } from '../../use-cases/rectifications';
 
 /** GET /staff/rectifications — bureau staff: open or overdue rectification orders in their jurisdiction, or one shop's. */
-export const handler = httpRoute(routes.rectifications, ({ query, principal, now }) => listRectifications(query, principal, now));
+export const handler = httpRoute(rectificationsRoute, ({ query, principal, now }) => listRectifications(query, principal, now));

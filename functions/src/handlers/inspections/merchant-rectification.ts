@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { merchantRectificationRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { getRectificationForMerchant } from '../../use-cases/rectifications';
 
 /** GET /merchant/rectifications/{id} — the shop's people: one of their shop's rectification orders. */
-export const handler = httpRoute(routes.merchantRectification, ({ pathParams, principal, now }) => getRectificationForMerchant(pathParams.id, principal, now));
+export const handler = httpRoute(merchantRectificationRoute, ({ pathParams, principal, now }) => getRectificationForMerchant(pathParams.id, principal, now));

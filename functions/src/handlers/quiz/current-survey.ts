@@ -1,6 +1,6 @@
-import { campaignRoutes } from '@fangxin/shared';
+import { currentSurveyRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { currentSurvey } from '../../use-cases/survey';
 
 /** GET /survey — anyone: the current period's survey. */
-export const handler = httpRoute(campaignRoutes.currentSurvey, ({ now }) => currentSurvey(now));
+export const handler = httpRoute(currentSurveyRoute, ({ now }) => currentSurvey(now));

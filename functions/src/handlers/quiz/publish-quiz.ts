@@ -1,6 +1,6 @@
-import { campaignRoutes } from '@fangxin/shared';
+import { publishQuizRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { publishQuiz } from '../../use-cases/quiz';
 
 /** POST /staff/quizzes/{period} — county admins: publish the period's quiz. */
-export const handler = httpRoute(campaignRoutes.publishQuiz, ({ pathParams, body, principal, now }) => publishQuiz(pathParams.period, body, principal, now));
+export const handler = httpRoute(publishQuizRoute, ({ pathParams, body, principal, now }) => publishQuiz(pathParams.period, body, principal, now));

@@ -1,6 +1,6 @@
-import { campaignRoutes } from '@fangxin/shared';
+import { publishSurveyRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { publishSurvey } from '../../use-cases/survey';
 
 /** POST /staff/surveys/{period} — county admins: publish the period's survey. */
-export const handler = httpRoute(campaignRoutes.publishSurvey, ({ pathParams, body, principal, now }) => publishSurvey(pathParams.period, body, principal, now));
+export const handler = httpRoute(publishSurveyRoute, ({ pathParams, body, principal, now }) => publishSurvey(pathParams.period, body, principal, now));

@@ -1,6 +1,6 @@
-import { contentRoutes } from '@fangxin/shared';
+import { merchantRecallsRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { shopRecallsForMerchant } from '../../use-cases/recalls';
 
 /** GET /merchant/shops/{id}/recalls — the shop's people — its recall notices, withdrawn and held included. */
-export const handler = httpRoute(contentRoutes.merchantRecalls, ({ pathParams, query, principal }) => shopRecallsForMerchant(pathParams.id, query, principal));
+export const handler = httpRoute(merchantRecallsRoute, ({ pathParams, query, principal }) => shopRecallsForMerchant(pathParams.id, query, principal));

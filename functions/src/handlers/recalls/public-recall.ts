@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { recallRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { publicRecall } from '../../use-cases/public-recalls';
 
 /** GET /recalls/{id} — anyone — one recall notice in force. */
-export const handler = httpRoute(routes.recall, ({ pathParams }) => publicRecall(pathParams.id));
+export const handler = httpRoute(recallRoute, ({ pathParams }) => publicRecall(pathParams.id));

@@ -1,6 +1,6 @@
-import { contentRoutes } from '@fangxin/shared';
+import { publishRecallRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { publishShopRecall } from '../../use-cases/recalls';
 
 /** POST /merchant/shops/{id}/recalls — the shop's owner — publish a recall notice (content-checked). */
-export const handler = httpRoute(contentRoutes.publishRecall, ({ pathParams, body, principal, now }) => publishShopRecall(pathParams.id, body, principal, now));
+export const handler = httpRoute(publishRecallRoute, ({ pathParams, body, principal, now }) => publishShopRecall(pathParams.id, body, principal, now));

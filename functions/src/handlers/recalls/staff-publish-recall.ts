@@ -1,6 +1,6 @@
-import { contentRoutes } from '@fangxin/shared';
+import { staffPublishRecallRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { publishStaffRecall } from '../../use-cases/recalls';
 
 /** POST /staff/recalls — regulators and admins — publish a recall notice (audited). */
-export const handler = httpRoute(contentRoutes.staffPublishRecall, ({ body, principal, now }) => publishStaffRecall(body, principal, now));
+export const handler = httpRoute(staffPublishRecallRoute, ({ body, principal, now }) => publishStaffRecall(body, principal, now));

@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { applyForMerchantRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { applyForMerchant } from '../../use-cases/registry';
 
 /** POST /merchant-applications — signed-in users: a shop applies to join the campaign. */
-export const handler = httpRoute(routes.applyForMerchant, ({ body, principal, now }) => applyForMerchant(body, principal, now));
+export const handler = httpRoute(applyForMerchantRoute, ({ body, principal, now }) => applyForMerchant(body, principal, now));

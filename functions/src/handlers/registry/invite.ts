@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { inviteClerkRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { inviteClerk } from '../../use-cases/registry';
 
 /** POST /merchant/shops/{id}/invitations — the shop's owner: a one-time code for a new clerk. */
-export const handler = httpRoute(routes.inviteClerk, ({ pathParams, principal, now }) => inviteClerk(pathParams.id, principal, now));
+export const handler = httpRoute(inviteClerkRoute, ({ pathParams, principal, now }) => inviteClerk(pathParams.id, principal, now));

@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { shopPeopleRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { shopPeople } from '../../use-cases/registry';
 
 /** GET /merchant/shops/{id}/people — the shop's people: who works there. */
-export const handler = httpRoute(routes.shopPeople, ({ pathParams, principal }) => shopPeople(pathParams.id, principal));
+export const handler = httpRoute(shopPeopleRoute, ({ pathParams, principal }) => shopPeople(pathParams.id, principal));

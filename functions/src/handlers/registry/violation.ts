@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { recordViolationRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { recordViolation } from '../../use-cases/registry';
 
 /** POST /staff/merchants/{id}/violations — regulators (their towns) and county admins: record a credit flag. */
-export const handler = httpRoute(routes.recordViolation, ({ pathParams, body, principal, now }) => recordViolation(pathParams.id, body, principal, now));
+export const handler = httpRoute(recordViolationRoute, ({ pathParams, body, principal, now }) => recordViolation(pathParams.id, body, principal, now));

@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { getClockRulesRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { readClockRules } from '../../use-cases/clock-rules';
 
 /** GET /staff/settings/clock-rules — bureau staff. */
-export const handler = httpRoute(routes.getClockRules, ({ now }) => readClockRules(now));
+export const handler = httpRoute(getClockRulesRoute, ({ now }) => readClockRules(now));

@@ -1,6 +1,6 @@
-import { routes } from '@fangxin/shared';
+import { moderationQueueRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { moderationQueue } from '../../use-cases/moderate-content';
 
 /** GET /staff/moderation — bureau staff: texts held by content security in their jurisdiction, oldest first. */
-export const handler = httpRoute(routes.moderationQueue, ({ query, principal }) => moderationQueue(principal, query.cursor, query.limit));
+export const handler = httpRoute(moderationQueueRoute, ({ query, principal }) => moderationQueue(principal, query.cursor, query.limit));

@@ -1,6 +1,6 @@
-import { stationRoutes } from '@fangxin/shared';
+import { stationLedgerCsvRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { stationLedgerCsv } from '../../use-cases/stations';
 
 /** GET /station/ledger.csv — station staff: the ledger as a spreadsheet (masked, formula-safe). */
-export const handler = httpRoute(stationRoutes.stationLedgerCsv, ({ principal }) => stationLedgerCsv(principal!));
+export const handler = httpRoute(stationLedgerCsvRoute, ({ principal }) => stationLedgerCsv(principal!));

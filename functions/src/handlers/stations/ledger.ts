@@ -1,6 +1,6 @@
-import { stationRoutes } from '@fangxin/shared';
+import { stationLedgerRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { stationLedger } from '../../use-cases/stations';
 
 /** GET /station/ledger — station staff: their station's ledger (台账), newest first. */
-export const handler = httpRoute(stationRoutes.stationLedger, ({ query, principal }) => stationLedger(principal!, query));
+export const handler = httpRoute(stationLedgerRoute, ({ query, principal }) => stationLedger(principal!, query));

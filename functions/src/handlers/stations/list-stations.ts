@@ -1,6 +1,6 @@
-import { stationRoutes } from '@fangxin/shared';
+import { stationsRoute } from '@fangxin/shared';
 import { httpRoute } from '../../http/route';
 import { stationsFor } from '../../use-cases/stations';
 
 /** GET /staff/stations — bureau staff: the complaint stations in their jurisdiction. */
-export const handler = httpRoute(stationRoutes.stations, ({ principal }) => stationsFor(principal!));
+export const handler = httpRoute(stationsRoute, ({ principal }) => stationsFor(principal!));
