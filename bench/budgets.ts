@@ -3,24 +3,40 @@
  * Change a number only with a reason in the commit message.
  */
 export const BUDGETS = {
-  /** Each function's zip, SDK and toolbox included (we pin and bundle them). */
-  lambdaZipBytes: 450 * 1024,
-  lambdaUnzippedBytes: 1.5 * 1024 * 1024,
   /**
-   * The two notification-delivery functions carry the Tencent Cloud SMS SDK (its form-data dependency
-   * brings a ~200 KB MIME table). They run from the stream and the schedule, never on a request a person
-   * waits on, and the SDK is loaded only when an SMS is sent, so their init stays under the common budget.
+   * Each request-path function's zip (the SDK and the toolbox included: we pin and bundle them). Lambda
+   * fetches and unpacks the zip on every cold start, before our code runs.
+   */
+  lambdaZipBytes: 200 * 1024,
+  /** What that zip unpacks to: the source V8 reads and compiles at load. */
+  lambdaUnzippedBytes: 700 * 1024,
+  /**
+   * The functions no person waits on — run from the table's stream or the schedule — keep bigger bundles:
+   * they carry the Tencent Cloud SMS SDK (its form-data dependency brings a ~200 KB MIME table), loaded
+   * only when an SMS is sent. Their init ratio is held to the common budget all the same.
    */
   lambdaBytesExceptions: {
     outboxStream: { zip: 700 * 1024, unzipped: 2.2 * 1024 * 1024 },
     dispatchNotifications: { zip: 700 * 1024, unzipped: 2.2 * 1024 * 1024 },
+    sweepDeadlines: { zip: 700 * 1024, unzipped: 2.2 * 1024 * 1024 },
   } as Readonly<Record<string, { zip: number; unzipped: number }>>,
-  /** Module load of one bundle in a fresh Node process (the part of a cold start we control). */
-  lambdaInitMs: 400,
-  /** WeChat caps the main package at 2 MB; the consumer page must open fast on a county 4G phone. */
-  weappMainPackageBytes: 800 * 1024,
+  /**
+   * Module load of one bundle against an empty handler's, each the wall time of a fresh `node` process
+   * that requires it, measured side by side: what a bundle adds to a cold start beyond Node's own start.
+   */
+  lambdaInitRatio: 2.0,
+  /**
+   * The main package is what WeChat downloads before the scan page can show anything (the cap is 2 MB);
+   * a consumer at a shop counter on county 4G waits for all of it.
+   */
+  weappMainPackageBytes: 350 * 1024,
+  /** The H5 scan page (the https fallback link), until the commitments show: bytes that travel, and time on the 4G profile. */
+  h5ScanBytes: 350 * 1024,
+  h5ScanMs: 2000,
   /** The QR scan through the local API (serverless-offline + DynamoDB Local), loopback, sequential. */
   scanP95Ms: 150,
+  /** Measured only in a main-package module's name: a module here means a subpackage's code leaked into main. */
+  weappMainPackageForbiddenModules: 0,
 } as const;
 
 export interface Figure {
@@ -43,5 +59,6 @@ export function report(figures: Figure[]): boolean {
 
 function format(value: number, unit: string): string {
   if (unit === 'bytes') return value >= 1024 * 1024 ? `${(value / 1024 / 1024).toFixed(2)} MB` : `${(value / 1024).toFixed(1)} KB`;
-  return `${value.toFixed(unit === 'ms' ? 1 : 0)} ${unit}`;
+  const decimals = unit === 'ms' ? 1 : unit === '×' ? 2 : 0;
+  return `${value.toFixed(decimals)} ${unit}`;
 }

@@ -1,16 +1,26 @@
-/** `npm run bench`: every benchmark, its figures, and exit 1 if any budget is broken. */
-import { report } from './budgets';
+/**
+ * `npm run bench [lambda|weapp|scan|h5]`: every benchmark (or one), its figures, and exit 1 if any budget
+ * is broken. `scan` and `h5` share one local stack (DynamoDB Local, demo data, the API).
+ */
+import { report, type Figure } from './budgets';
+import { measureH5Scan } from './h5-scan';
 import { measureLambdaBundles } from './lambda-bundles';
+import { withBenchStack } from './local-stack';
 import { measureScanLatency } from './scan-latency';
 import { measureWeapp } from './weapp-size';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const figures = [
-    ...(!only || only === 'lambda' ? measureLambdaBundles() : []),
-    ...(!only || only === 'weapp' ? measureWeapp() : []),
-    ...(!only || only === 'scan' ? await measureScanLatency() : []),
-  ];
+  const wants = (name: string) => !only || only === name;
+  const figures: Figure[] = [...(wants('lambda') ? measureLambdaBundles() : []), ...(wants('weapp') ? measureWeapp() : [])];
+  if (wants('scan') || wants('h5')) {
+    figures.push(
+      ...(await withBenchStack(async (stack) => [
+        ...(wants('scan') ? await measureScanLatency(stack) : []),
+        ...(wants('h5') ? await measureH5Scan(stack) : []),
+      ])),
+    );
+  }
   if (!report(figures)) {
     console.error('a performance budget is broken');
     process.exit(1);
