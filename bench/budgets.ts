@@ -4,8 +4,9 @@
  */
 export const BUDGETS = {
   /**
-   * Each request-path function's zip (the SDK and the toolbox included: we pin and bundle them). Lambda
-   * fetches and unpacks the zip on every cold start, before our code runs.
+   * Each request-path function's zip (the SDK and the toolbox included: we pin and bundle them, all but
+   * the S3 client, see serverless.yml). Lambda fetches and unpacks the zip on every cold start, before our
+   * code runs.
    */
   lambdaZipBytes: 200 * 1024,
   /** What that zip unpacks to: the source V8 reads and compiles at load. */
@@ -35,7 +36,7 @@ export const BUDGETS = {
   h5ScanMs: 2000,
   /** The QR scan through the local API (serverless-offline + DynamoDB Local), loopback, sequential. */
   scanP95Ms: 150,
-  /** Measured only in a main-package module's name: a module here means a subpackage's code leaked into main. */
+  /** Modules in the main package's scripts that come from a subpackage's folder, or zod: any is a leak into main. */
   weappMainPackageForbiddenModules: 0,
 } as const;
 

@@ -3,7 +3,7 @@
  * is broken. `scan` and `h5` share one local stack (DynamoDB Local, demo data, the API).
  */
 import { report, type Figure } from './budgets';
-import { measureH5Scan } from './h5-scan';
+import { buildH5ForBench, measureH5Scan } from './h5-scan';
 import { measureLambdaBundles } from './lambda-bundles';
 import { withBenchStack } from './local-stack';
 import { measureScanLatency } from './scan-latency';
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const wants = (name: string) => !only || only === name;
   const figures: Figure[] = [...(wants('lambda') ? measureLambdaBundles() : []), ...(wants('weapp') ? measureWeapp() : [])];
   if (wants('scan') || wants('h5')) {
+    if (wants('h5')) buildH5ForBench();
     figures.push(
       ...(await withBenchStack(async (stack) => [
         ...(wants('scan') ? await measureScanLatency(stack) : []),

@@ -32,6 +32,10 @@ function h5Chain(chain: WebpackChain) {
   const splitChunks = chain.optimization.get('splitChunks') as Record<string, unknown> | false | undefined
   if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', ...H5_CHUNK_LIMITS })
   if (process.env.NODE_ENV !== 'development') chain.plugin('fangxin-scan-preload').use(ScanPreloadPlugin)
+  // Taro's H5 request imports a fetch polyfill and a JSONP client on every page. Every browser this build
+  // targets (browserslist: ES modules) has fetch, and we never ask for JSONP: 30 KB less on the scan path.
+  const emptyModule = path.resolve(__dirname, 'empty-module.js')
+  chain.resolve.alias.set('whatwg-fetch$', emptyModule).set('jsonp-retry$', emptyModule)
 }
 
 /**

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup, Image, ImagePreview, Step, Steps, Tag } from '@nutui/nutui-react-taro'
+import { Cell, CellGroup, Image, Step, Steps, Tag } from '@nutui/nutui-react-taro'
 import type { ComplaintView } from '@fangxin/shared'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { formatShanghaiTime } from '@/lib/time'
@@ -171,28 +171,25 @@ function NoticeLink({ complaintId, title }: { complaintId: string; title: string
   )
 }
 
+/**
+ * Tapping a photo opens the platform's own viewer (WeChat's: pinch to zoom, swipe, long-press to save).
+ * Not NutUI's ImagePreview: it brings the Taro Swiper and Video components, and on H5 every page shares
+ * one module of Taro components, so the scan page would download and run a 330 KB carousel it never shows.
+ */
 function Photos({ photos }: { photos: ComplaintView['photos'] }) {
-  const [previewAt, setPreviewAt] = useState<number>()
+  const urls = photos.map((photo) => photo.url)
+  const open = (index: number) => {
+    Taro.previewImage({ current: urls[index], urls }).catch((error: unknown) => console.warn('photo preview failed', error))
+  }
   return (
     <CellGroup title={`照片（${photos.length}）`} className='complaint-photos'>
       <View className='photo-grid'>
         {photos.map((photo, index) => (
-          <View key={photo.key} className='photo-cell' onClick={() => setPreviewAt(index)}>
+          <View key={photo.key} className='photo-cell' onClick={() => open(index)}>
             <Image className='complaint-photo' src={photo.url} width='100%' height='100%' mode='aspectFill' radius={8} />
           </View>
         ))}
       </View>
-      {previewAt !== undefined ? (
-        <ImagePreview
-          key={previewAt}
-          visible
-          images={photos.map((photo) => ({ src: photo.url }))}
-          defaultValue={previewAt}
-          indicator
-          closeIcon
-          onClose={() => setPreviewAt(undefined)}
-        />
-      ) : null}
     </CellGroup>
   )
 }

@@ -1,0 +1,2 @@
+// Stands in for a module the H5 build leaves out on purpose (see h5Chain in index.ts).
+module.exports = {}
