@@ -4,23 +4,13 @@
  */
 export const BUDGETS = {
   /**
-   * Each request-path function's zip (the SDK and the toolbox included: we pin and bundle them, all but
-   * the S3 client, see serverless.yml). Lambda fetches and unpacks the zip on every cold start, before our
-   * code runs.
+   * Each function's zip (the SDK and the toolbox included: we pin and bundle them, all but the S3 client,
+   * see serverless.yml). Lambda fetches and unpacks the zip on every cold start, before our code runs. Held
+   * for every function, not only those on a request path: the stream and schedule ones are no exception.
    */
   lambdaZipBytes: 200 * 1024,
   /** What that zip unpacks to: the source V8 reads and compiles at load. */
   lambdaUnzippedBytes: 700 * 1024,
-  /**
-   * The functions no person waits on — run from the table's stream or the schedule — keep bigger bundles:
-   * they carry the Tencent Cloud SMS SDK (its form-data dependency brings a ~200 KB MIME table), loaded
-   * only when an SMS is sent. Their init ratio is held to the common budget all the same.
-   */
-  lambdaBytesExceptions: {
-    outboxStream: { zip: 700 * 1024, unzipped: 2.2 * 1024 * 1024 },
-    dispatchNotifications: { zip: 700 * 1024, unzipped: 2.2 * 1024 * 1024 },
-    sweepDeadlines: { zip: 700 * 1024, unzipped: 2.2 * 1024 * 1024 },
-  } as Readonly<Record<string, { zip: number; unzipped: number }>>,
   /**
    * Module load of one bundle against an empty handler's, each the wall time of a fresh `node` process
    * that requires it, measured side by side: what a bundle adds to a cold start beyond Node's own start.

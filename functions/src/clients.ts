@@ -9,7 +9,7 @@ import { createWeChatClient, type WeChatClient } from './wechat/client';
 /**
  * Every client to a service outside the function, in one place, each created once per container (cold
  * start) and kept for the warm invocations that follow. DynamoDB is built at load (every function uses
- * it); the others on first use, so a function that never sends an SMS never loads the SMS SDK, and
+ * it); the others on first use, so a function that never sends an SMS never builds the SMS client, and
  * esbuild leaves the clients a function does not call out of its bundle.
  */
 

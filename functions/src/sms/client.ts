@@ -1,20 +1,18 @@
-import { Agent as HttpAgent, type ClientRequestArgs } from 'node:http';
+import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { connect, type Socket } from 'node:net';
-import type { Client as SmsApiClient } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client';
-import type { SendSmsRequest } from 'tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_models';
 import * as z from 'zod';
 import { maskPhone, maskPhonesIn } from '@fangxin/shared';
 import { TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
+import { postSigned, tc3Headers, TransportError, type PostTarget } from './tencent-api';
 
 /**
  * The Tencent Cloud SMS client (API 3.0, `sms` 2021-01-11, SendSms) for the fallback channel: a
- * notification goes out as an SMS when WeChat could not deliver it for good. Built on Tencent's own SDK,
- * which owns the TC3-HMAC-SHA256 signing; this module owns what the SDK leaves to us:
+ * notification goes out as an SMS when WeChat could not deliver it for good. The signed call itself is
+ * tencent-api.ts; this module owns the rest:
  *
  * - checks before any call — an 11-digit mainland mobile, template parameters within Tencent's limits —
  *   so a request Tencent would refuse is never paid for or retried;
- * - a timeout on the whole exchange (the SDK's default is 60 s, longer than the Lambda should wait);
+ * - a timeout on the whole exchange;
  * - SendSms answering "success" while the number's own status (`SendStatusSet[].Code`) is a failure;
  * - one error type, `SmsError`, that says whether trying again later can help, with a message that never
  *   carries the SecretKey or a full phone number, so it is safe to log.
@@ -230,26 +228,17 @@ const SendSmsAnswer = z.object({
 });
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-/** The host the SDK signs for when it talks to the stand-in: the signing service is its first label. */
+/** What is signed and sent as Host, also to the stand-in: the signing service is its first label. */
 const TENCENT_SMS_HOST = 'sms.tencentcloudapi.com';
 
-/**
- * Dials the stand-in whatever host the request names. The SDK derives the signing service from the
- * endpoint's first label, so pointing it at `127.0.0.1:port` would sign for service "127" and fail the
- * stand-in's (Tencent's) check; with this agent the request is signed for `sms.tencentcloudapi.com`,
- * exactly as in production, and still never leaves the machine.
- */
-class LoopbackAgent extends HttpAgent {
-  constructor(
-    private readonly host: string,
-    private readonly port: number,
-  ) {
-    super({ keepAlive: true });
-  }
-
-  override createConnection(_options: ClientRequestArgs): Socket {
-    return connect({ host: this.host, port: this.port });
-  }
+/** SendSms's request body (API 3.0, `sms` 2021-01-11). */
+interface SendSmsRequest {
+  PhoneNumberSet: string[];
+  SmsSdkAppId: string;
+  SignName: string;
+  TemplateId: string;
+  TemplateParamSet?: string[];
+  SessionContext?: string;
 }
 
 export function createSmsClient(options: SmsClientOptions): SmsClient {
@@ -271,34 +260,24 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   if (!(timeoutMs > 0)) throw new Error('SMS client: timeoutMs must be positive');
   if (!Number.isInteger(maxParamChars) || maxParamChars < 1) throw new Error('SMS client: maxParamChars must be a positive integer');
 
-  let target: URL;
+  let url: URL;
   try {
-    target = new URL(endpoint);
+    url = new URL(endpoint);
   } catch {
     throw new Error(`SMS client: endpoint must be a URL, got ${JSON.stringify(endpoint)}`);
   }
-  // The SDK's own timeout is a backstop; ours (below) ends the exchange first.
-  const reqTimeout = Math.ceil(timeoutMs / 1000) + 1;
-  let httpProfile: { endpoint: string; protocol: string; reqTimeout: number; agent: HttpAgent };
-  if (target.protocol === 'https:' && target.hostname.split('.')[0] === 'sms') {
-    httpProfile = { endpoint: target.host, protocol: 'https://', reqTimeout, agent: new HttpsAgent({ keepAlive: true }) };
-  } else if (target.protocol === 'http:' && LOOPBACK_HOSTS.has(target.hostname)) {
-    // Plain http only to a stand-in on this machine; the agent pins the connection there.
-    httpProfile = {
-      endpoint: TENCENT_SMS_HOST,
-      protocol: 'http://',
-      reqTimeout,
-      agent: new LoopbackAgent(target.hostname, Number(target.port || 80)),
-    };
+  let target: PostTarget;
+  let signedHost: string;
+  if (url.protocol === 'https:' && url.hostname.split('.')[0] === 'sms') {
+    target = { url: url, agent: new HttpsAgent({ keepAlive: true }) };
+    signedHost = url.host;
+  } else if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
+    // Plain http only to a stand-in on this machine, signed for Tencent's host exactly as in production.
+    target = { url: url, agent: new HttpAgent({ keepAlive: true }) };
+    signedHost = TENCENT_SMS_HOST;
   } else {
     throw new Error(`SMS client: endpoint must be https://sms[.region].tencentcloudapi.com or a loopback http stand-in, got ${endpoint}`);
   }
-  // Explicit agents also keep the SDK from routing through an `http_proxy` it would otherwise pick up.
-  // Loaded here, not at module load: the SDK (with form-data and its MIME table) costs ~100 ms of cold
-  // start that the dispatcher should pay only where SMS is configured and needed.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Client } = require('tencentcloud-sdk-nodejs-sms/tencentcloud/services/sms/v20210111/sms_client') as { Client: typeof SmsApiClient };
-  const api = new Client({ credential: { secretId, secretKey }, region, profile: { httpProfile } });
 
   /** Tencent's text, made safe to log: no SecretKey, no full phone number, bounded length. */
   function scrub(text: unknown): string {
@@ -308,37 +287,35 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
   }
 
-  /** Why the SDK call failed, as an SmsError; the SDK's own message is never passed on (it can quote the URL). */
-  function fromSdkFailure(error: unknown): SmsError {
-    const failure = (error ?? {}) as { code?: unknown; httpCode?: unknown; requestId?: unknown; message?: unknown; type?: unknown; getRequestId?: unknown };
-    const requestId = typeof failure.requestId === 'string' && failure.requestId ? failure.requestId : undefined;
-    const message = typeof failure.message === 'string' ? failure.message : '';
-    if (typeof failure.getRequestId === 'function') {
-      // The SDK's exception: Tencent's error (code), an HTTP status other than 200, or a failed request.
-      if (typeof failure.code === 'string' && failure.code) {
-        return new SmsError(
-          failure.code,
-          `Tencent SMS refused SendSms: ${failure.code}: ${scrub(message)}${requestId ? ` (RequestId ${requestId})` : ''}`,
-          isRetryableSmsCode(failure.code),
-          'tencent',
-          requestId ? { requestId } : {},
-        );
-      }
-      if (typeof failure.httpCode === 'number') {
-        const status = failure.httpCode;
-        return new SmsError('Transport.HttpStatus', `Tencent SMS answered HTTP ${status}`, status >= 500 || status === 429, 'transport', {
-          httpStatus: status,
+  /** Why the call brought no answer, as an SmsError. */
+  function fromTransportFailure(error: unknown): SmsError {
+    if (!(error instanceof TransportError)) throw error;
+    const { failure } = error;
+    switch (failure.kind) {
+      case 'status':
+        return new SmsError('Transport.HttpStatus', `Tencent SMS answered HTTP ${failure.status}`, failure.status >= 500 || failure.status === 429, 'transport', {
+          httpStatus: failure.status,
         });
-      }
-      if (/timeout/i.test(message)) return timeoutError();
-      const system = /\b(E[A-Z]{2,})\b/.exec(message)?.[1];
-      return new SmsError('Transport.Network', `Tencent SMS unreachable: request failed${system ? ` (${system})` : ''}`, true, 'transport');
+      case 'timeout':
+        return timeoutError();
+      case 'network':
+        return new SmsError('Transport.Network', `Tencent SMS unreachable: request failed${failure.system ? ` (${failure.system})` : ''}`, true, 'transport');
+      case 'cut-off':
+        return new SmsError('Transport.Network', 'Tencent SMS unreachable: the answer was cut off', true, 'transport');
+      case 'not-json':
+        return badAnswer('the answer is not Tencent Cloud API JSON');
     }
-    // Thrown while reading the answer (outside the SDK's wrapping): node-fetch's body errors, or an answer
-    // without Tencent's `Response` envelope.
-    if (failure.type === 'body-timeout' || failure.type === 'request-timeout') return timeoutError();
-    if (failure.type === 'system') return new SmsError('Transport.Network', 'Tencent SMS unreachable: the answer was cut off', true, 'transport');
-    return badAnswer('the answer is not Tencent Cloud API JSON');
+  }
+
+  /** Tencent's error for the whole call (`Response.Error`), as an SmsError; Tencent's message is scrubbed. */
+  function refused(code: string, message: unknown, requestId: string | undefined): SmsError {
+    return new SmsError(
+      code,
+      `Tencent SMS refused SendSms: ${code}: ${scrub(message)}${requestId ? ` (RequestId ${requestId})` : ''}`,
+      isRetryableSmsCode(code),
+      'tencent',
+      requestId ? { requestId } : {},
+    );
   }
 
   /**
@@ -357,23 +334,28 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     return new SmsError('Transport.BadAnswer', `Tencent SMS gave no usable answer: ${detail}`, false, 'transport');
   }
 
+  /** The call's `Response` (SendStatusSet and RequestId), or an SmsError. */
   async function sendSms(request: SendSmsRequest): Promise<unknown> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        // Rejected before aborting, so the race settles on the timeout, not on the SDK's abort error.
-        reject(timeoutError());
-        controller.abort();
-      }, timeoutMs);
-    });
+    const payload = JSON.stringify(request);
+    const headers = tc3Headers(
+      { secretId, secretKey },
+      { service: 'sms', host: signedHost, action: 'SendSms', version: '2021-01-11', region, payload, timestamp: Math.floor(Date.now() / 1000) },
+    );
+    let answer: unknown;
     try {
-      return await Promise.race([api.request('SendSms', request, { signal: controller.signal }), expired]);
+      answer = await postSigned(target, headers, payload, timeoutMs);
     } catch (error) {
-      throw error instanceof SmsError ? error : fromSdkFailure(error);
-    } finally {
-      clearTimeout(timer);
+      throw fromTransportFailure(error);
     }
+    const response = (answer as { Response?: unknown } | null)?.Response;
+    if (!response || typeof response !== 'object') throw badAnswer('the answer is not Tencent Cloud API JSON');
+    const { Error: failure, RequestId } = response as { Error?: { Code?: unknown; Message?: unknown }; RequestId?: unknown };
+    const requestId = typeof RequestId === 'string' && RequestId ? RequestId : undefined;
+    if (failure !== undefined) {
+      if (typeof failure?.Code !== 'string' || !failure.Code) throw badAnswer('an error without a code');
+      throw refused(failure.Code, failure.Message, requestId);
+    }
+    return response;
   }
 
   return {

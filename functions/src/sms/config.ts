@@ -26,7 +26,7 @@ export interface SmsConfig {
   readonly claimTemplateId: string;
 }
 
-/** Tencent's nearest-region endpoint; the SDK signs for the service named by the host's first label (`sms`). */
+/** Tencent's nearest-region endpoint; a request is signed for the service named by the host's first label (`sms`). */
 export const TENCENT_SMS_DEFAULT_ENDPOINT = 'https://sms.tencentcloudapi.com';
 
 const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?\/?$/;

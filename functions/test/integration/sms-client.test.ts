@@ -5,7 +5,7 @@ import { startSmsStandIn, type SmsStandIn } from '../../../standins/sms/server';
 import { createSmsClient, fitTemplateParam, SmsError, type SmsClient, type SmsClientOptions } from '../../src/sms/client';
 
 /**
- * The production SMS client — Tencent's SDK, signing included — against the stand-in Tencent Cloud SMS
+ * The production SMS client — its own TC3 signing included (tencent-api.ts) — against the stand-in Tencent Cloud SMS
  * API on 127.0.0.1, which verifies every TC3-HMAC-SHA256 signature with the secret. Faults are injected
  * into the server, never into the client.
  */
