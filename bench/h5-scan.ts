@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchBrowser } from '../e2e/support/browser';
 import { DEMO_SHOP_ID } from '../scripts/demo/demo-merchants';
 import { freePort } from '../scripts/local/ports';
 import { serveH5 } from '../scripts/local/static-server';
@@ -42,11 +43,8 @@ const SHOWN = '.commitment-item';
 export async function measureH5Scan(stack: BenchStack): Promise<Figure[]> {
   const h5 = await serveH5({ root: h5Root, port: await freePort(), apiUrl: stack.apiUrl });
   const blank = await serveBlankPage();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  // The browser tests' own launch: Debian's Chromium with its background networking off.
+  const browser = await launchBrowser();
   try {
     const scanUrl = `${h5.url}/#/pages/merchant/index?id=${DEMO_SHOP_ID}`;
     await visit(browser, scanUrl, SHOWN); // the server compresses each file on its first request: not a visitor's cost

@@ -32,15 +32,6 @@ function readDeviceScale(): number {
     urlScale = scaleFromUrl(window.location.href) ?? urlScale
     return urlScale ?? browserDefaultScale()
   }
-  return readWeChatScale()
-}
-
-/**
- * Its own function, reached only outside H5: the H5 build then drops Taro's getSystemInfoSync and the
- * user-agent parser behind it (42 KB on the scan page's path).
- */
-function readWeChatScale(): number {
-  if (process.env.TARO_ENV === 'h5') return MIN_FONT_SCALE
   try {
     // getAppBaseInfo (base library 2.20.1+) carries the font fields on current clients; older ones only
     // in getSystemInfoSync, which WeChat deprecates but still answers.

@@ -130,8 +130,8 @@ export const reviewRecallRoute = /* @__PURE__ */ route({
 /**
  * Managing the campaign's content: staff's 维权知识 articles and 3·15 banners, and recall notices as their shop
  * or the bureau manages them (docs/content.md). Part of the one contract (`allRoutes`), kept in a module of its
- * own because only the `admin` and `merchant` subpackages call these routes: the main package, which imports
- * `routes` (and the public reads of this content: home strip, articles, recalls), does not carry their schemas.
+ * own because only the `admin` and `merchant` subpackages call these routes: the pages that import `routes`
+ * (which holds the public reads of this content: home strip, articles, recalls) do not carry their schemas.
  */
 export const contentRoutes = {
   staffContent: staffContentRoute,

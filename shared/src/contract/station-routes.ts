@@ -116,8 +116,8 @@ export const stationFollowUpsRoute = /* @__PURE__ */ route({ method: 'GET', path
 
 /**
  * Complaint stations (投诉站) and 回访, docs/stations.md. Part of the one contract (`allRoutes`), in a module
- * of its own: only the station, admin and consumer subpackages call these, so the main package (which imports
- * `routes`) does not carry their schemas.
+ * of its own: only the station, admin and consumer subpackages call these, so the pages that import
+ * `routes` do not carry their schemas.
  */
 export const stationRoutes = {
   stations: stationsRoute,
