@@ -134,13 +134,13 @@ export const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodT
 ) => contract;
 
 export const none = z.object({});
-/** `{id}` of a complaint: 26 Crockford characters (a ULID), any case. */
-export const complaintId = z.object({
-  id: z
-    .string()
-    .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '投诉编号格式不正确' })
-    .transform((id) => id.toUpperCase()),
-});
+/** A complaint's number: 26 Crockford characters (a ULID), any case. */
+const ComplaintNumber = z
+  .string()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '投诉编号格式不正确' })
+  .transform((id) => id.toUpperCase());
+/** `{id}` of a complaint. */
+export const complaintId = z.object({ id: ComplaintNumber });
 
 export const getMerchantRoute = /* @__PURE__ */ route({
   method: 'GET',
@@ -214,7 +214,7 @@ export const merchantQueueRoute = /* @__PURE__ */ route({
   path: '/merchant/complaints',
   access: 'merchant',
   pathParams: none,
-  query: ListQuery.extend({ merchantId: MerchantId.optional() }),
+  query: /* @__PURE__ */ ListQuery.extend({ merchantId: /* @__PURE__ */ MerchantId.optional() }),
   errors: ['NOT_FOUND'],
   response: ComplaintPage,
 });
@@ -295,7 +295,7 @@ export const decideApplicationRoute = /* @__PURE__ */ route({
   pathParams: ShopId,
   body: ApplicationDecision,
   errors: ['NOT_FOUND', 'CONFLICT'],
-  response: /* @__PURE__ */ z.object({ merchant: MerchantRegistryView, binding: BindingCode.optional() }),
+  response: /* @__PURE__ */ z.object({ merchant: MerchantRegistryView, binding: /* @__PURE__ */ BindingCode.optional() }),
 });
 
 export const changeMerchantStatusRoute = /* @__PURE__ */ route({
@@ -340,7 +340,7 @@ export const removeClerkRoute = /* @__PURE__ */ route({
   method: 'DELETE',
   path: '/merchant/shops/{id}/people/{userId}',
   access: 'merchant',
-  pathParams: ShopId.extend({ userId: UserId }),
+  pathParams: /* @__PURE__ */ ShopId.extend({ userId: UserId }),
   errors: ['NOT_FOUND'],
   response: ShopPeople,
 });
@@ -350,7 +350,7 @@ export const updateCommitmentsRoute = /* @__PURE__ */ route({
   path: '/merchant/shops/{id}/commitments',
   access: 'merchant',
   pathParams: ShopId,
-  body: CommitmentsUpdate.omit({ effectiveFrom: true }),
+  body: /* @__PURE__ */ CommitmentsUpdate.omit({ effectiveFrom: true }),
   errors: ['NOT_FOUND', 'CONFLICT'],
   response: MerchantRegistryView,
 });
@@ -376,7 +376,7 @@ export const decideModerationRoute = /* @__PURE__ */ route({
   method: 'POST',
   path: '/staff/moderation/{complaintId}/{target}',
   access: 'staff',
-  pathParams: /* @__PURE__ */ z.object({ complaintId: complaintId.shape.id, target: ModerationTarget }),
+  pathParams: /* @__PURE__ */ z.object({ complaintId: ComplaintNumber, target: ModerationTarget }),
   body: ModerationDecision,
   errors: ['NOT_FOUND', 'CONFLICT'],
   response: ModerationItem,
