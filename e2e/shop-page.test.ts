@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_SHOP_ID, DEMO_SUSPENDED_SHOP_ID } from '../scripts/demo/demo-merchants';
 import { browserForThisFile, h5Url, phonePage, screenshot } from './support/browser';
+import { DEMO_SHOP_COMMITMENT_TITLES } from './support/demo-shop';
 
 const browser = browserForThisFile();
 let page: Page;
@@ -36,14 +37,7 @@ describe('consumer scans a shop’s 放心消费 code (H5 build, local API, head
     expect(await shopName()).toBe('清河县城关百货商场有限公司');
     await page.locator('.commitment-item').nth(5).waitFor();
     const titles = await page.locator('.commitment-title').allInnerTexts();
-    expect(titles.map((t) => t.trim())).toEqual([
-      '商品质量承诺',
-      '首问负责',
-      '先行赔付',
-      '三包',
-      '明码标价 · 明码实价',
-      '15天线下无理由退货',
-    ]);
+    expect(titles.map((t) => t.trim())).toEqual(DEMO_SHOP_COMMITMENT_TITLES);
     expect(await page.locator('.merchant-badge').first().innerText()).toContain('2025年度放心消费示范企业');
     expect(await page.locator('body').innerText()).toContain('出了问题，本店先行赔付');
     expect(await page.locator('body').innerText()).toContain('2025-03-15');

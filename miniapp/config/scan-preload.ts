@@ -1,15 +1,17 @@
+import path from 'node:path'
+import { buildSync } from 'esbuild'
+import type { ScanShellConfig } from '../src/h5-shell/scan-shell'
+
 /**
- * The H5 scan page's files, asked for at once. Taro's H5 router loads a page's chunks only after the
- * app's own script has run, which on a slow phone is a second wait behind the first; a scan link
- * (`#/pages/merchant/index?…`) is the page that matters most. This plugin writes, into index.html, a tiny
- * script that — on that route only — preloads the scan page's chunks while the app's script downloads,
- * and the shop itself (`GET /api/merchants/{id}`, the page's one request), so the answer is there when
- * the page asks: the browser hands a preloaded response to the matching fetch. Other routes load
- * exactly as before.
+ * The H5 scan page's head start. Taro's H5 router loads a page's chunks only after the app's own script
+ * has run, which on a slow phone is a second wait behind the first; a scan link
+ * (`#/pages/merchant/index?…`) is the page that matters most. This plugin inlines into index.html the scan
+ * shell (src/h5-shell/scan-shell.ts), which — on that route only — preloads the scan page's chunks while
+ * the app's script downloads, asks for the shop itself (the page's one request, handed on to the app),
+ * and draws the shop and its commitments as soon as they arrive. Other routes load exactly as before.
  */
 
-/** The page whose chunks are preloaded, as the hash route names it and as its source path ends. */
-const SCAN_ROUTE = '#/pages/merchant/index'
+/** The source of the page whose chunks are preloaded. */
 const SCAN_SOURCE = /[\\/]src[\\/]pages[\\/]merchant[\\/]index\.tsx$/
 
 interface Chunk {
@@ -51,7 +53,14 @@ export class ScanPreloadPlugin {
         // Right after <title>: an inline script below a stylesheet would wait for that stylesheet to load.
         const source = String(html.source.source())
         if (!source.includes('</title>')) throw new Error('scan-preload: index.html has no <title>')
-        const text = source.replace('</title>', `</title>${preloadScript(files, publicPath)}`)
+        // The app's deferred entry scripts become preloads, run by the shell (src/h5-shell/scan-shell.ts).
+        const app: string[] = []
+        const preloaded = source.replace(/<script defer="defer" src="([^"]+)"><\/script>/g, (_tag, src: string) => {
+          app.push(src)
+          return `<link rel="preload" as="script" href="${src}">`
+        })
+        if (app.length === 0) throw new Error('scan-preload: index.html has no deferred entry script')
+        const text = preloaded.replace('</title>', `</title>${shellScript({ files, publicPath, app })}`)
         compilation.updateAsset('index.html', new sources.RawSource(text))
       })
     })
@@ -78,21 +87,24 @@ function isEntry(compilation: Compilation, group: ChunkGroup): boolean {
 const H5_API_BASE = '/api'
 
 /**
- * ES5, no helpers: it runs before anything else on the page. The shop id is read as the page reads a plain
- * link (`id`, or a code's `scene`) and normalised as the contract does (trimmed, upper case), so the
- * preloaded URL is the one the page will fetch; a malformed id preloads nothing. `crossorigin` gives the
- * preload the credentials mode of a plain `fetch`, without which the browser would not reuse it.
+ * The shell, compiled for the head of index.html: one small script, no imports at run time, its
+ * configuration (the scan page's files, the API's base) filled in at build time. ES2018, so object spread
+ * needs no helpers: every browser this build targets (those with ES modules) has it.
  */
-function preloadScript(files: string[], publicPath: string): string {
-  return (
-    '<script>(function(){' +
-    `if(location.hash.indexOf(${JSON.stringify(SCAN_ROUTE)})!==0)return;` +
-    'function p(h,a,c){var l=document.createElement("link");l.rel="preload";l.as=a;l.href=h;if(c)l.crossOrigin="anonymous";document.head.appendChild(l)}' +
-    `var f=${JSON.stringify(files)};` +
-    `for(var i=0;i<f.length;i++)p(${JSON.stringify(publicPath)}+f[i],/\\.css$/.test(f[i])?"style":"script");` +
-    'var m=/[?&](?:id|scene)=([^&#]*)/.exec(location.hash);if(!m)return;' +
-    'try{var id=decodeURIComponent(m[1]).replace(/^\\s+|\\s+$/g,"").toUpperCase()}catch(e){return}' +
-    `if(/^[0-9A-Z]{1,32}$/.test(id))p(${JSON.stringify(H5_API_BASE)}+"/merchants/"+id,"fetch",true)` +
-    '})()</script>'
-  )
+function shellScript(build: Omit<ScanShellConfig, 'apiBase'>): string {
+  const config: ScanShellConfig = { ...build, apiBase: H5_API_BASE }
+  const result = buildSync({
+    entryPoints: [path.resolve(__dirname, '..', 'src', 'h5-shell', 'entry.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2018',
+    write: false,
+    legalComments: 'none',
+    define: { SCAN_SHELL_CONFIG: JSON.stringify(config) },
+    logLevel: 'silent',
+  })
+  // `</script` inside the code would end the element early; the shell has none, but the check is cheap.
+  const code = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1')
+  return `<script>${code}</script>`
 }

@@ -155,7 +155,14 @@ export async function send(route: RouteAddress, input: SendInput): Promise<unkno
     throw new ApiError('NETWORK', MESSAGES.network)
   }
 
-  const { statusCode, data } = response
+  return answerOf(route, response.statusCode, response.data)
+}
+
+/**
+ * A response as {@link send} reads it: the 2xx body, or the ApiError it means. Also for an answer that
+ * came another way (the H5 scan shell's request for the shop, see lib/scan-shell.ts).
+ */
+export function answerOf(route: RouteAddress, statusCode: number, data: unknown): unknown {
   if (statusCode === 401 && route.access !== 'public') throw signInAgain()
   if (statusCode < 200 || statusCode >= 300) throw errorFromResponse(statusCode, data)
   return data

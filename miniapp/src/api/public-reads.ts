@@ -1,6 +1,7 @@
 import type { HomeContent, MerchantPublicView, RecallPage } from '@fangxin/shared'
 import { checkShopCode } from '@/lib/shop-id'
-import { ApiError, MESSAGES, send } from './http'
+import { takeShellAnswer } from '@/lib/scan-shell'
+import { ApiError, MESSAGES, answerOf, send } from './http'
 import { PUBLIC_READS } from './public-routes'
 
 /** The body of a 2xx read: the server's own JSON object; anything else is a proxy or a broken deploy. */
@@ -12,7 +13,11 @@ function objectBody<T>(data: unknown): T {
 
 /** `GET /merchants/{id}`: what anyone sees after scanning a shop's code. */
 export async function getMerchant(id: string): Promise<MerchantPublicView> {
-  return objectBody<MerchantPublicView>(await send(PUBLIC_READS.getMerchant, { params: { id: shopId(id) } }))
+  const checked = shopId(id)
+  // On H5, a scan link's shell has asked already (src/h5-shell): its answer is this call's, read the same way.
+  const handed = await takeShellAnswer(checked)
+  if (handed) return objectBody<MerchantPublicView>(answerOf(PUBLIC_READS.getMerchant, handed.status, handed.body))
+  return objectBody<MerchantPublicView>(await send(PUBLIC_READS.getMerchant, { params: { id: checked } }))
 }
 
 /** The id as the contract normalises it, or the contract's own INVALID error, field `id`. */

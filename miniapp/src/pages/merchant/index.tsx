@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { MerchantPublicView } from '@fangxin/shared'
 import { ApiError, isApiError } from '@/api/http'
 import { getMerchant } from '@/api/public-reads'
+import { dismissScanShell } from '@/lib/scan-shell'
 import { shopIdFromParams } from '@/lib/shop-id'
 import { ShopFailedView, ShopLoadingView, ShopState } from './components/shop-states'
 import { ShopView } from './components/shop-view'
@@ -47,6 +48,13 @@ export default function MerchantPage() {
       current = false
     }
   }, [shopId, attempt])
+
+  // The page shows something of its own (the shop, or why not): the H5 scan shell has done its part.
+  const showing = !shopId || state.kind !== 'loading'
+  useEffect(() => {
+    if (showing) dismissScanShell()
+  }, [showing])
+  useEffect(() => dismissScanShell, [])
 
   const shopName = state.kind === 'loaded' ? state.merchant.name : undefined
   useEffect(() => {
