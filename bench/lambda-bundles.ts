@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { BUDGETS, type Figure } from './budgets';
 import { localAwsEnv } from '../scripts/local/env';
 import { readServerlessConfig } from '../scripts/contract/serverless-functions';
@@ -61,10 +62,46 @@ export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst
     if (figures.length === 0) throw new Error(`no function zips in ${dir}: package first`);
     if (!options.loadTimes) return figures;
     figures.push({ name: 'empty handler init (median over the run)', value: median(emptyRuns), unit: 'ms' });
+    // Where the budget goes before any code of ours: what the parts every function shares cost alone.
+    for (const [name, bundle] of referenceBundles(scratch)) {
+      const { bundleMs, emptyMs } = medianLoadMs(bundle, empty, env);
+      figures.push({ name: `reference, not a function: ${name} init vs empty handler`, value: bundleMs / emptyMs, unit: '×' });
+    }
     return figures;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * bench/reference-handlers, bundled as serverless.yml bundles the functions (its `custom.esbuild` options,
+ * minified as a deployed stage is): the SDK's document client doing one GetItem, and zod with one schema.
+ */
+function referenceBundles(scratch: string): Array<[string, string]> {
+  const options = (readServerlessConfig().custom as { esbuild: Record<string, unknown> }).esbuild;
+  const references: Array<[string, string]> = [
+    ['the DynamoDB document client alone, one GetItem', 'dynamodb-get.ts'],
+    ['zod with its Chinese messages and one schema', 'zod-schema.ts'],
+  ];
+  return references.map(([name, file]) => {
+    const outfile = path.join(scratch, 'reference', file.replace(/\.ts$/, '.js'));
+    buildSync({
+      entryPoints: [path.join(__dirname, 'reference-handlers', file)],
+      outfile,
+      bundle: true,
+      minify: true,
+      platform: options.platform as 'node',
+      target: options.target as string,
+      format: options.format as 'cjs',
+      mainFields: options.mainFields as string[],
+      legalComments: options.legalComments as 'none',
+      keepNames: options.keepNames as boolean,
+      external: options.exclude as string[],
+      alias: Object.fromEntries(Object.entries(options.alias as Record<string, string>).map(([from, to]) => [from, path.resolve(root, to)])),
+      logLevel: 'silent',
+    });
+    return [name, outfile];
+  });
 }
 
 /** Functions a person waits on: those behind an `http` or `httpApi` event. */
