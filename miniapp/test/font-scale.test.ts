@@ -2,6 +2,7 @@ import {
   clampFontScale,
   effectiveFontScale,
   LARGE_TEXT_SCALE,
+  largeTextFromStoredItem,
   scaleFromBrowserDefault,
   scaleFromUrl,
   scaleFromWeChat
@@ -46,5 +47,20 @@ describe('适老化 text scale', () => {
     expect(effectiveFontScale(1, true)).toBe(LARGE_TEXT_SCALE)
     expect(effectiveFontScale(1.8, true)).toBe(1.8)
     expect(effectiveFontScale(1.2, false)).toBe(1.2)
+  })
+})
+
+describe('largeTextFromStoredItem reads the 大字模式 choice as Taro’s H5 storage keeps it', () => {
+  it.each([
+    ['{"data":true}', true],
+    ['{"data":false}', false],
+    ['{"data":"true"}', false],
+    ['true', false],
+    ['{}', false],
+    ['not json', false],
+    ['', false],
+    [null, false],
+  ])('%j → %s', (item, expected) => {
+    expect(largeTextFromStoredItem(item)).toBe(expected)
   })
 })

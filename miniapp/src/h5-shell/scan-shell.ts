@@ -1,6 +1,6 @@
 import type { MerchantPublicView } from '@fangxin/shared'
 import { BADGE_COLORS } from '../components/badge-colors'
-import { scaleFromUrl } from '../lib/font-scale'
+import { LARGE_TEXT_STORAGE_KEY, MIN_FONT_SCALE, effectiveFontScale, largeTextFromStoredItem, scaleFromBrowserDefault, scaleFromUrl } from '../lib/font-scale'
 import { safeDecode } from '../lib/decode'
 import { checkShopCode, shopIdFromParams } from '../lib/shop-id'
 import { SHELL_ELEMENT_ID, type ShellAnswer, type ShellState, type ShellWindow } from './handoff'
@@ -132,12 +132,12 @@ function element(doc: Document, className: string, text?: string): HTMLElement {
 }
 
 /** The shell's DOM for one shop, its stylesheet included. */
-export function renderShell(doc: Document, shop: ShellShop, fontScale: number | undefined): HTMLElement {
+export function renderShell(doc: Document, shop: ShellShop, fontScale: number): HTMLElement {
   const root = element(doc, 'fx-shell')
   root.id = SHELL_ELEMENT_ID
   // Not yet the page: assistive technology hears that it is still loading.
   root.setAttribute('aria-busy', 'true')
-  if (fontScale !== undefined) root.style.setProperty('--fx-font-scale', String(fontScale))
+  root.style.setProperty('--fx-font-scale', String(fontScale))
   const style = doc.createElement('style')
   style.textContent = STYLE
   root.appendChild(style)
@@ -186,6 +186,30 @@ export function renderShell(doc: Document, shop: ShellShop, fontScale: number | 
   root.appendChild(element(doc, 'fx-since', `以上承诺自 ${shop.commitmentsSince} 起生效`))
   root.appendChild(element(doc, 'fx-wait', '投诉入口加载中…'))
   return root
+}
+
+/**
+ * The text scale the page will use (components/font-scale.tsx, H5): the `fontScale` hook or the browser's
+ * default font size, raised by 「大字模式」 when it is on.
+ */
+function shellFontScale(win: Window): number {
+  let largeText = false
+  try {
+    largeText = largeTextFromStoredItem(win.localStorage.getItem(LARGE_TEXT_STORAGE_KEY))
+  } catch {
+    // Storage refused (a private window): the mode is off, as the page will find it.
+  }
+  return effectiveFontScale(scaleFromUrl(win.location.href) ?? browserDefaultScale(win.document), largeText)
+}
+
+/** The browser's default font size as a scale, measured as the page measures it. */
+function browserDefaultScale(doc: Document): number {
+  const probe = doc.createElement('div')
+  probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
+  doc.body.appendChild(probe)
+  const px = parseFloat(doc.defaultView ? doc.defaultView.getComputedStyle(probe).fontSize : '')
+  probe.remove()
+  return Number.isFinite(px) ? scaleFromBrowserDefault(px) : MIN_FONT_SCALE
 }
 
 function preload(doc: Document, href: string, as: string): void {
@@ -248,7 +272,7 @@ export function startScanShell(win: Window & ShellWindow, config: ScanShellConfi
         if (!shop || shop.id !== id || state.dismissed) return startApp()
         whenParsed(doc, () => {
           if (state.dismissed) return startApp()
-          doc.body.appendChild(renderShell(doc, shop, scaleFromUrl(win.location.href)))
+          doc.body.appendChild(renderShell(doc, shop, shellFontScale(win)))
           // Leaving the scan route (the back button) takes the shell away with it.
           win.addEventListener('hashchange', () => {
             if (!scanPageParams(win.location.hash)) doc.getElementById(SHELL_ELEMENT_ID)?.remove()

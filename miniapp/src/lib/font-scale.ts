@@ -26,6 +26,20 @@ export const FONT_SCALE_PARAM = 'fontScale'
 /** The key under which the 「大字模式」 choice is kept in Taro storage. */
 export const LARGE_TEXT_STORAGE_KEY = 'fangxin.largeText'
 
+/**
+ * The 「大字模式」 choice from the browser's localStorage item, where Taro's H5 storage keeps it as
+ * `{"data":true}`. For the H5 scan shell, which runs before Taro; anything else reads as off.
+ */
+export function largeTextFromStoredItem(item: string | null): boolean {
+  if (!item) return false
+  try {
+    const stored: unknown = JSON.parse(item)
+    return typeof stored === 'object' && stored !== null && (stored as { data?: unknown }).data === true
+  } catch {
+    return false
+  }
+}
+
 export function clampFontScale(scale: number): number {
   if (!Number.isFinite(scale) || scale <= 0) return MIN_FONT_SCALE
   // Two decimals: enough for WeChat's steps, and a stable CSS value.
