@@ -8,7 +8,9 @@ import type { ScanShellConfig } from '../src/h5-shell/scan-shell'
  * (`#/pages/merchant/index?…`) is the page that matters most. This plugin inlines into index.html the scan
  * shell (src/h5-shell/scan-shell.ts), which — on that route only — preloads the scan page's chunks while
  * the app's script downloads, asks for the shop itself (the page's one request, handed on to the app),
- * and draws the shop and its commitments as soon as they arrive. Other routes load exactly as before.
+ * and draws the shop and its commitments as soon as they arrive. The app's entry scripts become
+ * preloads that the shell runs: on the scan route once the shop is on screen, elsewhere as soon as the
+ * HTML has been read, as their deferred tags ran.
  */
 
 /** The source of the page whose chunks are preloaded. */
