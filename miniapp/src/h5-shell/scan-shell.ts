@@ -270,7 +270,9 @@ export function startScanShell(win: Window & ShellWindow, config: ScanShellConfi
       .then((got) => {
         const shop = got && got.status === 200 ? readShop(got.body) : undefined
         if (!shop || shop.id !== id || state.dismissed) return startApp()
-        whenParsed(doc, () => {
+        // The body is enough (the shell is fixed over the page): not waiting for the whole document, which
+        // waits for the stylesheet, queued behind the preloads on a slow line.
+        whenBodyExists(doc, () => {
           if (state.dismissed) return startApp()
           doc.body.appendChild(renderShell(doc, shop, shellFontScale(win)))
           // Leaving the scan route (the back button) takes the shell away with it.
@@ -287,6 +289,12 @@ export function startScanShell(win: Window & ShellWindow, config: ScanShellConfi
     startApp()
     throw error
   }
+}
+
+/** Runs `then` once the parser has opened the body. */
+function whenBodyExists(doc: Document, then: () => void): void {
+  if (doc.body) then()
+  else whenParsed(doc, then)
 }
 
 /** Runs `then` once the document's HTML has been read (the body and `#app` exist). */
