@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_SHOP_ID } from '../scripts/demo/demo-merchants';
 import { browserForThisFile, h5Url, pageSettled, phonePage, screenshot } from './support/browser';
 import { visible } from './support/journey';
+import { noteShellWhenItAppears, shellAsSeen } from './support/scan-shell';
 
 /**
  * 适老化 on the H5 build (docs/product.md「适老化」): at 1.5× text — the home page's 「大字模式」 switch, or the
@@ -154,18 +155,11 @@ describe('适老化: large text on the consumer pages (H5 build, headless Chromi
     await visible(page, '.large-text-toggle--on').waitFor({ timeout: 20_000 });
     expect(await fontSizeOf(page, '.home-intro')).toBeGreaterThanOrEqual(standard.intro * 1.4);
     // The scan shell too draws at the chosen size while the app loads.
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const shell = document.getElementById('fangxin-scan-shell');
-        if (!shell) return;
-        (window as unknown as { __shellScale?: string }).__shellScale = shell.style.getPropertyValue('--fx-font-scale');
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await noteShellWhenItAppears(page);
     await page.goto('about:blank');
     await openShop(page);
     expect(await fontScaleOf(page, '.merchant-page')).toBe('1.5');
-    expect(await page.evaluate(() => (window as unknown as { __shellScale?: string }).__shellScale)).toBe('1.5');
+    expect((await shellAsSeen(page)).scale).toBe('1.5');
     await page.context().close();
   }, 90_000);
 

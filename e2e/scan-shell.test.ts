@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { DEMO_SHOP_ID, DEMO_SUSPENDED_SHOP_ID } from '../scripts/demo/demo-merchants';
 import { browserForThisFile, h5Url, phonePage } from './support/browser';
 import { DEMO_SHOP_COMMITMENT_TITLES } from './support/demo-shop';
+import { noteShellWhenItAppears, shellAsSeen, type ShellSeen } from './support/scan-shell';
 
 /**
  * The H5 scan shell (miniapp/src/h5-shell): on a slow phone a scan link shows the shop and its commitments
@@ -33,45 +34,14 @@ async function texts(selector: string): Promise<string[]> {
   return (await page.locator(selector).allInnerTexts()).map((text) => text.trim());
 }
 
-interface ShellSeen {
-  appThere: boolean;
-  name: string[];
-  badge: string[];
-  notice: string[];
-  titles: string[];
-  text: string;
-  busy: string | null;
-}
-
-/**
- * Opens the shop's scan link and returns the shell as it was when it appeared (the app replaces it soon
- * after, so it is read at that moment, in the page).
- */
+/** Opens the shop's scan link and returns the shell as it was when it appeared. */
 async function shellAsFirstSeen(shopId: string): Promise<ShellSeen> {
   // The local API's first answer after it starts can take over a second; a phone's would not.
   expect((await page.request.get(`${h5Url()}/api/merchants/${shopId}`)).status()).toBe(200);
-  await page.addInitScript(() => {
-    const seen = window as unknown as { __shellSeen?: unknown };
-    new MutationObserver((_, observer) => {
-      const shell = document.getElementById('fangxin-scan-shell');
-      if (!shell) return;
-      const texts = (selector: string) => [...shell.querySelectorAll<HTMLElement>(selector)].map((node) => node.firstChild?.textContent?.trim());
-      seen.__shellSeen = {
-        appThere: document.querySelector('.file-complaint') !== null,
-        name: texts('.fx-name'),
-        badge: texts('.fx-badge'),
-        notice: texts('.fx-notice'),
-        titles: texts('.fx-commitment .fx-cell-title'),
-        text: shell.textContent,
-        busy: shell.getAttribute('aria-busy'),
-      };
-      observer.disconnect();
-    }).observe(document, { childList: true, subtree: true });
-  });
+  await noteShellWhenItAppears(page);
   apiRequests.length = 0;
   await page.goto(`${h5Url()}/#/pages/merchant/index?id=${shopId}`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => (window as unknown as { __shellSeen?: unknown }).__shellSeen !== undefined);
-  return page.evaluate(() => (window as unknown as { __shellSeen: ShellSeen }).__shellSeen);
+  return shellAsSeen(page);
 }
 
 describe('the scan shell (H5, headless Chromium, CPU slowed ×6)', () => {

@@ -3,8 +3,8 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import {
   effectiveFontScale,
   LARGE_TEXT_STORAGE_KEY,
+  measureBrowserDefaultScale,
   MIN_FONT_SCALE,
-  scaleFromBrowserDefault,
   scaleFromUrl,
   scaleFromWeChat
 } from '@/lib/font-scale'
@@ -30,7 +30,7 @@ type WeChatFontInfo = { fontSizeScaleFactor?: number; fontSizeSetting?: number }
 function readDeviceScale(): number {
   if (process.env.TARO_ENV === 'h5') {
     urlScale = scaleFromUrl(window.location.href) ?? urlScale
-    return urlScale ?? browserDefaultScale()
+    return urlScale ?? measureBrowserDefaultScale(document)
   }
   try {
     // getAppBaseInfo (base library 2.20.1+) carries the font fields on current clients; older ones only
@@ -41,16 +41,6 @@ function readDeviceScale(): number {
   } catch {
     return MIN_FONT_SCALE
   }
-}
-
-/** H5: the browser's default font size (its font-size setting), which Taro's rem layout otherwise ignores. */
-function browserDefaultScale(): number {
-  const probe = document.createElement('div')
-  probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
-  document.body.appendChild(probe)
-  const px = parseFloat(getComputedStyle(probe).fontSize)
-  probe.remove()
-  return Number.isFinite(px) ? scaleFromBrowserDefault(px) : MIN_FONT_SCALE
 }
 
 function readLargeText(): boolean {

@@ -1,6 +1,6 @@
 import type { MerchantPublicView } from '@fangxin/shared'
 import { BADGE_COLORS } from '../components/badge-colors'
-import { LARGE_TEXT_STORAGE_KEY, MIN_FONT_SCALE, effectiveFontScale, largeTextFromStoredItem, scaleFromBrowserDefault, scaleFromUrl } from '../lib/font-scale'
+import { LARGE_TEXT_STORAGE_KEY, effectiveFontScale, largeTextFromStoredItem, measureBrowserDefaultScale, scaleFromUrl } from '../lib/font-scale'
 import { safeDecode } from '../lib/decode'
 import { checkShopCode, shopIdFromParams } from '../lib/shop-id'
 import { SHELL_ELEMENT_ID, type ShellAnswer, type ShellState, type ShellWindow } from './handoff'
@@ -103,14 +103,14 @@ export function readShop(body: unknown): ShellShop | undefined {
 const STYLE = `
 #${SHELL_ELEMENT_ID}{position:fixed;top:0;right:0;bottom:0;left:0;z-index:10000;overflow-y:auto;background:#f7f8fa;color:#1a1a1a;
 font-family:sans-serif;--s:var(--fx-font-scale,1)}
-#${SHELL_ELEMENT_ID} .fx-notice{padding:10px 16px;background:#fbf8dc;color:#d9500b;font-size:14px;line-height:1.5}
+#${SHELL_ELEMENT_ID} .fx-notice{padding:10px 16px;background:#fbf8dc;color:#d9500b;font-size:calc(14px*var(--s));line-height:1.5}
 #${SHELL_ELEMENT_ID} .fx-header{padding:20px 16px 10px;background:#fff}
 #${SHELL_ELEMENT_ID} .fx-name{font-size:calc(22px*var(--s));font-weight:600;line-height:1.35;word-break:break-all}
 #${SHELL_ELEMENT_ID} .fx-tags{display:flex;flex-wrap:wrap;margin-top:10px}
 #${SHELL_ELEMENT_ID} .fx-tag{margin:0 6px 6px 0;padding:0 6px;border:1px solid #666;border-radius:3px;color:#666;font-size:calc(12px*var(--s));line-height:calc(20px*var(--s))}
 #${SHELL_ELEMENT_ID} .fx-badge{border:0;font-weight:600}
 #${SHELL_ELEMENT_ID} .fx-custom{display:inline-block;margin:0 0 0 6px;border-color:#c27c0e;color:#c27c0e;font-weight:400;vertical-align:middle}
-#${SHELL_ELEMENT_ID} .fx-group{padding:15px 16px 5px;color:#909ca4;font-size:13px}
+#${SHELL_ELEMENT_ID} .fx-group{padding:15px 16px 5px;color:#909ca4;font-size:calc(13px*var(--s))}
 #${SHELL_ELEMENT_ID} .fx-cell{padding:13px 16px;background:#fff;border-bottom:1px solid #f5f6f7}
 #${SHELL_ELEMENT_ID} .fx-cell-title{font-size:calc(15px*var(--s))}
 #${SHELL_ELEMENT_ID} .fx-cell-text{display:block;margin-top:4px;font-size:calc(14px*var(--s));line-height:1.6;color:#333}
@@ -199,17 +199,7 @@ function shellFontScale(win: Window): number {
   } catch {
     // Storage refused (a private window): the mode is off, as the page will find it.
   }
-  return effectiveFontScale(scaleFromUrl(win.location.href) ?? browserDefaultScale(win.document), largeText)
-}
-
-/** The browser's default font size as a scale, measured as the page measures it. */
-function browserDefaultScale(doc: Document): number {
-  const probe = doc.createElement('div')
-  probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
-  doc.body.appendChild(probe)
-  const px = parseFloat(doc.defaultView ? doc.defaultView.getComputedStyle(probe).fontSize : '')
-  probe.remove()
-  return Number.isFinite(px) ? scaleFromBrowserDefault(px) : MIN_FONT_SCALE
+  return effectiveFontScale(scaleFromUrl(win.location.href) ?? measureBrowserDefaultScale(win.document), largeText)
 }
 
 function preload(doc: Document, href: string, as: string): void {

@@ -1,7 +1,8 @@
 /**
- * 适老化 large text: the rules that turn what the phone or browser says into one text scale. Pure (no Taro),
- * so the unit tests pin them; `components/font-scale.tsx` reads the device and applies the result as the CSS
- * variable `--fx-font-scale`, which every consumer stylesheet multiplies its text sizes by.
+ * 适老化 large text: the rules that turn what the phone or browser says into one text scale. No Taro (and no
+ * DOM but the H5 probe, `measureBrowserDefaultScale`), so the unit tests pin them; `components/font-scale.tsx`
+ * reads the device and applies the result as the CSS variable `--fx-font-scale`, which every consumer
+ * stylesheet multiplies its text sizes by. The H5 scan shell (src/h5-shell) reads them too, before Taro runs.
  */
 
 /** WeChat's standard font size (「我 → 设置 → 通用 → 字体大小」 at its default), in px. */
@@ -62,6 +63,20 @@ export function scaleFromWeChat(info: { fontSizeScaleFactor?: unknown; fontSizeS
 /** The browser's default font size (what `font-size: medium` resolves to) as a scale. */
 export function scaleFromBrowserDefault(defaultFontPx: number): number {
   return clampFontScale(defaultFontPx / BROWSER_STANDARD_FONT_PX)
+}
+
+/**
+ * H5: the browser's default font size (its font-size setting, which Taro's rem layout otherwise ignores), as
+ * a scale. Measured with a hidden probe in `doc`'s body; shared by the app and the scan shell, which runs
+ * before it.
+ */
+export function measureBrowserDefaultScale(doc: Document): number {
+  const probe = doc.createElement('div')
+  probe.style.cssText = 'position:absolute;visibility:hidden;font-size:medium'
+  doc.body.appendChild(probe)
+  const px = doc.defaultView ? parseFloat(doc.defaultView.getComputedStyle(probe).fontSize) : Number.NaN
+  probe.remove()
+  return Number.isFinite(px) ? scaleFromBrowserDefault(px) : MIN_FONT_SCALE
 }
 
 /**

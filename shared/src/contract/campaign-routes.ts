@@ -89,8 +89,8 @@ export const surveyResultsRoute = /* @__PURE__ */ route({
 /**
  * Reaching consumers: the awareness quiz (知晓率) and the satisfaction survey (社会测评), docs/campaign.md
  * "Quiz and survey". Part of the one contract (`allRoutes`), kept in a module of its own because only the
- * `campaign` and `admin` subpackages call these routes: the pages that
- * import `routes` do not carry their schemas.
+ * `campaign` and `admin` subpackages call these routes: the pages that import `routes` do not carry their
+ * schemas.
  */
 export const campaignRoutes = {
   campaignBanks: campaignBanksRoute,
