@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { COMPLAINT_CATEGORY_CODES, OUTCOME_CODES } from '../src/catalogue/complaints';
 import { Amount, CommandInput, FileComplaintRequest, MainlandMobile, PhotoKey, freeText } from '../src/contract/complaint';
 import { COMMAND_TYPES } from '../src/domain/lifecycle';
@@ -22,7 +22,7 @@ const VALID = {
 };
 
 type Issue = { path: PropertyKey[]; message: string };
-const issuesOf = (schema: z.ZodType, input: unknown): Issue[] => {
+const issuesOf = (schema: z.ZodMiniType, input: unknown): Issue[] => {
   const result = schema.safeParse(input);
   return result.success ? [] : result.error.issues.map(({ path, message }) => ({ path, message }));
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { allRoutes } from '../src/contract/all-routes';
 import type { RouteContract } from '../src/contract/routes';
 import { TEXT_FIELDS, type TextFieldRules } from '../src/contract/text';
@@ -17,27 +17,27 @@ import { TEXT_FIELDS, type TextFieldRules } from '../src/contract/text';
 
 interface Def {
   type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-  left?: z.ZodType;
-  right?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  keyType?: z.ZodType;
-  valueType?: z.ZodType;
-  items?: z.ZodType[];
-  rest?: z.ZodType | null;
-  getter?: () => z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  innerType?: z.ZodMiniType;
+  element?: z.ZodMiniType;
+  options?: z.ZodMiniType[];
+  left?: z.ZodMiniType;
+  right?: z.ZodMiniType;
+  in?: z.ZodMiniType;
+  out?: z.ZodMiniType;
+  keyType?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
+  items?: z.ZodMiniType[];
+  rest?: z.ZodMiniType | null;
+  getter?: () => z.ZodMiniType;
   checks?: { _zod: { def: { check: string; format?: string } } }[];
 }
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** A place in a request that receives a string from the caller, with the schema that parses it. */
 interface Leaf {
   where: string;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
 }
 
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
@@ -45,13 +45,13 @@ const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readon
 const NOT_STRINGS = new Set(['number', 'int', 'boolean', 'bigint', 'date', 'null', 'undefined', 'void', 'never', 'nan', 'enum', 'literal', 'symbol']);
 
 /** Does parsing start with a string (a string, or a pipe whose first stage is one)? */
-const takesString = (schema: z.ZodType): boolean => {
+const takesString = (schema: z.ZodMiniType): boolean => {
   const def = defOf(schema);
   return def.type === 'string' || (def.type === 'pipe' && takesString(def.in!));
 };
 
 /** Every string leaf under `schema`. A pipe that starts with a string is one leaf: its stages are one field. */
-function stringLeaves(schema: z.ZodType, where: string): Leaf[] {
+function stringLeaves(schema: z.ZodMiniType, where: string): Leaf[] {
   const def = defOf(schema);
   if (takesString(schema)) return [{ where, schema }];
   if (WRAPPERS.has(def.type)) return stringLeaves(def.innerType!, where);
@@ -80,7 +80,7 @@ function stringLeaves(schema: z.ZodType, where: string): Leaf[] {
 }
 
 /** A discriminated union's variants by their literal (`reply`, `propose`…), else by position. */
-function variantName(option: z.ZodType, index: number): string {
+function variantName(option: z.ZodMiniType, index: number): string {
   const def = defOf(option);
   if (def.type !== 'object') return String(index);
   for (const child of Object.values(def.shape!)) {
@@ -91,13 +91,13 @@ function variantName(option: z.ZodType, index: number): string {
 }
 
 /** The free-text rules of a leaf, when it is free text (possibly piped on into something else). */
-const textRulesOf = (schema: z.ZodType): TextFieldRules | undefined => {
+const textRulesOf = (schema: z.ZodMiniType): TextFieldRules | undefined => {
   const def = defOf(schema);
   return TEXT_FIELDS.get(schema) ?? (def.type === 'pipe' ? textRulesOf(def.in!) : undefined);
 };
 
 /** A format constraint anywhere along the leaf's stages: a regex or another string format. */
-const hasFormat = (schema: z.ZodType): boolean => {
+const hasFormat = (schema: z.ZodMiniType): boolean => {
   const def = defOf(schema);
   if (def.type === 'string') return (def.checks ?? []).some((check) => check._zod.def.check === 'string_format');
   if (def.type === 'pipe') return hasFormat(def.in!) || hasFormat(def.out!);
@@ -161,7 +161,7 @@ describe('the walk itself', () => {
 
   it('would catch a plain z.string() added to a request later', () => {
     const later = {
-      newRoute: { method: 'POST', path: '/x', access: 'user', pathParams: z.object({}), body: z.object({ note: z.string().max(200) }), response: z.object({}) },
+      newRoute: { method: 'POST', path: '/x', access: 'user', pathParams: z.object({}), body: z.object({ note: z.string().check(z.maxLength(200)) }), response: z.object({}) },
     } as unknown as Record<string, RouteContract>;
     const [leaf] = leavesOf(later);
     expect(leaf?.where).toBe('newRoute body.note');

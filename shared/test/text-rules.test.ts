@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { CommitmentChoice } from '../src/contract/merchant';
 import { TEXT_FIELDS, characterCount, freeText, multiLineText, normaliseText, singleLineText } from '../src/contract/text';
 import { Merchant } from '../src/domain/merchant';
@@ -13,7 +13,7 @@ import { Merchant } from '../src/domain/merchant';
 const line = singleLineText('店铺名称', 2, 20);
 const lines = multiLineText('问题描述', 1, 100);
 
-const firstMessage = (schema: z.ZodType, input: unknown) => {
+const firstMessage = (schema: z.ZodMiniType, input: unknown) => {
   const result = schema.safeParse(input);
   return result.success ? undefined : result.error.issues[0]?.message;
 };

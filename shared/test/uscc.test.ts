@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { USCC_ALPHABET, USCC_MESSAGES, Uscc, normalizeUscc, usccCheckCharacter, validateUscc } from '../src/domain/uscc';
 
 /**

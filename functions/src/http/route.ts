@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   DomainError,
   Forbidden,
@@ -18,7 +18,7 @@ import { logger, withLogContext } from '../observability/log';
 
 
 /** The parsed type of an optional contract schema; `undefined` when the route has none. */
-type Infer<S> = [S] extends [undefined] ? undefined : z.output<NonNullable<S> & z.ZodType>;
+type Infer<S> = [S] extends [undefined] ? undefined : z.output<NonNullable<S> & z.ZodMiniType>;
 
 export interface RouteRequest<C extends RouteContract> {
   pathParams: z.output<C['pathParams']>;
@@ -152,7 +152,7 @@ function readIdempotencyKey(event: APIGatewayProxyEventV2): string {
   return key;
 }
 
-function parseOrInvalid<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+function parseOrInvalid<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const [first] = result.error.issues;

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { maskPhone, maskPhonesIn } from '@fangxin/shared';
 import { TENCENT_SMS_DEFAULT_ENDPOINT } from './config';
 import { postSigned, tc3Headers, TransportError, type PostTarget } from './tencent-api';
@@ -216,14 +216,13 @@ const SendSmsAnswer = z.object({
   SendStatusSet: z
     .array(
       z.object({
-        SerialNo: z.string().optional(),
-        PhoneNumber: z.string().optional(),
-        Fee: z.number().int().nonnegative().optional(),
-        Code: z.string().min(1),
-        Message: z.string().optional(),
+        SerialNo: z.optional(z.string()),
+        PhoneNumber: z.optional(z.string()),
+        Fee: z.optional(z.number().check(z.int(), z.nonnegative())),
+        Code: z.string().check(z.minLength(1)),
+        Message: z.optional(z.string()),
       }),
-    )
-    .min(1),
+    ).check(z.minLength(1)),
   RequestId: z.string(),
 });
 

@@ -17,7 +17,7 @@ import {
   type Actor,
   type ComplaintView,
 } from '@fangxin/shared';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
 import { createComplaint, loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { findMerchant } from '../store/merchants';

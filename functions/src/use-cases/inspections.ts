@@ -19,7 +19,7 @@ import {
   type RecordInspectionRequest,
 } from '@fangxin/shared';
 import { ulid } from 'ulid';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
 import { findInspection, listShopInspections, listTownInspections, saveInspection, type InspectionRecord, type RectificationRecord } from '../store/inspections';
 import { rectificationId } from '../store/keys';

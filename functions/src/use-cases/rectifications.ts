@@ -16,7 +16,7 @@ import {
   type RectificationPage,
   type RectificationView,
 } from '@fangxin/shared';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
 import { findRectification, listOpenRectifications, listShopRectifications, saveRectificationMove, type RectificationRecord } from '../store/inspections';
 import { findMerchant } from '../store/merchants';

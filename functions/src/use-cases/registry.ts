@@ -22,7 +22,7 @@ import {
   type MerchantStatus,
   type Session,
 } from '@fangxin/shared';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
 import { issueToken } from '../auth/token';
 import { findMerchant } from '../store/merchants';

@@ -39,7 +39,7 @@ import {
   type StationView,
   type TownCode,
 } from '@fangxin/shared';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RegisterStationRequest as RegisterSchema, StationFileComplaintRequest as FileSchema } from '@fangxin/shared';
 import { issueToken, type Principal } from '../auth/token';
 import { createComplaint, loadComplaint, saveTransition, type ComplaintRecord } from '../store/complaints';

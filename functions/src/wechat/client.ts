@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { WeChatError, WeChatUnavailable, type WeChatEndpoint } from './errors';
 
 /**
@@ -86,22 +86,22 @@ export interface TextVerdict {
   readonly label: number;
 }
 
-const StableTokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
+const StableTokenAnswer = z.object({ access_token: z.string().check(z.minLength(1)), expires_in: z.number().check(z.int(), z.positive()) });
 
 /** WeChat's envelope: present on every error, and on some successes as `errcode: 0`. */
-const ErrorEnvelope = z.object({ errcode: z.number().int().optional(), errmsg: z.string().optional() });
+const ErrorEnvelope = z.object({ errcode: z.optional(z.number().check(z.int())), errmsg: z.optional(z.string()) });
 
 const MsgSecCheckAnswer = z.object({
-  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().int() }),
+  result: z.object({ suggest: z.enum(['pass', 'review', 'risky']), label: z.number().check(z.int()) }),
 });
 
 const Code2SessionAnswer = z.object({
-  openid: z.string().min(1),
-  session_key: z.string().min(1),
-  unionid: z.string().min(1).optional(),
+  openid: z.string().check(z.minLength(1)),
+  session_key: z.string().check(z.minLength(1)),
+  unionid: z.optional(z.string().check(z.minLength(1))),
 });
 
-interface CallSpec<Answer extends z.ZodType> {
+interface CallSpec<Answer extends z.ZodMiniType> {
   readonly endpoint: WeChatEndpoint;
   readonly method: 'GET' | 'POST';
   readonly path: string;
@@ -121,7 +121,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   if (!(timeoutMs > 0)) throw new Error('WeChat client: timeoutMs must be positive');
   const base = baseUrl.replace(/\/+$/, '');
 
-  async function call<Answer extends z.ZodType>(spec: CallSpec<Answer>): Promise<z.infer<Answer>> {
+  async function call<Answer extends z.ZodMiniType>(spec: CallSpec<Answer>): Promise<z.infer<Answer>> {
     const { endpoint } = spec;
     // The URL can hold the AppSecret: it must not reach an error message, so neither it nor the fetch
     // error (whose text can quote the URL) is ever passed on.
@@ -250,7 +250,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         path: '/wxa/generate_urllink',
         query: { access_token: accessToken },
         body: { path: request.path, query: request.query, env_version: request.envVersion ?? 'release', expire_type: 1, expire_interval: request.expireDays },
-        answer: z.object({ url_link: z.string().url() }),
+        answer: z.object({ url_link: z.url() }),
       });
       return answer.url_link;
     },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { allRoutes, RECALL_KIND_CODES, usccCheckCharacter, type RouteContract } from '@fangxin/shared';
 import { deployedFunctions, REPO_ROOT } from '../../../scripts/contract/serverless-functions';
 import { LOCAL_WECHAT_APP_SECRET } from '../../../scripts/local/env';
@@ -540,7 +540,7 @@ describe('nobody reaches another’s data (404 for the unrelated, 403 for the wr
 
 describe('paging cursors made by hand are 400 naming cursor on every list, never 500', () => {
   const listRoutes = (Object.entries(allRoutes) as Array<[RouteName, RouteContract]>).filter(
-    ([, route]) => route.query instanceof z.ZodObject && 'cursor' in (route.query as z.ZodObject).shape,
+    ([, route]) => route.query instanceof z.ZodMiniObject && 'cursor' in (route.query as z.ZodMiniObject).shape,
   );
   const HAND_MADE = [
     ['not base64 JSON', '!!!not-a-cursor!!!'],

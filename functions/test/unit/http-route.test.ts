@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { Conflict, Forbidden, Invalid, NotFound, Unauthenticated, type RouteContract } from '@fangxin/shared';
 import { httpRoute } from '../../src/http/route';
 
-const contract: RouteContract<z.ZodObject<{ id: z.ZodString }>, z.ZodObject<{ ok: z.ZodBoolean }>> = {
+const contract: RouteContract<z.ZodMiniObject<{ id: z.ZodMiniString }>, z.ZodMiniObject<{ ok: z.ZodMiniBoolean }>> = {
   method: 'GET',
   path: '/things/{id}',
   access: 'public',
-  pathParams: z.object({ id: z.string().max(3, { error: '编号过长' }) }),
+  pathParams: z.object({ id: z.string().check(z.maxLength(3, { error: '编号过长' })) }),
   response: z.object({ ok: z.boolean() }),
 };
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { NotFound, type RouteContract } from '@fangxin/shared';
 import { httpRoute } from '../../src/http/route';

@@ -1,6 +1,6 @@
 // First import: zod must be jitless before the shared schemas below are built.
 import '@/lib/zod-jitless'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import type { RouteContract } from '@fangxin/shared'
 import { ApiError, MESSAGES, send } from './http'
 
@@ -8,7 +8,7 @@ export { ApiError, isApiError, toApiError, signedFileRequest, fileRequestError }
 export type { ClientErrorCode, FieldIssue } from './http'
 
 /** A schema's parse result as an ApiError listing every field problem, or the parsed value. */
-function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+function checked<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input)
   if (result.success) return result.data
   const issues = result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))
@@ -17,7 +17,7 @@ function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 /** The input type of an optional contract schema, or never when the route has none. */
-type InputOf<S> = [NonNullable<S>] extends [never] ? never : NonNullable<S> extends z.ZodType ? z.input<NonNullable<S>> : never
+type InputOf<S> = [NonNullable<S>] extends [never] ? never : NonNullable<S> extends z.ZodMiniType ? z.input<NonNullable<S>> : never
 
 /** What a caller passes for one route: path parameters, query, body, and for creates the idempotency key. */
 export type CallInput<C extends RouteContract> = {

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * WeChat forbids `new Function`/`eval`, which zod uses to compile fast object parsers. zod decides

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { AssessmentStandard, OVERRIDABLE_ITEMS } from '../domain/assessment';
@@ -7,19 +7,23 @@ import { Cursor } from './complaint';
 import { multiLineText } from './text';
 
 export const AssessmentYearParam = z.object({
-  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }),
+  year: z.coerce.number({ error: '年份应为数字' }).check(
+      z.int(),
+      z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
+      z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
+    ),
 });
-export const ScorecardParams = AssessmentYearParam.extend({ merchantId: MerchantId });
+export const ScorecardParams = z.extend(AssessmentYearParam, { merchantId: MerchantId });
 
 /** Opening a year's assessment: the standard to apply (the default when omitted). */
-export const OpenAssessment = z.object({ standard: AssessmentStandard.optional() });
+export const OpenAssessment = z.object({ standard: z.optional(AssessmentStandard) });
 
 export const OverrideInput = z.object({
   item: z.enum(OVERRIDABLE_ITEMS, { error: '未知的考核项目' }),
-  points: z.number({ error: '分数应为数字' }).int({ error: '分数应为整数' }).min(0, { error: '分数不能为负' }).max(100, { error: '分数最多 100' }),
+  points: z.number({ error: '分数应为数字' }).check(z.int({ error: '分数应为整数' }), z.gte(0, { error: '分数不能为负' }), z.lte(100, { error: '分数最多 100' })),
   reason: multiLineText('调整理由', 4, 300),
   /** The scorecard version read: two staff overriding at once — one wins, the other gets 409. */
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
 });
 export type OverrideInput = z.infer<typeof OverrideInput>;
 
@@ -29,13 +33,13 @@ const ItemScoreView = z.object({
   max: z.number(),
   points: z.number(),
   basis: z.string(),
-  override: z.object({ computed: z.number(), reason: z.string(), by: z.string(), at: z.string() }).optional(),
+  override: z.optional(z.object({ computed: z.number(), reason: z.string(), by: z.string(), at: z.string() })),
 });
 
 export const ScorecardView = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   merchant: z.object({ id: z.string(), name: z.string(), townCode: z.string(), townName: z.string(), sector: z.string(), sectorLabel: z.string() }),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   base: z.array(ItemScoreView),
   bonus: z.array(ItemScoreView),
   bonusTotal: z.number(),
@@ -47,42 +51,42 @@ export const ScorecardView = z.object({
   /** `live`: computed now from today's data (what a shop sees before the assessment); `assessment`: the stored one. */
   source: z.enum(['live', 'assessment']),
   /** For the stored one: whether it can still change (overrides) or the assessment is confirmed. */
-  state: z.enum(['open', 'confirmed']).optional(),
+  state: z.optional(z.enum(['open', 'confirmed'])),
 });
 export type ScorecardView = z.infer<typeof ScorecardView>;
 
-export const ScorecardSummary = ScorecardView.pick({ merchant: true, total: true, passed: true, verdict: true, version: true }).extend({
+export const ScorecardSummary = z.extend(z.pick(ScorecardView, { merchant: true, total: true, passed: true, verdict: true, version: true }), {
   overridden: z.boolean(),
-  bottomLines: z.number().int(),
+  bottomLines: z.number().check(z.int()),
 });
-export const ScorecardPage = z.object({ items: z.array(ScorecardSummary), nextCursor: z.string().optional() });
+export const ScorecardPage = z.object({ items: z.array(ScorecardSummary), nextCursor: z.optional(z.string()) });
 
 export const ScorecardQuery = z.object({
-  town: z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' }).optional(),
-  result: z.enum(['passed', 'failed'], { error: '未知的筛选' }).optional(),
-  cursor: Cursor.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  town: z.optional(z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' })),
+  result: z.optional(z.enum(['passed', 'failed'], { error: '未知的筛选' })),
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 });
 
 const Rollup = z.object({
   code: z.string(),
   label: z.string(),
-  assessed: z.number().int(),
-  passed: z.number().int(),
-  passShare: z.number().nullable(),
+  assessed: z.number().check(z.int()),
+  passed: z.number().check(z.int()),
+  passShare: z.nullable(z.number()),
   indicatorsMet: z.boolean(),
   proposed: z.boolean(),
   reason: z.string(),
 });
 
 export const AssessmentView = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   /** `none`: not opened; `computing`: scorecards still being computed (the schedule finishes them); `open`: under review; `confirmed`: awards made. */
   state: z.enum(['none', 'computing', 'open', 'confirmed']),
   standard: AssessmentStandard,
-  shops: z.object({ total: z.number().int(), computed: z.number().int(), passed: z.number().int(), failed: z.number().int() }),
-  openedAt: z.string().optional(),
-  confirmedAt: z.string().optional(),
+  shops: z.object({ total: z.number().check(z.int()), computed: z.number().check(z.int()), passed: z.number().check(z.int()), failed: z.number().check(z.int()) }),
+  openedAt: z.optional(z.string()),
+  confirmedAt: z.optional(z.string()),
   /** 示范行业(市场) and 示范镇(街道、景区) proposals (the joint meeting decides). */
   sectors: z.array(Rollup),
   towns: z.array(Rollup),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { STAFF_ROLES } from '../domain/jurisdiction';
 
@@ -8,25 +8,24 @@ export const StaffRoleSchema = z.enum(STAFF_ROLES);
 export const Roles = z.object({
   /** Shops this user works for (owner or clerk). */
   merchantIds: z.array(z.string()),
-  staff: z
-    .object({
+  staff: z.optional(z.object({
       role: StaffRoleSchema,
       /** `county` or the town codes this person covers. */
-      jurisdiction: z.union([z.literal('county'), z.array(z.string()).min(1)]),
-    })
-    .optional(),
+      jurisdiction: z.union([z.literal('county'), z.array(z.string()).check(z.minLength(1))]),
+    })),
   /** Complaint-station staff: the one station they take complaints in at (投诉站). */
-  station: z.object({ stationId: z.string(), townCode: z.string() }).optional(),
+  station: z.optional(z.object({ stationId: z.string(), townCode: z.string() })),
 });
 export type Roles = z.infer<typeof Roles>;
 
 export const LoginRequest = z.object({
   /** wx.login's code: printable ASCII, no spaces. */
   code: z
-    .string({ error: '缺少登录凭证' })
-    .min(1, { error: '缺少登录凭证' })
-    .max(128, { error: '登录凭证格式不正确' })
-    .regex(/^[\x21-\x7E]+$/, { error: '登录凭证格式不正确' }),
+    .string({ error: '缺少登录凭证' }).check(
+        z.minLength(1, { error: '缺少登录凭证' }),
+        z.maxLength(128, { error: '登录凭证格式不正确' }),
+        z.regex(/^[\x21-\x7E]+$/, { error: '登录凭证格式不正确' }),
+      ),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -1,21 +1,21 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { IndicatorRates, IndicatorTargets } from './dashboard';
 
 /** A bulletin's period: a month (`2026-11`) or a year (`2026`). */
 export const BulletinParam = z.object({
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '通报期间应为年份（如 2026）或年月（如 2026-11）' }),
+  period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '通报期间应为年份（如 2026）或年月（如 2026-11）' })),
 });
 
 const TownLine = z.object({
   code: z.string(),
   name: z.string(),
-  received: z.number().int(),
+  received: z.number().check(z.int()),
   rates: IndicatorRates,
   /** Whether every complaint indicator with data meets its target. */
   meetsTargets: z.boolean(),
   /** The town's yearly tasks: how many are complete, and how many are behind the time of year. */
-  tasks: z.object({ total: z.number().int(), complete: z.number().int(), behind: z.number().int() }),
+  tasks: z.object({ total: z.number().check(z.int()), complete: z.number().check(z.int()), behind: z.number().check(z.int()) }),
 });
 
 /** 通报: the indicators against targets, progress by town, awards, commendations and criticisms — printable, exportable. */
@@ -26,7 +26,7 @@ export const BulletinView = z.object({
   issuer: z.string(),
   issuedOn: z.string(),
   targets: IndicatorTargets,
-  county: z.object({ received: z.number().int(), handled: z.number().int(), rates: IndicatorRates }),
+  county: z.object({ received: z.number().check(z.int()), handled: z.number().check(z.int()), rates: IndicatorRates }),
   towns: z.array(TownLine),
   /** Annual bulletins once the year's assessment is confirmed: the shops awarded 示范, and the trades and towns proposed. */
   awards: z.object({

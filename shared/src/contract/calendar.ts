@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { IsoDate } from './complaint';
 import { singleLineText } from './text';
@@ -6,10 +6,11 @@ import { singleLineText } from './text';
 /** A year on the working-day calendar, as a path parameter. */
 export const CalendarYearParam = z.object({
   year: z.coerce
-    .number({ error: '年份应为数字' })
-    .int({ error: '年份应为整数' })
-    .min(2000, { error: '年份应在 2000 到 2100 之间' })
-    .max(2100, { error: '年份应在 2000 到 2100 之间' }),
+    .number({ error: '年份应为数字' }).check(
+        z.int({ error: '年份应为整数' }),
+        z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
+        z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
+      ),
 });
 
 /** One day of a schedule: its date and the festival it belongs to (元旦, 春节…). */
@@ -27,49 +28,49 @@ export type CalendarDay = z.infer<typeof CalendarDay>;
  */
 export const CalendarYearInput = z.object({
   /** The version read (0 when the county has not entered this year yet): a concurrent edit gets 409, never lost. */
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(0),
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(0)),
   source: z.object({
     title: singleLineText('通知标题', 4, 100),
     publishedOn: IsoDate('通知发布日期'),
   }),
-  holidays: z.array(CalendarDay).max(60, { error: '放假日期最多 60 天' }),
-  makeUpWorkdays: z.array(CalendarDay).max(20, { error: '调休上班日最多 20 天' }),
+  holidays: z.array(CalendarDay).check(z.maxLength(60, { error: '放假日期最多 60 天' })),
+  makeUpWorkdays: z.array(CalendarDay).check(z.maxLength(20, { error: '调休上班日最多 20 天' })),
 });
 export type CalendarYearInput = z.infer<typeof CalendarYearInput>;
 
 export const CalendarCoverageView = z.object({
-  currentYear: z.number().int(),
+  currentYear: z.number().check(z.int()),
   currentYearKnown: z.boolean(),
-  nextYear: z.number().int(),
+  nextYear: z.number().check(z.int()),
   nextYearKnown: z.boolean(),
   /** True when admins should be warned (this year unknown, or next year unknown from 1 November). */
   warn: z.boolean(),
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 
 /** A year as staff read it: where it comes from, and (for the office's own years) which notice and version. */
 export const CalendarYearView = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   /** `library`: the holiday library's data; `staff`: entered by the office; `estimated`: unknown, Monday–Friday. */
   origin: z.enum(['library', 'staff', 'estimated']),
-  version: z.number().int(),
-  source: z.object({ title: z.string(), publishedOn: z.string() }).optional(),
+  version: z.number().check(z.int()),
+  source: z.optional(z.object({ title: z.string(), publishedOn: z.string() })),
   holidays: z.array(CalendarDay),
   makeUpWorkdays: z.array(CalendarDay),
-  updatedAt: z.string().optional(),
+  updatedAt: z.optional(z.string()),
 });
 export type CalendarYearView = z.infer<typeof CalendarYearView>;
 
 export const CalendarOverview = z.object({
   coverage: CalendarCoverageView,
   /** The current and next year, and every year the office entered. */
-  years: z.array(CalendarYearView.pick({ year: true, origin: true, version: true, source: true, updatedAt: true }).extend({
-    holidayDays: z.number().int(),
-    makeUpDays: z.number().int(),
+  years: z.array(z.extend(z.pick(CalendarYearView, { year: true, origin: true, version: true, source: true, updatedAt: true }), {
+    holidayDays: z.number().check(z.int()),
+    makeUpDays: z.number().check(z.int()),
   })),
   /** Deadlines being counted again after an entry (in batches, by the scheduled sweeper). */
   recomputations: z.array(
-    z.object({ year: z.number().int(), version: z.number().int(), state: z.enum(['pending', 'done']), checked: z.number().int(), moved: z.number().int() }),
+    z.object({ year: z.number().check(z.int()), version: z.number().check(z.int()), state: z.enum(['pending', 'done']), checked: z.number().check(z.int()), moved: z.number().check(z.int()) }),
   ),
 });
 export type CalendarOverview = z.infer<typeof CalendarOverview>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import {
   COMPLAINT_CATEGORY_CODES,
@@ -23,40 +23,39 @@ const isRealDate = (value: string) => {
 };
 export const IsoDate = (label: string) =>
   z
-    .string({ error: `请选择${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` })
-    .refine(isRealDate, { error: `${label}不是有效日期` });
+    .string({ error: `请选择${label}` }).check(
+        z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` }),
+        z.refine(isRealDate, { error: `${label}不是有效日期` }),
+      );
 
 /** Yuan with up to two decimals, as a string so it never passes through a float. */
 export const Amount = z
-  .string({ error: '请填写金额' })
-  .trim()
-  .regex(/^(0|[1-9]\d{0,7})(\.\d{1,2})?$/, { error: '金额应为数字，最多两位小数，例如 128.50' })
-  .refine((value) => Number(value) > 0, { error: '金额应大于 0' });
+  .string({ error: '请填写金额' }).check(
+      z.trim(),
+      z.regex(/^(0|[1-9]\d{0,7})(\.\d{1,2})?$/, { error: '金额应为数字，最多两位小数，例如 128.50' }),
+      z.refine((value) => Number(value) > 0, { error: '金额应大于 0' }),
+    );
 
 export const MainlandMobile = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码，例如 13800138000' });
+  .string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码，例如 13800138000' }));
 
 /** A commitment's key on a shop's list: a catalogue code (`quality`) or `custom-<n>`; the use case checks it is the shop's. */
-export const CommitmentKey = z.string().regex(/^[a-z0-9_-]{1,40}$/, { error: '所选承诺无效，请重新选择' });
+export const CommitmentKey = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, { error: '所选承诺无效，请重新选择' }));
 
 /** A user's id (`u` + hash, or a staff id): letters, digits, `-` and `_`. */
-export const UserId = z.string({ error: '请选择人员' }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '人员编号格式不正确' });
+export const UserId = z.string({ error: '请选择人员' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '人员编号格式不正确' }));
 
 /** A town code as a filter (`chengguan`); an unknown one finds nothing. */
-export const TownFilter = z.string().regex(/^[a-z0-9_]{1,40}$/, { error: '乡镇（街道）代码格式不正确' });
+export const TownFilter = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, { error: '乡镇（街道）代码格式不正确' }));
 /** A sector code as a filter (`retail`); an unknown one finds nothing. */
-export const SectorFilter = z.string().regex(/^[a-z0-9_]{1,40}$/, { error: '行业代码格式不正确' });
+export const SectorFilter = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, { error: '行业代码格式不正确' }));
 
 /** A pagination cursor as the previous page gave it: opaque, base64url. */
-export const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, { error: '分页参数无效，请从第一页重新加载' });
+export const Cursor = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,2000}$/, { error: '分页参数无效，请从第一页重新加载' }));
 
 /** An uploaded photo, by the object key the upload route issued. */
 export const PhotoKey = z
-  .string()
-  .regex(/^uploads\/[A-Za-z0-9_-]{1,64}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/, { error: '照片上传信息无效，请重新上传' });
+  .string().check(z.regex(/^uploads\/[A-Za-z0-9_-]{1,64}\/[0-9A-HJKMNP-TV-Z]{26}\.(jpg|png)$/, { error: '照片上传信息无效，请重新上传' }));
 
 /**
  * Filing a complaint (docs/lifecycle.md). The purchase date is checked against today in Shanghai by the
@@ -66,15 +65,15 @@ export const FileComplaintRequest = z.object({
   merchantId: MerchantId,
   category: z.enum(COMPLAINT_CATEGORY_CODES, { error: '请选择投诉类别' }),
   /** Key of the commitment the consumer says was breached, from the shop's own list (a catalogue code or `custom-<n>`). */
-  commitmentKey: CommitmentKey.optional(),
+  commitmentKey: z.optional(CommitmentKey),
   description: multiLineText('问题描述', 10, 1000),
   purchaseDate: IsoDate('购买日期'),
-  amount: Amount.optional(),
+  amount: z.optional(Amount),
   wantedOutcome: z.enum(OUTCOME_CODES, { error: '请选择您的诉求' }),
-  photos: z.array(PhotoKey).max(6, { error: '最多上传 6 张照片' }).default([]),
-  phone: MainlandMobile.optional(),
+  photos: z._default(z.array(PhotoKey).check(z.maxLength(6, { error: '最多上传 6 张照片' })), []),
+  phone: z.optional(MainlandMobile),
   /** Show the phone number to the merchant (otherwise masked for them). */
-  sharePhoneWithMerchant: z.boolean().default(false),
+  sharePhoneWithMerchant: z._default(z.boolean(), false),
   privacyConsent: z.literal(true, { error: '请阅读并同意《个人信息保护说明》后再提交' }),
 });
 export type FileComplaintRequest = z.input<typeof FileComplaintRequest>;
@@ -89,10 +88,13 @@ const Text = (label: string) => multiLineText(label, 1, 1000);
  * staff once the case is registered there. Digits and letters, 12–32 of them (spaces and full-width forms
  * typed by hand are folded away first).
  */
-export const Case12315Number = z
-  .string({ error: '请填写12315平台的投诉编号' })
-  .transform((value) => value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase())
-  .pipe(z.string().regex(/^[0-9A-Z]{12,32}$/, { error: '12315编号应为 12–32 位数字或字母，请对照12315平台核对' }));
+export const Case12315Number = z.pipe(
+  z.pipe(
+    z.string({ error: '请填写12315平台的投诉编号' }),
+    z.transform((value) => value.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase()),
+  ),
+  z.string().check(z.regex(/^[0-9A-Z]{12,32}$/, { error: '12315编号应为 12–32 位数字或字母，请对照12315平台核对' })),
+);
 
 /** The commands a person can send, with their arguments; `expire` is the sweeper's alone. */
 export const CommandInput = z.discriminatedUnion('type', [
@@ -101,30 +103,30 @@ export const CommandInput = z.discriminatedUnion('type', [
     type: z.literal('propose'),
     proposal: z.object({
       outcome: z.enum(OUTCOME_CODES, { error: '请选择处理方式' }),
-      amount: Amount.optional(),
+      amount: z.optional(Amount),
       dueDate: IsoDate('履行日期'),
       text: Text('方案说明'),
     }),
   }),
   z.object({ type: z.literal('decline'), text: Text('拒绝理由') }),
-  z.object({ type: z.literal('fulfil'), text: multiLineText('履行说明', 1, 500).optional() }),
+  z.object({ type: z.literal('fulfil'), text: z.optional(multiLineText('履行说明', 1, 500)) }),
   z.object({ type: z.literal('accept_proposal') }),
-  z.object({ type: z.literal('reject_proposal'), text: multiLineText('不接受的理由', 1, 500).optional() }),
-  z.object({ type: z.literal('escalate'), text: multiLineText('申请说明', 1, 500).optional() }),
-  z.object({ type: z.literal('withdraw'), text: multiLineText('撤回原因', 1, 200).optional() }),
+  z.object({ type: z.literal('reject_proposal'), text: z.optional(multiLineText('不接受的理由', 1, 500)) }),
+  z.object({ type: z.literal('escalate'), text: z.optional(multiLineText('申请说明', 1, 500)) }),
+  z.object({ type: z.literal('withdraw'), text: z.optional(multiLineText('撤回原因', 1, 200)) }),
   z.object({
     type: z.literal('rate'),
     rating: z.enum(RATING_CODES, { error: '请选择满意度' }),
-    comment: multiLineText('评价', 1, 300).optional(),
+    comment: z.optional(multiLineText('评价', 1, 300)),
   }),
   z.object({ type: z.literal('claim') }),
   z.object({ type: z.literal('assign'), assigneeId: UserId }),
-  z.object({ type: z.literal('accept'), text: multiLineText('受理说明', 1, 500).optional() }),
+  z.object({ type: z.literal('accept'), text: z.optional(multiLineText('受理说明', 1, 500)) }),
   z.object({
     type: z.literal('not_accept'),
     /** A ground of the order in force (Order 121 art. 16 by default); the domain refuses another order's. */
     reason: z.enum(REFUSAL_GROUND_CODES, { error: '请选择不予受理的依据' }),
-    text: multiLineText('补充说明', 1, 500).optional(),
+    text: z.optional(multiLineText('补充说明', 1, 500)),
   }),
   z.object({
     type: z.literal('record_mediation'),
@@ -147,23 +149,22 @@ export const CommandInput = z.discriminatedUnion('type', [
       /** Whether the consumer was reached on the phone. */
       outcome: z.enum(FOLLOW_UP_OUTCOME_CODES, { error: '请选择回访结果' }),
       /** The satisfaction the consumer stated on the phone (only when reached). */
-      rating: z.enum(RATING_CODES, { error: '请选择消费者在电话中表示的满意度' }).optional(),
-      note: multiLineText('回访记录', 1, 500).optional(),
-    })
-    .superRefine((command, context) => {
+      rating: z.optional(z.enum(RATING_CODES, { error: '请选择消费者在电话中表示的满意度' })),
+      note: z.optional(multiLineText('回访记录', 1, 500)),
+    }).check(z.superRefine((command, context) => {
       if (command.outcome === 'reached' && !command.rating) {
         context.addIssue({ code: 'custom', path: ['rating'], message: '已联系上消费者时，请记录其表示的满意度' });
       }
       if (command.outcome !== 'reached' && command.rating) {
         context.addIssue({ code: 'custom', path: ['rating'], message: '未联系上消费者，不能记录满意度' });
       }
-    }),
+    })),
 ]);
 export type CommandInput = z.infer<typeof CommandInput>;
 
 export const CommandRequest = z.object({
   /** The version the person saw; a stale one gets 409 and a reload. */
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   command: CommandInput,
 });
 export type CommandRequest = z.infer<typeof CommandRequest>;
@@ -179,7 +180,7 @@ export const DeadlineView = z.object({
   /** Counted partly on Monday–Friday because a year's holidays are not yet known: it may still move. */
   estimated: z.boolean(),
   /** For an estimate, why, e.g. 「预计，待国务院公布2027年节假日安排后更新」. */
-  estimateNote: z.string().optional(),
+  estimateNote: z.optional(z.string()),
 });
 
 /**
@@ -202,7 +203,7 @@ export const TextModerationView = z.object({
   /** In words, for the person looking, e.g. 「正在审核，审核通过后对方才能看到」. */
   note: z.string(),
   /** WeChat's label (20006 违法犯罪…), for staff only. */
-  label: z.number().int().optional(),
+  label: z.optional(z.number().check(z.int())),
 });
 export type TextModerationView = z.infer<typeof TextModerationView>;
 
@@ -213,10 +214,10 @@ export const TimelineEntry = z.object({
   actorLabel: z.string(),
   /** What happened, in words. */
   title: z.string(),
-  text: z.string().optional(),
+  text: z.optional(z.string()),
   internal: z.boolean(),
   /** Only when the entry's text is not simply clean (see TextModerationView). */
-  moderation: TextModerationView.optional(),
+  moderation: z.optional(TextModerationView),
 });
 
 export const ComplaintView = z.object({
@@ -226,49 +227,43 @@ export const ComplaintView = z.object({
   townCode: z.string(),
   category: z.string(),
   categoryLabel: z.string(),
-  breachedCommitment: z.object({ key: z.string(), title: z.string() }).optional(),
+  breachedCommitment: z.optional(z.object({ key: z.string(), title: z.string() })),
   commitmentsInForce: z.array(z.object({ key: z.string(), title: z.string() })),
   /** The consumer's text; for the shop a placeholder while it is under review or blocked. */
   description: z.string(),
-  descriptionModeration: TextModerationView.optional(),
+  descriptionModeration: z.optional(TextModerationView),
   purchaseDate: z.string(),
-  amount: z.string().optional(),
+  amount: z.optional(z.string()),
   wantedOutcome: z.string(),
   wantedOutcomeLabel: z.string(),
   photos: z.array(z.object({ key: z.string(), url: z.string() })),
   /** Full for the complainant and bureau staff, or for the merchant when the consumer shared it; masked otherwise. */
-  phone: z.string().optional(),
+  phone: z.optional(z.string()),
   status: ComplaintStatusSchema,
   statusLabel: z.string(),
-  deadline: DeadlineView.optional(),
-  proposal: z
-    .object({ outcome: z.string(), outcomeLabel: z.string(), amount: z.string().optional(), dueDate: z.string(), text: z.string() })
-    .optional(),
-  rating: z
-    .object({
+  deadline: z.optional(DeadlineView),
+  proposal: z.optional(z.object({ outcome: z.string(), outcomeLabel: z.string(), amount: z.optional(z.string()), dueDate: z.string(), text: z.string() })),
+  rating: z.optional(z.object({
       rating: z.string(),
       ratingLabel: z.string(),
-      comment: z.string().optional(),
+      comment: z.optional(z.string()),
       /** Stated by the consumer on a 回访 call and recorded by whoever called ("电话回访"). */
-      sourceLabel: z.string().optional(),
-    })
-    .optional(),
+      sourceLabel: z.optional(z.string()),
+    })),
   /** How it came in, for staff and the station: a station files for walk-in and phone consumers. */
-  intake: z.object({ channel: z.string(), channelLabel: z.string(), stationId: z.string().optional(), consumerName: z.string().optional(), spokenConsent: z.boolean().optional() }).optional(),
-  fulfilledAt: z.string().optional(),
-  assigneeId: z.string().optional(),
+  intake: z.optional(z.object({ channel: z.string(), channelLabel: z.string(), stationId: z.optional(z.string()), consumerName: z.optional(z.string()), spokenConsent: z.optional(z.boolean()) })),
+  fulfilledAt: z.optional(z.string()),
+  assigneeId: z.optional(z.string()),
   /** The case's number on the 12315 platform, once staff recorded it. */
-  case12315: z.string().optional(),
+  case12315: z.optional(z.string()),
   /** The written notice of a refusal or of the end of mediation, when there is one (GET …/notice opens it). */
-  notice: z
-    .object({
+  notice: z.optional(z.object({
       title: z.string(),
       /** For staff: by when it must reach both parties, and whether each was reached. */
-      sendBy: z.string().optional(),
-      reached: z.object({ consumer: z.string().optional(), merchant: z.string().optional() }).optional(),
-      overdue: z.boolean().optional(),
-    })
-    .optional(),
+      sendBy: z.optional(z.string()),
+      reached: z.optional(z.object({ consumer: z.optional(z.string()), merchant: z.optional(z.string()) })),
+      overdue: z.optional(z.boolean()),
+    })),
   filedAt: z.string(),
   timeline: z.array(TimelineEntry),
   allowedActions: z.array(z.enum(COMMAND_TYPES)),
@@ -285,34 +280,34 @@ export const ComplaintSummary = z.object({
   status: ComplaintStatusSchema,
   statusLabel: z.string(),
   filedAt: z.string(),
-  deadline: DeadlineView.optional(),
+  deadline: z.optional(DeadlineView),
 });
 export type ComplaintSummary = z.infer<typeof ComplaintSummary>;
 
 export const ComplaintPage = z.object({
   items: z.array(ComplaintSummary),
   /** Opaque; pass back as `cursor` for the next page. */
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type ComplaintPage = z.infer<typeof ComplaintPage>;
 
 export const ListQuery = z.object({
-  cursor: Cursor.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 });
 
-export const TriageQuery = ListQuery.extend({
+export const TriageQuery = z.extend(ListQuery, {
   /** `missing12315`: cases with the bureau (accepted, in mediation) not yet given their 12315 number. */
-  view: z.enum(['escalated', 'accepted', 'mediating', 'overdue', 'missing12315'], { error: '未知的队列' }).default('escalated'),
-  town: TownFilter.optional(),
-  sector: SectorFilter.optional(),
+  view: z._default(z.enum(['escalated', 'accepted', 'mediating', 'overdue', 'missing12315'], { error: '未知的队列' }), 'escalated'),
+  town: z.optional(TownFilter),
+  sector: z.optional(SectorFilter),
   /** Only complaints filed at least this many days ago. */
-  minAgeDays: z.coerce.number().int().min(0).max(3650).optional(),
+  minAgeDays: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(3650))),
 });
 
 export const UploadRequest = z.object({
   contentType: z.enum(['image/jpeg', 'image/png'], { error: '只能上传 JPG 或 PNG 图片' }),
-  size: z.number().int().min(1).max(10 * 1024 * 1024, { error: '单张照片不能超过 10MB' }),
+  size: z.number().check(z.int(), z.gte(1), z.lte(10 * 1024 * 1024, { error: '单张照片不能超过 10MB' })),
 });
 export const UploadTicket = z.object({
   key: z.string(),
@@ -323,7 +318,7 @@ export const UploadTicket = z.object({
 });
 
 /** Which text of a complaint a moderation decision is about: its description, or the text of one event. */
-export const ModerationTarget = z.string().regex(/^(description|event-\d{6})$/, { error: '审核对象格式不正确' });
+export const ModerationTarget = z.string().check(z.regex(/^(description|event-\d{6})$/, { error: '审核对象格式不正确' }));
 
 /** A held text, as the bureau's reviewers see it in their queue. */
 export const ModerationItem = z.object({
@@ -341,17 +336,17 @@ export const ModerationItem = z.object({
   stateLabel: z.string(),
   /** Why it is held, in words: WeChat's verdict and label, or that it could not be checked. */
   reason: z.string(),
-  label: z.number().int().optional(),
+  label: z.optional(z.number().check(z.int())),
   writtenAt: z.string(),
-  heldAt: z.string().optional(),
-  decidedAt: z.string().optional(),
+  heldAt: z.optional(z.string()),
+  decidedAt: z.optional(z.string()),
 });
 export type ModerationItem = z.infer<typeof ModerationItem>;
 
 export const ModerationPage = z.object({
   items: z.array(ModerationItem),
   /** Opaque; pass back as `cursor` for the next page. */
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type ModerationPage = z.infer<typeof ModerationPage>;
 
@@ -368,9 +363,9 @@ export const PartyNoticeView = z.object({
   title: z.string(),
   decidedOn: z.string(),
   merchantName: z.string(),
-  case12315: z.string().optional(),
-  ground: z.object({ code: z.string(), label: z.string(), article: z.string().optional() }),
-  note: z.string().optional(),
+  case12315: z.optional(z.string()),
+  ground: z.object({ code: z.string(), label: z.string(), article: z.optional(z.string()) }),
+  note: z.optional(z.string()),
   issuer: z.string(),
   nextSteps: z.array(z.string()),
 });
@@ -385,7 +380,7 @@ export const UnsentNotice = z.object({
   issuedAt: z.string(),
   sendBy: z.string(),
   overdue: z.boolean(),
-  reached: z.object({ consumer: z.string().optional(), merchant: z.string().optional() }),
+  reached: z.object({ consumer: z.optional(z.string()), merchant: z.optional(z.string()) }),
 });
-export const UnsentNoticePage = z.object({ items: z.array(UnsentNotice), nextCursor: z.string().optional() });
+export const UnsentNoticePage = z.object({ items: z.array(UnsentNotice), nextCursor: z.optional(z.string()) });
 export type UnsentNoticePage = z.infer<typeof UnsentNoticePage>;

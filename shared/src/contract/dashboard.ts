@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { INDICATOR_KEYS } from '../domain/indicators';
 
@@ -7,23 +7,24 @@ import { INDICATOR_KEYS } from '../domain/indicators';
  * one area type (`town:chengguan`, `sector:retail`…). Town staff may ask only for their own towns.
  */
 export const DashboardQuery = z.object({
-  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }).optional(),
-  scope: z
-    .string()
-    .regex(/^(county|(town|sector|area):[a-z0-9_]{1,40})$/, { error: '统计范围格式不正确' })
-    .optional(),
+  year: z.optional(z.coerce.number({ error: '年份应为数字' }).check(
+      z.int(),
+      z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
+      z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
+    )),
+  scope: z.optional(z.string().check(z.regex(/^(county|(town|sector|area):[a-z0-9_]{1,40})$/, { error: '统计范围格式不正确' }))),
 });
 
 /** A rate with what it was divided from, in words, and against its target. */
 export const RateView = z.object({
-  numerator: z.number().int(),
-  denominator: z.number().int(),
+  numerator: z.number().check(z.int()),
+  denominator: z.number().check(z.int()),
   /** null when there is nothing to divide by. */
-  value: z.number().nullable(),
+  value: z.nullable(z.number()),
   /** 「98.2%」, or 「—」 when there is nothing to divide by. */
   text: z.string(),
   /** Whether it meets its target; null without a target or without a rate. */
-  meets: z.boolean().nullable(),
+  meets: z.nullable(z.boolean()),
 });
 export type RateView = z.infer<typeof RateView>;
 
@@ -40,8 +41,8 @@ export const IndicatorRates = z.object({
 export const DashboardRow = z.object({
   code: z.string(),
   label: z.string(),
-  received: z.number().int(),
-  handled: z.number().int(),
+  received: z.number().check(z.int()),
+  handled: z.number().check(z.int()),
   rates: IndicatorRates,
 });
 export type DashboardRow = z.infer<typeof DashboardRow>;
@@ -50,32 +51,36 @@ export const IndicatorTargets = z.object(
   Object.fromEntries(
     INDICATOR_KEYS.map((key) => [
       key,
-      z.number({ error: '目标值应为数字' }).min(0, { error: '目标值应在 0 到 1 之间' }).max(1, { error: '目标值应在 0 到 1 之间' }),
+      z.number({ error: '目标值应为数字' }).check(z.gte(0, { error: '目标值应在 0 到 1 之间' }), z.lte(1, { error: '目标值应在 0 到 1 之间' })),
     ]),
-  ) as Record<(typeof INDICATOR_KEYS)[number], z.ZodNumber>,
+  ) as Record<(typeof INDICATOR_KEYS)[number], z.ZodMiniNumber>,
 );
 export type IndicatorTargets = z.infer<typeof IndicatorTargets>;
 
 export const TargetsYearParam = z.object({
-  year: z.coerce.number({ error: '年份应为数字' }).int().min(2000, { error: '年份应在 2000 到 2100 之间' }).max(2100, { error: '年份应在 2000 到 2100 之间' }),
+  year: z.coerce.number({ error: '年份应为数字' }).check(
+      z.int(),
+      z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
+      z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
+    ),
 });
 
 export const TargetsView = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   targets: IndicatorTargets,
   /** `plan`: the county plan's own numbers; `office`: set by the office for this year. */
   source: z.enum(['plan', 'office']),
 });
 
 export const DashboardView = z.object({
-  year: z.number().int(),
+  year: z.number().check(z.int()),
   scope: z.object({ kind: z.enum(['county', 'town', 'sector', 'area']), code: z.string(), label: z.string() }),
   targets: IndicatorTargets,
   /** The year's totals for the scope. */
-  total: DashboardRow.extend({
-    rated: z.number().int(),
+  total: z.extend(DashboardRow, {
+    rated: z.number().check(z.int()),
     /** Median first response of the shops, as a bucket (「4 小时内」); null without responses. */
-    medianFirstResponse: z.string().nullable(),
+    medianFirstResponse: z.nullable(z.string()),
   }),
   /** January to December (months not yet come are present, empty). */
   months: z.array(DashboardRow),
@@ -84,10 +89,10 @@ export const DashboardView = z.object({
   bySector: z.array(DashboardRow),
   byArea: z.array(DashboardRow),
   /** The year by intake channel (小程序 / 现场受理 / 电话受理; county scope only), and the satisfaction stated on 回访 calls. */
-  byChannel: z.array(DashboardRow).default([]),
+  byChannel: z._default(z.array(DashboardRow), []),
   /** Of the rated complaints, how many were rated on a 回访 call (the 满意率's source). */
-  ratedByFollowUp: z.number().int().default(0),
+  ratedByFollowUp: z._default(z.number().check(z.int()), 0),
   /** Open complaints past their deadline now, counted up to a bound (`more` when there are more). */
-  overdue: z.object({ count: z.number().int(), more: z.boolean() }),
+  overdue: z.object({ count: z.number().check(z.int()), more: z.boolean() }),
 });
 export type DashboardView = z.infer<typeof DashboardView>;

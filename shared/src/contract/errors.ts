@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 
 import { ERROR_CODES } from './error-codes';
@@ -26,8 +26,8 @@ export const ApiErrorBody = z.object({
   code: ErrorCode,
   message: z.string(),
   /** The request field at fault, as a dotted path, for INVALID. */
-  field: z.string().optional(),
+  field: z.optional(z.string()),
   /** Quote this to support; it finds the server log line. */
-  correlationId: z.string().optional(),
+  correlationId: z.optional(z.string()),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { AREA_TYPE_CODES, MERCHANT_TYPE_CODES, SECTOR_CODES } from '../catalogue/sectors';
 import { CATALOGUE_COMMITMENT_CODES } from '../catalogue/commitments';
@@ -8,13 +8,15 @@ import { multiLineText, singleLineText } from './text';
  * A merchant id is also the `scene` of the shop's mini-program code, which WeChat caps at 32 visible
  * characters; we use a 10-character Crockford base32 key, accepted case-insensitively.
  */
-export const MerchantId = z
-  .string({ error: '请提供商户编号' })
-  .trim()
-  .min(1, { error: '请提供商户编号' })
-  .max(32, { error: '商户编号过长，请重新扫描店铺二维码' })
-  .regex(/^[0-9A-Za-z]+$/, { error: '商户编号只能包含字母和数字，请重新扫描店铺二维码' })
-  .transform((id) => id.toUpperCase());
+export const MerchantId = z.pipe(
+  z.string({ error: '请提供商户编号' }).check(
+    z.trim(),
+    z.minLength(1, { error: '请提供商户编号' }),
+    z.maxLength(32, { error: '商户编号过长，请重新扫描店铺二维码' }),
+    z.regex(/^[0-9A-Za-z]+$/, { error: '商户编号只能包含字母和数字，请重新扫描店铺二维码' }),
+  ),
+  z.transform((id) => id.toUpperCase()),
+);
 export type MerchantId = z.infer<typeof MerchantId>;
 
 export const MerchantStatus = z.enum(['pending', 'active', 'suspended', 'revoked', 'rejected']);
@@ -27,7 +29,7 @@ export const MerchantType = z.enum(MERCHANT_TYPE_CODES);
 /** The award a shop holds: every active shop is a 参创单位; the annual assessment may make it 示范. */
 export const Badge = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('participant') }),
-  z.object({ kind: z.literal('model'), year: z.number().int().min(2000).max(2100) }),
+  z.object({ kind: z.literal('model'), year: z.number().check(z.int(), z.gte(2000), z.lte(2100)) }),
 ]);
 export type Badge = z.infer<typeof Badge>;
 
@@ -36,7 +38,7 @@ export const CommitmentChoice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('catalogue'),
     code: z.enum(CATALOGUE_COMMITMENT_CODES),
-    days: z.number().int().min(1, { error: '退货天数至少 1 天' }).max(90, { error: '退货天数最多 90 天' }).optional(),
+    days: z.optional(z.number().check(z.int(), z.gte(1, { error: '退货天数至少 1 天' }), z.lte(90, { error: '退货天数最多 90 天' }))),
   }),
   z.object({
     kind: z.literal('custom'),
@@ -52,21 +54,21 @@ export const PublicCommitment = z.object({
   key: z.string(),
   title: z.string(),
   explanation: z.string(),
-  legalBasis: z.string().optional(),
+  legalBasis: z.optional(z.string()),
   custom: z.boolean(),
 });
 export type PublicCommitment = z.infer<typeof PublicCommitment>;
 
 /** The shop's public record over the last 12 months, from counters. Rates are null when there is nothing to divide. */
 export const PublicTrackRecord = z.object({
-  complaints: z.number().int(),
-  settledInShopShare: z.number().nullable(),
-  medianFirstResponse: z.string().nullable(),
-  satisfaction: z.number().nullable(),
-  rated: z.number().int(),
+  complaints: z.number().check(z.int()),
+  settledInShopShare: z.nullable(z.number()),
+  medianFirstResponse: z.nullable(z.string()),
+  satisfaction: z.nullable(z.number()),
+  rated: z.number().check(z.int()),
   summary: z.string(),
   /** For each commitment in force: complaints that invoked it, and how many of those the shop made good. */
-  perCommitment: z.array(z.object({ key: z.string(), title: z.string(), invoked: z.number().int(), honoured: z.number().int() })),
+  perCommitment: z.array(z.object({ key: z.string(), title: z.string(), invoked: z.number().check(z.int()), honoured: z.number().check(z.int()) })),
 });
 export type PublicTrackRecord = z.infer<typeof PublicTrackRecord>;
 
@@ -84,13 +86,13 @@ export const MerchantPublicView = z.object({
   address: z.string(),
   status: MerchantStatus,
   /** One line that says plainly whether the shop is in good standing, e.g. 「本店已暂停参创」. */
-  statusNotice: z.string().optional(),
+  statusNotice: z.optional(z.string()),
   badge: z.object({ kind: z.enum(['participant', 'model', 'none']), label: z.string() }),
   commitments: z.array(PublicCommitment),
   /** Date (YYYY-MM-DD, Asia/Shanghai) from which the listed commitments are in force. */
   commitmentsSince: z.string(),
   /** How many of the shop's recall notices (召回/退市) the public sees now; the page loads them only when > 0. */
-  recallsInForce: z.number().int().nonnegative(),
+  recallsInForce: z.number().check(z.int(), z.nonnegative()),
   trackRecord: PublicTrackRecord,
 });
 export type MerchantPublicView = z.infer<typeof MerchantPublicView>;

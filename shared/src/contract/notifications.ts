@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Notifications that could not be delivered, for bureau staff to follow up by phone: the recipient refused
@@ -8,9 +8,9 @@ import * as z from 'zod';
 export const NotificationProblem = z.object({
   id: z.string(),
   complaintId: z.string(),
-  merchantId: z.string().optional(),
-  merchantName: z.string().optional(),
-  townCode: z.string().optional(),
+  merchantId: z.optional(z.string()),
+  merchantName: z.optional(z.string()),
+  townCode: z.optional(z.string()),
   /** Who should have heard: 商家 / 消费者 / 监管人员. */
   recipientLabel: z.string(),
   /** What it was about, e.g. 新投诉. */
@@ -18,16 +18,16 @@ export const NotificationProblem = z.object({
   state: z.enum(['undeliverable', 'dead']),
   /** For people: 商家未订阅通知, 消费者未订阅通知, 多次发送失败… */
   reason: z.string(),
-  attempts: z.number().int(),
-  createdAt: z.string().optional(),
-  settledAt: z.string().optional(),
+  attempts: z.number().check(z.int()),
+  createdAt: z.optional(z.string()),
+  settledAt: z.optional(z.string()),
   /** The shop's contact phone, so staff can call (staff only ever see this list). */
-  contactPhone: z.string().optional(),
+  contactPhone: z.optional(z.string()),
 });
 export type NotificationProblem = z.infer<typeof NotificationProblem>;
 
 export const NotificationProblemPage = z.object({
   items: z.array(NotificationProblem),
-  nextCursor: z.string().optional(),
+  nextCursor: z.optional(z.string()),
 });
 export type NotificationProblemPage = z.infer<typeof NotificationProblemPage>;

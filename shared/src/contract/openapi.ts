@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import * as auth from './auth';
 import * as complaint from './complaint';
 import * as inspection from './inspection';
@@ -39,7 +39,7 @@ type JsonSchema = Record<string, unknown>;
 const NAMED = z.registry<{ id: string }>();
 for (const module of [auth, complaint, inspection, merchant, notifications, registry]) {
   for (const [name, value] of Object.entries(module)) {
-    if (value instanceof z.ZodObject && !NAMED.has(value)) NAMED.add(value, { id: name });
+    if (value instanceof z.ZodMiniObject && !NAMED.has(value)) NAMED.add(value, { id: name });
   }
 }
 const COMPONENT_REF = '#/components/schemas/';
@@ -47,7 +47,7 @@ const COMPONENT_REF = '#/components/schemas/';
 const withoutDialect = ({ $schema: _dialect, $id: _id, ...rest }: JsonSchema): JsonSchema => rest;
 
 /** Requests are inlined as the client sends them (`input`); answers use the shared components (`output`). */
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const schemaOf = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   if (io === 'input') return withoutDialect(z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema);
   const id = NAMED.get(schema)?.id;
   if (id) return { $ref: `${COMPONENT_REF}${id}` };
@@ -63,7 +63,7 @@ function components(): Record<string, JsonSchema> {
 }
 
 /** Path or query parameters from an object schema: one parameter per property. */
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query'): JsonSchema[] {
+function parametersOf(schema: z.ZodMiniType | undefined, location: 'path' | 'query'): JsonSchema[] {
   if (!schema) return [];
   const json = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { LIKERT_OPTION_IDS } from '../catalogue/survey-bank';
@@ -9,9 +9,10 @@ import { MerchantId } from './merchant';
 /** A quiz or survey period in a path: a year (docs/campaign.md, "quiz and survey"). */
 export const CampaignPeriodParam = z.object({
   period: z
-    .string({ error: '请提供期次' })
-    .regex(/^\d{4}$/, { error: '期次应为年份，如 2026' })
-    .refine((text) => Number(text) >= MIN_PERIOD_YEAR && Number(text) <= MAX_PERIOD_YEAR, { error: `期次应为 ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR} 之间的年份` }),
+    .string({ error: '请提供期次' }).check(
+        z.regex(/^\d{4}$/, { error: '期次应为年份，如 2026' }),
+        z.refine((text) => Number(text) >= MIN_PERIOD_YEAR && Number(text) <= MAX_PERIOD_YEAR, { error: `期次应为 ${MIN_PERIOD_YEAR}–${MAX_PERIOD_YEAR} 之间的年份` }),
+      ),
 });
 
 /** A question's or option's id in a bank (`cpl-25-online-return`, `a`, `very_satisfied`). */
@@ -24,30 +25,24 @@ const BANK_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 const chosenIds = (label: string, min: number, max: number) =>
   z
-    .array(z.string({ error: `${label}编号应为文字` }).regex(BANK_ID, { error: `${label}编号格式不正确` }), { error: `请选择${label}` })
-    .min(min, { error: `请至少选择 ${min} 道${label}` })
-    .max(max, { error: `最多选择 ${max} 道${label}` })
-    .superRefine((ids, ctx) => {
+    .array(z.string({ error: `${label}编号应为文字` }).check(z.regex(BANK_ID, { error: `${label}编号格式不正确` })), { error: `请选择${label}` }).check(z.minLength(min, { error: `请至少选择 ${min} 道${label}` }), z.maxLength(max, { error: `最多选择 ${max} 道${label}` }), z.superRefine((ids, ctx) => {
       const seen = new Set<string>();
       ids.forEach((id, index) => {
         if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: `${label}「${id}」重复选择了` });
         seen.add(id);
       });
-    });
+    }));
 
 /** County admins publish a period's quiz: questions from the bank, the pass mark (right answers needed to pass). */
 export const PublishQuizInput = z
   .object({
-    title: singleLineText('测试标题', 2, 40).optional(),
+    title: z.optional(singleLineText('测试标题', 2, 40)),
     questionIds: chosenIds('题目', 5, 30),
     passMark: z
-      .number({ error: '及格线应为数字（答对题数）' })
-      .int({ error: '及格线应为整数（答对题数）' })
-      .min(1, { error: '及格线至少为 1 题' }),
-  })
-  .superRefine((input, ctx) => {
+      .number({ error: '及格线应为数字（答对题数）' }).check(z.int({ error: '及格线应为整数（答对题数）' }), z.gte(1, { error: '及格线至少为 1 题' })),
+  }).check(z.superRefine((input, ctx) => {
     if (input.passMark > input.questionIds.length) ctx.addIssue({ code: 'custom', path: ['passMark'], message: `及格线不能超过题目数（${input.questionIds.length} 题）` });
-  });
+  }));
 export type PublishQuizInput = z.infer<typeof PublishQuizInput>;
 
 const Option = z.object({ id: z.string(), text: z.string() });
@@ -59,33 +54,33 @@ export const PublicQuizQuestion = z.object({ id: z.string(), law: z.string(), te
 export const QuizView = z.object({
   period: z.string(),
   title: z.string(),
-  passMark: z.number().int(),
+  passMark: z.number().check(z.int()),
   questions: z.array(PublicQuizQuestion),
 });
 export type QuizView = z.infer<typeof QuizView>;
 
 /** A question as staff see it: with its answer and article. */
-export const StaffQuizQuestion = PublicQuizQuestion.extend({ answer: z.string(), article: z.string() });
+export const StaffQuizQuestion = z.extend(PublicQuizQuestion, { answer: z.string(), article: z.string() });
 
 /** The published quiz as staff see it (the answer to publishing). */
-export const StaffQuizView = QuizView.extend({
+export const StaffQuizView = z.extend(QuizView, {
   questions: z.array(StaffQuizQuestion),
-  version: z.number().int(),
-  bankVersion: z.number().int(),
+  version: z.number().check(z.int()),
+  bankVersion: z.number().check(z.int()),
   publishedAt: z.string(),
 });
 export type StaffQuizView = z.infer<typeof StaffQuizView>;
 
 /** The banks staff choose from when publishing. */
 export const CampaignBanksView = z.object({
-  quiz: z.object({ version: z.number().int(), laws: z.record(z.string(), z.string()), questions: z.array(StaffQuizQuestion) }),
-  survey: z.object({ version: z.number().int(), questions: z.array(z.object({ id: z.string(), text: z.string() })), options: z.array(Option) }),
+  quiz: z.object({ version: z.number().check(z.int()), laws: z.record(z.string(), z.string()), questions: z.array(StaffQuizQuestion) }),
+  survey: z.object({ version: z.number().check(z.int()), questions: z.array(z.object({ id: z.string(), text: z.string() })), options: z.array(Option) }),
 });
 export type CampaignBanksView = z.infer<typeof CampaignBanksView>;
 
 const AnswerGiven = z.object({
-  questionId: z.string({ error: '请提供题目编号' }).regex(BANK_ID, { error: '题目编号格式不正确' }),
-  optionId: z.string({ error: '请选择一个选项' }).regex(BANK_ID, { error: '选项编号格式不正确' }),
+  questionId: z.string({ error: '请提供题目编号' }).check(z.regex(BANK_ID, { error: '题目编号格式不正确' })),
+  optionId: z.string({ error: '请选择一个选项' }).check(z.regex(BANK_ID, { error: '选项编号格式不正确' })),
 });
 
 /**
@@ -93,12 +88,12 @@ const AnswerGiven = z.object({
  * when both are sent.
  */
 const Whereabouts = {
-  merchantId: MerchantId.optional(),
-  townCode: z.enum(TOWN_CODES, { error: '请选择所在乡镇（街道）' }).optional(),
+  merchantId: z.optional(MerchantId),
+  townCode: z.optional(z.enum(TOWN_CODES, { error: '请选择所在乡镇（街道）' })),
 };
 
 export const QuizAttemptInput = z.object({
-  answers: z.array(AnswerGiven, { error: '请提交答案' }).max(30, { error: '答案数量超过题目数' }),
+  answers: z.array(AnswerGiven, { error: '请提交答案' }).check(z.maxLength(30, { error: '答案数量超过题目数' })),
   ...Whereabouts,
 });
 export type QuizAttemptInput = z.infer<typeof QuizAttemptInput>;
@@ -112,16 +107,16 @@ export type CountStatus = z.infer<typeof CountStatus>;
 
 export const QuizResult = z.object({
   period: z.string(),
-  score: z.number().int(),
-  total: z.number().int(),
-  passMark: z.number().int(),
+  score: z.number().check(z.int()),
+  total: z.number().check(z.int()),
+  passMark: z.number().check(z.int()),
   passed: z.boolean(),
   /** Each wrong (or unanswered) question with the right answer and the article it rests on. */
   wrong: z.array(
     z.object({
       questionId: z.string(),
       question: z.string(),
-      chosen: Option.optional(),
+      chosen: z.optional(Option),
       answer: Option,
       article: z.string(),
     }),
@@ -130,14 +125,14 @@ export const QuizResult = z.object({
   /** What the count status means, in words for the page. */
   countMessage: z.string(),
   /** The town the attempt counts for, when it counted. */
-  townCode: z.string().optional(),
+  townCode: z.optional(z.string()),
 });
 export type QuizResult = z.infer<typeof QuizResult>;
 
 // — the satisfaction survey (社会测评) —
 
 export const PublishSurveyInput = z.object({
-  title: singleLineText('问卷标题', 2, 40).optional(),
+  title: z.optional(singleLineText('问卷标题', 2, 40)),
   questionIds: chosenIds('问题', 3, 10),
 });
 export type PublishSurveyInput = z.infer<typeof PublishSurveyInput>;
@@ -150,18 +145,18 @@ export const SurveyView = z.object({
 });
 export type SurveyView = z.infer<typeof SurveyView>;
 
-export const StaffSurveyView = SurveyView.extend({ version: z.number().int(), bankVersion: z.number().int(), publishedAt: z.string() });
+export const StaffSurveyView = z.extend(SurveyView, { version: z.number().check(z.int()), bankVersion: z.number().check(z.int()), publishedAt: z.string() });
 export type StaffSurveyView = z.infer<typeof StaffSurveyView>;
 
 export const SurveyResponseInput = z.object({
-  answers: z.array(AnswerGiven.extend({ optionId: z.enum(LIKERT_OPTION_IDS, { error: '请选择问卷给出的选项' }) }), { error: '请提交答案' }).max(10, { error: '答案数量超过问题数' }),
+  answers: z.array(z.extend(AnswerGiven, { optionId: z.enum(LIKERT_OPTION_IDS, { error: '请选择问卷给出的选项' }) }), { error: '请提交答案' }).check(z.maxLength(10, { error: '答案数量超过问题数' })),
   ...Whereabouts,
 });
 export type SurveyResponseInput = z.infer<typeof SurveyResponseInput>;
 
 export const SurveyResponseResult = z.object({
   period: z.string(),
-  countStatus: CountStatus.exclude(['not_signed_in']),
+  countStatus: z.enum(CountStatus.options.filter((status) => status !== 'not_signed_in')),
   countMessage: z.string(),
   townCode: z.string(),
 });
@@ -172,8 +167,8 @@ export const SurveyTallyRow = z.object({
   kind: z.enum(['county', 'town']),
   code: z.string(),
   label: z.string(),
-  respondents: z.number().int(),
-  questions: z.array(z.object({ questionId: z.string(), counts: z.record(z.string(), z.number().int()) })),
+  respondents: z.number().check(z.int()),
+  questions: z.array(z.object({ questionId: z.string(), counts: z.record(z.string(), z.number().check(z.int())) })),
 });
 
 export const SurveyResultsView = z.object({

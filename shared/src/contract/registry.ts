@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { Uscc } from '../domain/uscc';
@@ -17,7 +17,7 @@ export const MerchantApplication = z.object({
   address: singleLineText('经营地址', 5, 100),
   contactName: singleLineText('联系人', 2, 20),
   contactPhone: MainlandMobile,
-  commitments: z.array(CommitmentChoice).min(1, { error: '请至少选择一项承诺' }).max(12, { error: '承诺最多 12 项' }),
+  commitments: z.array(CommitmentChoice).check(z.minLength(1, { error: '请至少选择一项承诺' }), z.maxLength(12, { error: '承诺最多 12 项' })),
 });
 export type MerchantApplication = z.input<typeof MerchantApplication>;
 
@@ -45,23 +45,23 @@ export const MerchantRegistryView = z.object({
   contactPhone: z.string(),
   status: MerchantStatus,
   statusLabel: z.string(),
-  statusReason: z.string().optional(),
+  statusReason: z.optional(z.string()),
   badgeLabel: z.string(),
-  creditFlags: z.array(CreditFlag.extend({ recordedAt: z.string() })),
+  creditFlags: z.array(z.extend(CreditFlag, { recordedAt: z.string() })),
   commitments: z.array(z.object({ key: z.string(), title: z.string() })),
-  commitmentsVersion: z.number().int(),
+  commitmentsVersion: z.number().check(z.int()),
   commitmentsSince: z.string(),
-  appliedAt: z.string().optional(),
+  appliedAt: z.optional(z.string()),
 });
 export type MerchantRegistryView = z.infer<typeof MerchantRegistryView>;
 
-export const RegistryPage = z.object({ items: z.array(MerchantRegistryView), nextCursor: z.string().optional() });
+export const RegistryPage = z.object({ items: z.array(MerchantRegistryView), nextCursor: z.optional(z.string()) });
 
 export const RegistryQuery = z.object({
-  status: MerchantStatus.default('pending'),
-  town: TownFilter.optional(),
-  cursor: Cursor.optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  status: z._default(MerchantStatus, 'pending'),
+  town: z.optional(TownFilter),
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 });
 
 export const ApplicationDecision = z.discriminatedUnion('decision', [
@@ -84,28 +84,30 @@ export const BindingCode = z.object({
 export type BindingCode = z.infer<typeof BindingCode>;
 
 export const RedeemBinding = z.object({
-  code: z
-    .string({ error: '请输入绑定码' })
-    .trim()
-    .regex(/^[0-9A-HJKMNP-TV-Z]{8}$/i, { error: '绑定码为 8 位字母数字，请核对后重新输入' })
-    .transform((code) => code.toUpperCase()),
+  code: z.pipe(
+    z.string({ error: '请输入绑定码' }).check(
+      z.trim(),
+      z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/i, { error: '绑定码为 8 位字母数字，请核对后重新输入' }),
+    ),
+    z.transform((code) => code.toUpperCase()),
+  ),
 });
 
 export const ShopPerson = z.object({ userId: z.string(), displayName: z.string(), role: z.enum(['owner', 'clerk']), since: z.string() });
 export const ShopPeople = z.object({ items: z.array(ShopPerson) });
 
 export const CommitmentsUpdate = z.object({
-  commitments: z.array(CommitmentChoice).min(1, { error: '请至少选择一项承诺' }).max(12, { error: '承诺最多 12 项' }),
+  commitments: z.array(CommitmentChoice).check(z.minLength(1, { error: '请至少选择一项承诺' }), z.maxLength(12, { error: '承诺最多 12 项' })),
   /** YYYY-MM-DD from which the new commitments apply; today or later. */
   effectiveFrom: IsoDate('生效日期'),
 });
 
 export const DirectoryQuery = z.object({
-  sector: Sector.optional(),
-  town: z.enum(TOWN_CODES).optional(),
-  areaType: AreaType.optional(),
-  cursor: Cursor.optional(),
-  limit: z.coerce.number().int().min(1).max(30).default(20),
+  sector: z.optional(Sector),
+  town: z.optional(z.enum(TOWN_CODES)),
+  areaType: z.optional(AreaType),
+  cursor: z.optional(Cursor),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(30)), 20),
 });
 export const DirectoryEntry = z.object({
   id: z.string(),
@@ -116,7 +118,7 @@ export const DirectoryEntry = z.object({
   badge: z.object({ kind: z.enum(['participant', 'model']), label: z.string() }),
   commitmentTitles: z.array(z.string()),
 });
-export const DirectoryPage = z.object({ items: z.array(DirectoryEntry), nextCursor: z.string().optional() });
+export const DirectoryPage = z.object({ items: z.array(DirectoryEntry), nextCursor: z.optional(z.string()) });
 export type DirectoryPage = z.infer<typeof DirectoryPage>;
 
 export const ShopId = z.object({ id: MerchantId });
@@ -126,7 +128,7 @@ export const ShopQrCode = z.object({
   kind: z.enum(['wxacode', 'link']),
   /** What the code opens with: the merchant id as `scene`, or the link carrying it as `?id=`. */
   scene: z.string(),
-  link: z.string().optional(),
+  link: z.optional(z.string()),
   pngBase64: z.string(),
 });
 export type ShopQrCode = z.infer<typeof ShopQrCode>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { ErrorCode } from './errors';
 import { DemoLoginRequest, LoginRequest, Session } from './auth';
 import {
@@ -74,10 +74,10 @@ import {
 export type Access = 'public' | 'anyone' | 'user' | 'merchant' | 'staff' | 'station';
 
 export interface RouteContract<
-  P extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
-  B extends z.ZodType | undefined = z.ZodType | undefined,
-  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  R extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
+  Q extends z.ZodMiniType | undefined = z.ZodMiniType | undefined,
 > {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** API Gateway path template, braces around path parameters. */
@@ -105,8 +105,8 @@ export interface RouteContract<
 /** Errors a use case raises (the rest come from the edge: input, sign-in, role, store). */
 export type DomainErrorCode = Extract<ErrorCode, 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'INVALID' | 'RATE_LIMITED' | 'UNAVAILABLE'>;
 
-const hasInput = (schema: z.ZodType | undefined) =>
-  schema !== undefined && !(schema instanceof z.ZodObject && Object.keys(schema.shape).length === 0);
+const hasInput = (schema: z.ZodMiniType | undefined) =>
+  schema !== undefined && !(schema instanceof z.ZodMiniObject && Object.keys(schema.shape).length === 0);
 
 /**
  * Every error code a route can answer with: what its shape implies (input to validate → INVALID; a
@@ -129,16 +129,16 @@ export function errorCodesOf(route: RouteContract): ErrorCode[] {
 }
 
 /** Declares one route, keeping its schemas' types. */
-export const route = <P extends z.ZodType, R extends z.ZodType, B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
+export const route = <P extends z.ZodMiniType, R extends z.ZodMiniType, B extends z.ZodMiniType | undefined = undefined, Q extends z.ZodMiniType | undefined = undefined>(
   contract: RouteContract<P, R, B, Q>,
 ) => contract;
 
 export const none = z.object({});
 /** A complaint's number: 26 Crockford characters (a ULID), any case. */
-const ComplaintNumber = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '投诉编号格式不正确' })
-  .transform((id) => id.toUpperCase());
+const ComplaintNumber = z.pipe(
+  z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '投诉编号格式不正确' })),
+  z.transform((id) => id.toUpperCase()),
+);
 /** `{id}` of a complaint. */
 export const complaintId = z.object({ id: ComplaintNumber });
 
@@ -214,7 +214,7 @@ export const merchantQueueRoute = /* @__PURE__ */ route({
   path: '/merchant/complaints',
   access: 'merchant',
   pathParams: none,
-  query: /* @__PURE__ */ ListQuery.extend({ merchantId: /* @__PURE__ */ MerchantId.optional() }),
+  query: /* @__PURE__ */ z.extend(ListQuery, { merchantId: /* @__PURE__ */ z.optional(MerchantId) }),
   errors: ['NOT_FOUND'],
   response: ComplaintPage,
 });
@@ -295,7 +295,7 @@ export const decideApplicationRoute = /* @__PURE__ */ route({
   pathParams: ShopId,
   body: ApplicationDecision,
   errors: ['NOT_FOUND', 'CONFLICT'],
-  response: /* @__PURE__ */ z.object({ merchant: MerchantRegistryView, binding: /* @__PURE__ */ BindingCode.optional() }),
+  response: /* @__PURE__ */ z.object({ merchant: MerchantRegistryView, binding: /* @__PURE__ */ z.optional(BindingCode) }),
 });
 
 export const changeMerchantStatusRoute = /* @__PURE__ */ route({
@@ -340,7 +340,7 @@ export const removeClerkRoute = /* @__PURE__ */ route({
   method: 'DELETE',
   path: '/merchant/shops/{id}/people/{userId}',
   access: 'merchant',
-  pathParams: /* @__PURE__ */ ShopId.extend({ userId: UserId }),
+  pathParams: /* @__PURE__ */ z.extend(ShopId, { userId: UserId }),
   errors: ['NOT_FOUND'],
   response: ShopPeople,
 });
@@ -350,7 +350,7 @@ export const updateCommitmentsRoute = /* @__PURE__ */ route({
   path: '/merchant/shops/{id}/commitments',
   access: 'merchant',
   pathParams: ShopId,
-  body: /* @__PURE__ */ CommitmentsUpdate.omit({ effectiveFrom: true }),
+  body: /* @__PURE__ */ z.omit(CommitmentsUpdate, { effectiveFrom: true }),
   errors: ['NOT_FOUND', 'CONFLICT'],
   response: MerchantRegistryView,
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Session } from './auth';
 import { ComplaintView } from './complaint';
 import { complaintId, none, route } from './routes';

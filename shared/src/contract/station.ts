@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { STATION_CHANNEL_CODES, STATION_PLACE_TYPE_CODES } from '../catalogue/stations';
 import { TOWN_CODES } from '../catalogue/county';
 import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile } from './complaint';
 import { singleLineText } from './text';
 
-export const StationId = z.string().regex(/^STN[0-9A-Z]{6,26}$/, { error: '投诉站编号格式不正确' });
+export const StationId = z.string().check(z.regex(/^STN[0-9A-Z]{6,26}$/, { error: '投诉站编号格式不正确' }));
 
 /** The office registers a station (联席会议办公室, county admins). */
 export const RegisterStationRequest = z.object({
@@ -14,7 +14,10 @@ export const RegisterStationRequest = z.object({
   placeType: z.enum(STATION_PLACE_TYPE_CODES, { error: '请选择设站场所类型' }),
   address: singleLineText('地址', 4, 80),
   contactName: singleLineText('联系人', 2, 20),
-  contactPhone: z.string({ error: '请填写联系电话' }).trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为手机号或带区号的座机号' }),
+  contactPhone: z.string({ error: '请填写联系电话' }).check(
+      z.trim(),
+      z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为手机号或带区号的座机号' }),
+    ),
 });
 export type RegisterStationRequest = z.input<typeof RegisterStationRequest>;
 
@@ -38,7 +41,7 @@ export type StationList = z.infer<typeof StationList>;
 export const StationInvitation = z.object({ code: z.string(), stationId: z.string(), expiresAt: z.string() });
 export type StationInvitation = z.infer<typeof StationInvitation>;
 export const RedeemStationCode = z.object({
-  code: z.string({ error: '请输入绑定码' }).trim().regex(/^[A-Za-z0-9_-]{8,16}$/, { error: '绑定码格式不正确' }),
+  code: z.string({ error: '请输入绑定码' }).check(z.trim(), z.regex(/^[A-Za-z0-9_-]{8,16}$/, { error: '绑定码格式不正确' })),
 });
 
 /**
@@ -46,14 +49,14 @@ export const RedeemStationCode = z.object({
  * came in, the consumer's name and phone (required: the station must be able to call back and send the claim
  * code), and the consumer's spoken consent to the processing of their personal information.
  */
-export const StationFileComplaintRequest = FileComplaintRequest.omit({ phone: true, privacyConsent: true }).extend({
+export const StationFileComplaintRequest = z.extend(z.omit(FileComplaintRequest, { phone: true, privacyConsent: true }), {
   channel: z.enum(STATION_CHANNEL_CODES, { error: '请选择受理方式（现场或电话）' }),
   consumerName: singleLineText('消费者姓名', 1, 20),
   consumerPhone: MainlandMobile,
   /** The station read the 个人信息保护说明 to the consumer and they agreed (recorded as spoken consent). */
   spokenConsent: z.literal(true, { error: '请向消费者说明个人信息处理规则并取得其口头同意' }),
   /** Send the claim code by SMS as well as printing it on the receipt slip. */
-  sendClaimCodeBySms: z.boolean().default(true),
+  sendClaimCodeBySms: z._default(z.boolean(), true),
 });
 export type StationFileComplaintRequest = z.input<typeof StationFileComplaintRequest>;
 
@@ -61,21 +64,21 @@ export type StationFileComplaintRequest = z.input<typeof StationFileComplaintReq
 export const StationFiled = z.object({
   complaint: ComplaintView,
   /** Shown once (only its hash is stored); absent when the request was a replay — issue a new one instead. */
-  claimCode: z.string().optional(),
-  claimCodeExpiresAt: z.string().optional(),
-  claimCodeSms: z.enum(['sent', 'failed', 'not_configured', 'not_requested']).optional(),
+  claimCode: z.optional(z.string()),
+  claimCodeExpiresAt: z.optional(z.string()),
+  claimCodeSms: z.optional(z.enum(['sent', 'failed', 'not_configured', 'not_requested'])),
 });
 export type StationFiled = z.infer<typeof StationFiled>;
 export const ClaimCodeIssued = z.object({ claimCode: z.string(), claimCodeExpiresAt: z.string(), claimCodeSms: z.enum(['sent', 'failed', 'not_configured', 'not_requested']) });
 export type ClaimCodeIssued = z.infer<typeof ClaimCodeIssued>;
-export const ReissueClaimCode = z.object({ sendBySms: z.boolean().default(true) });
+export const ReissueClaimCode = z.object({ sendBySms: z._default(z.boolean(), true) });
 
 /** The consumer claims a station-filed complaint with the code on their slip or SMS. */
 export const ClaimComplaintRequest = z.object({
-  code: z
-    .string({ error: '请输入认领码' })
-    .transform((value) => value.normalize('NFKC').replace(/\s/g, ''))
-    .pipe(z.string().regex(/^\d{8}$/, { error: '认领码为 8 位数字' })),
+  code: z.pipe(
+    z.pipe(z.string({ error: '请输入认领码' }), z.transform((value) => value.normalize('NFKC').replace(/\s/g, ''))),
+    z.string().check(z.regex(/^\d{8}$/, { error: '认领码为 8 位数字' })),
+  ),
 });
 
 /** One line of the station's ledger (台账): what it took in and where each case stands. */
@@ -95,7 +98,7 @@ export const LedgerLine = z.object({
   rated: z.boolean(),
 });
 export type LedgerLine = z.infer<typeof LedgerLine>;
-export const LedgerPage = z.object({ station: StationView, items: z.array(LedgerLine), nextCursor: z.string().optional() });
+export const LedgerPage = z.object({ station: StationView, items: z.array(LedgerLine), nextCursor: z.optional(z.string()) });
 export type LedgerPage = z.infer<typeof LedgerPage>;
 export const LedgerQuery = ListQuery;
 
@@ -108,11 +111,11 @@ export const FollowUpItem = z.object({
   closedAt: z.string(),
   dueAt: z.string(),
   /** The number to call (the viewer is the bureau or the station that took the case in). */
-  phone: z.string().optional(),
-  stationName: z.string().optional(),
-  attempts: z.number().int(),
-  lastOutcome: z.string().optional(),
+  phone: z.optional(z.string()),
+  stationName: z.optional(z.string()),
+  attempts: z.number().check(z.int()),
+  lastOutcome: z.optional(z.string()),
 });
 export type FollowUpItem = z.infer<typeof FollowUpItem>;
-export const FollowUpPage = z.object({ items: z.array(FollowUpItem), nextCursor: z.string().optional() });
+export const FollowUpPage = z.object({ items: z.array(FollowUpItem), nextCursor: z.optional(z.string()) });
 export const FollowUpQuery = LedgerQuery;

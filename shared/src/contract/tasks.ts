@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { DEPARTMENT_CODES } from '../catalogue/departments';
@@ -13,8 +13,12 @@ export const TaskAssignee = z.discriminatedUnion('kind', [
 export const TaskInput = z.object({
   assignee: TaskAssignee,
   kind: z.enum(TASK_KIND_CODES, { error: '请选择任务类型' }),
-  target: z.number({ error: '目标数应为数字' }).int({ error: '目标数应为整数' }).min(0, { error: '目标数不能为负' }).max(10_000, { error: '目标数最多 10000' }),
-  note: singleLineText('备注', 1, 200).optional(),
+  target: z.number({ error: '目标数应为数字' }).check(
+      z.int({ error: '目标数应为整数' }),
+      z.gte(0, { error: '目标数不能为负' }),
+      z.lte(10_000, { error: '目标数最多 10000' }),
+    ),
+  note: z.optional(singleLineText('备注', 1, 200)),
 });
 export type TaskInput = z.infer<typeof TaskInput>;
 
@@ -22,20 +26,19 @@ export type TaskInput = z.infer<typeof TaskInput>;
 export const YearTasksInput = z
   .object({
     /** The version read (0 before the first list): a concurrent edit gets 409, never lost. */
-    version: z.number({ error: '缺少版本号，请刷新后重试' }).int().min(0),
-    tasks: z.array(TaskInput).max(200, { error: '任务最多 200 项' }),
-  })
-  .superRefine((input, ctx) => {
+    version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(0)),
+    tasks: z.array(TaskInput).check(z.maxLength(200, { error: '任务最多 200 项' })),
+  }).check(z.superRefine((input, ctx) => {
     const seen = new Set<string>();
     input.tasks.forEach((task, index) => {
       const key = `${task.assignee.kind}:${task.assignee.code}:${task.kind}`;
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['tasks', index, 'kind'], message: '同一单位的同类任务已填写过' });
       seen.add(key);
     });
-  });
+  }));
 export type YearTasksInput = z.infer<typeof YearTasksInput>;
 
-export const TaskView = TaskInput.extend({
+export const TaskView = z.extend(TaskInput, {
   assigneeName: z.string(),
   kindLabel: z.string(),
   unit: z.string(),
@@ -44,9 +47,9 @@ export const TaskView = TaskInput.extend({
 export type TaskView = z.infer<typeof TaskView>;
 
 export const YearTasksView = z.object({
-  year: z.number().int(),
-  version: z.number().int(),
-  updatedAt: z.string().optional(),
+  year: z.number().check(z.int()),
+  version: z.number().check(z.int()),
+  updatedAt: z.optional(z.string()),
   tasks: z.array(TaskView),
 });
 export type YearTasksView = z.infer<typeof YearTasksView>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import './zod-chinese';
 
 /**
@@ -110,7 +110,7 @@ export function freeText(label: string, min: number, max: number, options: TextO
   const rules: TextFieldRules = { label, min, max, lines: options.lines ?? 'multi', emoji: options.emoji ?? 'refuse' };
   return z
     .string({ error: `请填写${label}` })
-    .overwrite((text) => normaliseText(text, rules.lines))
+    .check(z.overwrite((text) => normaliseText(text, rules.lines)))
     .check((ctx) => {
       const problem = textProblem(ctx.value, label, rules);
       if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
@@ -119,7 +119,7 @@ export function freeText(label: string, min: number, max: number, options: TextO
       if (length > max) ctx.issues.push({ code: 'custom', message: `${label}最多 ${max} 个字`, input: ctx.value });
     })
     // The API document states the bounds: JSON Schema counts code points too (of the normalised text here).
-    .meta({ minLength: min, maxLength: max })
+    .register(z.globalRegistry, { minLength: min, maxLength: max })
     .register(TEXT_FIELDS, rules);
 }
 

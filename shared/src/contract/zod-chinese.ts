@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 // The one locale by name: `z.locales.zhCN` reaches it through the namespace of all ~50 locales, which no
 // bundler can prune, and every bundle then carried them all.
 import { zhCN } from 'zod/locales';

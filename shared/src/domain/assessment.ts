@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FIRST_RESPONSE_BUCKETS, formatRate, indicatorsOf, INDICATOR_TARGETS, type Counters } from './indicators';
 import type { InspectionFacts } from './inspection';
 
@@ -46,21 +46,24 @@ export type BottomLineCode = keyof typeof BOTTOM_LINES;
 export const BOTTOM_LINE_CODES = Object.keys(BOTTOM_LINES) as [BottomLineCode, ...BottomLineCode[]];
 
 const points = (label: string) =>
-  z.number({ error: `${label}应为数字` }).int({ error: `${label}应为整数` }).min(0, { error: `${label}不能为负` }).max(100, { error: `${label}最多 100 分` });
+  z.number({ error: `${label}应为数字` }).check(
+      z.int({ error: `${label}应为整数` }),
+      z.gte(0, { error: `${label}不能为负` }),
+      z.lte(100, { error: `${label}最多 100 分` }),
+    );
 
 /** A year's standard: points per item, the bonus cap, the bottom lines in force, the pass mark. Configurable per year. */
 export const AssessmentStandard = z
   .object({
     items: z.object(Object.fromEntries(BASE_ITEM_CODES.map((code) => [code, points(BASE_ITEMS[code].label)])) as Record<BaseItemCode, ReturnType<typeof points>>),
     bonuses: z.object(Object.fromEntries(BONUS_ITEM_CODES.map((code) => [code, points(BONUS_ITEMS[code].label)])) as Record<BonusItemCode, ReturnType<typeof points>>),
-    bonusCap: points('加分上限').max(15, { error: '加分上限最多 15 分' }),
-    bottomLines: z.array(z.enum(BOTTOM_LINE_CODES, { error: '未知的否决项' })).max(BOTTOM_LINE_CODES.length),
+    bonusCap: points('加分上限').check(z.lte(15, { error: '加分上限最多 15 分' })),
+    bottomLines: z.array(z.enum(BOTTOM_LINE_CODES, { error: '未知的否决项' })).check(z.maxLength(BOTTOM_LINE_CODES.length)),
     passMark: points('合格分数线'),
-  })
-  .superRefine((standard, ctx) => {
+  }).check(z.superRefine((standard, ctx) => {
     const total = BASE_ITEM_CODES.reduce((sum, code) => sum + standard.items[code], 0);
     if (total !== 100) ctx.addIssue({ code: 'custom', path: ['items'], message: `基础项合计应为 100 分，现为 ${total} 分` });
-  });
+  }));
 export type AssessmentStandard = z.infer<typeof AssessmentStandard>;
 
 /** The default standard, modelled on the plan: 100 base points, bonus up to 15, every bottom line, pass at 80. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The county's complaint clocks as data: durations, the rule set and its presets. Kept apart from the
@@ -11,10 +11,7 @@ export const DURATION_UNITS = ['working_days', 'days', 'hours'] as const;
 /** A length of time a party has to act, as an admin configures it. */
 export const Duration = z.object({
   amount: z
-    .number({ error: '期限请填写数字' })
-    .int({ error: '期限须为整数' })
-    .min(1, { error: '期限至少为 1' })
-    .max(365, { error: '期限最多为 365' }),
+    .number({ error: '期限请填写数字' }).check(z.int({ error: '期限须为整数' }), z.gte(1, { error: '期限至少为 1' }), z.lte(365, { error: '期限最多为 365' })),
   unit: z.enum(DURATION_UNITS, { error: '期限单位须为工作日、自然日或小时' }),
 });
 export type Duration = z.infer<typeof Duration>;
@@ -25,7 +22,7 @@ export type Duration = z.infer<typeof Duration>;
  */
 export const ClockRules = z.object({
   /** Which preset these rules started from (e.g. `samr_order_121`), kept so the admin page can say so. */
-  preset: z.string({ error: '请选择规则来源' }).trim().min(1, { error: '请选择规则来源' }),
+  preset: z.string({ error: '请选择规则来源' }).check(z.trim(), z.minLength(1, { error: '请选择规则来源' })),
   /**
    * Merchant's first reply to a new complaint. The county's own choice (not statute), default 1 working day;
    * for comparison, 12315's ODR in-shop channel allows 10 working days and WeChat's transaction complaints 48 h.
@@ -53,7 +50,7 @@ export const ClockRules = z.object({
    * The orders require the parties be told in writing or electronically; the time allowed here is the
    * county's own choice (default 3 working days) — check it against the order in force.
    */
-  partyNotice: Duration.default({ amount: 3, unit: 'working_days' }),
+  partyNotice: z._default(Duration, { amount: 3, unit: 'working_days' }),
 });
 export type ClockRules = z.infer<typeof ClockRules>;
 
@@ -62,12 +59,13 @@ export type ClockRules = z.infer<typeof ClockRules>;
  * shipped ones (`samr_order_121`, or `custom`). Stored rules are read with {@link ClockRules}, which takes
  * whatever name was written before this check existed.
  */
-export const ClockRulesInput = ClockRules.extend({
+export const ClockRulesInput = z.extend(ClockRules, {
   preset: z
-    .string({ error: '请选择规则来源' })
-    .trim()
-    .min(1, { error: '请选择规则来源' })
-    .regex(/^[a-z0-9_]{1,40}$/, { error: '规则来源应为预设规则的代码，如 samr_order_121' }),
+    .string({ error: '请选择规则来源' }).check(
+        z.trim(),
+        z.minLength(1, { error: '请选择规则来源' }),
+        z.regex(/^[a-z0-9_]{1,40}$/, { error: '规则来源应为预设规则的代码，如 samr_order_121' }),
+      ),
 });
 
 /** The county's in-shop deadlines, the same whichever SAMR order is in force (docs/lifecycle.md, clocks). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COMMITMENT_CATALOGUE } from '../catalogue/commitments';
 import { AREA_TYPES, MERCHANT_TYPES, SECTORS } from '../catalogue/sectors';
 import type { TrackRecord } from './track-record';
@@ -19,7 +19,7 @@ import {
  * page keeps working.
  */
 export const StoredCommitmentChoice = z.discriminatedUnion('kind', [
-  CommitmentChoice.options[0],
+  CommitmentChoice.def.options[0],
   z.object({ kind: z.literal('custom'), title: z.string(), text: z.string() }),
 ]);
 
@@ -34,23 +34,21 @@ export const Merchant = z.object({
   areaType: AreaType,
   address: z.string(),
   status: MerchantStatus,
-  badge: Badge.optional(),
+  badge: z.optional(Badge),
   commitments: z.array(StoredCommitmentChoice),
   commitmentsSince: z.string(),
   /** Version of the commitments in force; each edit adds one (older versions are kept). */
-  commitmentsVersion: z.number().int().min(1).default(1),
+  commitmentsVersion: z._default(z.number().check(z.int(), z.gte(1)), 1),
   /** Registry facts, seen by bureau staff only. Demo shops registered before onboarding may lack them. */
-  uscc: z.string().optional(),
-  contactName: z.string().optional(),
-  contactPhone: z.string().optional(),
-  applicantUserId: z.string().optional(),
-  appliedAt: z.string().optional(),
+  uscc: z.optional(z.string()),
+  contactName: z.optional(z.string()),
+  contactPhone: z.optional(z.string()),
+  applicantUserId: z.optional(z.string()),
+  appliedAt: z.optional(z.string()),
   /** Why the shop was rejected, suspended or revoked; shown to the shop and staff. */
-  statusReason: z.string().optional(),
+  statusReason: z.optional(z.string()),
   /** Violations recorded by staff (联合惩戒): a flagged shop cannot be awarded or recommended. */
-  creditFlags: z
-    .array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string() }))
-    .default([]),
+  creditFlags: z._default(z.array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string() })), []),
 });
 export type Merchant = z.infer<typeof Merchant>;
 export type MerchantInput = z.input<typeof Merchant>;

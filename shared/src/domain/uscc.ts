@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * 统一社会信用代码 (Unified Social Credit Code, GB 32100-2015): the 18-character code on every business
@@ -92,8 +92,7 @@ export function validateUscc(input: string): UsccResult {
  * issue message so the mini-program form and the API say the same thing. Outputs the normalised code.
  */
 export const Uscc = z
-  .string({ error: USCC_MESSAGES.required })
-  .overwrite(normalizeUscc)
+  .string({ error: USCC_MESSAGES.required }).check(z.overwrite(normalizeUscc))
   .check((ctx) => {
     const result = validateUscc(ctx.value);
     if (!result.ok) ctx.issues.push({ code: 'custom', message: result.reason, input: ctx.value });

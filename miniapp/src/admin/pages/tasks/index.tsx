@@ -15,7 +15,7 @@ import {
   type TaskInput,
   type YearTasksView
 } from '@fangxin/shared'
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { call, toApiError } from '@/api/client'
 import { ChoiceField, Choices, type ChoiceOption } from '@/components/choices'
 import { ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'

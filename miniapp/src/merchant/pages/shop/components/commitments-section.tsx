@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import * as z from 'zod/mini'
 import { CommitmentsUpdate, routes, type MerchantPublicView } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import type { Notice } from '@/components/state-views'
@@ -30,7 +31,7 @@ export function CommitmentsSection({
   const save = async () => {
     if (!draft || saving) return
     const body = { commitments: commitmentChoices(draft) }
-    const parsed = CommitmentsUpdate.pick({ commitments: true }).safeParse(body)
+    const parsed = z.pick(CommitmentsUpdate, { commitments: true }).safeParse(body)
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error.issues))
       return

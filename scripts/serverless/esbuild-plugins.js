@@ -1,0 +1,59 @@
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+
+/**
+ * esbuild plugins for the function bundles (serverless.yml `custom.esbuild.plugins`).
+ *
+ * The wire contract (`shared/src/contract`) is a set of declarations: each module builds schemas at its top
+ * level and nothing else. esbuild cannot know that a call such as `z.object({...})` has no side effect, so a
+ * function that imports one schema from a module also builds every other schema of that module when it
+ * loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild what we know:
+ * every call in the initialiser of a top-level `const` of a contract module is pure (`/* @__PURE__ *\/`), so
+ * a declaration no code of the function reaches is dropped with what it would have built.
+ *
+ * Calls inside functions are left alone (there a call's result may be unused on purpose), and statements that
+ * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect.
+ */
+const CONTRACT = /[\\/]shared[\\/]src[\\/]contract[\\/][^\\/]+\.ts$/;
+
+function pureDeclarationsPlugin() {
+  return {
+    name: 'fangxin-pure-declarations',
+    setup(build) {
+      build.onLoad({ filter: CONTRACT }, async (args) => ({
+        contents: annotatePureDeclarations(await fs.promises.readFile(args.path, 'utf8'), args.path),
+        loader: 'ts',
+        resolveDir: path.dirname(args.path),
+      }));
+    },
+  };
+}
+
+/** The source with `/* @__PURE__ *\/` before every call and `new` of its top-level `const` initialisers. */
+function annotatePureDeclarations(source, fileName) {
+  // Loaded here, not at the top: serverless.yml's other commands never need the compiler.
+  const ts = require('typescript');
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const positions = new Set();
+  const visit = (node) => {
+    // A function's body runs when called, not when the module loads: not ours to annotate.
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) positions.add(node.getStart(file));
+    ts.forEachChild(node, visit);
+  };
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) if (declaration.initializer) visit(declaration.initializer);
+  }
+  let annotated = source;
+  for (const position of [...positions].sort((a, b) => b - a)) {
+    annotated = `${annotated.slice(0, position)}/* @__PURE__ */ ${annotated.slice(position)}`;
+  }
+  return annotated;
+}
+
+module.exports = () => [pureDeclarationsPlugin()];
+module.exports.pureDeclarationsPlugin = pureDeclarationsPlugin;
+module.exports.annotatePureDeclarations = annotatePureDeclarations;
