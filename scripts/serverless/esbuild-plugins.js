@@ -6,23 +6,26 @@ const path = require('node:path');
 /**
  * esbuild plugins for the function bundles (serverless.yml `custom.esbuild.plugins`).
  *
- * The wire contract (`shared/src/contract`) is a set of declarations: each module builds schemas at its top
- * level and nothing else. esbuild cannot know that a call such as `z.object({...})` has no side effect, so a
- * function that imports one schema from a module also builds every other schema of that module when it
- * loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild what we know:
- * every call in the initialiser of a top-level `const` of a contract module is pure (`/* @__PURE__ *\/`), so
- * a declaration no code of the function reaches is dropped with what it would have built.
+ * Two kinds of module are declarations and nothing else: the wire contract's (`shared/src/contract`), which
+ * build zod schemas at their top level, and the store's entity modules (`functions/src/store/*.entity.ts`,
+ * `*.entities.ts`), which build dynamodb-toolbox entities. esbuild cannot know that a call such as
+ * `z.object({...})` or `new Entity({...})` has no side effect, so a function that imports one declaration
+ * from such a module also builds every other one of that module when it loads: ~700 zod schemas for
+ * fileComplaint, of which it uses ~340. This plugin tells esbuild what we know: every call in the
+ * initialiser of a top-level `const` of those modules is pure (`/* @__PURE__ *\/`), so a declaration no code
+ * of the function reaches is dropped with what it would have built.
  *
  * Calls inside functions are left alone (there a call's result may be unused on purpose), and statements that
- * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect.
+ * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect. A module of either kind holds
+ * declarations only: a top-level const built for its effect would be dropped when nothing reads it.
  */
-const CONTRACT = /[\\/]shared[\\/]src[\\/]contract[\\/][^\\/]+\.ts$/;
+const DECLARATIONS = /[\\/](?:shared[\\/]src[\\/]contract[\\/][^\\/]+|functions[\\/]src[\\/]store[\\/][^\\/]+\.entit(?:y|ies))\.ts$/;
 
 function pureDeclarationsPlugin() {
   return {
     name: 'fangxin-pure-declarations',
     setup(build) {
-      build.onLoad({ filter: CONTRACT }, async (args) => ({
+      build.onLoad({ filter: DECLARATIONS }, async (args) => ({
         contents: annotatePureDeclarations(await fs.promises.readFile(args.path, 'utf8'), args.path),
         loader: 'ts',
         resolveDir: path.dirname(args.path),
@@ -57,3 +60,4 @@ function annotatePureDeclarations(source, fileName) {
 module.exports = () => [pureDeclarationsPlugin()];
 module.exports.pureDeclarationsPlugin = pureDeclarationsPlugin;
 module.exports.annotatePureDeclarations = annotatePureDeclarations;
+module.exports.DECLARATIONS = DECLARATIONS;

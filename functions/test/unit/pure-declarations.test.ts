@@ -39,9 +39,9 @@ describe('annotatePureDeclarations', () => {
 });
 
 /**
- * The plugin on the real contract, bundled as serverless.yml bundles a function: a handler that uses one
- * schema of shared/src/contract/merchant.ts no longer builds the others of that module, and the schema it
- * uses still parses as before.
+ * The plugin on the real modules, bundled as serverless.yml bundles a function: a handler that uses one
+ * schema of shared/src/contract/merchant.ts (or one entity of the store's) no longer builds the others of
+ * that module, and the schema it uses still parses as before.
  */
 describe('a function bundle with the plugin', () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-pure-'));
@@ -83,6 +83,22 @@ describe('a function bundle with the plugin', () => {
     expect(withPlugin).not.toContain(OTHER_SCHEMA);
     expect(withPlugin).toContain(OWN_SCHEMA);
     expect(withPlugin.length).toBeLessThan(without.length);
+  });
+
+  it('does the same for the store: a handler that uses one entity no longer builds the others of its module', async () => {
+    const file = path.join(scratch, 'store-handler.ts');
+    writeFileSync(
+      file,
+      `import { CounterEntity } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/store/support.entities.ts'))};\n` +
+        'export const handler = () => CounterEntity.entityName;\n',
+    );
+    const text = async (withPlugins: boolean) =>
+      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
+        .outputFiles[0]!.text;
+    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    expect(without).toContain('"StaffRoster"');
+    expect(withPlugin).not.toContain('"StaffRoster"');
+    expect(withPlugin).toContain('"Counter"');
   });
 
   it('still validates with the schema it keeps, messages included', async () => {
