@@ -11,6 +11,7 @@ import {
 import { computeDeadline, dueAt } from '../src/domain/clock';
 import { DEFAULT_CLOCK_RULES } from '../src/domain/clock-rules';
 import { deadlineFrom } from '../src/domain/lifecycle';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
 
 /** An instant given as Shanghai wall-clock time. */
 const at = (shanghaiLocal: string): Date => new Date(`${shanghaiLocal}+08:00`);
@@ -62,6 +63,23 @@ describe('the merged working-day calendar', () => {
     expect(isWorkingDate(LIBRARY_CALENDAR, '2027-01-01')).toBe(true); // 元旦 on a Friday counts as working: an estimate
     expect(isWorkingDate(merged, '2028-01-01')).toBe(false); // a Saturday
     expect(isWorkingDate(merged, '2028-01-03')).toBe(true); // a Monday
+  });
+
+  it('reads each year out of the library’s table whole: every holiday and 调休 day, under its Chinese name, and no other', () => {
+    const table = { holidays: chineseDays.holidays as Record<string, string>, makeUpWorkdays: chineseDays.workdays as Record<string, string> };
+    const years = new Set(Object.keys({ ...table.holidays, ...table.makeUpWorkdays }).map((date) => Number(date.slice(0, 4))));
+    expect(years.size).toBeGreaterThan(20);
+    for (const year of years) {
+      const entries = (kind: keyof typeof table) =>
+        Object.fromEntries(Object.entries(table[kind]).filter(([date]) => date.startsWith(`${year}-`)).map(([date, entry]) => [date, entry.split(',')[1]]));
+      // Asked twice: the second answer is the one kept from the first.
+      for (let ask = 0; ask < 2; ask++) {
+        expect(LIBRARY_CALENDAR.year(year)).toEqual({ year, holidays: entries('holidays'), makeUpWorkdays: entries('makeUpWorkdays'), origin: 'library' });
+      }
+    }
+    expect(LIBRARY_CALENDAR.year(Math.min(...years) - 1)).toBeUndefined();
+    expect(LIBRARY_CALENDAR.year(Math.max(...years) + 1)).toBeUndefined();
+    expect(LIBRARY_CALENDAR.year(2026)?.holidays['2026-02-17']).toBe('春节');
   });
 
   it('a staff year replaces the library’s year whole (a correction removes a day the library had)', () => {

@@ -31,7 +31,7 @@ function yearView(year: number, calendar: WorkingCalendar, entered: StoredCalend
       updatedAt: entered.updatedAt,
     };
   }
-  const known = calendar.years.get(year);
+  const known = calendar.year(year);
   return known
     ? { year, origin: 'library', version: 0, holidays: daysOf(known.holidays), makeUpWorkdays: daysOf(known.makeUpWorkdays) }
     : { year, origin: 'estimated', version: 0, holidays: [], makeUpWorkdays: [] };

@@ -28,39 +28,56 @@ export interface CalendarYear {
 }
 
 export interface WorkingCalendar {
-  readonly years: ReadonlyMap<number, CalendarYear>;
+  /** The schedule the calendar holds for `year`; undefined when neither source knows the year. */
+  year(year: number): CalendarYear | undefined;
 }
 
 /** The library's entries look like "Spring Festival,春节,4": keep the Chinese name. */
 const festivalName = (entry: string) => entry.split(',')[1] ?? entry;
 
-function libraryYears(): Map<number, CalendarYear> {
-  const years = new Map<number, CalendarYear>();
-  const yearOf = (year: number) => {
-    let entry = years.get(year);
-    if (!entry) {
-      entry = { year, holidays: {}, makeUpWorkdays: {}, origin: 'library' };
-      years.set(year, entry);
-    }
-    return entry as { holidays: Record<string, string>; makeUpWorkdays: Record<string, string> };
+const LIBRARY_HOLIDAYS = chineseDays.holidays as Record<string, string>;
+const LIBRARY_WORKDAYS = chineseDays.workdays as Record<string, string>;
+
+/** One year of the library's table, or undefined when the library has no entry in that year. */
+function libraryYear(year: number): CalendarYear | undefined {
+  const prefix = `${year}-`;
+  const daysOf = (table: Record<string, string>) => {
+    const days: Record<string, string> = {};
+    for (const date in table) if (date.startsWith(prefix)) days[date] = festivalName(table[date]!);
+    return days;
   };
-  for (const [date, entry] of Object.entries(chineseDays.holidays as Record<string, string>)) yearOf(Number(date.slice(0, 4))).holidays[date] = festivalName(entry);
-  for (const [date, entry] of Object.entries(chineseDays.workdays as Record<string, string>)) yearOf(Number(date.slice(0, 4))).makeUpWorkdays[date] = festivalName(entry);
-  return years;
+  const holidays = daysOf(LIBRARY_HOLIDAYS);
+  const makeUpWorkdays = daysOf(LIBRARY_WORKDAYS);
+  if (Object.keys(holidays).length === 0 && Object.keys(makeUpWorkdays).length === 0) return undefined;
+  return { year, holidays, makeUpWorkdays, origin: 'library' };
+}
+
+/**
+ * The library's calendar. A year is read out of the table the first time something asks for it, then kept:
+ * a function counts deadlines in this year and the next, and has no use for the other twenty it would
+ * otherwise build on every cold start.
+ */
+function libraryCalendar(): WorkingCalendar {
+  const years = new Map<number, CalendarYear | undefined>();
+  return {
+    year(year) {
+      if (!years.has(year)) years.set(year, libraryYear(year));
+      return years.get(year);
+    },
+  };
 }
 
 /** The library's calendar alone (chinese-days 1.5.7: 2004–2026). */
 // Marked pure so bundlers drop the table from code that never counts working days (the app's main package).
-export const LIBRARY_CALENDAR: WorkingCalendar = /*#__PURE__*/ Object.freeze({ years: /*#__PURE__*/ libraryYears() });
+export const LIBRARY_CALENDAR: WorkingCalendar = /*#__PURE__*/ Object.freeze(/*#__PURE__*/ libraryCalendar());
 
 /** The library's calendar with the office's years laid over it: a staff year replaces the library's whole. */
 export function mergeCalendar(staffYears: readonly CalendarYear[], base: WorkingCalendar = LIBRARY_CALENDAR): WorkingCalendar {
-  const years = new Map(base.years);
-  for (const year of staffYears) years.set(year.year, year);
-  return { years };
+  const staff = new Map(staffYears.map((year) => [year.year, year]));
+  return { year: (year) => staff.get(year) ?? base.year(year) };
 }
 
-export const knowsYear = (calendar: WorkingCalendar, year: number): boolean => calendar.years.has(year);
+export const knowsYear = (calendar: WorkingCalendar, year: number): boolean => calendar.year(year) !== undefined;
 
 /** 0 = Sunday … 6 = Saturday, for a `YYYY-MM-DD` date (UTC arithmetic: no time zone involved). */
 export function weekdayOfIsoDate(iso: string): number {
@@ -73,7 +90,7 @@ export function weekdayOfIsoDate(iso: string): number {
  * otherwise Monday–Friday — which is also the whole answer for a year the calendar does not know.
  */
 export function isWorkingDate(calendar: WorkingCalendar, iso: string): boolean {
-  const year = calendar.years.get(Number(iso.slice(0, 4)));
+  const year = calendar.year(Number(iso.slice(0, 4)));
   if (year?.makeUpWorkdays[iso] !== undefined) return true;
   if (year?.holidays[iso] !== undefined) return false;
   const weekday = weekdayOfIsoDate(iso);
