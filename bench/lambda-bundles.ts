@@ -8,7 +8,12 @@ import { localAwsEnv } from '../scripts/local/env';
 import { readServerlessConfig } from '../scripts/contract/serverless-functions';
 
 const root = path.resolve(__dirname, '..');
-const RUNS = 5;
+/**
+ * Passes over all the bundles; each pass times every bundle once, right after the empty handler. This
+ * machine's noise comes in spells of a few seconds: five runs of one bundle in a row could all fall into
+ * one (the same bundle measured 1.44× and 2.67× in two runs), five passes a minute apart cannot.
+ */
+const PASSES = 5;
 
 /**
  * Packages the service as `serverless package` ships it, then, for each function's zip: its bytes, the
@@ -39,7 +44,7 @@ export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst
     const empty = path.join(scratch, 'empty-handler.js');
     writeFileSync(empty, 'exports.handler = async () => ({});\n');
     const figures: Figure[] = [];
-    const emptyRuns: number[] = [];
+    const bundles: Array<{ name: string; kind: string; entry: string }> = [];
     for (const zip of readdirSync(dir).filter((name) => name.endsWith('.zip')).sort()) {
       const name = zip.replace(/\.zip$/, '');
       const unpacked = path.join(scratch, name);
@@ -53,20 +58,28 @@ export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst
         { name: `${name} (${kind}) zip`, value: statSync(path.join(dir, zip)).size, unit: 'bytes', budget: BUDGETS.lambdaZipBytes },
         { name: `${name} (${kind}) unzipped`, value: unzipped, unit: 'bytes', budget: BUDGETS.lambdaUnzippedBytes },
       );
-      if (!options.loadTimes) continue;
-      // The empty handler is timed next to each bundle, so a machine that slows down mid-run slows both.
-      const { bundleMs, emptyMs } = medianLoadMs(entry, empty, env);
-      emptyRuns.push(emptyMs);
-      figures.push({ name: `${name} (${kind}) init vs empty handler`, value: bundleMs / emptyMs, unit: '×', budget: BUDGETS.lambdaInitRatio });
+      bundles.push({ name, kind, entry });
     }
     if (figures.length === 0) throw new Error(`no function zips in ${dir}: package first`);
     if (!options.loadTimes) return figures;
-    figures.push({ name: 'empty handler init (median over the run)', value: median(emptyRuns), unit: 'ms' });
     // Where the budget goes before any code of ours: what the parts every function shares cost alone.
-    for (const [name, bundle] of referenceBundles(scratch)) {
-      const { bundleMs, emptyMs } = medianLoadMs(bundle, empty, env);
-      figures.push({ name: `reference, not a function: ${name} init vs empty handler`, value: bundleMs / emptyMs, unit: '×' });
+    const references = referenceBundles(scratch).map(([name, entry]) => ({ name: `reference, not a function: ${name}`, entry }));
+    const timed = [...bundles, ...references];
+    const ratios = new Map(timed.map(({ name }) => [name, [] as number[]]));
+    const emptyRuns: number[] = [];
+    for (let pass = 0; pass < PASSES; pass++) {
+      for (const { name, entry } of timed) {
+        // The empty handler is timed right before each bundle, so a machine that slows down slows both.
+        const emptyMs = loadMs(empty, env);
+        emptyRuns.push(emptyMs);
+        ratios.get(name)!.push(loadMs(entry, env) / emptyMs);
+      }
     }
+    for (const { name, kind } of bundles) {
+      figures.push({ name: `${name} (${kind}) init vs empty handler`, value: median(ratios.get(name)!), unit: '×', budget: BUDGETS.lambdaInitRatio });
+    }
+    figures.push({ name: 'empty handler init (median over the run)', value: median(emptyRuns), unit: 'ms' });
+    for (const { name } of references) figures.push({ name: `${name} init vs empty handler`, value: median(ratios.get(name)!), unit: '×' });
     return figures;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -111,19 +124,9 @@ function requestPathFunctions(): Set<string> {
 }
 
 /**
- * The wall time of a whole fresh `node` process that requires the file (Node's start plus the module load:
- * a cold start's share that is ours), median of RUNS, for the bundle and the empty handler alternately.
+ * The wall time of a whole fresh `node` process that requires the file: Node's start plus the module load,
+ * a cold start's share that is ours.
  */
-function medianLoadMs(entry: string, empty: string, env: NodeJS.ProcessEnv): { bundleMs: number; emptyMs: number } {
-  const bundle: number[] = [];
-  const baseline: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    baseline.push(loadMs(empty, env));
-    bundle.push(loadMs(entry, env));
-  }
-  return { bundleMs: median(bundle), emptyMs: median(baseline) };
-}
-
 function loadMs(file: string, env: NodeJS.ProcessEnv): number {
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(file)})`], { env, encoding: 'utf8' });
