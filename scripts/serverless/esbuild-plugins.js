@@ -6,9 +6,10 @@ const path = require('node:path');
 /**
  * esbuild plugins for the function bundles (serverless.yml `custom.esbuild.plugins`).
  *
- * Two kinds of module are declarations and nothing else: the wire contract's (`shared/src/contract`), which
- * build zod schemas at their top level, and the store's entity modules (`functions/src/store/*.entity.ts`,
- * `*.entities.ts`), which build dynamodb-toolbox entities. esbuild cannot know that a call such as
+ * Two kinds of module hold declarations and no effects: the shared package's (`shared/src`: the contract's
+ * zod schemas, the domain's rules and tables — its package.json declares them free of side effects), and the
+ * store's entity modules (`functions/src/store/*.entity.ts`, `*.entities.ts`), which build dynamodb-toolbox
+ * entities. esbuild cannot know that a call such as
  * `z.object({...})` or `new Entity({...})` has no side effect, so a function that imports one declaration
  * from such a module also builds every other one of that module when it loads: ~700 zod schemas for
  * fileComplaint, of which it uses ~340. This plugin tells esbuild what we know: every call in the
@@ -16,10 +17,10 @@ const path = require('node:path');
  * of the function reaches is dropped with what it would have built.
  *
  * Calls inside functions are left alone (there a call's result may be unused on purpose), and statements that
- * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect. A module of either kind holds
- * declarations only: a top-level const built for its effect would be dropped when nothing reads it.
+ * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect. A top-level const built for its
+ * effect has no place in these modules: it would be dropped whenever nothing reads it.
  */
-const DECLARATIONS = /[\\/](?:shared[\\/]src[\\/]contract[\\/][^\\/]+|functions[\\/]src[\\/]store[\\/][^\\/]+\.entit(?:y|ies))\.ts$/;
+const DECLARATIONS = /[\\/](?:shared[\\/]src[\\/].+|functions[\\/]src[\\/]store[\\/][^\\/]+\.entit(?:y|ies))\.ts$/;
 
 function pureDeclarationsPlugin() {
   return {
