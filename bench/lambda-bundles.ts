@@ -9,9 +9,11 @@ import { readServerlessConfig } from '../scripts/contract/serverless-functions';
 
 const root = path.resolve(__dirname, '..');
 /**
- * Passes over all the bundles; each pass times every bundle once, right after the empty handler. This
- * machine's noise comes in spells of a few seconds: five runs of one bundle in a row could all fall into
- * one (the same bundle measured 1.44× and 2.67× in two runs), five passes a minute apart cannot.
+ * Passes over all the bundles; each pass times every bundle once, right after the empty handler, in an
+ * order of its own. This machine's noise comes in spells of a few seconds: five runs of one bundle in a row
+ * could all fall into one (the same bundle measured 1.44× and 2.67× in two runs). Five passes a minute apart
+ * cannot — unless every pass takes them in the same order and the noise recurs about once a pass, which put
+ * one bundle at 2.38× in a run and at 1.85× when timed alone.
  */
 const PASSES = 5;
 
@@ -68,7 +70,7 @@ export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst
     const ratios = new Map(timed.map(({ name }) => [name, [] as number[]]));
     const emptyRuns: number[] = [];
     for (let pass = 0; pass < PASSES; pass++) {
-      for (const { name, entry } of timed) {
+      for (const { name, entry } of shuffled(timed, pass + 1)) {
         // The empty handler is timed right before each bundle, so a machine that slows down slows both.
         const emptyMs = loadMs(empty, env);
         emptyRuns.push(emptyMs);
@@ -133,6 +135,25 @@ function loadMs(file: string, env: NodeJS.ProcessEnv): number {
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`loading ${file} failed: ${result.stderr}`);
   return elapsed;
+}
+
+/** The items in an order fixed by `seed` (a small xorshift generator, then Fisher–Yates): each pass its own. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = (seed * 0x9e3779b9) >>> 0 || 1;
+  const random = () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 2 ** 32;
+  };
+  const order = [...items];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
 }
 
 function median(values: number[]): number {
