@@ -9,16 +9,19 @@ const path = require('node:path');
  * Two kinds of module hold declarations and no effects: the shared package's (`shared/src`: the contract's
  * zod schemas, the domain's rules and tables — its package.json declares them free of side effects), and the
  * store's entity modules (`functions/src/store/*.entity.ts`, `*.entities.ts`), which build dynamodb-toolbox
- * entities. esbuild cannot know that a call such as
- * `z.object({...})` or `new Entity({...})` has no side effect, so a function that imports one declaration
- * from such a module also builds every other one of that module when it loads: ~700 zod schemas for
- * fileComplaint, of which it uses ~340. This plugin tells esbuild what we know: every call in the
- * initialiser of a top-level `const` of those modules is pure (`/* @__PURE__ *\/`), so a declaration no code
- * of the function reaches is dropped with what it would have built.
+ * entities. esbuild cannot know that a call such as `z.object({...})` or `new Entity({...})` has no side
+ * effect, so a function that imports one declaration from such a module also builds every other one of that
+ * module when it loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild
+ * what we know: every call in the initialiser of a top-level `const` of those modules is pure
+ * (`/* @__PURE__ *\/`), so a declaration no code of the function reaches is dropped with what it would have
+ * built.
  *
  * Calls inside functions are left alone (there a call's result may be unused on purpose), and statements that
  * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect. A top-level const built for its
  * effect has no place in these modules: it would be dropped whenever nothing reads it.
+ *
+ * The mini-program's bundler does not run this plugin: that is why `shared/src/contract/routes.ts` still
+ * marks its own declarations (functions/test/unit/route-bundles.test.ts).
  */
 const DECLARATIONS = /[\\/](?:shared[\\/]src[\\/].+|functions[\\/]src[\\/]store[\\/][^\\/]+\.entit(?:y|ies))\.ts$/;
 
@@ -59,6 +62,4 @@ function annotatePureDeclarations(source, fileName) {
 }
 
 module.exports = () => [pureDeclarationsPlugin()];
-module.exports.pureDeclarationsPlugin = pureDeclarationsPlugin;
 module.exports.annotatePureDeclarations = annotatePureDeclarations;
-module.exports.DECLARATIONS = DECLARATIONS;
