@@ -8,8 +8,8 @@ const path = require('node:path');
  *
  * Two kinds of module hold declarations and no effects: the shared package's (`shared/src`: the contract's
  * zod schemas, the domain's rules and tables — its package.json declares them free of side effects), and the
- * store's entity modules (`functions/src/store/*.entity.ts`, `*.entities.ts`), which build dynamodb-toolbox
- * entities. esbuild cannot know that a call such as `z.object({...})` or `new Entity({...})` has no side
+ * store's (`functions/src/store`: dynamodb-toolbox entities and access patterns, key codecs, the functions
+ * that read and write them). esbuild cannot know that a call such as `z.object({...})` or `new Entity({...})` has no side
  * effect, so a function that imports one declaration from such a module also builds every other one of that
  * module when it loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild
  * what we know: every call in the initialiser of a top-level `const` of those modules is pure
@@ -23,7 +23,7 @@ const path = require('node:path');
  * The mini-program's bundler does not run this plugin: that is why `shared/src/contract/routes.ts` still
  * marks its own declarations (functions/test/unit/route-bundles.test.ts).
  */
-const DECLARATIONS = /[\\/](?:shared[\\/]src[\\/].+|functions[\\/]src[\\/]store[\\/][^\\/]+\.entit(?:y|ies))\.ts$/;
+const DECLARATIONS = /[\\/](?:shared[\\/]src|functions[\\/]src[\\/]store)[\\/].+\.ts$/;
 
 function pureDeclarationsPlugin() {
   return {
@@ -61,5 +61,37 @@ function annotatePureDeclarations(source, fileName) {
   return annotated;
 }
 
-module.exports = () => [pureDeclarationsPlugin()];
+/**
+ * The SDK's HTTP protocols reach event streams through a dynamic `import('@smithy/core/event-streams')`, made
+ * only for an operation with an event-stream member. DynamoDB has none, and the DynamoDB client is the only
+ * client bundled (S3's comes from the runtime), so no function ever makes that import. Bundled as it is, it
+ * still costs every function at load: esbuild turns every module it reaches into a lazily initialised one,
+ * which it can no longer prune, and the SDK's checksum module then initialises at load, CRC32 with it, which
+ * requires Node's zlib (~3 ms) — ~20 KB of codec, framing and CRC code that never runs. This plugin resolves
+ * that import to a module that says so if it is ever made.
+ */
+function noEventStreamsPlugin() {
+  return {
+    name: 'fangxin-no-event-streams',
+    setup(build) {
+      build.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, (args) => ({ path: args.path, namespace: 'fangxin-no-event-streams' }));
+      build.onLoad({ filter: /.*/, namespace: 'fangxin-no-event-streams' }, () => ({
+        contents: NO_EVENT_STREAMS,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const NO_EVENT_STREAMS = `
+const unavailable = () => {
+  throw new Error('Event streams are not bundled with this function (scripts/serverless/esbuild-plugins.js): DynamoDB has none.');
+};
+export class EventStreamSerde {
+  constructor() { unavailable(); }
+}
+export const eventStreamSerdeProvider = unavailable;
+`;
+
+module.exports = () => [pureDeclarationsPlugin(), noEventStreamsPlugin()];
 module.exports.annotatePureDeclarations = annotatePureDeclarations;

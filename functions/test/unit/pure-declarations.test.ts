@@ -101,6 +101,23 @@ describe('a function bundle with the plugin', () => {
     expect(withPlugin).toContain('"Counter"');
   });
 
+  it('and for the store’s access patterns: a handler that reads one station no longer builds the 回访 queries', async () => {
+    const file = path.join(scratch, 'stations-handler.ts');
+    writeFileSync(
+      file,
+      `import { findStation } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/store/stations.ts'))};\n` +
+        'export const handler = (id: string) => findStation(id);\n',
+    );
+    const text = async (withPlugins: boolean) =>
+      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
+        .outputFiles[0]!.text;
+    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    expect(without).toContain('"follow-ups-due"');
+    expect(withPlugin).not.toContain('"follow-ups-due"');
+    expect(withPlugin).not.toContain('"FollowUp"');
+    expect(withPlugin).toContain('"Station"');
+  });
+
   it('still validates with the schema it keeps, messages included', async () => {
     const handler = load(await bundle(true));
     expect(handler(' ab12cd ')).toMatchObject({ success: true, data: 'AB12CD' });
