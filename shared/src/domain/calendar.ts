@@ -1,8 +1,8 @@
-// The holiday library's own published data (built by its release script), not its query functions: those
-// parse 'YYYY-MM-DD' as UTC midnight and then read local-time fields, so in any zone west of UTC they answer
-// wrongly. Reading the table and doing the weekday arithmetic ourselves keeps every answer independent of
-// the machine's time zone.
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+// The holiday library's table (chinese-days), generated into a compact form by scripts/calendar/holiday-table.ts.
+// Not the library's query functions: those parse 'YYYY-MM-DD' as UTC midnight and then read local-time
+// fields, so in any zone west of UTC they answer wrongly. Reading the table and doing the weekday arithmetic
+// ourselves keeps every answer independent of the machine's time zone.
+import { HOLIDAY_TABLE } from './holiday-table';
 
 /**
  * The working-day calendar the statutory clocks count on: the State Council's holidays and 调休 make-up
@@ -32,24 +32,28 @@ export interface WorkingCalendar {
   year(year: number): CalendarYear | undefined;
 }
 
-/** The library's entries look like "Spring Festival,春节,4": keep the Chinese name. */
-const festivalName = (entry: string) => entry.split(',')[1] ?? entry;
+const DAY_MS = 86_400_000;
 
-const LIBRARY_HOLIDAYS = chineseDays.holidays as Record<string, string>;
-const LIBRARY_WORKDAYS = chineseDays.workdays as Record<string, string>;
+/** `名称 MMDD[-MMDD] …; 名称 …` (holiday-table.ts) → `YYYY-MM-DD` → 名称, every day of every span. */
+function expandDays(year: number, encoded: string): Record<string, string> {
+  const days: Record<string, string> = {};
+  const dayOf = (monthDay: string) => Date.UTC(year, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(2)));
+  for (const group of encoded.split('; ')) {
+    const [name, ...spans] = group.split(' ');
+    if (!name) continue;
+    for (const span of spans) {
+      const [from, to = from] = span.split('-') as [string, string?];
+      for (let day = dayOf(from); day <= dayOf(to); day += DAY_MS) days[new Date(day).toISOString().slice(0, 10)] = name;
+    }
+  }
+  return days;
+}
 
 /** One year of the library's table, or undefined when the library has no entry in that year. */
 function libraryYear(year: number): CalendarYear | undefined {
-  const prefix = `${year}-`;
-  const daysOf = (table: Record<string, string>) => {
-    const days: Record<string, string> = {};
-    for (const date in table) if (date.startsWith(prefix)) days[date] = festivalName(table[date]!);
-    return days;
-  };
-  const holidays = daysOf(LIBRARY_HOLIDAYS);
-  const makeUpWorkdays = daysOf(LIBRARY_WORKDAYS);
-  if (Object.keys(holidays).length === 0 && Object.keys(makeUpWorkdays).length === 0) return undefined;
-  return { year, holidays, makeUpWorkdays, origin: 'library' };
+  const entry = HOLIDAY_TABLE[year];
+  if (!entry) return undefined;
+  return { year, holidays: expandDays(year, entry[0]), makeUpWorkdays: expandDays(year, entry[1]), origin: 'library' };
 }
 
 /**
@@ -67,7 +71,7 @@ function libraryCalendar(): WorkingCalendar {
   };
 }
 
-/** The library's calendar alone (chinese-days 1.5.7: 2004–2026). */
+/** The library's calendar alone (holiday-table.ts says which release: chinese-days 1.5.7 knows 2004–2026). */
 // Marked pure so bundlers drop the table from code that never counts working days (the app's main package).
 export const LIBRARY_CALENDAR: WorkingCalendar = /*#__PURE__*/ Object.freeze(/*#__PURE__*/ libraryCalendar());
 
