@@ -18,7 +18,9 @@ const path = require('node:path');
  *
  * Calls inside functions are left alone (there a call's result may be unused on purpose), and statements that
  * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect. A top-level const built for its
- * effect has no place in these modules: it would be dropped whenever nothing reads it.
+ * effect has no place in these modules: it would be dropped whenever nothing reads it. An object spread
+ * (`{ ...shared }`) keeps a declaration whatever the marks say, since a spread may run a getter: the entity
+ * modules share attributes with `Object.assign` instead.
  *
  * The mini-program's bundler does not run this plugin: that is why `shared/src/contract/routes.ts` still
  * marks its own declarations (functions/test/unit/route-bundles.test.ts).

@@ -9,6 +9,7 @@ import { CALENDAR_CURRENT_KEY, CALENDAR_HISTORY_KEY, CALENDAR_PARTITION, RECOMPU
 import { FangxinTable } from './table';
 
 const days = () => list(map({ date: string(), name: string() }));
+/** An entered year's fields, in both entities below: assigned, not spread (support.entities.ts says why). */
 const yearFields = {
   version: number(),
   holidays: days(),
@@ -25,23 +26,31 @@ const yearFields = {
 export const CalendarYearEntity = new Entity({
   name: 'CalendarYear',
   table: FangxinTable,
-  schema: item({
-    record: string().key().savedAs('pk').const(CALENDAR_PARTITION),
-    year: string().key().savedAs('sk').transform(CALENDAR_CURRENT_KEY),
-    ...yearFields,
-  }),
+  schema: item(
+    Object.assign(
+      {
+        record: string().key().savedAs('pk').const(CALENDAR_PARTITION),
+        year: string().key().savedAs('sk').transform(CALENDAR_CURRENT_KEY),
+      },
+      yearFields,
+    ),
+  ),
 });
 
 /** Every version of an entered year, kept (what was in force when).   pk = CALENDAR   sk = HISTORY#<year>#<version> */
 export const CalendarYearVersionEntity = new Entity({
   name: 'CalendarYearVersion',
   table: FangxinTable,
-  schema: item({
-    record: string().key().savedAs('pk').const(CALENDAR_PARTITION),
-    versionKey: string().key().savedAs('sk').transform(CALENDAR_HISTORY_KEY),
-    year: number(),
-    ...yearFields,
-  }),
+  schema: item(
+    Object.assign(
+      {
+        record: string().key().savedAs('pk').const(CALENDAR_PARTITION),
+        versionKey: string().key().savedAs('sk').transform(CALENDAR_HISTORY_KEY),
+        year: number(),
+      },
+      yearFields,
+    ),
+  ),
 });
 
 /**

@@ -47,7 +47,7 @@ export const SurveyEntity = new Entity({
   }),
 });
 
-/** One attribute per scale option (LIKERT_OPTION_IDS); the counting path ADDs to them. */
+/** One attribute per scale option (LIKERT_OPTION_IDS); the counting path ADDs to them. Assigned, not spread (support.entities.ts). */
 const likertAttributes = {
   very_satisfied: number().optional(),
   satisfied: number().optional(),
@@ -64,11 +64,15 @@ const likertAttributes = {
 export const SurveyTallyEntity = new Entity({
   name: 'SurveyTally',
   table: FangxinTable,
-  schema: item({
-    period: string().key().savedAs('pk').transform(SURVEY_KEY),
-    tally: string().key().savedAs('sk').transform(SURVEY_TALLY_KEY),
-    ...likertAttributes,
-  }),
+  schema: item(
+    Object.assign(
+      {
+        period: string().key().savedAs('pk').transform(SURVEY_KEY),
+        tally: string().key().savedAs('sk').transform(SURVEY_TALLY_KEY),
+      },
+      likertAttributes,
+    ),
+  ),
 });
 
 /** Whether a countable item still waits for its counts to be applied (the sparse gsi2 entry is present). */

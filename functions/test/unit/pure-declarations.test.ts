@@ -101,6 +101,21 @@ describe('a function bundle with the plugin', () => {
     expect(withPlugin).toContain('"Counter"');
   });
 
+  it('drops an entity whose attributes are shared with another (assigned, not spread: esbuild keeps a spread)', async () => {
+    const file = path.join(scratch, 'audit-handler.ts');
+    writeFileSync(
+      file,
+      `import { AuditEntity } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/store/support.entities.ts'))};\n` +
+        'export const handler = () => AuditEntity.entityName;\n',
+    );
+    const text = (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: plugins() }))
+      .outputFiles[0]!.text;
+    expect(text).toContain('"Audit"');
+    expect(text).not.toContain('"Counter"');
+    expect(text).not.toContain('"MerchantCounter"');
+    expect(text).not.toContain('firstResponseWithin72h');
+  });
+
   it('and for the store’s access patterns: a handler that reads one station no longer builds the 回访 queries', async () => {
     const file = path.join(scratch, 'stations-handler.ts');
     writeFileSync(
