@@ -6,12 +6,12 @@ const path = require('node:path');
 /**
  * esbuild plugins for the function bundles (serverless.yml `custom.esbuild.plugins`).
  *
- * Two kinds of module hold declarations and no effects: the shared package's (`shared/src`: the contract's
- * zod schemas, the domain's rules and tables — its package.json declares them free of side effects), and the
- * store's (`functions/src/store`: dynamodb-toolbox entities and access patterns, key codecs, the functions
- * that read and write them). esbuild cannot know that a call such as `z.object({...})` or `new Entity({...})` has no side
- * effect, so a function that imports one declaration from such a module also builds every other one of that
- * module when it loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild
+ * The modules of our two packages hold declarations at their top level, and no effects: the shared
+ * package's (`shared/src`: the contract's zod schemas, the domain's rules and tables — its package.json
+ * declares them free of side effects) and the functions' (`functions/src`: dynamodb-toolbox entities and
+ * access patterns, the WeChat and SMS clients' answer schemas, the clients themselves). esbuild cannot know
+ * that a call such as `z.object({...})` or `new Entity({...})` has no side effect, so a function that
+ * imports one declaration from such a module also builds every other one of that module when it loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild
  * what we know: every call in the initialiser of a top-level `const` of those modules is pure
  * (`/* @__PURE__ *\/`), so a declaration no code of the function reaches is dropped with what it would have
  * built.
@@ -25,7 +25,7 @@ const path = require('node:path');
  * The mini-program's bundler does not run this plugin: that is why `shared/src/contract/routes.ts` still
  * marks its own declarations (functions/test/unit/route-bundles.test.ts).
  */
-const DECLARATIONS = /[\\/](?:shared[\\/]src|functions[\\/]src[\\/]store)[\\/].+\.ts$/;
+const DECLARATIONS = /[\\/](?:shared|functions)[\\/]src[\\/].+\.ts$/;
 
 function pureDeclarationsPlugin() {
   return {

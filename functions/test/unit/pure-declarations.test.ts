@@ -116,6 +116,22 @@ describe('a function bundle with the plugin', () => {
     expect(text).not.toContain('firstResponseWithin72h');
   });
 
+  it('and for the functions’ own modules: a handler that only fits an SMS parameter builds none of the client’s answer schemas', async () => {
+    const file = path.join(scratch, 'sms-handler.ts');
+    writeFileSync(
+      file,
+      `import { fitTemplateParam } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/sms/client.ts'))};\n` +
+        'export const handler = (value: string) => fitTemplateParam(value);\n',
+    );
+    const text = async (withPlugins: boolean) =>
+      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
+        .outputFiles[0]!.text;
+    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    expect(without).toContain('SendStatusSet');
+    expect(withPlugin).not.toContain('SendStatusSet');
+    expect(withPlugin).toContain('function fitTemplateParam');
+  });
+
   it('and for the store’s access patterns: a handler that reads one station no longer builds the 回访 queries', async () => {
     const file = path.join(scratch, 'stations-handler.ts');
     writeFileSync(
