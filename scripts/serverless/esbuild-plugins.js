@@ -95,5 +95,30 @@ export class EventStreamSerde {
 export const eventStreamSerdeProvider = unavailable;
 `;
 
-module.exports = () => [pureDeclarationsPlugin(), noEventStreamsPlugin()];
+/**
+ * The SDK makes a request's invocation id and an idempotency token with `bindV4`, which prefers
+ * `globalThis.crypto.randomUUID`. Merely asking for the global `crypto` makes Node load its WebCrypto
+ * implementation (~5 ms), and the SDK asks when it loads. Node's `crypto.randomUUID`, from the module the
+ * SDK has already required, gives the same random (v4) UUIDs.
+ */
+function nodeUuidPlugin() {
+  return {
+    name: 'fangxin-node-uuid',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]uuid[\\/]v4\.js$/ }, () => ({
+        contents: NODE_UUID,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const NODE_UUID = `
+import { randomUUID } from 'node:crypto';
+export function bindV4() {
+  return () => randomUUID();
+}
+`;
+
+module.exports = () => [pureDeclarationsPlugin(), noEventStreamsPlugin(), nodeUuidPlugin()];
 module.exports.annotatePureDeclarations = annotatePureDeclarations;
