@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSync } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { BUDGETS, type Figure } from './budgets';
 import { localAwsEnv } from '../scripts/local/env';
 import { readServerlessConfig } from '../scripts/contract/serverless-functions';
@@ -23,22 +23,30 @@ const PASSES = 5;
  * A ratio rather than milliseconds: the absolute figure moves with the machine and its load, and what we
  * control is how much a bundle adds to Node's own start. Without `loadTimes`, only the bytes.
  */
-export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst: boolean } = { loadTimes: true, packageFirst: true }): Figure[] {
-  const env = {
-    ...process.env,
-    ...localAwsEnv({ dynamodbEndpoint: 'http://127.0.0.1:1', tableName: 'bench' }),
-    // What the bundles leave out (serverless.yml `custom.esbuild.exclude`) Lambda finds in its runtime;
-    // here the repository's node_modules stands in for it.
-    NODE_PATH: path.join(root, 'node_modules'),
-  };
+export async function measureLambdaBundles(options: { loadTimes: boolean; packageFirst: boolean } = { loadTimes: true, packageFirst: true }): Promise<Figure[]> {
+  const functionEnv = localAwsEnv({ dynamodbEndpoint: 'http://127.0.0.1:1', tableName: 'bench' });
   // `lambda-size` (CI, right after its own `serverless package`) measures the zips already there.
   if (options.packageFirst) {
     execFileSync(process.execPath, [path.join(root, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'bench'], {
       cwd: root,
-      env,
+      env: { ...process.env, ...functionEnv },
       stdio: 'pipe',
     });
   }
+  /**
+   * What a timed process gets: the function's environment, as Lambda gives it, and nothing of this machine's.
+   * Not inherited: a shell's NODE_OPTIONS or NODE_EXTRA_CA_CERTS would change what Node does at start. This
+   * machine's environment sets NODE_EXTRA_CA_CERTS to the system's CA bundle, and Node 20 parses it in every
+   * process it starts, ~40 ms: it made the empty handler 107 ms instead of 67 and every ratio look smaller
+   * than it is. Lambda's Node 20 and later runtimes set no extra CA certificates.
+   */
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '',
+    ...functionEnv,
+    // What the bundles leave out (serverless.yml `custom.esbuild.exclude`) Lambda finds in its runtime;
+    // here the repository's node_modules stands in for it.
+    NODE_PATH: path.join(root, 'node_modules'),
+  };
   const requestPath = requestPathFunctions();
   const dir = path.join(root, '.serverless');
   const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-bundles-'));
@@ -65,7 +73,7 @@ export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst
     if (figures.length === 0) throw new Error(`no function zips in ${dir}: package first`);
     if (!options.loadTimes) return figures;
     // Where the budget goes before any code of ours: what the parts every function shares cost alone.
-    const references = referenceBundles(scratch).map(([name, entry]) => ({ name: `reference, not a function: ${name}`, entry }));
+    const references = (await referenceBundles(scratch)).map(([name, entry]) => ({ name: `reference, not a function: ${name}`, entry }));
     const timed = [...bundles, ...references];
     const ratios = new Map(timed.map(({ name }) => [name, [] as number[]]));
     const emptyRuns: number[] = [];
@@ -89,18 +97,19 @@ export function measureLambdaBundles(options: { loadTimes: boolean; packageFirst
 }
 
 /**
- * bench/reference-handlers, bundled as serverless.yml bundles the functions (its `custom.esbuild` options,
- * minified as a deployed stage is): the SDK's document client doing one GetItem, and zod with one schema.
+ * bench/reference-handlers, bundled as serverless.yml bundles the functions (its `custom.esbuild` options and
+ * plugins, minified as a deployed stage is): the SDK's document client doing one GetItem, and zod with one schema.
  */
-function referenceBundles(scratch: string): Array<[string, string]> {
+async function referenceBundles(scratch: string): Promise<Array<[string, string]>> {
   const options = (readServerlessConfig().custom as { esbuild: Record<string, unknown> }).esbuild;
   const references: Array<[string, string]> = [
     ['the DynamoDB document client alone, one GetItem', 'dynamodb-get.ts'],
     ['zod with its Chinese messages and one schema', 'zod-schema.ts'],
   ];
-  return references.map(([name, file]) => {
+  const plugins = (require(path.resolve(root, options.plugins as string)) as () => Plugin[])();
+  return Promise.all(references.map(async ([name, file]): Promise<[string, string]> => {
     const outfile = path.join(scratch, 'reference', file.replace(/\.ts$/, '.js'));
-    buildSync({
+    await build({
       entryPoints: [path.join(__dirname, 'reference-handlers', file)],
       outfile,
       bundle: true,
@@ -113,10 +122,11 @@ function referenceBundles(scratch: string): Array<[string, string]> {
       keepNames: options.keepNames as boolean,
       external: options.exclude as string[],
       alias: Object.fromEntries(Object.entries(options.alias as Record<string, string>).map(([from, to]) => [from, path.resolve(root, to)])),
+      plugins,
       logLevel: 'silent',
     });
     return [name, outfile];
-  });
+  }));
 }
 
 /** Functions a person waits on: those behind an `http` or `httpApi` event. */

@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const wants = (name: string) => !only || only === name;
   const figures: Figure[] = [
-    ...(wants('lambda') ? measureLambdaBundles() : []),
+    ...(wants('lambda') ? await measureLambdaBundles() : []),
     // Bytes only, of the zips `serverless package` has just made (CI): no packaging, no load timing.
-    ...(only === 'lambda-size' ? measureLambdaBundles({ loadTimes: false, packageFirst: false }) : []),
+    ...(only === 'lambda-size' ? await measureLambdaBundles({ loadTimes: false, packageFirst: false }) : []),
     ...(wants('weapp') ? measureWeapp() : []),
   ];
   if (wants('scan') || wants('h5')) {
