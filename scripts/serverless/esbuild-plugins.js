@@ -11,10 +11,10 @@ const path = require('node:path');
  * declares them free of side effects) and the functions' (`functions/src`: dynamodb-toolbox entities and
  * access patterns, the WeChat and SMS clients' answer schemas, the clients themselves). esbuild cannot know
  * that a call such as `z.object({...})` or `new Entity({...})` has no side effect, so a function that
- * imports one declaration from such a module also builds every other one of that module when it loads: ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild
- * what we know: every call in the initialiser of a top-level `const` of those modules is pure
- * (`/* @__PURE__ *\/`), so a declaration no code of the function reaches is dropped with what it would have
- * built.
+ * imports one declaration from such a module also builds every other one of that module when it loads:
+ * ~700 zod schemas for fileComplaint, of which it uses ~340. This plugin tells esbuild what we know: every
+ * call in the initialiser of a top-level `const` of those modules is pure (`/* @__PURE__ *\/`), so a
+ * declaration no code of the function reaches is dropped with what it would have built.
  *
  * Calls inside functions are left alone (there a call's result may be unused on purpose), and statements that
  * are not declarations (`z.config(...)` in zod-chinese.ts) keep their effect. A top-level const built for its
