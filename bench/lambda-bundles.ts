@@ -23,54 +23,71 @@ const PASSES = 5;
  * A ratio rather than milliseconds: the absolute figure moves with the machine and its load, and what we
  * control is how much a bundle adds to Node's own start. Without `loadTimes`, only the bytes.
  */
-export async function measureLambdaBundles(options: { loadTimes: boolean; packageFirst: boolean } = { loadTimes: true, packageFirst: true }): Promise<Figure[]> {
-  const functionEnv = localAwsEnv({ dynamodbEndpoint: 'http://127.0.0.1:1', tableName: 'bench' });
-  // `lambda-size` (CI, right after its own `serverless package`) measures the zips already there.
-  if (options.packageFirst) {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'bench'], {
-      cwd: root,
-      env: { ...process.env, ...functionEnv },
-      stdio: 'pipe',
-    });
-  }
-  /**
-   * What a timed process gets: the function's environment, as Lambda gives it, and nothing of this machine's.
-   * Not inherited: a shell's NODE_OPTIONS or NODE_EXTRA_CA_CERTS would change what Node does at start. This
-   * machine's environment sets NODE_EXTRA_CA_CERTS to the system's CA bundle, and Node 20 parses it in every
-   * process it starts, ~40 ms: it made the empty handler 107 ms instead of 67 and every ratio look smaller
-   * than it is. Lambda's Node 20 and later runtimes set no extra CA certificates.
-   */
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '',
-    ...functionEnv,
-    // What the bundles leave out (serverless.yml `custom.esbuild.exclude`) Lambda finds in its runtime;
-    // here the repository's node_modules stands in for it.
-    NODE_PATH: path.join(root, 'node_modules'),
-  };
+const FUNCTION_ENV = localAwsEnv({ dynamodbEndpoint: 'http://127.0.0.1:1', tableName: 'bench' });
+
+/**
+ * What a timed process gets: the function's environment, as Lambda gives it, and nothing of this machine's.
+ * Not inherited: a shell's NODE_OPTIONS or NODE_EXTRA_CA_CERTS would change what Node does at start. This
+ * machine's environment sets NODE_EXTRA_CA_CERTS to the system's CA bundle, and Node 20 parses it in every
+ * process it starts, ~40 ms: it made the empty handler 107 ms instead of 67 and every ratio look smaller
+ * than it is. Lambda's Node 20 and later runtimes set no extra CA certificates.
+ */
+const LAMBDA_PROCESS_ENV: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH ?? '',
+  ...FUNCTION_ENV,
+  // What the bundles leave out (serverless.yml `custom.esbuild.exclude`) Lambda finds in its runtime;
+  // here the repository's node_modules stands in for it.
+  NODE_PATH: path.join(root, 'node_modules'),
+};
+
+interface Bundle {
+  name: string;
+  kind: 'request' | 'background';
+  zip: string;
+  entry: string;
+  unzippedBytes: number;
+}
+
+/** Every function's zip in .serverless, unpacked into `scratch`. */
+function unpackBundles(scratch: string): Bundle[] {
   const requestPath = requestPathFunctions();
   const dir = path.join(root, '.serverless');
-  const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-bundles-'));
-  try {
-    const empty = path.join(scratch, 'empty-handler.js');
-    writeFileSync(empty, 'exports.handler = async () => ({});\n');
-    const figures: Figure[] = [];
-    const bundles: Array<{ name: string; kind: string; entry: string }> = [];
-    for (const zip of readdirSync(dir).filter((name) => name.endsWith('.zip')).sort()) {
+  const bundles = readdirSync(dir)
+    .filter((name) => name.endsWith('.zip'))
+    .sort()
+    .map((zip): Bundle => {
       const name = zip.replace(/\.zip$/, '');
       const unpacked = path.join(scratch, name);
       execFileSync('unzip', ['-q', path.join(dir, zip), '-d', unpacked]);
       const files = listFiles(unpacked);
       const entry = files.find((file) => file.endsWith('.js'));
       if (!entry) throw new Error(`no bundle in ${zip}`);
-      const unzipped = files.reduce((sum, file) => sum + statSync(file).size, 0);
-      const kind = requestPath.has(name) ? 'request' : 'background';
-      figures.push(
-        { name: `${name} (${kind}) zip`, value: statSync(path.join(dir, zip)).size, unit: 'bytes', budget: BUDGETS.lambdaZipBytes },
-        { name: `${name} (${kind}) unzipped`, value: unzipped, unit: 'bytes', budget: BUDGETS.lambdaUnzippedBytes },
-      );
-      bundles.push({ name, kind, entry });
-    }
-    if (figures.length === 0) throw new Error(`no function zips in ${dir}: package first`);
+      const unzippedBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+      return { name, kind: requestPath.has(name) ? 'request' : 'background', zip: path.join(dir, zip), entry, unzippedBytes };
+    });
+  if (bundles.length === 0) throw new Error(`no function zips in ${dir}: package first`);
+  return bundles;
+}
+
+export async function measureLambdaBundles(options: { loadTimes: boolean; packageFirst: boolean } = { loadTimes: true, packageFirst: true }): Promise<Figure[]> {
+  // `lambda-size` (CI, right after its own `serverless package`) measures the zips already there.
+  if (options.packageFirst) {
+    execFileSync(process.execPath, [path.join(root, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'bench'], {
+      cwd: root,
+      env: { ...process.env, ...FUNCTION_ENV },
+      stdio: 'pipe',
+    });
+  }
+  const env = LAMBDA_PROCESS_ENV;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-bundles-'));
+  try {
+    const empty = path.join(scratch, 'empty-handler.js');
+    writeFileSync(empty, 'exports.handler = async () => ({});\n');
+    const bundles = unpackBundles(scratch);
+    const figures: Figure[] = bundles.flatMap(({ name, kind, zip, unzippedBytes }) => [
+      { name: `${name} (${kind}) zip`, value: statSync(zip).size, unit: 'bytes', budget: BUDGETS.lambdaZipBytes },
+      { name: `${name} (${kind}) unzipped`, value: unzippedBytes, unit: 'bytes', budget: BUDGETS.lambdaUnzippedBytes },
+    ]);
     if (!options.loadTimes) return figures;
     // Where the budget goes before any code of ours: what the parts every function shares cost alone.
     const references = (await referenceBundles(scratch)).map(([name, entry]) => ({ name: `reference, not a function: ${name}`, entry }));
@@ -127,6 +144,48 @@ async function referenceBundles(scratch: string): Promise<Array<[string, string]
     });
     return [name, outfile];
   }));
+}
+
+/**
+ * `npm run bench -- lambda-work [function …]`: the instructions (valgrind) a fresh `node` process executes to
+ * load each packaged bundle, against the empty handler's, in the same environment as the timed ratio. No
+ * budget: a diagnostic. The load ratio's wall times vary by about ±0.1× from run to run on this machine, so
+ * a change worth a few milliseconds cannot be seen there; an instruction count moves by well under 1%.
+ * Measures the zips already in .serverless (`serverless package --stage bench`, or a `lambda` run, first).
+ */
+export function measureLambdaWork(only: readonly string[]): Figure[] {
+  if (spawnSync('valgrind', ['--version']).status !== 0) throw new Error('lambda-work needs valgrind (apt-get install -y valgrind)');
+  const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-work-'));
+  try {
+    const empty = path.join(scratch, 'empty-handler.js');
+    writeFileSync(empty, 'exports.handler = async () => ({});\n');
+    const bundles = unpackBundles(scratch).filter(({ name }) => only.length === 0 || only.includes(name));
+    if (bundles.length === 0) throw new Error(`none of ${only.join(', ')} is packaged in .serverless`);
+    const emptyInstructions = loadInstructions(empty);
+    return [
+      { name: 'empty handler load, instructions (millions)', value: emptyInstructions / 1e6, unit: 'M' },
+      ...bundles.flatMap(({ name, kind, entry }) => {
+        const instructions = loadInstructions(entry);
+        return [
+          { name: `${name} (${kind}) load, instructions (millions)`, value: instructions / 1e6, unit: 'M' },
+          { name: `${name} (${kind}) load instructions vs empty handler`, value: instructions / emptyInstructions, unit: '×' },
+        ];
+      }),
+    ];
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The instructions valgrind counts while a fresh `node` process requires the file. */
+function loadInstructions(file: string): number {
+  const result = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '-e', `require(${JSON.stringify(file)})`], {
+    env: LAMBDA_PROCESS_ENV,
+    encoding: 'utf8',
+  });
+  const collected = /Collected\s*:\s*(\d+)/.exec(result.stderr);
+  if (result.status !== 0 || !collected) throw new Error(`counting ${file} failed: ${result.stderr.slice(-500)}`);
+  return Number(collected[1]);
 }
 
 /** Functions a person waits on: those behind an `http` or `httpApi` event. */

@@ -1,10 +1,10 @@
 /**
- * `npm run bench [lambda|lambda-size|weapp|scan|h5]`: every benchmark (or one), its figures, and exit 1 if
+ * `npm run bench [lambda|lambda-size|lambda-work|weapp|scan|h5]`: every benchmark (or one), its figures, and exit 1 if
  * any budget is broken. `scan` and `h5` share one local stack (DynamoDB Local, demo data, the API).
  */
 import { report, type Figure } from './budgets';
 import { buildH5ForBench, measureH5Scan } from './h5-scan';
-import { measureLambdaBundles } from './lambda-bundles';
+import { measureLambdaBundles, measureLambdaWork } from './lambda-bundles';
 import { withBenchStack } from './local-stack';
 import { measureScanLatency } from './scan-latency';
 import { measureWeapp } from './weapp-size';
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
     ...(wants('lambda') ? await measureLambdaBundles() : []),
     // Bytes only, of the zips `serverless package` has just made (CI): no packaging, no load timing.
     ...(only === 'lambda-size' ? await measureLambdaBundles({ loadTimes: false, packageFirst: false }) : []),
+    // Instructions instead of wall time, for the zips already packaged; the functions named after it, or all.
+    ...(only === 'lambda-work' ? measureLambdaWork(process.argv.slice(3)) : []),
     ...(wants('weapp') ? measureWeapp() : []),
   ];
   if (wants('scan') || wants('h5')) {
