@@ -16,7 +16,7 @@ const plugins = require('../../../scripts/serverless/esbuild-plugins.js') as () 
  * exchanges, with random v4 UUIDs where the SDK makes them.
  */
 describe('the SDK in a function bundle', () => {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-no-event-streams-'));
+  const scratch = mkdtempSync(path.join(tmpdir(), 'fangxin-sdk-bundle-'));
   const entry = path.join(scratch, 'handler.ts');
   writeFileSync(
     entry,
