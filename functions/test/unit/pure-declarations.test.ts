@@ -77,6 +77,17 @@ describe('a function bundle with the plugin', () => {
   const OTHER_SCHEMA = '退货天数至少 1 天';
   const OWN_SCHEMA = '商户编号只能包含字母和数字';
 
+  /** A handler that imports `name` from a repository module and uses it as `use`, bundled with the plugins and without. */
+  const bundleOneImport = async (name: string, module: string, use: string) => {
+    const file = path.join(scratch, `${name}-handler.ts`);
+    writeFileSync(file, `import { ${name} } from ${JSON.stringify(path.join(REPO_ROOT, module))};\nexport const handler = ${use};\n`);
+    const text = async (withPlugins: boolean) =>
+      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
+        .outputFiles[0]!.text;
+    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    return { withPlugin, without };
+  };
+
   it('leaves out the schemas of the module the handler never reaches (and keeps them without it)', async () => {
     const [withPlugin, without] = await Promise.all([bundle(true), bundle(false)]);
     expect(without).toContain(OTHER_SCHEMA);
@@ -86,30 +97,14 @@ describe('a function bundle with the plugin', () => {
   });
 
   it('does the same for the store: a handler that uses one entity no longer builds the others of its module', async () => {
-    const file = path.join(scratch, 'store-handler.ts');
-    writeFileSync(
-      file,
-      `import { CounterEntity } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/store/support.entities.ts'))};\n` +
-        'export const handler = () => CounterEntity.entityName;\n',
-    );
-    const text = async (withPlugins: boolean) =>
-      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
-        .outputFiles[0]!.text;
-    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    const { withPlugin, without } = await bundleOneImport('CounterEntity', 'functions/src/store/support.entities.ts', '() => CounterEntity.entityName');
     expect(without).toContain('"StaffRoster"');
     expect(withPlugin).not.toContain('"StaffRoster"');
     expect(withPlugin).toContain('"Counter"');
   });
 
   it('drops an entity whose attributes are shared with another (assigned, not spread: esbuild keeps a spread)', async () => {
-    const file = path.join(scratch, 'audit-handler.ts');
-    writeFileSync(
-      file,
-      `import { AuditEntity } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/store/support.entities.ts'))};\n` +
-        'export const handler = () => AuditEntity.entityName;\n',
-    );
-    const text = (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: plugins() }))
-      .outputFiles[0]!.text;
+    const { withPlugin: text } = await bundleOneImport('AuditEntity', 'functions/src/store/support.entities.ts', '() => AuditEntity.entityName');
     expect(text).toContain('"Audit"');
     expect(text).not.toContain('"Counter"');
     expect(text).not.toContain('"MerchantCounter"');
@@ -117,32 +112,14 @@ describe('a function bundle with the plugin', () => {
   });
 
   it('and for the functions’ own modules: a handler that only fits an SMS parameter builds none of the client’s answer schemas', async () => {
-    const file = path.join(scratch, 'sms-handler.ts');
-    writeFileSync(
-      file,
-      `import { fitTemplateParam } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/sms/client.ts'))};\n` +
-        'export const handler = (value: string) => fitTemplateParam(value);\n',
-    );
-    const text = async (withPlugins: boolean) =>
-      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
-        .outputFiles[0]!.text;
-    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    const { withPlugin, without } = await bundleOneImport('fitTemplateParam', 'functions/src/sms/client.ts', '(value: string) => fitTemplateParam(value)');
     expect(without).toContain('SendStatusSet');
     expect(withPlugin).not.toContain('SendStatusSet');
     expect(withPlugin).toContain('function fitTemplateParam');
   });
 
   it('and for the store’s access patterns: a handler that reads one station no longer builds the 回访 queries', async () => {
-    const file = path.join(scratch, 'stations-handler.ts');
-    writeFileSync(
-      file,
-      `import { findStation } from ${JSON.stringify(path.join(REPO_ROOT, 'functions/src/store/stations.ts'))};\n` +
-        'export const handler = (id: string) => findStation(id);\n',
-    );
-    const text = async (withPlugins: boolean) =>
-      (await build({ entryPoints: [file], bundle: true, write: false, platform: 'node', format: 'cjs', logLevel: 'silent', plugins: withPlugins ? plugins() : [] }))
-        .outputFiles[0]!.text;
-    const [withPlugin, without] = await Promise.all([text(true), text(false)]);
+    const { withPlugin, without } = await bundleOneImport('findStation', 'functions/src/store/stations.ts', '(id: string) => findStation(id)');
     expect(without).toContain('"follow-ups-due"');
     expect(withPlugin).not.toContain('"follow-ups-due"');
     expect(withPlugin).not.toContain('"FollowUp"');
