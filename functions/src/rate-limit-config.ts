@@ -26,6 +26,16 @@ export const RATE_LIMITS = {
   surveyResponse: { limit: 20, windowSeconds: 3_600, message: '提交过于频繁，请稍后再试' },
   /** Claim-code tries per signed-in person per hour: 8 digits cannot be guessed at this rate (docs/stations.md). */
   claimCode: { limit: 10, windowSeconds: 3_600, message: '认领尝试过于频繁，请一小时后再试' },
+  /** New claim codes for one station-filed case per day, whoever asks: each voids the last and may text the consumer. */
+  claimCodeReissue: { limit: 3, windowSeconds: 86_400, message: '该投诉今天已多次重发认领码，请明日再试，或将回执上的认领码当面、电话告知消费者' },
+  /** Actions one person takes on one case per hour: each text is checked and the other side notified. */
+  commandPerCase: { limit: 30, windowSeconds: 3_600, message: '对该投诉的操作过于频繁，请稍后再试' },
+  /** Recall notices one shop publishes per day (each goes on its public page after a content check). */
+  recallPublish: { limit: 10, windowSeconds: 86_400, message: '本店今日发布的召回信息过多，请明日再试' },
+  /** Commitment changes one shop saves per day (each is a public, versioned record). */
+  commitmentsUpdate: { limit: 20, windowSeconds: 86_400, message: '本店今日修改承诺次数过多，请明日再试' },
+  /** Clerk binding codes one shop issues per day. */
+  clerkInvite: { limit: 20, windowSeconds: 86_400, message: '本店今日发放的店员绑定码过多，请明日再试' },
   /** Station binding-code tries per signed-in person per hour. */
   stationCode: { limit: 10, windowSeconds: 3_600, message: '绑定尝试过于频繁，请一小时后再试' },
 } as const;

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import type { Condition as EntityCondition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
@@ -69,7 +70,7 @@ export interface RegistryAudit {
 }
 
 export interface RegistryChange {
-  /** The shop as read; the write is conditioned on its status and commitments version being unchanged. */
+  /** The shop as read; the write is conditioned on it being unchanged (`unchangedSince`). */
   before: Merchant | undefined;
   after: Merchant;
   /** Directory effect: list (or refresh) the shop, or take it off. */
@@ -90,6 +91,25 @@ export class AlreadyApplied extends Conflict {
 }
 
 /**
+ * The profile is written whole, so it must still be as read in every part another writer changes: its status
+ * (staff), commitments (the owner), credit flags (staff recording a violation) and badge (the annual award).
+ * A violation recorded while the owner edits commitments, or while the award runs, is never overwritten.
+ */
+function unchangedSince(before: Merchant): EntityCondition<typeof MerchantEntity> {
+  const badge: EntityCondition<typeof MerchantEntity>[] = before.badge
+    ? [{ attr: 'badge.kind', eq: before.badge.kind }, before.badge.kind === 'model' ? { attr: 'badge.year', eq: before.badge.year } : { attr: 'badge.year', exists: false }]
+    : [{ attr: 'badge', exists: false }];
+  return {
+    and: [
+      { attr: 'status', eq: before.status },
+      { attr: 'commitmentsVersion', eq: before.commitmentsVersion },
+      { size: 'creditFlags', eq: before.creditFlags.length },
+      ...badge,
+    ],
+  };
+}
+
+/**
  * One registry change, all or nothing: the profile (conditioned on what was read, so two staff acting at
  * once cannot both win), the directory listings, a binding code, a commitments version and the audit entry.
  */
@@ -97,11 +117,7 @@ export async function saveRegistryChange(change: RegistryChange): Promise<void> 
   const { before, after } = change;
   const profile = MerchantEntity.build(PutTransaction)
     .item(toStoredMerchant(after) as MerchantItem)
-    .options({
-      condition: before
-        ? { and: [{ attr: 'status', eq: before.status }, { attr: 'commitmentsVersion', eq: before.commitmentsVersion }] }
-        : { attr: 'merchantId', exists: false },
-    });
+    .options({ condition: before ? unchangedSince(before) : { attr: 'merchantId', exists: false } });
   const writes = [profile, ...(change.directory ? directoryWrites(before, after, change.directory) : [])];
   const extra = [];
   if (change.binding) {

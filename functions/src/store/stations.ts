@@ -152,7 +152,12 @@ export const claimCodeDelete = (hash: string) => ClaimCodeEntity.build(DeleteTra
  * Replaces a station-filed complaint's claim code: the old one deleted, the new one put, the complaint's
  * pointer moved — conditioned on the complaint being unchanged since read and still unclaimed.
  */
-export async function replaceClaimCode(complaint: { id: string; version: number; claimCodeHash?: string }, next: { hash: string; expiresAt: number }): Promise<void> {
+/** A new claim code replaces the old one, with an audit entry naming the station staff member who asked for it. */
+export async function replaceClaimCode(
+  complaint: { id: string; version: number; claimCodeHash?: string },
+  next: { hash: string; expiresAt: number },
+  issued: { by: string; at: string; bySms: boolean },
+): Promise<void> {
   try {
     await execute(
       ComplaintEntity.build(UpdateTransaction)
@@ -160,6 +165,16 @@ export async function replaceClaimCode(complaint: { id: string; version: number;
         .options({ condition: { and: [{ attr: 'version', eq: complaint.version }, { attr: 'consumerId', beginsWith: 'unclaimed:' }] } }),
       ...(complaint.claimCodeHash ? [claimCodeDelete(complaint.claimCodeHash)] : []),
       claimCodePut({ hash: next.hash, complaintId: complaint.id, expiresAt: next.expiresAt }),
+      AuditEntity.build(PutTransaction).item({
+        staffUserId: issued.by,
+        entry: `${issued.at}#${complaint.id}#reissue_claim_code`,
+        action: 'reissue_claim_code',
+        role: 'station',
+        subjectType: 'complaint',
+        subjectId: complaint.id,
+        detail: issued.bySms ? '重新发放认领码并短信发送' : '重新发放认领码',
+        at: issued.at,
+      }),
     );
   } catch (error) {
     if (error instanceof TransactionCanceledException) throw new Conflict('该投诉刚有新的进展，请刷新后重试');

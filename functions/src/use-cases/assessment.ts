@@ -64,6 +64,14 @@ function requireStaff(principal: Principal) {
   return staff;
 }
 
+/**
+ * A violation recorded after the scorecards were confirmed still bars the award, where the year's standard makes
+ * credit flags a bottom line (联合惩戒): the award reads the shop again, not the scorecard's copy.
+ */
+function flaggedSinceScored(merchant: Merchant, standard: AssessmentRecord['standard']): boolean {
+  return standard.bottomLines.includes('credit_flag') && merchant.creditFlags.length > 0;
+}
+
 /** What a shop's scorecard is computed from: its profile, its counters for the year, what inspections found. Three requests. */
 async function inputsFor(merchant: Merchant, year: number, now: Date): Promise<ScorecardInputs> {
   const [counters, facts] = await Promise.all([shopCountersOfYear(merchant.id, year), inspectionFactsOf(merchant.id, year, now)]);
@@ -145,7 +153,7 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
           const card = scorecardOf(inputs, record.standard);
           if (await putScorecard({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], total: card.total, passed: card.passed, verdict: card.verdict, bottomLines: card.bottomLines.length, computedAt: now.toISOString(), version: 1 })) computed++;
         }
-      } else if (merchant && merchant.status === 'active' && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
+      } else if (merchant && merchant.status === 'active' && !flaggedSinceScored(merchant, record.standard) && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
         await saveRegistryChange({
           before: merchant,
           after: { ...merchant, badge: { kind: 'model', year } },

@@ -18,6 +18,7 @@ import { findRecall, listAllRecalls, listShopRecalls, saveRecall, type AuditNote
 import type { PageRequest } from '../store/cursor';
 import { findMerchant } from '../store/merchants';
 import type { TextModeration } from '../store/text-moderation.schema';
+import { hitRateLimit } from '../store/rate-limits';
 import { checkUserText } from './content-check';
 import { requireMembership } from './registry';
 import { pageOf, toRecallView } from './public-recalls';
@@ -74,6 +75,7 @@ async function moderationOf(input: RecallInput, authorUserId: string, now: Date)
 /** The shop's owner publishes a notice for their shop. Another shop: 404; a clerk: 403. */
 export async function publishShopRecall(merchantId: string, input: RecallInput, principal: Principal, now: Date): Promise<ManagedRecallView> {
   await requireMembership(merchantId, principal, 'owner');
+  await hitRateLimit('recallPublish', merchantId, now);
   const shop = await findMerchant(merchantId);
   if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
   const moderation = await moderationOf(input, principal.userId, now);

@@ -8,6 +8,7 @@ import {
   SECTORS,
   TOWNS,
   coversTown,
+  isCountyAdmin,
   publicBadge,
   resolveCommitment,
   shanghaiToday,
@@ -136,8 +137,11 @@ export async function decideApplication(
   principal: Principal,
   now: Date,
 ): Promise<{ merchant: MerchantRegistryView; binding?: BindingCode }> {
-  const staff = requireStaff(principal, ['admin']);
+  requireStaff(principal, ['admin']);
   const before = await loadShop(merchantId);
+  // An admin of some towns does not see another town's applicants (404), nor decide their own towns' (403).
+  const staff = requireStaff(principal, ['admin'], before.townCode);
+  if (!isCountyAdmin(staff)) throw new Forbidden('参创申请由县联席会议办公室管理员审核');
   if (before.status !== 'pending') throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，无需审核`);
   const audit = { staffUserId: principal.userId, role: staff.role, at: now.toISOString() };
   if (decision.decision === 'reject') {
@@ -230,6 +234,7 @@ export async function requireMembership(merchantId: string, principal: Principal
 
 export async function inviteClerk(merchantId: string, principal: Principal, now: Date): Promise<BindingCode> {
   await requireMembership(merchantId, principal, 'owner');
+  await hitRateLimit('clerkInvite', merchantId, now);
   const before = await loadShop(merchantId);
   const binding = { code: randomKey(8), role: 'clerk' as const, issuedBy: principal.userId, expiresAt: Math.floor(now.getTime() / 1000) + BINDING_TTL_SECONDS };
   await saveRegistryChange({ before, after: before, binding });
@@ -251,6 +256,7 @@ export async function removeClerk(merchantId: string, userId: string, principal:
 /** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
 export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], principal: Principal, now: Date): Promise<MerchantRegistryView> {
   await requireMembership(merchantId, principal, 'owner');
+  await hitRateLimit('commitmentsUpdate', merchantId, now);
   const before = await loadShop(merchantId);
   const after = withNewCommitments(before, commitments, shanghaiToday(now));
   await saveRegistryChange({

@@ -14,6 +14,7 @@ import type { Principal } from '../auth/token';
 import { eventSeq } from '../store/complaint.entity';
 import { loadComplaint, saveTransition, type EventToWrite } from '../store/complaints';
 import { type ModerationTask } from '../store/moderation';
+import { hitRateLimit } from '../store/rate-limits';
 import { clocksAt } from './clocks';
 import { noticeIssuedBy } from './party-notices';
 import { complaintNotFound, resolveActor } from './complaint-access';
@@ -40,6 +41,8 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const { record, events, followUp } = loaded;
   const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
+  // Per person and case: every text is checked with WeChat and the other side is notified.
+  await hitRateLimit('commandPerCase', `${principal.userId}#${record.id}`, now);
   if (request.command.type === 'assign') await requireAssignee(request.command.assigneeId, record.townCode);
 
   const { rules, calendar } = await clocksAt(now);

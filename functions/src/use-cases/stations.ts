@@ -14,6 +14,7 @@ import {
   TOWNS,
   commitmentDeltas,
   coversTown,
+  isCountyAdmin,
   fileEvent,
   initialState,
   isPubliclyVisible,
@@ -44,6 +45,7 @@ import type { RegisterStationRequest as RegisterSchema, StationFileComplaintRequ
 import { issueToken, type Principal } from '../auth/token';
 import { createComplaint, loadComplaint, saveTransition, type ComplaintRecord } from '../store/complaints';
 import { findMerchant } from '../store/merchants';
+import { isShopMember } from '../store/registry';
 import { findUser } from '../store/users';
 import { DESCRIPTION_TARGET } from '../store/keys';
 import { claimedResult, requestHashOf, requireSameRequest } from '../store/idempotency';
@@ -103,7 +105,7 @@ export function toStationView(station: StationRecord): StationView {
 
 function requireAdmin(principal: Principal) {
   const staff = principal.roles.staff;
-  if (!staff || staff.role !== 'admin') throw new Forbidden('只有联席会议办公室管理员可以登记投诉站');
+  if (!staff || !isCountyAdmin(staff)) throw new Forbidden('只有县联席会议办公室管理员可以登记投诉站');
   return staff;
 }
 
@@ -266,8 +268,10 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   if (!loaded || loaded.record.stationId !== station.stationId) throw new NotFound('未找到该投诉，或不是本站受理的投诉');
   const { record } = loaded;
   if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
+  // Counted per case, whoever at the station asks: each new code voids the last and may text the consumer.
+  await hitRateLimit('claimCodeReissue', record.id, now);
   const claimCode = newClaimCode(now);
-  await replaceClaimCode(record, claimCode);
+  await replaceClaimCode(record, claimCode, { by: principal.userId, at: now.toISOString(), bySms: sendBySms });
   // After retention the phone is masked (docs/privacy.md): there is no number to text.
   const sms: ClaimCodeSms = sendBySms && record.phone && !record.retentionAppliedAt ? await sendClaimCodeSms(record.phone, claimCode.code, station.name, now) : 'not_requested';
   return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: sms };
@@ -287,6 +291,7 @@ export async function claimComplaint(code: string, principal: Principal, now: Da
   const loaded = await loadComplaint(stored.complaintId);
   if (!loaded || !isUnclaimed(loaded.record) || loaded.record.claimCodeHash !== hash) throw refused();
   const { record, events } = loaded;
+  await refuseInterestedParty(record, principal);
   const { rules, calendar } = await clocksAt(now);
   const { state, event } = transition(record, { type: 'link_consumer', userId: principal.userId }, { kind: 'system' }, now, rules, calendar);
   const { claimCodeHash: _used, ...claimed } = state;
@@ -303,6 +308,20 @@ export async function claimComplaint(code: string, principal: Principal, now: Da
   }
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
   return toComplaintView(claimed, [...events, event], actor, now, loaded.notice);
+}
+
+/**
+ * The claimant must be the consumer, not someone on either side of the desk: the staff of the station that took
+ * the case in hold its claim code, and the shop's own people would rate and settle their own case. Checked live
+ * as well as in the token, which may predate the membership.
+ */
+async function refuseInterestedParty(record: ComplaintRecord, principal: Principal): Promise<void> {
+  const [stationMember, shopMember] = await Promise.all([
+    principal.roles.station?.stationId === record.stationId || (record.stationId ? isStationStaff(record.stationId, principal.userId) : false),
+    principal.roles.merchantIds.includes(record.merchantId) || isShopMember(record.merchantId, principal.userId),
+  ]);
+  if (stationMember) throw new Forbidden('您是受理该投诉的投诉站工作人员，不能认领；请将认领码交给消费者本人');
+  if (shopMember) throw new Forbidden('您是被投诉店铺的店主或店员，不能认领该投诉');
 }
 
 /** The station's ledger: its lines newest first, each with where the case stands (one Query, one BatchGetItem). */

@@ -141,6 +141,9 @@ describe('who sees which scope', () => {
   it('unknown scopes are refused naming the field', async () => {
     expect(await ask(people.adminCounty, { scope: 'town:atlantis' })).toMatchObject({ status: 400, body: { field: 'scope' } });
     expect(await ask(people.adminCounty, { scope: 'planet:mars' })).toMatchObject({ status: 400, body: { field: 'scope' } });
+    for (const scope of ['town:constructor', 'sector:__proto__', 'area:constructor', 'area:__proto__']) {
+      expect(await ask(people.adminCounty, { scope })).toMatchObject({ status: 400, body: { field: 'scope' } });
+    }
   });
 
   it('consumers and merchants are not staff (403)', async () => {

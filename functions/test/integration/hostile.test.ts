@@ -16,6 +16,7 @@ import { issueToken } from '../../src/auth/token';
 import { documentClient, dynamoDbClient } from '../../src/clients';
 import { authConfig, config } from '../../src/config';
 import { saveMerchant } from '../../src/store/merchants';
+import { addShopMember } from '../../src/store/registry';
 import { saveUser } from '../../src/store/users';
 import { uploadFolderOf } from '../../src/use-cases/photo-ownership';
 import { apiGatewayEvent } from './support/api-gateway-event';
@@ -185,6 +186,58 @@ describe('filing cannot be flooded', () => {
 
   it('nor can a clerk against theirs (403)', async () => {
     await refused(() => file(people.clerkA), { status: 403, code: 'FORBIDDEN', message: '不能投诉自己所在的店铺' });
+  });
+});
+
+describe('every write a person can repeat is limited, not only filing', () => {
+  /** `times` accepted answers, then a 429 with a Chinese message that writes nothing. */
+  async function limitedAfter(times: number, send: () => Promise<Answer>, message: RegExp) {
+    for (let index = 0; index < times; index++) expect((await send()).status).toBe(200);
+    const answer = await refused(send, { status: 429, code: 'RATE_LIMITED', message });
+    expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+  }
+  // A shop of its own, so the limits this spends leave shop A's and shop B's to the other cases.
+  const SHOP = { ...SHOP_B, id: 'QHLIMITS01', name: '龙泉限流测试商店' };
+  let owner: SignedIn;
+  beforeAll(async () => {
+    await saveMerchant(SHOP);
+    const principal = { userId: 'u-hostile-limits-owner', displayName: '限流测试店主', roles: { merchantIds: [SHOP.id] } };
+    await saveUser({ ...principal, openid: 'o-hostile-limits-owner' });
+    await addShopMember(SHOP.id, { userId: principal.userId, role: 'owner', displayName: principal.displayName, since: '2025-01-01T00:00:00.000Z' });
+    owner = { userId: principal.userId, token: (await issueToken(principal, new Date())).token, principal };
+  });
+  const recall = () => ({ kind: RECALL_KIND_CODES[0], product: '某型号电水壶', batch: '2026-10 批次', reason: '底座可能漏电', consumerAction: '停止使用，到店免费更换', fromDate: dueInDays(0), source: '生产企业召回公告' });
+
+  it('one person’s actions on one case: the 31st within the hour is 429', async () => {
+    const filed = await file(await newConsumer('chatty'), { merchantId: SHOP.id });
+    expect(filed.status).toBe(201);
+    let version = filed.body.version as number;
+    await limitedAfter(
+      30,
+      async () => {
+        const answer = await command(people.regulatorLongquan, filed.body.id, version, { type: 'note', text: '电话联系商家核实情况。' });
+        if (answer.status === 200) version = answer.body.version;
+        return answer;
+      },
+      /操作过于频繁/,
+    );
+  });
+
+  it('a shop’s commitment changes: the 21st in a day is 429', async () => {
+    await limitedAfter(20, () => call('updateCommitments', { who: owner, params: { id: SHOP.id }, body: { commitments: [{ kind: 'catalogue', code: 'quality' }] } }), /修改承诺次数过多/);
+  });
+
+  it('a shop’s clerk codes: the 21st in a day is 429', async () => {
+    await limitedAfter(20, () => call('inviteClerk', { who: owner, params: { id: SHOP.id } }), /绑定码过多/);
+  });
+
+  it('a shop’s recall notices: the 11th in a day is 429', async () => {
+    const publish = async () => {
+      const answer = await call('publishRecall', { who: owner, params: { id: SHOP.id }, body: recall() });
+      // Created is 201; the helper counts any accepted answer.
+      return answer.status === 201 ? { ...answer, status: 200 } : answer;
+    };
+    await limitedAfter(10, publish, /召回信息过多/);
   });
 });
 

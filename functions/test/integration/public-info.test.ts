@@ -361,6 +361,10 @@ describe('public statistics', () => {
   it('unknown scopes are 400 naming scope', async () => {
     expect(await get(publicStatistics, '/statistics', { query: { scope: 'town:atlantis' } })).toMatchObject({ status: 400, body: { field: 'scope' } });
     expect(await get(publicStatistics, '/statistics', { query: { scope: 'shop:QHSHOPA001' } })).toMatchObject({ status: 400, body: { field: 'scope' } });
+    // Names every JavaScript object has are not towns or sectors.
+    for (const scope of ['town:constructor', 'town:__proto__', 'sector:constructor', 'sector:__proto__']) {
+      expect(await get(publicStatistics, '/statistics', { query: { scope } })).toMatchObject({ status: 400, body: { field: 'scope' } });
+    }
   });
 
   it('the open-data file: BOM, monthly rows per town and sector equal to the counters, no personal data, BatchGets only', async () => {

@@ -20,6 +20,7 @@ import { issueToken } from '../../src/auth/token';
 import { saveUser } from '../../src/store/users';
 import { dynamoDbClient } from '../../src/clients';
 import { saveRegistryChange } from '../../src/store/registry';
+import { findMerchant } from '../../src/store/merchants';
 import { apiGatewayEvent } from './support/api-gateway-event';
 import { invoke } from './support/http';
 import { countDynamoDbRequests } from './support/request-counter';
@@ -214,6 +215,60 @@ describe('status, credit flags and versioned commitments', () => {
 
     const old = await invoke(getComplaint, { method: 'GET', routePath: '/complaints/{id}', pathParameters: { id: before.body.id }, token: staff.consumer.token });
     expect(old.body.commitmentsInForce.map((c: { title: string }) => c.title)).toEqual(['三包', '先行赔付']);
+  });
+});
+
+describe('who decides, and nothing lost between writers', () => {
+  const staffUser = async (name: string, staffRole: { role: 'admin' | 'regulator'; jurisdiction: 'county' | string[] }): Promise<SignedIn> => {
+    const principal = { userId: `u-reg-${name}`, displayName: name, roles: { merchantIds: [] as string[], staff: staffRole } };
+    await saveUser(principal);
+    return { userId: principal.userId, token: (await issueToken(principal, new Date())).token, principal };
+  };
+  const decideAs = (who: SignedIn, id: string) =>
+    invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id }, token: who.token, body: { decision: 'approve' } });
+
+  it('only a county admin decides an application; an admin of other towns does not learn it exists', async () => {
+    const applicant = await newUser('town-admin-case');
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '白鹿镇待审小店', uscc: anotherUscc('92130529MA0000002') }) })).body;
+    const bailuAdmin = await staffUser('admin-bailu', { role: 'admin', jurisdiction: ['bailu'] });
+    const chengguanAdmin = await staffUser('admin-chengguan', { role: 'admin', jurisdiction: ['chengguan'] });
+
+    const elsewhere = await decideAs(chengguanAdmin, shop.id);
+    expect(elsewhere.status).toBe(404);
+    expect(JSON.stringify(elsewhere.body)).not.toContain(shop.name);
+    const ownTown = await decideAs(bailuAdmin, shop.id);
+    expect(ownTown.status).toBe(403);
+    expect(ownTown.body.message).toContain('县联席会议办公室');
+    // Still pending: neither refusal changed it, and the county admin decides it.
+    const decided = await decideAs(staff.adminCounty, shop.id);
+    expect(decided.status).toBe(200);
+    expect(decided.body.merchant.status).toBe('active');
+  });
+
+  it('a violation recorded while the owner edits commitments is kept: the stale write gets 409 and changes nothing', async () => {
+    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHRACE0001', name: '同时修改的商店' } });
+    const read = (await findMerchant('QHRACE0001'))!;
+    const flagged = await invoke(violation, {
+      method: 'POST',
+      routePath: '/staff/merchants/{id}/violations',
+      pathParameters: { id: 'QHRACE0001' },
+      token: staff.regulatorChengguan.token,
+      body: { source: '行政处罚', date: '2026-10-16', description: '价格欺诈，已予行政处罚。' },
+    });
+    expect(flagged.status).toBe(200);
+    // The owner's edit was read before the flag: written whole, it would erase it.
+    await expect(
+      saveRegistryChange({ before: read, after: { ...read, commitments: [{ kind: 'catalogue', code: 'quality' }], commitmentsVersion: read.commitmentsVersion + 1 }, commitmentsVersion: { editedBy: 'u-test-ownerA' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    // And two violations at once: both kept, or one refused — never one silently lost.
+    const at = (description: string) =>
+      invoke(violation, { method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id: 'QHRACE0001' }, token: staff.adminCounty.token, body: { source: '抽检不合格', date: '2026-10-17', description } });
+    const answers = await Promise.all([at('抽检不合格一。'), at('抽检不合格二。')]);
+    const accepted = answers.filter((answer) => answer.status === 200).length;
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);
+    const after = (await findMerchant('QHRACE0001'))!;
+    expect(after.creditFlags).toHaveLength(1 + accepted);
+    expect(after.commitments).toEqual(read.commitments);
   });
 });
 

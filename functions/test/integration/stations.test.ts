@@ -20,6 +20,7 @@ import { claimComplaint as claimUseCase } from '../../src/use-cases/stations';
 import { staffFollowUps as staffFollowUpsUseCase, stationFollowUps as stationFollowUpsUseCase } from '../../src/use-cases/follow-ups';
 import { issueToken } from '../../src/auth/token';
 import { saveUser } from '../../src/store/users';
+import { addShopMember } from '../../src/store/registry';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { applyPendingCounts } from './support/counting';
@@ -73,6 +74,13 @@ const view = (who: SignedIn, id: string) => invoke(getComplaint, { method: 'GET'
 const command = (who: SignedIn, id: string, version: number, cmd: Record<string, unknown>) =>
   invoke(sendCommand, { method: 'POST', routePath: '/complaints/{id}/commands', pathParameters: { id }, token: who.token, body: { version, command: cmd } });
 
+/** A signed-in person with no role at all. */
+async function plainConsumer(name: string): Promise<SignedIn> {
+  const principal = { userId: `u-test-${name}`, displayName: name, roles: { merchantIds: [] as string[] } };
+  await saveUser({ ...principal, openid: `o-test-${name}` });
+  return { userId: principal.userId, token: (await issueToken(principal, new Date())).token, principal };
+}
+
 /** A person who joins `stationId` with a code the admin issues, signed in with the refreshed session. */
 async function joinStation(name: string, stationId: string): Promise<SignedIn> {
   const principal = { userId: `u-test-${name}`, displayName: name, roles: { merchantIds: [] } };
@@ -111,9 +119,14 @@ describe('the office registers stations', () => {
   });
 
   it('a regulator may not register one, and a malformed one is refused naming the field; nothing is written', async () => {
+    const townAdmin = { userId: 'u-test-admin-chengguan', displayName: '城关镇管理员', roles: { merchantIds: [], staff: { role: 'admin' as const, jurisdiction: ['chengguan'] } } };
+    await saveUser(townAdmin);
     const before = await itemCount();
     const regulator = await register(people.regulatorChengguan, STATION_INPUT);
     expect(regulator.status).toBe(403);
+    // An admin of some towns is not the county office, even in a town of their own.
+    const byTownAdmin = await register({ userId: townAdmin.userId, token: (await issueToken(townAdmin, new Date())).token, principal: townAdmin }, STATION_INPUT);
+    expect(byTownAdmin.status).toBe(403);
     const noTown = await register(people.adminCounty, { ...STATION_INPUT, townCode: 'atlantis' });
     expect(noTown.status).toBe(400);
     expect(noTown.body).toMatchObject({ field: 'townCode', message: '请选择所在乡镇（街道）' });
@@ -256,7 +269,9 @@ describe('the consumer claims a station-filed complaint', () => {
 
   it('two people racing with one code: exactly one gets the complaint', async () => {
     const filed = (await file(stationStaff, walkInBody())).body;
-    const answers = await Promise.all([claim(people.consumer, filed.claimCode!), claim(people.otherConsumer, filed.claimCode!)]);
+    // Two plain consumers (otherConsumer has joined a station above, and station staff may not claim).
+    const rival = await plainConsumer('rival');
+    const answers = await Promise.all([claim(people.consumer, filed.claimCode!), claim(rival, filed.claimCode!)]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
   });
 
@@ -283,6 +298,38 @@ describe('the consumer claims a station-filed complaint', () => {
       body: { sendBySms: false },
     });
     expect(notTheirs.status).toBe(404);
+  });
+
+  it('nobody on either side of the desk may claim: the filing station’s staff and the shop’s people are refused, the code still works', async () => {
+    const filed = (await file(stationStaff, walkInBody())).body;
+    const newClerk = await plainConsumer('newClerk');
+    await addShopMember(SHOP_A.id, { userId: newClerk.userId, role: 'clerk', displayName: 'newClerk', since: new Date().toISOString() });
+    for (const who of [stationStaff, people.ownerA, newClerk]) {
+      const refused = await claim(who, filed.claimCode!);
+      expect(refused.status).toBe(403);
+      expect(refused.body.message).toMatch(/不能认领/);
+    }
+    // A staff member whose token predates joining the station is refused as well: checked live.
+    const joinedLater = await joinStation('joinedLater', station.id);
+    const oldPrincipal = { ...joinedLater.principal, roles: { merchantIds: [] } };
+    await expect(claimUseCase(filed.claimCode!, oldPrincipal, new Date())).rejects.toThrow('不能认领');
+    const claimed = await claim(people.consumer, filed.claimCode!);
+    expect(claimed.status).toBe(200);
+  });
+
+  it('reissuing a claim code is audited, and limited per case however many staff ask', async () => {
+    const filed = (await file(stationStaff, walkInBody())).body;
+    const reissue = (who: SignedIn) =>
+      invoke(reissueCode, { method: 'POST', routePath: '/station/complaints/{id}/claim-code', pathParameters: { id: filed.complaint.id }, token: who.token, body: { sendBySms: false } });
+    const colleague = await joinStation('colleague', station.id);
+    const statuses = [(await reissue(stationStaff)).status, (await reissue(colleague)).status, (await reissue(stationStaff)).status];
+    expect(statuses).toEqual([200, 200, 200]);
+    const fourth = await reissue(colleague);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.message).toContain('重发认领码');
+    const { Items = [] } = await documentClient.send(new ScanCommand({ TableName: config().tableName }));
+    const audited = Items.filter((item) => item.action === 'reissue_claim_code' && item.subjectId === filed.complaint.id);
+    expect(audited.map((item) => String(item.pk).replace(/^AUDIT#/, '')).sort()).toEqual([colleague.userId, stationStaff.userId, stationStaff.userId].sort());
   });
 
   it('guessing claim codes is throttled per person', async () => {

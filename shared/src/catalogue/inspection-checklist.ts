@@ -1,4 +1,5 @@
 import type { SectorCode } from './sectors';
+import { codeTable } from './code-table';
 
 /**
  * The checklist staff inspect a shop with (明查暗访, the county plan's 五(五)), along the plan's five 放心
@@ -12,13 +13,13 @@ import type { SectorCode } from './sectors';
  * commitment found fake or not honoured (docs/inspections.md).
  */
 
-export const INSPECTION_CATEGORIES = {
+export const INSPECTION_CATEGORIES = codeTable({
   safety: '安全放心',
   quality: '质量放心',
   price: '价格放心',
   service: '服务放心',
   rights: '维权放心',
-} as const;
+} as const);
 export type InspectionCategory = keyof typeof INSPECTION_CATEGORIES;
 export const INSPECTION_CATEGORY_CODES = Object.keys(INSPECTION_CATEGORIES) as [InspectionCategory, ...InspectionCategory[]];
 

@@ -1,3 +1,4 @@
+import { codeTable } from './code-table';
 /**
  * The awareness quiz's question bank (法律法规知晓率): single-choice questions on the laws the county plan
  * names — 消费者权益保护法, 产品质量法, 食品安全法, 价格法, 广告法 and the province's consumer-protection regulation.
@@ -11,14 +12,14 @@
  * the county office fills in its own province's article numbers when it adopts the bank.
  */
 
-export const QUIZ_LAWS = {
+export const QUIZ_LAWS = codeTable({
   consumer_rights: '消费者权益保护法',
   product_quality: '产品质量法',
   food_safety: '食品安全法',
   price: '价格法',
   advertising: '广告法',
   provincial: '省消费者权益保护条例',
-} as const;
+} as const);
 export type QuizLaw = keyof typeof QUIZ_LAWS;
 
 export interface QuizOption {

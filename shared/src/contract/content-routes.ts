@@ -77,7 +77,7 @@ export const publishRecallRoute = /* @__PURE__ */ route({
   pathParams: ShopId,
   body: RecallInput,
   successStatus: 201,
-  errors: ['NOT_FOUND', 'FORBIDDEN'],
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
   response: ManagedRecallView,
 });
 

@@ -205,7 +205,7 @@ export const sendCommandRoute = /* @__PURE__ */ route({
   access: 'user',
   pathParams: complaintId,
   body: CommandRequest,
-  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'RATE_LIMITED'],
   response: ComplaintView,
 });
 
@@ -332,7 +332,7 @@ export const creditListCsvRoute = /* @__PURE__ */ route({
 
 export const redeemBindingRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, errors: ['CONFLICT', 'RATE_LIMITED'], response: Session });
 
-export const inviteClerkRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT'], response: BindingCode });
+export const inviteClerkRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'], response: BindingCode });
 
 export const shopPeopleRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopPeople });
 
@@ -351,7 +351,7 @@ export const updateCommitmentsRoute = /* @__PURE__ */ route({
   access: 'merchant',
   pathParams: ShopId,
   body: /* @__PURE__ */ z.omit(CommitmentsUpdate, { effectiveFrom: true }),
-  errors: ['NOT_FOUND', 'CONFLICT'],
+  errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
   response: MerchantRegistryView,
 });
 

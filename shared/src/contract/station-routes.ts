@@ -79,7 +79,7 @@ export const reissueClaimCodeRoute = /* @__PURE__ */ route({
   access: 'station',
   pathParams: complaintId,
   body: ReissueClaimCode,
-  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'RATE_LIMITED'],
   response: ClaimCodeIssued,
 });
 
@@ -104,7 +104,7 @@ export const claimComplaintRoute = /* @__PURE__ */ route({
   access: 'user',
   pathParams: none,
   body: ClaimComplaintRequest,
-  errors: ['RATE_LIMITED', 'CONFLICT'],
+  errors: ['RATE_LIMITED', 'CONFLICT', 'FORBIDDEN'],
   response: ComplaintView,
 });
 

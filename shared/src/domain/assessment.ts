@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { FIRST_RESPONSE_BUCKETS, formatRate, indicatorsOf, INDICATOR_TARGETS, type Counters } from './indicators';
 import type { InspectionFacts } from './inspection';
+import { codeTable } from '../catalogue/code-table';
 
 /**
  * The annual assessment (考核验收, plan 四（三）): each participating shop's scorecard for a year, computed from
@@ -14,7 +15,7 @@ import type { InspectionFacts } from './inspection';
 // The standard
 
 /** The base items (100 points by default) and how each is scored. */
-export const BASE_ITEMS = {
+export const BASE_ITEMS = codeTable({
   commitments_published: { label: '公开承诺', defaultPoints: 10 },
   handling_rate: { label: '投诉处理率', defaultPoints: 20 },
   settlement_rate: { label: '消费纠纷和解率', defaultPoints: 20 },
@@ -22,26 +23,26 @@ export const BASE_ITEMS = {
   first_response: { label: '首次响应时间', defaultPoints: 10 },
   inspections_passed: { label: '明查暗访合格', defaultPoints: 15 },
   rectifications_in_time: { label: '整改按期完成', defaultPoints: 10 },
-} as const;
+} as const);
 export type BaseItemCode = keyof typeof BASE_ITEMS;
 export const BASE_ITEM_CODES = Object.keys(BASE_ITEMS) as [BaseItemCode, ...BaseItemCode[]];
 
 /** Bonus items (加分项): commitments beyond the usual, each worth its points, capped together. */
-export const BONUS_ITEMS = {
+export const BONUS_ITEMS = codeTable({
   offline_no_reason_return: { label: '承诺线下无理由退货', commitment: 'offline_no_reason_return', defaultPoints: 5 },
   advance_compensation: { label: '承诺先行赔付', commitment: 'advance_compensation', defaultPoints: 5 },
   defect_recall: { label: '承诺缺陷产品召回', commitment: 'defect_recall', defaultPoints: 5 },
-} as const;
+} as const);
 export type BonusItemCode = keyof typeof BONUS_ITEMS;
 export const BONUS_ITEM_CODES = Object.keys(BONUS_ITEMS) as [BonusItemCode, ...BonusItemCode[]];
 
 /** Bottom lines (一票否决): any one fails the shop, whatever its points. */
-export const BOTTOM_LINES = {
+export const BOTTOM_LINES = codeTable({
   credit_flag: '有经查实的违法违规记录（联合惩戒名单）',
   not_active: '已被暂停或摘牌',
   inspection_bottom_line: '明查暗访发现重大安全隐患或虚假、不兑现的承诺',
   rectification_overdue: '整改逾期未完成',
-} as const;
+} as const);
 export type BottomLineCode = keyof typeof BOTTOM_LINES;
 export const BOTTOM_LINE_CODES = Object.keys(BOTTOM_LINES) as [BottomLineCode, ...BottomLineCode[]];
 

@@ -3,6 +3,7 @@ import { SECTORS } from '../catalogue/sectors';
 import { formatRate, indicatorsOf, type Counters, type Rate } from './indicators';
 import { toCsv } from './csv';
 import { sumCounters } from './track-record';
+import { codeTable } from '../catalogue/code-table';
 
 /**
  * The public side of the campaign: 3·15 banners, 维权知识 articles, recall notices, and the public
@@ -19,10 +20,10 @@ export function bannerActive(banner: { from: string; to: string; published: bool
 
 // — recall notices —
 
-export const RECALL_KINDS = {
+export const RECALL_KINDS = codeTable({
   recall: '缺陷产品召回',
   delisting: '不合格商品退市',
-} as const;
+} as const);
 export type RecallKind = keyof typeof RECALL_KINDS;
 export const RECALL_KIND_CODES = Object.keys(RECALL_KINDS) as [RecallKind, ...RecallKind[]];
 

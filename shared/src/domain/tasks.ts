@@ -1,17 +1,18 @@
 import { DEPARTMENTS, type DepartmentCode } from '../catalogue/departments';
 import { TOWNS } from '../catalogue/county';
+import { codeTable } from '../catalogue/code-table';
 
 /**
  * The year's work split over towns and member departments (创建任务分解, plan 四（三）: 每年分解下达主要创建任务).
  * The office sets a target count per assignee and kind; progress is counted from the data — shops signed up,
  * inspections recorded, shops that passed the assessment, complaint stations registered — never typed in.
  */
-export const TASK_KINDS = {
+export const TASK_KINDS = codeTable({
   shops_signed_up: { label: '参创商户', unit: '家' },
   inspections: { label: '明查暗访', unit: '次' },
   model_candidates: { label: '示范单位', unit: '家' },
   stations: { label: '消费维权服务站', unit: '个' },
-} as const;
+} as const);
 export type TaskKind = keyof typeof TASK_KINDS;
 export const TASK_KIND_CODES = Object.keys(TASK_KINDS) as [TaskKind, ...TaskKind[]];
 
