@@ -14,6 +14,7 @@ import type { Principal } from '../auth/token';
 import { findComplaintRecords, type ComplaintRecord, type TransactWrite } from '../store/complaints';
 import { followUpDelete, followUpPut, listFollowUpsDue, listStationFollowUpsDue, findStation, type FollowUpRecord } from '../store/stations';
 import { requireStationStaff } from './stations';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 const DAY_MS = 86_400_000;
 
@@ -66,9 +67,10 @@ export function followUpWrites(before: ComplaintRecord, after: ComplaintRecord, 
 /** Bureau staff: the 回访 due in their jurisdiction, oldest first, with the number to call. */
 export async function staffFollowUps(principal: Principal, page: { cursor?: string | undefined; limit: number }, now: Date) {
   const staff = principal.roles.staff!;
-  const due = await listFollowUpsDue(now.toISOString(), page);
+  const pager = scopedCursor('staff-follow-ups', principal.userId);
+  const due = await listFollowUpsDue(now.toISOString(), { cursor: pager.incoming(page.cursor), limit: page.limit });
   const visible = due.items.filter((item) => coversTown(staff.jurisdiction, item.townCode));
-  return { items: await withPhones(visible, { kind: 'staff' }), ...(due.nextCursor ? { nextCursor: due.nextCursor } : {}) };
+  return { items: await withPhones(visible, { kind: 'staff' }), ...pager.outgoing(due.nextCursor) };
 }
 
 /** Station staff: the 回访 due for the cases their station took in. */

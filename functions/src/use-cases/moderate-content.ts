@@ -2,6 +2,7 @@ import { Conflict, NotFound, coversTown, type ModerationDecision, type Moderatio
 import type { Principal } from '../auth/token';
 import { findModerationTask, listHeld, saveModerationChange, type ModerationTask } from '../store/moderation';
 import { STATE_LABELS, TEXT_LABELS, holdReasonText, targetFromWire, targetToWire } from './moderation-rules';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 const notFound = () => new NotFound('未找到该内容，或您无权审核');
 
@@ -37,10 +38,11 @@ function toModerationItem(task: ModerationTask): ModerationItem {
  */
 export async function moderationQueue(principal: Principal, cursor: string | undefined, limit: number): Promise<ModerationPage> {
   const staff = staffOf(principal);
-  const page = await listHeld({ cursor, limit });
+  const pager = scopedCursor('moderation', principal.userId);
+  const page = await listHeld({ cursor: pager.incoming(cursor), limit });
   return {
     items: page.items.filter((task) => coversTown(staff.jurisdiction, task.townCode)).map(toModerationItem),
-    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    ...pager.outgoing(page.nextCursor),
   };
 }
 

@@ -2,6 +2,7 @@ import { audienceOf, coversTown, Forbidden, RECIPIENT_LABELS, type NotificationP
 import type { Principal } from '../auth/token';
 import { findMerchant } from '../store/merchants';
 import { listAttentionItems, type OutboxItem } from '../store/outbox';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 /**
  * Notifications that failed for good, newest first, in the caller's jurisdiction — the bureau's list of
@@ -12,7 +13,8 @@ import { listAttentionItems, type OutboxItem } from '../store/outbox';
 export async function notificationProblems(principal: Principal, cursor: string | undefined, limit: number): Promise<NotificationProblemPage> {
   const staff = principal.roles.staff;
   if (!staff) throw new Forbidden('仅监管人员可查看');
-  const page = await listAttentionItems({ cursor, limit });
+  const pager = scopedCursor('notification-problems', principal.userId);
+  const page = await listAttentionItems({ cursor: pager.incoming(cursor), limit });
   // Each entry opens its complaint's case page; rectification messages (no complaint) are not listed until the
   // wire contract can name what they are about (NotificationProblem.complaintId is required).
   const visible = page.items.filter(
@@ -24,7 +26,7 @@ export async function notificationProblems(principal: Principal, cursor: string 
 
   return {
     items: visible.map((item) => toProblem(item, item.merchantId ? phones.get(item.merchantId) : undefined)),
-    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    ...pager.outgoing(page.nextCursor),
   };
 }
 

@@ -18,6 +18,7 @@ import type { ComplaintRecord } from '../store/complaints';
 import { loadComplaint } from '../store/complaints';
 import { listUnsentNotices, markNoticeReached, type PartyNoticeRecord } from '../store/party-notices';
 import { complaintNotFound, resolveActor } from './complaint-access';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 /**
  * The notice a deciding event issues, to write in its transaction: when it was issued and by when it must
@@ -74,7 +75,8 @@ export async function readPartyNotice(complaintId: string, principal: Principal,
 export async function unsentNotices(principal: Principal, cursor: string | undefined, limit: number, now: Date): Promise<UnsentNoticePage> {
   const staff = principal.roles.staff;
   if (!staff) throw complaintNotFound();
-  const page = await listUnsentNotices({ cursor, limit });
+  const pager = scopedCursor('unsent-notices', principal.userId);
+  const page = await listUnsentNotices({ cursor: pager.incoming(cursor), limit });
   return {
     items: page.items
       .filter((notice) => coversTown(staff.jurisdiction, notice.townCode))
@@ -88,6 +90,6 @@ export async function unsentNotices(principal: Principal, cursor: string | undef
         overdue: now.toISOString() > notice.sendBy,
         reached: { ...(notice.consumerReachedAt ? { consumer: notice.consumerReachedAt } : {}), ...(notice.merchantReachedAt ? { merchant: notice.merchantReachedAt } : {}) },
       })),
-    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    ...pager.outgoing(page.nextCursor),
   };
 }

@@ -5,6 +5,7 @@ import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, t
 import { complaintNotFound, resolveActor } from './complaint-access';
 import { requireMembership } from './registry';
 import { toComplaintView, toSummary } from './complaint-view';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 export async function getComplaint(complaintId: string, principal: Principal, now: Date): Promise<ComplaintView> {
   const loaded = await loadComplaint(complaintId);
@@ -52,6 +53,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function triageQueue(principal: Principal, filters: TriageFilters, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
   const staff = principal.roles.staff;
   if (!staff) throw complaintNotFound();
+  const pager = scopedCursor('triage', principal.userId, { ...filters });
+  const startAfter = pager.incoming(cursor);
   const matches = (record: ComplaintRecord) =>
     coversTown(staff.jurisdiction, record.townCode) &&
     (!filters.town || record.townCode === filters.town) &&
@@ -59,17 +62,18 @@ export async function triageQueue(principal: Principal, filters: TriageFilters, 
     (filters.minAgeDays === undefined || now.getTime() - Date.parse(record.filedAt) >= filters.minAgeDays * DAY_MS);
 
   if (filters.view === 'missing12315') {
-    const page = await listAcrossPlaces(MISSING_12315_PLACES, { cursor, limit });
+    const page = await listAcrossPlaces(MISSING_12315_PLACES, { cursor: startAfter, limit });
     return {
       items: page.items.filter((record) => matches(record) && !record.case12315).map((item) => toSummary(item, now, 'staff')),
-      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...pager.outgoing(page.nextCursor),
     };
   }
   if (filters.view !== 'overdue') {
-    const page = await listTriage(filters.view, { cursor, limit });
-    return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    const page = await listTriage(filters.view, { cursor: startAfter, limit });
+    return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...pager.outgoing(page.nextCursor) };
   }
-  // Overdue spans every waiting place; one bounded Query per place, no cursor across them.
+  // Overdue spans every waiting place; one bounded Query per place, no cursor across them (a cursor sent
+  // anyway was checked above, so a forged one is refused like on every list).
   const nowIso = now.toISOString();
   const pages = await Promise.all(WAITING_PLACES.map((place) => listTriage(place, { limit }, nowIso)));
   const items = pages

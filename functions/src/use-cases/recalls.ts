@@ -22,6 +22,7 @@ import { hitRateLimit } from '../store/rate-limits';
 import { checkUserText } from './content-check';
 import { requireMembership } from './registry';
 import { pageOf, toRecallView } from './public-recalls';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 /**
  * Recall notices (缺陷产品召回 / 不合格商品退市). A shop's owner publishes for their shop; regulators (their
@@ -201,13 +202,14 @@ export async function reviewRecall(id: string, input: RecallReview, principal: P
 export async function staffRecalls(page: PageRequest, principal: Principal): Promise<ManagedRecallPage> {
   const staff = principal.roles.staff;
   if (!staff) throw new Forbidden('只有监管部门工作人员可以使用此功能');
-  const read = await listAllRecalls(page);
+  const pager = scopedCursor('staff-recalls', principal.userId);
+  const read = await listAllRecalls({ cursor: pager.incoming(page.cursor), limit: page.limit });
   const visible = read.items.filter((recall) => coversTown(staff.jurisdiction, recall.townCode));
-  return pageOf(
-    visible.map((recall) => {
+  return {
+    items: visible.map((recall) => {
       const view = managedView(recall, 'staff');
       return staff.role === 'mediator' ? { ...view, allowedActions: [] } : view;
     }),
-    read.nextCursor,
-  );
+    ...pager.outgoing(read.nextCursor),
+  };
 }

@@ -25,6 +25,7 @@ import { shopNotFound, shopSubject, staffActor } from './inspections';
 import { checkOwnPhotos } from './photo-ownership';
 import { toRectificationSummary, toRectificationView } from './inspection-views';
 import { requireMembership } from './registry';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 /**
  * Rectification orders (整改通知, docs/inspections.md) after they are issued: the shop reads and answers its
@@ -109,7 +110,8 @@ export interface RectificationListFilters {
  */
 export async function listRectifications(filters: RectificationListFilters, principal: Principal, now: Date): Promise<RectificationPage> {
   const actor = staffActor(principal);
-  const page = { cursor: filters.cursor, limit: filters.limit };
+  const pager = scopedCursor('rectifications', principal.userId, { view: filters.view, merchantId: filters.merchantId, town: filters.town });
+  const page = { cursor: pager.incoming(filters.cursor), limit: filters.limit };
   let read: Page<RectificationRecord>;
   if (filters.view === 'shop') {
     const merchant = await findMerchant(filters.merchantId ?? '');
@@ -120,7 +122,7 @@ export async function listRectifications(filters: RectificationListFilters, prin
     const all = await listOpenRectifications(page, filters.view === 'overdue' ? shanghaiToday(now) : undefined);
     read = { ...all, items: all.items.filter((order) => coversTown(actor.jurisdiction, order.townCode) && (!filters.town || order.townCode === filters.town)) };
   }
-  return { items: read.items.map((order) => toRectificationSummary(order, now)), ...(read.nextCursor ? { nextCursor: read.nextCursor } : {}) };
+  return { items: read.items.map((order) => toRectificationSummary(order, now)), ...pager.outgoing(read.nextCursor) };
 }
 
 // — the shop —

@@ -40,6 +40,7 @@ import {
 } from '../store/registry';
 import { hitRateLimit } from '../store/rate-limits';
 import { findUser } from '../store/users';
+import { scopedCursor } from '../auth/sealed-cursor';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
@@ -125,9 +126,10 @@ export async function applyForMerchant(input: z.output<typeof MerchantApplicatio
 export async function listRegistry(principal: Principal, status: MerchantStatus, town: string | undefined, cursor: string | undefined, limit: number) {
   const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
   if (town && !coversTown(staff.jurisdiction, town)) throw new Forbidden('该乡镇不在您的辖区');
-  const page = await listMerchantsByStatus(status, town, { cursor, limit });
+  const pager = scopedCursor('registry', principal.userId, { status, town });
+  const page = await listMerchantsByStatus(status, town, { cursor: pager.incoming(cursor), limit });
   const visible = page.items.filter((m) => coversTown(staff.jurisdiction, m.townCode));
-  return { items: visible.map(toRegistryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: visible.map(toRegistryView), ...pager.outgoing(page.nextCursor) };
 }
 
 /** Approve (→ 参创单位, with a one-time binding code for the owner) or reject with a reason. County admins. */
@@ -204,9 +206,10 @@ export async function recordViolation(merchantId: string, flag: CreditFlag, prin
 
 export async function creditList(principal: Principal, cursor: string | undefined, limit: number) {
   const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
-  const page = await listCreditFlagged({ cursor, limit });
+  const pager = scopedCursor('credit-list', principal.userId);
+  const page = await listCreditFlagged({ cursor: pager.incoming(cursor), limit });
   const visible = page.items.filter((m) => coversTown(staff.jurisdiction, m.townCode));
-  return { items: visible.map(toRegistryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: visible.map(toRegistryView), ...pager.outgoing(page.nextCursor) };
 }
 
 /** Uses a binding code; answers with a fresh session whose roles include the shop. */

@@ -214,7 +214,7 @@ describe('queues', () => {
 });
 
 describe('DynamoDB cost per call', () => {
-  it('files with a read of the shop, an idempotency check, three rate-limit counters and one transaction; a merchant moves a complaint with one Query, one membership read and one transaction', async () => {
+  it('files with a read of the shop, an idempotency check, three rate-limit counters and one transaction; a merchant moves a complaint with one Query, one membership read, one rate-limit counter and one transaction', async () => {
     const { countDynamoDbRequests } = await import('./support/request-counter');
     const { dynamoDbClient } = await import('../../src/clients');
     await fileOne(); // warms the clock-rules cache, as a running container has it
@@ -226,8 +226,9 @@ describe('DynamoDB cost per call', () => {
       expect(requests.commands).toEqual(['GetItemCommand', 'GetItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'UpdateItemCommand', 'TransactWriteItemsCommand']);
       requests.reset();
       await command(people.ownerA, filed.id, 1, { type: 'reply', text: '已收到。' });
-      // The GetItem is the live check that the merchant still works for the shop.
-      expect(requests.commands).toEqual(['QueryCommand', 'GetItemCommand', 'TransactWriteItemsCommand']);
+      // The GetItem is the live check that the merchant still works for the shop; the UpdateItem counts the
+      // person's actions on the case (commandPerCase), before any text goes to WeChat's check.
+      expect(requests.commands).toEqual(['QueryCommand', 'GetItemCommand', 'UpdateItemCommand', 'TransactWriteItemsCommand']);
       requests.reset();
       await view(people.consumer, filed.id);
       expect(requests.commands).toEqual(['QueryCommand']);
