@@ -245,6 +245,28 @@ describe('who decides, and nothing lost between writers', () => {
     expect(decided.body.merchant.status).toBe('active');
   });
 
+  it('a registry cursor is sealed: it names no shop, and works only for its own list, filters and person', async () => {
+    for (const [index, town] of ['bailu', 'longquan', 'chengguan'].entries()) {
+      await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: `QHCURSOR0${index}`, name: `翻页测试商店${index}`, townCode: town, status: 'pending' } });
+    }
+    const list = (who: SignedIn, query: Record<string, string>) => invoke(listRegistry, { method: 'GET', routePath: '/staff/merchants', token: who.token, query });
+    const first = await list(staff.adminCounty, { status: 'pending', limit: '1' });
+    expect(first.status).toBe(200);
+    const cursor = first.body.nextCursor as string;
+    expect(cursor).toBeDefined();
+    expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/QH|bailu|longquan|chengguan|MERCHANT/);
+    expect((await list(staff.adminCounty, { status: 'pending', limit: '1', cursor })).status).toBe(200);
+    for (const [who, query] of [
+      [staff.regulatorChengguan, { status: 'pending', limit: '1', cursor }],
+      [staff.adminCounty, { status: 'active', limit: '1', cursor }],
+      [staff.adminCounty, { status: 'pending', town: 'bailu', limit: '1', cursor }],
+    ] as const) {
+      const refused = await list(who, query);
+      expect(refused.status).toBe(400);
+      expect(refused.body.field).toBe('cursor');
+    }
+  });
+
   it('a violation recorded while the owner edits commitments is kept: the stale write gets 409 and changes nothing', async () => {
     await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHRACE0001', name: '同时修改的商店' } });
     const read = (await findMerchant('QHRACE0001'))!;
