@@ -91,10 +91,13 @@ function queryString(query: Record<string, unknown>): string {
   return pairs.length > 0 ? `?${pairs.join('&')}` : ''
 }
 
-/** The session is gone or refused: forget it and send the person to sign in, once. */
+/**
+ * The session is gone or refused: forget it and send the person to sign in, once. The sign-in page opens on
+ * top of this one and comes back to it, so a form being sent keeps what was typed.
+ */
 function signInAgain(): ApiError {
   clearSession()
-  goToSignIn()
+  goToSignIn(undefined, { over: true })
   return new ApiError('UNAUTHENTICATED', MESSAGES.signIn, 401)
 }
 

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import './action-dialog.css'
 
 /**
  * Confirms one action before it is sent: what will happen, any details to fill in, and
- * 取消 / the action's own verb (`.confirm-action`).
+ * 取消 / the action's own verb (`.confirm-action`). `error` says why the last try did not go through: the
+ * dialog stays open over what was typed, so trying again is one tap.
  */
 export function ActionDialog({
   visible,
@@ -16,6 +17,7 @@ export function ActionDialog({
   onConfirm,
   onCancel,
   className = '',
+  error,
   children
 }: {
   visible: boolean
@@ -26,6 +28,7 @@ export function ActionDialog({
   onConfirm: () => void
   onCancel: () => void
   className?: string
+  error?: string | undefined
   children?: ReactNode
 }) {
   return (
@@ -47,7 +50,10 @@ export function ActionDialog({
         </View>
       }
     >
-      <View className='action-dialog-body'>{children}</View>
+      <View className='action-dialog-body'>
+        {children}
+        {error ? <Text className='dialog-error'>{error}</Text> : null}
+      </View>
     </Dialog>
   )
 }

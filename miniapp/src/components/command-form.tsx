@@ -11,6 +11,7 @@ import {
   type CommandValues,
   type FormCommand
 } from '@/lib/command-draft'
+import { keptForRetry } from '@/lib/command-outcome'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { ChoiceField } from './choices'
@@ -88,7 +89,8 @@ export function CommandPanel<T extends FormCommand>({
 /**
  * One command's form, rendered from its declaration. Submitting checks the command with the shared
  * contract (`CommandInput`) and shows every problem by its field; only a valid command is sent, with the
- * version the person saw. A refusal naming a field lands there too.
+ * version the person saw. A refusal naming a field lands there too; any other failure but a stale view
+ * (no network, too many tries) is said by the submit button, the form open with what was typed.
  */
 function CommandForm({
   type,
@@ -108,15 +110,18 @@ function CommandForm({
   const { fields } = declaration
   const [values, setValues] = useState<CommandValues>(() => initialValues(fields, complaint))
   const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string>()
 
   const set = (changes: CommandValues) => {
     setValues((previous) => ({ ...previous, ...changes }))
     setErrors({})
+    setFailure(undefined)
   }
 
   // Runs inside the tap, up to `send`: WeChat's subscription prompt only opens there.
   const submit = async () => {
     setErrors({})
+    setFailure(undefined)
     const checked = checkCommand(type, fields, values)
     if (!checked.ok) {
       setErrors(checked.errors)
@@ -127,8 +132,8 @@ function CommandForm({
       onDone()
       return
     }
-    const byField = fieldErrorsFromApi(outcome.error, 'command.')
-    if (byField) setErrors(byField)
+    if (outcome.failure === 'field') setErrors(fieldErrorsFromApi(outcome.error, 'command.') ?? {})
+    else if (outcome.failure === 'other') setFailure(keptForRetry(outcome.error.message))
   }
 
   return (
@@ -139,6 +144,11 @@ function CommandForm({
       ))}
       <View className='submit-bar'>
         {declaration.note ? <Text className='submit-note'>{declaration.note}</Text> : null}
+        {failure ? (
+          <View className='form-error command-form-error'>
+            <Text className='form-error-text'>{failure}</Text>
+          </View>
+        ) : null}
         <Button className='submit-action' type={declaration.danger ? 'danger' : 'primary'} block loading={sending} onClick={() => void submit()}>
           {declaration.submit}
         </Button>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Image, Step, Steps, Tag } from '@nutui/nutui-react-taro'
 import type { ComplaintView } from '@fangxin/shared'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { formatYuan } from '@/lib/money'
 import { formatShanghaiTime } from '@/lib/time'
 import { ModerationNote, isPlaceholder } from './moderation-note'
 import './complaint-detail.css'
@@ -66,7 +67,7 @@ export function ComplaintDetail({
         <Cell title='投诉类别' extra={complaint.categoryLabel} />
         {complaint.breachedCommitment ? <Cell title='涉及承诺' extra={complaint.breachedCommitment.title} /> : null}
         <Cell title='购买日期' extra={complaint.purchaseDate} />
-        {complaint.amount ? <Cell title='涉及金额' extra={`¥${complaint.amount}`} /> : null}
+        {complaint.amount ? <Cell title='涉及金额' extra={formatYuan(complaint.amount)} /> : null}
         <Cell title='诉求' extra={complaint.wantedOutcomeLabel} />
         {complaint.phone ? <Cell title='联系电话' extra={complaint.phone} /> : null}
         <Cell title='提交时间' extra={formatShanghaiTime(complaint.filedAt)} />
@@ -90,7 +91,7 @@ export function ComplaintDetail({
       {complaint.proposal ? (
         <CellGroup title='商家和解方案' className='complaint-proposal'>
           <Cell title='处理方式' extra={complaint.proposal.outcomeLabel} />
-          {complaint.proposal.amount ? <Cell title='金额' extra={`¥${complaint.proposal.amount}`} /> : null}
+          {complaint.proposal.amount ? <Cell title='金额' extra={formatYuan(complaint.proposal.amount)} /> : null}
           <Cell title='履行日期' extra={`${complaint.proposal.dueDate} 前`} />
           <Cell
             title='方案说明'

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { CommandInput, ComplaintView, Session } from '@fangxin/shared'
@@ -43,9 +43,14 @@ export function ComplaintScreen({
   const session = useRequiredSession()
   const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), askForUpdatesOn)
   const root = useScaledRoot(`page page--form ${className}`)
+  // While a session that ran out is renewed (the sign-in page opens over this one), the complaint and any
+  // open form stay as they are, for the person who was looking at them.
+  const lastSession = useRef(session)
+  if (session) lastSession.current = session
+  const viewer = session ?? (state.kind === 'loaded' ? lastSession.current : undefined)
 
   if (!id) return <ErrorView error={new ApiError('INVALID', missingId)} />
-  if (!session) return <LoadingView text='正在登录…' />
+  if (!viewer) return <LoadingView text='正在登录…' />
   if (state.kind === 'loading') return <LoadingView text='正在加载投诉…' />
   if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => void reload()} />
 
@@ -53,7 +58,7 @@ export function ComplaintScreen({
     <View {...root}>
       <PageNotice notice={notice} onClose={clearNotice} />
       {notificationsOff ? <SubscribeOffHint whereToLook={whereToLook} /> : null}
-      {children({ complaint: state.complaint, session, send, sending })}
+      {children({ complaint: state.complaint, session: viewer, send, sending })}
     </View>
   )
 }

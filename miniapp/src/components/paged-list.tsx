@@ -3,6 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { toApiError, type ApiError } from '@/api/client'
+import { afterFailedLoad, beforeReload } from '@/lib/load-state'
+import { tellReloadFailed } from '@/lib/use-load'
 import { EmptyView, ErrorView, LoadingView } from './state-views'
 import { useScaledRoot } from './font-scale'
 import './paged-list.css'
@@ -25,23 +27,30 @@ export type PagedState<T> =
  * A cursor-paginated list: first page on mount and whenever `key` changes (filters), the next on 加载更多
  * or reaching the bottom, all over again on pull-down and when the person comes back to the page (what
  * they just handled has moved on). Stale answers (filters changed while a request was out) are dropped;
- * an item already shown is not added twice.
+ * an item already shown is not added twice. A failed refresh of a list already shown keeps its rows (a toast
+ * says they may be out of date); only a failed first page shows the error.
  */
 export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: string) => Promise<Page<T>>, key: string, enabled = true) {
   const [state, setState] = useState<PagedState<T>>({ kind: 'loading' })
+  const shownState = useRef(state)
+  shownState.current = state
   const generation = useRef(0)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
 
   const refresh = useCallback(async () => {
     const mine = ++generation.current
+    setState(beforeReload)
     try {
       const page = await fetchRef.current()
       if (mine === generation.current) {
         setState({ kind: 'loaded', items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), loadingMore: false })
       }
-    } catch (error) {
-      if (mine === generation.current) setState({ kind: 'failed', error: toApiError(error) })
+    } catch (raw) {
+      if (mine !== generation.current) return
+      const error = toApiError(raw)
+      if (shownState.current.kind === 'loaded') tellReloadFailed(error)
+      setState((previous) => afterFailedLoad(previous, error))
     }
   }, [])
 

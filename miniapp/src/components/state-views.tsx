@@ -67,6 +67,13 @@ export function EmptyView({ title, description, children }: { title: string; des
 /** The outcome of the last action, or why it did not go through, as a page shows it above its content. */
 export type Notice = { kind: 'success' | 'error'; text: string }
 
+/**
+ * What a screen reader says for the notice's close sign (×, nothing to read by itself). Taro passes
+ * `ariaLabel`/`ariaRole` on to the mini-program's aria attributes; the H5 build's View is a div, which takes
+ * the attributes as they are.
+ */
+const CLOSE_NAME = process.env.TARO_ENV === 'h5' ? { 'aria-label': '关闭', role: 'button' } : { ariaLabel: '关闭', ariaRole: 'button' }
+
 /** A {@link Notice} above the page content, until the person closes it. */
 export function PageNotice({ notice, onClose }: { notice: Notice | undefined; onClose: () => void }) {
   if (!notice) return null
@@ -77,6 +84,11 @@ export function PageNotice({ notice, onClose }: { notice: Notice | undefined; on
       wrap
       scrollable={false}
       closeable
+      rightIcon={
+        <View className='page-notice-close' {...CLOSE_NAME}>
+          ×
+        </View>
+      }
       onClose={onClose}
     />
   )

@@ -21,6 +21,3 @@ export function useLoad<T>(load: () => Promise<T>, key: string): { state: Loaded
   }, [key, attempt])
   return { state, retry: () => setAttempt((n) => n + 1) }
 }
-
-/** `2026-11-29T…` as 2026-11-29 (the day is what a reader needs). */
-export const dayOf = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '')

@@ -1,5 +1,6 @@
-import { FOLLOW_UP_OUTCOMES, RATINGS, formatShanghaiTime, type ComplaintView } from '@fangxin/shared'
+import { FOLLOW_UP_OUTCOMES, RATINGS, type ComplaintView } from '@fangxin/shared'
 import type { CommandDeclaration } from './command-draft'
+import { shanghaiDayOf } from './time'
 
 /**
  * The 记录回访 form (command `follow_up`), for the staff case page and the station's: how the call went,
@@ -45,8 +46,7 @@ export const ratingSourceText = (complaint: Pick<ComplaintView, 'rating'>): stri
 
 /** One 回访 line's facts in words: when it closed, since when it is due, the calls made so far. */
 export function followUpLine(item: { closedAt: string; dueAt: string; attempts: number; lastOutcome?: string | undefined; stationName?: string | undefined }): string {
-  const day = (iso: string) => formatShanghaiTime(iso).slice(0, 10)
-  const parts = [`${day(item.closedAt)} 办结`, `${day(item.dueAt)} 起待回访`]
+  const parts = [`${shanghaiDayOf(item.closedAt)} 办结`, `${shanghaiDayOf(item.dueAt)} 起待回访`]
   parts.push(item.attempts > 0 ? `已拨打 ${item.attempts} 次${item.lastOutcome ? `，上次：${item.lastOutcome}` : ''}` : '尚未回访')
   if (item.stationName) parts.push(`受理投诉站：${item.stationName}`)
   return parts.join(' · ')

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { safeDecode } from './decode'
+import { signInReturn } from './sign-in-return'
 
 export const PAGES = {
   home: '/pages/index/index',
@@ -85,31 +86,32 @@ export function currentPageUrl(): string | undefined {
 let leavingForSignIn = false
 
 /**
- * Opens the sign-in page in place of the current one, remembering where to come back to. Several
- * requests failing with 401 at once open it only once.
+ * Opens the sign-in page, remembering where to come back to. Several requests failing with 401 at once open
+ * it only once. `over`: the session ran out on a page in use (a request refused mid-form): the sign-in page
+ * opens on top and goes back to it afterwards, so the page — and what was typed into it — stays as it was.
+ * Otherwise it takes the current page's place and opens `redirect` afresh after sign-in.
  */
-export function goToSignIn(redirect: string | undefined = currentPageUrl()): void {
+export function goToSignIn(redirect: string | undefined = currentPageUrl(), { over = false }: { over?: boolean } = {}): void {
   if (leavingForSignIn) return
   if (redirect?.startsWith(PAGES.login)) return
   leavingForSignIn = true
-  const url = pageUrl(PAGES.login, { redirect })
-  void Taro.redirectTo({ url })
-    .catch(() => Taro.navigateTo({ url }))
-    .finally(() => {
-      leavingForSignIn = false
-    })
+  const inPlace = pageUrl(PAGES.login, { redirect })
+  const opening = over
+    ? // A full page stack (WeChat keeps ten) leaves no room on top: take the page's place after all.
+      Taro.navigateTo({ url: pageUrl(PAGES.login, { redirect, back: '1' }) }).catch(() => Taro.redirectTo({ url: inPlace }))
+    : Taro.redirectTo({ url: inPlace }).catch(() => Taro.navigateTo({ url: inPlace }))
+  void opening.finally(() => {
+    leavingForSignIn = false
+  })
 }
 
-/**
- * After signing in: to the page that sent the person here (`redirect`), else back to the page they came
- * from, else home.
- */
-export function returnAfterSignIn(redirect: string | undefined): void {
-  const target = redirect && redirect.startsWith('/') && !redirect.startsWith(PAGES.login) ? redirect : undefined
-  if (target && !target.startsWith(PAGES.home)) {
-    void Taro.redirectTo({ url: target }).catch(() => Taro.reLaunch({ url: PAGES.home }))
-  } else if (!target && Taro.getCurrentPages().length > 1) {
-    void Taro.navigateBack()
+/** After signing in: see {@link signInReturn}. `back` is the sign-in page's own `back` parameter. */
+export function returnAfterSignIn(redirect: string | undefined, back = false): void {
+  const next = signInReturn({ redirect, back, pagesBelow: Taro.getCurrentPages().length - 1, loginPath: PAGES.login, homePath: PAGES.home })
+  if (next.kind === 'back') {
+    void Taro.navigateBack().catch(() => Taro.reLaunch({ url: PAGES.home }))
+  } else if (next.kind === 'open') {
+    void Taro.redirectTo({ url: next.url }).catch(() => Taro.reLaunch({ url: PAGES.home }))
   } else {
     void Taro.reLaunch({ url: PAGES.home })
   }

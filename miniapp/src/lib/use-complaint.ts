@@ -1,22 +1,29 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { CommandRequest, routes, type CommandInput, type ComplaintView } from '@fangxin/shared'
-import { call, toApiError, type ApiError } from '@/api/client'
+import { ApiError, call, toApiError } from '@/api/client'
 import { askForUpdates } from '@/lib/subscribe'
+import { tellReloadFailed } from '@/lib/use-load'
 import type { Notice } from '@/components/state-views'
+import { commandFailureOf, type CommandFailure } from './command-outcome'
+import { afterFailedLoad, beforeReload } from './load-state'
 
 export type ComplaintState =
   | { kind: 'loading' }
   | { kind: 'failed'; error: ApiError }
   | { kind: 'loaded'; complaint: ComplaintView }
 
-/** What a command came to: done, or refused with an error the form may show by its fields. */
-export type CommandOutcome = { ok: true; complaint: ComplaintView } | { ok: false; error: ApiError }
+/**
+ * What a command came to: done, or not, with why (see CommandFailure; `busy` is a second tap while the first
+ * is on its way, which the form simply ignores).
+ */
+export type CommandOutcome = { ok: true; complaint: ComplaintView } | { ok: false; error: ApiError; failure: CommandFailure | 'busy' }
 
 /**
  * One complaint, as the server shows it to this viewer, and the way to act on it. Every command goes with
  * the version the person saw; the answer is the complaint after the command. When someone else acted
  * first (409) the server's message is shown and the complaint reloaded, so the buttons match the new state.
+ * A reload that fails once the complaint is on screen keeps it (and any open form) and says so in a toast.
  *
  * Sending one of `askForUpdatesOn` (the commands after which this person will have news to hear) also asks
  * WeChat for one more subscribe message; `notificationsOff` then tells whether the page should say that
@@ -28,20 +35,31 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
   const [notificationsOff, setNotificationsOff] = useState(false)
   const [sending, setSending] = useState(false)
   const sendingRef = useRef(false)
+  const shownState = useRef(state)
+  shownState.current = state
 
-  const reload = useCallback(async () => {
-    if (!id) return
+  /** Resolves to whether the page now shows the complaint as the server has it. */
+  const reload = useCallback(async (): Promise<boolean> => {
+    if (!id) return false
+    setState(beforeReload)
     try {
       const complaint = await call(routes.getComplaint, { params: { id } })
       setState({ kind: 'loaded', complaint })
-    } catch (error) {
-      setState({ kind: 'failed', error: toApiError(error) })
+      return true
+    } catch (raw) {
+      const error = toApiError(raw)
+      if (shownState.current.kind === 'loaded') tellReloadFailed(error)
+      setState((previous) => afterFailedLoad(previous, error))
+      return false
     }
   }, [id])
 
   useEffect(() => {
     if (!enabled || !id) return
-    setState({ kind: 'loading' })
+    // Enabled again for the complaint on screen (signed in again after the session ran out): refresh it
+    // behind the page, so an open form keeps what was typed. Another complaint starts from the loading view.
+    const showing = shownState.current
+    if (!(showing.kind === 'loaded' && showing.complaint.id === id)) setState({ kind: 'loading' })
     void reload()
   }, [enabled, id, reload])
 
@@ -55,9 +73,8 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
    */
   const send = useCallback(
     async (command: CommandInput, successText: string): Promise<CommandOutcome> => {
-      if (state.kind !== 'loaded' || !id) return { ok: false, error: toApiError(new Error('complaint not loaded')) }
       // A second tap while the first is on its way would only earn a 409.
-      if (sendingRef.current) return { ok: false, error: toApiError(new Error('already sending')) }
+      if (state.kind !== 'loaded' || !id || sendingRef.current) return { ok: false, error: new ApiError('INTERNAL', '正在提交，请稍候'), failure: 'busy' }
       // Still inside the tap (nothing awaited yet). Only a command the contract accepts will be sent, so
       // an unfinished form shows its field errors without a prompt popping up first.
       const body = { version: state.complaint.version, command }
@@ -75,15 +92,13 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
         return { ok: true, complaint }
       } catch (raw) {
         const error = toApiError(raw)
-        if (error.code === 'CONFLICT' || error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') {
-          await reload()
-          setNotice({ kind: 'error', text: `${error.message}（已为您刷新为最新状态）` })
-        } else if (error.code === 'INVALID' && (error.field || error.issues.length > 0)) {
-          // Shown by the form, next to the field.
-        } else if (error.code !== 'UNAUTHENTICATED') {
-          setNotice({ kind: 'error', text: error.message })
+        const failure = commandFailureOf(error)
+        // Field errors and other failures are the form's to show, inside it; a stale view is the page's.
+        if (failure === 'stale') {
+          const refreshed = await reload()
+          setNotice({ kind: 'error', text: `${error.message}${refreshed ? '（已为您刷新为最新状态）' : '（未能刷新，请下拉页面重试）'}` })
         }
-        return { ok: false, error }
+        return { ok: false, error, failure }
       } finally {
         sendingRef.current = false
         setSending(false)

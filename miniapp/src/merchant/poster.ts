@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { COUNTY, type ShopQrCode } from '@fangxin/shared'
+import { PosterError } from './poster-error'
 
 /** A4 at 150 dpi: prints sharp on a shop's wall, and stays a few hundred KB as a PNG. */
 export const POSTER_WIDTH = 1240
@@ -212,14 +213,14 @@ async function renderInBrowser(content: PosterContent): Promise<RenderedPoster> 
   const qr = new Image()
   await new Promise<void>((resolve, reject) => {
     qr.onload = () => resolve()
-    qr.onerror = () => reject(new Error('二维码图片无法读取，请稍后重试'))
+    qr.onerror = () => reject(new PosterError('二维码图片无法读取，请稍后重试'))
     qr.src = `data:image/png;base64,${content.qr.pngBase64}`
   })
   const canvas = document.createElement('canvas')
   canvas.width = POSTER_WIDTH
   canvas.height = POSTER_HEIGHT
   const ctx = canvas.getContext('2d')
-  if (!ctx) throw new Error('浏览器不支持绘制海报，请换用新版浏览器或在微信中打开')
+  if (!ctx) throw new PosterError('浏览器不支持绘制海报，请换用新版浏览器或在微信中打开')
   drawPoster(ctx, qr, content)
   const dataUrl = canvas.toDataURL('image/png')
   return {
@@ -248,7 +249,7 @@ async function ensureAlbumPermission(): Promise<void> {
       cancelText: '暂不'
     })
     if (confirm) await Taro.openSetting().catch(() => undefined)
-    throw new Error('没有保存到相册的权限，海报未保存')
+    throw new PosterError('没有保存到相册的权限，海报未保存')
   }
 }
 
@@ -270,7 +271,7 @@ async function renderInWeChat(content: PosterContent): Promise<RenderedPoster> {
   const qr = canvas.createImage()
   await new Promise<void>((resolve, reject) => {
     qr.onload = () => resolve()
-    qr.onerror = () => reject(new Error('二维码图片无法读取，请稍后重试'))
+    qr.onerror = () => reject(new PosterError('二维码图片无法读取，请稍后重试'))
     qr.src = writePng(`fangxin-qr-${content.shopId}.png`, content.qr.pngBase64)
   })
   drawPoster(ctx, qr, content)
@@ -297,14 +298,14 @@ async function renderInWeChat(content: PosterContent): Promise<RenderedPoster> {
         await Taro.saveImageToPhotosAlbum({ filePath })
       } catch (error) {
         const message = (error as { errMsg?: string }).errMsg ?? ''
-        if (/cancel/i.test(message)) throw new Error('已取消保存')
-        throw new Error('海报保存失败，请稍后重试')
+        if (/cancel/i.test(message)) throw new PosterError('已取消保存')
+        throw new PosterError('海报保存失败，请稍后重试')
       }
     }
   }
 }
 
-/** Draws the poster on this platform's canvas. Throws an Error with a Chinese message on failure. */
+/** Draws the poster on this platform's canvas. Our own failures are PosterErrors, with a Chinese message. */
 export function renderPoster(content: PosterContent): Promise<RenderedPoster> {
   return process.env.TARO_ENV === 'h5' ? renderInBrowser(content) : renderInWeChat(content)
 }

@@ -24,6 +24,7 @@ import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { decodedParam } from '@/lib/decode'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { askForUpdates } from '@/lib/subscribe'
 import { notificationsOffHint } from '@/lib/subscribe-answer'
@@ -168,8 +169,8 @@ export default function NewComplaintPage() {
         setServerErrors(byField)
         void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
       } else if (error.code === 'CONFLICT') {
-        // An earlier try with this key went through: the complaint exists; do not file another.
-        setFormError({ text: error.message, alreadyFiled: true })
+        // An earlier try with this key went through (or is still being saved): do not file another.
+        setFormError({ text: isRepeatedSubmission(error) ? repeatedSubmissionText('投诉', '我的投诉') : error.message, alreadyFiled: true })
       } else if (error.code === 'NETWORK') {
         setFormError({ text: `${error.message}。再次点击「提交投诉」即可，不会重复提交。` })
       } else if (error.code !== 'UNAUTHENTICATED') {
@@ -327,7 +328,7 @@ export default function NewComplaintPage() {
         <View className='form-error'>
           <Text className='form-error-text'>{formError.text}</Text>
           {formError.alreadyFiled ? (
-            <Button className='open-my-complaints' size='small' onClick={() => void Taro.redirectTo({ url: PAGES.myComplaints })}>
+            <Button className='open-my-complaints' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.myComplaints })}>
               查看我的投诉
             </Button>
           ) : null}

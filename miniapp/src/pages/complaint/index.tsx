@@ -10,7 +10,9 @@ import { ComplaintScreen, type LoadedComplaint } from '@/components/complaint-sc
 import { FieldError } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
 import { ACTION_LABELS, CONSUMER_ACTIONS, MERCHANT_ACTIONS, STAFF_ACTIONS, allowedOf, optionalText } from '@/lib/actions'
+import { keptForRetry } from '@/lib/command-outcome'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
+import { formatYuan } from '@/lib/money'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { useText } from '@/lib/use-text'
 import './index.css'
@@ -68,15 +70,26 @@ function ConsumerActions({
 }) {
   const actions = allowedOf(complaint.allowedActions, CONSUMER_ACTIONS)
   const [open, setOpen] = useState<ConsumerAction>()
+  // What the typed text and rating belong to: cancelling and reopening the same action finds them again.
+  const [draftFor, setDraftFor] = useState<ConsumerAction>()
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [text, setText] = useText(() => setErrors({}))
+  const [failure, setFailure] = useState<string>()
+  const [text, setText] = useText(() => {
+    setErrors({})
+    setFailure(undefined)
+  })
   const [rating, setRating] = useState<RatingCode>()
 
   if (actions.length === 0) return null
 
   const start = (action: ConsumerAction) => {
-    setText('')
-    setRating(undefined)
+    if (action !== draftFor) {
+      setText('')
+      setRating(undefined)
+      setDraftFor(action)
+    }
+    setErrors({})
+    setFailure(undefined)
     setOpen(action)
   }
 
@@ -93,14 +106,27 @@ function ConsumerActions({
 
   const confirm = async () => {
     if (!open) return
+    setFailure(undefined)
     const outcome = await send(commandFor(open), DIALOGS[open].success)
     if (outcome.ok) {
       setOpen(undefined)
+      setDraftFor(undefined)
       return
     }
-    const byField = fieldErrorsFromApi(outcome.error, 'command.')
-    if (byField) setErrors(byField)
-    else setOpen(undefined) // the page notice says what happened; the complaint has been reloaded
+    switch (outcome.failure) {
+      case 'field':
+        setErrors(fieldErrorsFromApi(outcome.error, 'command.') ?? {})
+        return
+      case 'stale':
+        // The page notice says what happened; the complaint has been reloaded and this action may be gone.
+        setOpen(undefined)
+        return
+      case 'other':
+        setFailure(keptForRetry(outcome.error.message))
+        return
+      default:
+        return
+    }
   }
 
   return (
@@ -131,11 +157,12 @@ function ConsumerActions({
           onCancel={() => setOpen(undefined)}
           onConfirm={() => void confirm()}
           className={`dialog-${open}`}
+          error={failure}
         >
           {open === 'accept_proposal' && complaint.proposal ? (
             <Text>
               接受后视为在店内和解：商家将在 {complaint.proposal.dueDate} 前{complaint.proposal.outcomeLabel}
-              {complaint.proposal.amount ? ` ¥${complaint.proposal.amount}` : ''}。
+              {complaint.proposal.amount ? ` ${formatYuan(complaint.proposal.amount)}` : ''}。
             </Text>
           ) : null}
           {open === 'reject_proposal' ? <Text>不接受后，投诉将转交监管部门处理。</Text> : null}
@@ -143,7 +170,15 @@ function ConsumerActions({
           {open === 'withdraw' ? <Text>撤回后这件投诉即告结束，不能恢复；如仍有问题需要重新投诉。</Text> : null}
           {open === 'rate' ? (
             <View className='field-rating'>
-              <Choices options={RATING_OPTIONS} value={rating} onChange={setRating} optionClassPrefix='rating-' />
+              <Choices
+                options={RATING_OPTIONS}
+                value={rating}
+                onChange={(picked) => {
+                  setRating(picked)
+                  setErrors({})
+                }}
+                optionClassPrefix='rating-'
+              />
               <FieldError message={errors.rating} />
             </View>
           ) : null}

@@ -6,6 +6,7 @@ import { call } from '@/api/client'
 import { ComplaintList, usePagedComplaints } from '@/components/complaint-list'
 import { pageQuery } from '@/components/paged-list'
 import { LoadingView } from '@/components/state-views'
+import { useScaledRoot } from '@/components/font-scale'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
 import './index.css'
@@ -20,11 +21,15 @@ export default function MyComplaintsPage() {
     session?.user.id ?? '',
     Boolean(session)
   )
+  // The claim-code link above the list follows the text scale too (the list carries its own).
+  const root = useScaledRoot('my-complaints-page')
 
   if (!session) return <LoadingView text='正在登录…' />
   return (
-    <View className='my-complaints-page'>
-      <Button className='open-claim' size='small' fill='none' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.claimComplaint })}>在投诉站投诉过？输入认领码认领投诉 ›</Button>
+    <View {...root}>
+      <Button className='open-claim' size='small' fill='none' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.claimComplaint })}>
+        在投诉站投诉过？输入认领码认领投诉 ›
+      </Button>
       <ComplaintList
         list={list}
         onOpen={(item) => void Taro.navigateTo({ url: pageUrl(PAGES.complaint, { id: item.id }) })}

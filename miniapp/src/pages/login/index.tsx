@@ -23,6 +23,8 @@ const PERSONAS = Object.entries(DEMO_PERSONAS) as Array<[DemoPersona, string]>
 export default function LoginPage() {
   const { params } = useRouter()
   const redirect = decodedParam(params.redirect)
+  // Opened on top of a page whose session ran out: go back to it, as it was.
+  const back = params.back === '1'
   const session = useSession()
   const [busy, setBusy] = useState<string>()
   const [error, setError] = useState<string>()
@@ -33,7 +35,7 @@ export default function LoginPage() {
     setError(undefined)
     try {
       await signIn()
-      returnAfterSignIn(redirect)
+      returnAfterSignIn(redirect, back)
     } catch (raw) {
       setError(toApiError(raw).message)
     } finally {

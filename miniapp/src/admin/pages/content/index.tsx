@@ -6,6 +6,7 @@ import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
 import { ArticleInput, BannerInput, isCountyAdmin, contentRoutes, type ArticleView, type BannerView } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { Choices } from '@/components/choices'
+import { ConfirmActionDialog, type PendingAction } from '@/components/confirm-action'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PageNotice, type Notice } from '@/components/state-views'
 import { LineField, TextField } from '@/components/text-field'
@@ -30,6 +31,7 @@ export default function ContentPage() {
   const [kind, setKind] = useState<Kind>('article')
   const [notice, setNotice] = useState<Notice>()
   const [editing, setEditing] = useState<ArticleView | BannerView>()
+  const [pending, setPending] = useState<PendingAction>()
   const allowed = isStaffSession(session) && isCountyAdmin(session.user.roles.staff)
   const list = usePagedList(
     async (cursor) => {
@@ -48,19 +50,28 @@ export default function ContentPage() {
     void list.refresh()
   }
 
-  const togglePublished = async (item: ArticleView | BannerView) => {
-    try {
-      if ('body' in item) {
-        const { title, summary, body, version } = item
-        await call(contentRoutes.updateArticle, { params: { id: item.id }, body: { title, ...(summary ? { summary } : {}), body, published: !item.published, version } })
-      } else {
-        const { title, subtitle, articleId, from, to, version } = item
-        await call(contentRoutes.updateBanner, { params: { id: item.id }, body: { title, ...(subtitle ? { subtitle } : {}), ...(articleId ? { articleId } : {}), from, to, published: !item.published, version } })
+  // Publishing and unpublishing change the home page at once: asked first, sent once.
+  const togglePublished = (item: ArticleView | BannerView) => {
+    const what = 'body' in item ? '文章' : '横幅'
+    setPending({
+      title: item.published ? `从首页下架这篇${what}？` : `发布这篇${what}到首页？`,
+      confirmText: item.published ? '下架' : '发布',
+      danger: item.published,
+      className: item.published ? 'unpublish-content-dialog' : 'publish-content-dialog',
+      effect: item.published
+        ? `「${item.title}」下架后，小程序首页不再显示，可以随时重新发布。`
+        : `「${item.title}」发布后，${'from' in item ? `在 ${item.from} 至 ${item.to} 展示期内` : ''}显示在小程序首页，所有人都能看到。`,
+      run: async () => {
+        if ('body' in item) {
+          const { title, summary, body, version } = item
+          await call(contentRoutes.updateArticle, { params: { id: item.id }, body: { title, ...(summary ? { summary } : {}), body, published: !item.published, version } })
+        } else {
+          const { title, subtitle, articleId, from, to, version } = item
+          await call(contentRoutes.updateBanner, { params: { id: item.id }, body: { title, ...(subtitle ? { subtitle } : {}), ...(articleId ? { articleId } : {}), from, to, published: !item.published, version } })
+        }
+        saved(item.published ? '已下架，首页不再显示' : '已发布到首页')
       }
-      saved(item.published ? '已下架，首页不再显示' : '已发布到首页')
-    } catch (error) {
-      setNotice({ kind: 'error', text: toApiError(error).message })
-    }
+    })
   }
 
   return (
@@ -86,7 +97,7 @@ export default function ContentPage() {
                 <Button className='edit-content' size='small' fill='outline' onClick={() => setEditing(item)}>
                   修改
                 </Button>
-                <Button className={item.published ? 'unpublish-content' : 'publish-content'} size='small' fill='outline' onClick={() => void togglePublished(item)}>
+                <Button className={item.published ? 'unpublish-content' : 'publish-content'} size='small' fill='outline' onClick={() => togglePublished(item)}>
                   {item.published ? '下架' : '发布'}
                 </Button>
               </View>
@@ -94,6 +105,16 @@ export default function ContentPage() {
           ))
         }
       </PagedListView>
+      {pending ? (
+        <ConfirmActionDialog
+          action={pending}
+          onClose={() => setPending(undefined)}
+          onStale={(message) => {
+            setNotice({ kind: 'error', text: `${message}（已刷新列表）` })
+            void list.refresh()
+          }}
+        />
+      ) : null}
     </View>
   )
 }

@@ -16,6 +16,7 @@ import { decodedParam } from '@/lib/decode'
 import type { FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { addDays, shanghaiToday } from '@/lib/time'
@@ -90,6 +91,8 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
   const [showErrors, setShowErrors] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string>()
+  // The earlier try went through: offer the inspection list, not another submit.
+  const [alreadyRecorded, setAlreadyRecorded] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [busyPhotos, setBusyPhotos] = useState<Record<string, boolean>>({})
   const idempotencyKey = useRef<string>()
@@ -105,12 +108,14 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
     setDraft(next)
     setServerErrors({})
     setFormError(undefined)
+    setAlreadyRecorded(false)
   }
 
   const submit = async () => {
     if (inFlight.current) return
     setShowErrors(true)
     setFormError(undefined)
+    setAlreadyRecorded(false)
     if (Object.values(busyPhotos).some(Boolean)) {
       setFormError('照片仍在上传，请稍候再提交')
       return
@@ -135,6 +140,9 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
       if (error.code === 'INVALID' && error.field && error.field !== 'Idempotency-Key') {
         setServerErrors({ [draftFieldOf(draft, codes, error.field)]: error.message })
         setFormError(error.message)
+      } else if (isRepeatedSubmission(error)) {
+        setFormError(repeatedSubmissionText('检查结果', '明查暗访 › 检查记录'))
+        setAlreadyRecorded(true)
       } else if (error.code === 'NETWORK') {
         setFormError(`${error.message}。再次点击「提交检查结果」即可，不会重复记录。`)
       } else if (error.code !== 'UNAUTHENTICATED') {
@@ -285,6 +293,11 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
       {formError ? (
         <View className='form-error'>
           <Text className='form-error-text'>{formError}</Text>
+          {alreadyRecorded ? (
+            <Button className='open-inspection-records' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.inspections, { tab: 'records' }) })}>
+              查看检查记录
+            </Button>
+          ) : null}
         </View>
       ) : null}
       <View className='form-actions'>

@@ -1,7 +1,7 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
 import { TOWNS, routes, type InspectionSummaryView, type MerchantRegistryView } from '@fangxin/shared'
@@ -26,6 +26,7 @@ const TABS: ChoiceOption<Tab>[] = [
 /**
  * 明查暗访: the shops of a town in the person's jurisdiction to inspect (open or mystery, on the next page), the
  * town's inspections of the year, and the way to the rectification orders (整改通知) awaiting the shop or a re-check.
+ * `?tab=records` opens on the inspections (where the inspection form sends someone to check what was recorded).
  */
 export default function InspectionsPage() {
   const session = useRequiredSession()
@@ -33,7 +34,8 @@ export default function InspectionsPage() {
   const towns = !staff ? [] : staff.jurisdiction === 'county' ? Object.keys(TOWNS) : staff.jurisdiction
   const [town, setTown] = useState<string>()
   const chosenTown = town ?? towns[0] ?? ''
-  const [tab, setTab] = useState<Tab>('shops')
+  const { params } = useRouter()
+  const [tab, setTab] = useState<Tab>(params.tab === 'records' ? 'records' : 'shops')
   const year = Number(shanghaiToday(new Date()).slice(0, 4))
   const enabled = isStaffUser(session?.user) && Boolean(chosenTown)
 

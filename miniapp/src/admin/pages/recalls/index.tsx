@@ -4,7 +4,8 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { MerchantId, contentRoutes, type ManagedRecallView, type RecallInput } from '@fangxin/shared'
-import { ApiError, call, toApiError } from '@/api/client'
+import { ApiError, call } from '@/api/client'
+import { ConfirmActionDialog, type PendingAction } from '@/components/confirm-action'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { RecallForm } from '@/components/recall-form'
 import { PageNotice, type Notice } from '@/components/state-views'
@@ -12,6 +13,15 @@ import { LineField } from '@/components/text-field'
 import { useRequiredSession } from '@/lib/sign-in'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
+
+type RecallAction = 'withdraw' | 'release' | 'block'
+
+/** How each staff action on a recall notice is asked for and reported. */
+const RECALL_ACTIONS: Record<RecallAction, { title: string; confirm: string; effect: string; done: string }> = {
+  release: { title: '放行这条召回信息？', confirm: '放行', effect: '放行后向公众公示，店铺页和小程序首页都会显示。', done: '已放行，向公众公示' },
+  block: { title: '屏蔽这条召回信息？', confirm: '屏蔽', effect: '屏蔽后不予公示，公众看不到这条信息。', done: '已屏蔽，不予公示' },
+  withdraw: { title: '撤回这条召回信息？', confirm: '撤回', effect: '撤回后店铺页和小程序首页不再显示这条信息。', done: '已撤回' }
+}
 
 /**
  * Recall notices in the person's jurisdiction: regulators (their towns) and admins publish one for a shop
@@ -22,6 +32,7 @@ export default function AdminRecallsPage() {
   const session = useRequiredSession()
   const [notice, setNotice] = useState<Notice>()
   const [shopId, setShopId] = useState('')
+  const [pending, setPending] = useState<PendingAction>()
   const staff = isStaffSession(session) ? session.user.roles.staff : undefined
   const list = usePagedList((cursor) => call(contentRoutes.staffRecalls, { query: pageQuery(cursor) }), 'recalls', Boolean(staff))
 
@@ -37,17 +48,24 @@ export default function AdminRecallsPage() {
     return recall
   }
 
-  const act = async (recall: ManagedRecallView, action: 'withdraw' | 'release' | 'block') => {
-    try {
-      const done =
-        action === 'withdraw'
-          ? await call(contentRoutes.staffWithdrawRecall, { params: { id: recall.id }, body: { version: recall.version, reason: '监管部门撤回' } })
-          : await call(contentRoutes.reviewRecall, { params: { id: recall.id }, body: { version: recall.version, decision: action } })
-      list.replaceItem(done)
-      setNotice({ kind: 'success', text: action === 'withdraw' ? '已撤回' : action === 'release' ? '已放行，向公众公示' : '已屏蔽，不予公示' })
-    } catch (error) {
-      setNotice({ kind: 'error', text: toApiError(error).message })
-    }
+  // Each of these changes what the public sees at once: asked first, sent once.
+  const act = (recall: ManagedRecallView, action: RecallAction) => {
+    const words = RECALL_ACTIONS[action]
+    setPending({
+      title: words.title,
+      confirmText: words.confirm,
+      danger: action !== 'release',
+      className: `${action}-recall-dialog`,
+      effect: `【${recall.kindLabel}】${recall.product}（${recall.merchant ? recall.merchant.name : '全县'}）：${words.effect}`,
+      run: async () => {
+        const done =
+          action === 'withdraw'
+            ? await call(contentRoutes.staffWithdrawRecall, { params: { id: recall.id }, body: { version: recall.version, reason: '监管部门撤回' } })
+            : await call(contentRoutes.reviewRecall, { params: { id: recall.id }, body: { version: recall.version, decision: action } })
+        list.replaceItem(done)
+        setNotice({ kind: 'success', text: words.done })
+      }
+    })
   }
 
   return (
@@ -79,14 +97,24 @@ export default function AdminRecallsPage() {
               </Text>
               <Text className='recall-card-line'>{recall.reason}</Text>
               <View className='recall-card-actions'>
-                {recall.allowedActions.includes('release') ? <Button className='release-recall' size='small' type='primary' onClick={() => void act(recall, 'release')}>放行</Button> : null}
-                {recall.allowedActions.includes('block') ? <Button className='block-recall' size='small' fill='outline' onClick={() => void act(recall, 'block')}>屏蔽</Button> : null}
-                {recall.allowedActions.includes('withdraw') ? <Button className='withdraw-recall' size='small' fill='outline' onClick={() => void act(recall, 'withdraw')}>撤回</Button> : null}
+                {recall.allowedActions.includes('release') ? <Button className='release-recall' size='small' type='primary' onClick={() => act(recall, 'release')}>放行</Button> : null}
+                {recall.allowedActions.includes('block') ? <Button className='block-recall' size='small' fill='outline' onClick={() => act(recall, 'block')}>屏蔽</Button> : null}
+                {recall.allowedActions.includes('withdraw') ? <Button className='withdraw-recall' size='small' fill='outline' onClick={() => act(recall, 'withdraw')}>撤回</Button> : null}
               </View>
             </View>
           ))
         }
       </PagedListView>
+      {pending ? (
+        <ConfirmActionDialog
+          action={pending}
+          onClose={() => setPending(undefined)}
+          onStale={(message) => {
+            setNotice({ kind: 'error', text: `${message}（已刷新列表）` })
+            void list.refresh()
+          }}
+        />
+      ) : null}
     </View>
   )
 }

@@ -12,6 +12,7 @@ import { LineField } from '@/components/text-field'
 import { PrivacyNoticeLink } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
+import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime } from '@/lib/time'
 import { useLoad } from '@/lib/use-load'
@@ -64,6 +65,10 @@ export default function StationsPage() {
         registering ? (
           <RegisterForm
             onCancel={() => setRegistering(false)}
+            onShowList={() => {
+              setRegistering(false)
+              void reload()
+            }}
             onDone={(station) => {
               setRegistering(false)
               setNotice({ kind: 'success', text: `已登记「${station.name}」。可为其工作人员发放绑定码。` })
@@ -128,11 +133,15 @@ export default function StationsPage() {
   )
 }
 
-/** 登记投诉站: checked field by field with the contract; one Idempotency-Key per form, kept through retries. */
-function RegisterForm({ onCancel, onDone }: { onCancel: () => void; onDone: (station: StationView) => void }) {
+/**
+ * 登记投诉站: checked field by field with the contract; one Idempotency-Key per form, kept through retries.
+ * `onShowList` closes the form and refreshes the list, for when an earlier try was most likely recorded.
+ */
+function RegisterForm({ onCancel, onShowList, onDone }: { onCancel: () => void; onShowList: () => void; onDone: (station: StationView) => void }) {
   const [draft, setDraft] = useState<StationDraft>(EMPTY_STATION)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string>()
+  const [alreadyRegistered, setAlreadyRegistered] = useState(false)
   const [saving, setSaving] = useState(false)
   const key = useRef<string>()
   const inFlight = useRef(false)
@@ -141,10 +150,13 @@ function RegisterForm({ onCancel, onDone }: { onCancel: () => void; onDone: (sta
     setDraft((previous) => ({ ...previous, [field]: value }))
     setErrors(({ [field]: _dropped, ...rest }) => rest)
     setFormError(undefined)
+    setAlreadyRegistered(false)
   }
 
   const submit = async () => {
     if (inFlight.current) return
+    setFormError(undefined)
+    setAlreadyRegistered(false)
     const found = stationDraftErrors(draft)
     setErrors(found)
     if (Object.keys(found).length > 0) {
@@ -162,7 +174,10 @@ function RegisterForm({ onCancel, onDone }: { onCancel: () => void; onDone: (sta
       const failure = toApiError(raw)
       const byField = fieldErrorsFromApi(failure, '', 1)
       if (byField) setErrors(byField)
-      else if (failure.code === 'NETWORK') setFormError(`${failure.message}。再次点击「登记」即可，不会重复登记。`)
+      else if (isRepeatedSubmission(failure)) {
+        setFormError(repeatedSubmissionText('投诉站登记', '投诉站列表'))
+        setAlreadyRegistered(true)
+      } else if (failure.code === 'NETWORK') setFormError(`${failure.message}。再次点击「登记」即可，不会重复登记。`)
       else if (failure.code !== 'UNAUTHENTICATED') setFormError(failure.message)
     } finally {
       inFlight.current = false
@@ -189,6 +204,13 @@ function RegisterForm({ onCancel, onDone }: { onCancel: () => void; onDone: (sta
       />
       <PrivacyNoticeLink className='station-notice-link' lead='联系人的姓名和电话按此处理，请告知本人：' />
       {formError ? <Text className='field-error register-error'>{formError}</Text> : null}
+      {alreadyRegistered ? (
+        <View className='stations-actions'>
+          <Button className='show-station-list' type='primary' block onClick={onShowList}>
+            查看投诉站列表
+          </Button>
+        </View>
+      ) : null}
       <View className='stations-actions'>
         <Button className='submit-register-station' type='primary' block loading={saving} onClick={() => void submit()}>
           登记

@@ -1,6 +1,6 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Progress } from '@nutui/nutui-react-taro'
 import {
@@ -18,6 +18,7 @@ import {
 import type { z } from 'zod/mini'
 import { call, toApiError } from '@/api/client'
 import { ChoiceField, Choices, type ChoiceOption } from '@/components/choices'
+import { ConfirmActionDialog, type PendingAction } from '@/components/confirm-action'
 import { ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
 import { LineField } from '@/components/text-field'
 import { isStaffUser } from '@/lib/session'
@@ -176,22 +177,40 @@ function TasksSection({
   const [target, setTarget] = useState('')
   const [problem, setProblem] = useState<string>()
   const [saving, setSaving] = useState(false)
+  const [pending, setPending] = useState<PendingAction>()
+  // State lands after the next render; a second tap in the same tick must already see the first.
+  const inFlight = useRef(false)
 
+  const put = (next: TaskInput[]) => call(routes.putYearTasks, { params: { year: view.year }, body: { version: view.version, tasks: next } })
   const save = async (next: TaskInput[]) => {
-    if (saving) return
+    if (inFlight.current) return
+    inFlight.current = true
     setSaving(true)
     try {
-      onSaved(await call(routes.putYearTasks, { params: { year: view.year }, body: { version: view.version, tasks: next } }))
+      onSaved(await put(next))
       setTarget('')
     } catch (raw) {
       const error = toApiError(raw)
       if (error.code === 'CONFLICT') onStale(`${error.message}（已刷新为最新任务）`)
       else onNotice({ kind: 'error', text: error.message })
     } finally {
+      inFlight.current = false
       setSaving(false)
     }
   }
   const current: TaskInput[] = view.tasks.map((task) => ({ assignee: task.assignee, kind: task.kind, target: task.target, ...(task.note ? { note: task.note } : {}) }))
+  // Removing a task is asked first and sent once (the dialog guards the second tap).
+  const remove = (task: YearTasksView['tasks'][number]) =>
+    setPending({
+      title: '删除这项任务？',
+      confirmText: '删除',
+      danger: true,
+      className: 'remove-task-dialog',
+      effect: `将删除「${task.assigneeName} · ${task.kindLabel}」（目标 ${task.progress.target} ${task.unit}），该单位不再有这项任务；需要时可在下方重新添加。`,
+      run: async () => {
+        onSaved(await put(current.filter((t) => !(assigneeKey(t) === assigneeKey(task) && t.kind === task.kind))))
+      }
+    })
   const add = () => {
     const count = Number(target)
     if (!assignee || !kind) return setProblem('请选择承担单位和任务类型')
@@ -224,12 +243,7 @@ function TasksSection({
               {task.note ? ` · ${task.note}` : ''}
             </Text>
             {admin ? (
-              <Button
-                className='remove-task'
-                size='small'
-                fill='none'
-                onClick={() => void save(current.filter((t) => !(assigneeKey(t) === assigneeKey(task) && t.kind === task.kind)))}
-              >
+              <Button className='remove-task' size='small' fill='none' disabled={saving} onClick={() => remove(task)}>
                 删除此项
               </Button>
             ) : null}
@@ -249,6 +263,7 @@ function TasksSection({
           </View>
         </View>
       ) : null}
+      {pending ? <ConfirmActionDialog action={pending} onClose={() => setPending(undefined)} onStale={(message) => onStale(`${message}（已刷新为最新任务）`)} /> : null}
     </View>
   )
 }

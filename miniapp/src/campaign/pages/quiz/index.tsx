@@ -12,6 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { PAGES, goToSignIn } from '@/lib/navigation'
 import { useSession } from '@/lib/session'
 import { TownChoice } from '../../components/town-choice'
+import { UNANSWERED_MESSAGE, questionClass, sendFailedToast, unansweredPositions, unansweredToast } from '../../answers'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../campaign.css'
 
@@ -33,6 +34,8 @@ export default function QuizPage() {
   const [townError, setTownError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
   const [notice, setNotice] = useState<Notice>()
+  // Set by the first 交卷/提交 with questions left open: from then on each open question says so.
+  const [showMissing, setShowMissing] = useState(false)
   const [result, setResult] = useState<QuizResult>()
 
   useEffect(() => {
@@ -64,15 +67,20 @@ export default function QuizPage() {
   const quiz = state.quiz
   if (result) return <ResultView result={result} signedIn={Boolean(session)} onAgain={() => { setResult(undefined); setAnswers({}) }} />
 
-  const unanswered = quiz.questions.filter((question) => !answers[question.id]).length
+  const missing = unansweredPositions(quiz.questions, answers)
   const submit = async () => {
     setNotice(undefined)
-    if (unanswered > 0) {
-      setNotice({ kind: 'error', text: `还有 ${unanswered} 道题未作答` })
+    const townMissing = Boolean(session) && !merchantId && !townCode
+    if (townMissing) setTownError('请选择您所在的乡镇（街道），成绩将计入该乡镇的知晓率')
+    if (missing.length > 0) {
+      setShowMissing(true)
+      void Taro.showToast({ title: unansweredToast(missing.length, '道题'), icon: 'none' })
+      void Taro.pageScrollTo({ selector: `.${questionClass(missing[0]!)}`, duration: 200 }).catch(() => undefined)
       return
     }
-    if (session && !merchantId && !townCode) {
-      setTownError('请选择您所在的乡镇（街道），成绩将计入该乡镇的知晓率')
+    if (townMissing) {
+      void Taro.showToast({ title: '请选择所在的乡镇（街道）', icon: 'none' })
+      void Taro.pageScrollTo({ selector: '.field-town', duration: 200 }).catch(() => undefined)
       return
     }
     setSubmitting(true)
@@ -88,8 +96,13 @@ export default function QuizPage() {
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
     } catch (error) {
       const failure = toApiError(error)
-      if (failure.field === 'townCode') setTownError(failure.message)
-      else setNotice({ kind: 'error', text: failure.message })
+      if (failure.field === 'townCode') {
+        setTownError(failure.message)
+        void Taro.pageScrollTo({ selector: '.field-town', duration: 200 }).catch(() => undefined)
+      } else {
+        setNotice({ kind: 'error', text: failure.message })
+        void Taro.showToast({ title: sendFailedToast(failure.code, '交卷'), icon: 'none' })
+      }
     } finally {
       setSubmitting(false)
     }
@@ -97,7 +110,6 @@ export default function QuizPage() {
 
   return (
     <View className={`${scaled.className} quiz-page`} style={scaled.style}>
-      <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <Text className='campaign-title quiz-title'>{quiz.title}</Text>
       <Text className='campaign-intro'>
         共 {quiz.questions.length} 题，答对 {quiz.passMark} 题及格。交卷后可看到每道错题的正确答案和法律依据。
@@ -105,14 +117,14 @@ export default function QuizPage() {
       {session ? null : (
         <View className='sign-in-hint'>
           <Text className='sign-in-hint-text'>未登录也可以答题自测，但成绩不计入统计。登录后作答，每人每期第一次成绩计入本县「法律法规知晓率」。</Text>
-          <Button className='quiz-sign-in' size='small' type='primary' onClick={() => goToSignIn()}>
+          <Button className='quiz-sign-in' size='small' type='primary' onClick={() => goToSignIn(undefined, { over: true })}>
             登录后作答
           </Button>
         </View>
       )}
       {merchantId ? <Text className='campaign-where'>成绩将计入您扫码店铺所在乡镇（街道）的统计。</Text> : null}
       {quiz.questions.map((question, index) => (
-        <View key={question.id} className={`campaign-question quiz-question question-${index + 1}`}>
+        <View key={question.id} className={`campaign-question quiz-question ${questionClass(index)}`}>
           <Text className='campaign-question-law'>{question.law}</Text>
           <ChoiceField
             className={`field-question-${index + 1}`}
@@ -121,7 +133,7 @@ export default function QuizPage() {
             options={question.options.map((option) => ({ value: option.id, label: `${option.id.toUpperCase()}. ${option.text}`, code: option.id }))}
             value={answers[question.id]}
             onChange={(optionId) => setAnswers((given) => ({ ...given, [question.id]: optionId }))}
-            error={undefined}
+            error={showMissing && !answers[question.id] ? UNANSWERED_MESSAGE : undefined}
           />
         </View>
       ))}
@@ -136,6 +148,8 @@ export default function QuizPage() {
         />
       ) : null}
       <View className='campaign-submit'>
+        {/* By the button, where the person is looking when it fails. */}
+        <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
         <Button className='submit-quiz' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
           {submitting ? '正在判分…' : '交卷'}
         </Button>
@@ -156,7 +170,7 @@ function ResultView({ result, signedIn, onAgain }: { result: QuizResult; signedI
       <Text className='campaign-intro'>答对 {result.passMark} 题及格</Text>
       <Text className={`count-status count-status--${result.countStatus}`}>{result.countMessage}</Text>
       {!signedIn ? (
-        <Button className='quiz-sign-in' size='small' fill='outline' onClick={() => goToSignIn()}>
+        <Button className='quiz-sign-in' size='small' fill='outline' onClick={() => goToSignIn(undefined, { over: true })}>
           登录后再答一次，计入统计
         </Button>
       ) : null}

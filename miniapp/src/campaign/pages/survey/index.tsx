@@ -12,6 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { PAGES } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
 import { TownChoice } from '../../components/town-choice'
+import { UNANSWERED_MESSAGE, questionClass, sendFailedToast, unansweredPositions, unansweredToast } from '../../answers'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../campaign.css'
 
@@ -33,6 +34,8 @@ export default function SurveyPage() {
   const [townError, setTownError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
   const [notice, setNotice] = useState<Notice>()
+  // Set by the first 交卷/提交 with questions left open: from then on each open question says so.
+  const [showMissing, setShowMissing] = useState(false)
   const [done, setDone] = useState<SurveyResponseResult>()
 
   useEffect(() => {
@@ -51,7 +54,15 @@ export default function SurveyPage() {
   if (!session) return <LoadingView text='正在登录…' />
   if (state.kind === 'loading') return <LoadingView text='正在加载问卷…' />
   if (state.kind === 'failed') {
-    if (state.error.code === 'NOT_FOUND') return <EmptyView title='本期测评尚未发布' description={state.error.message} />
+    if (state.error.code === 'NOT_FOUND') {
+      return (
+        <View {...scaled}>
+          <EmptyView title='本期测评尚未发布' description={state.error.message}>
+            <Button fill='outline' onClick={() => void Taro.reLaunch({ url: PAGES.home })}>返回首页</Button>
+          </EmptyView>
+        </View>
+      )
+    }
     return <ErrorView error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
   }
   const survey = state.survey
@@ -67,15 +78,20 @@ export default function SurveyPage() {
     )
   }
 
-  const unanswered = survey.questions.filter((question) => !answers[question.id]).length
+  const missing = unansweredPositions(survey.questions, answers)
   const submit = async () => {
     setNotice(undefined)
-    if (unanswered > 0) {
-      setNotice({ kind: 'error', text: `还有 ${unanswered} 个问题未作答` })
+    const townMissing = !merchantId && !townCode
+    if (townMissing) setTownError('请选择您所在的乡镇（街道）')
+    if (missing.length > 0) {
+      setShowMissing(true)
+      void Taro.showToast({ title: unansweredToast(missing.length, '个问题'), icon: 'none' })
+      void Taro.pageScrollTo({ selector: `.${questionClass(missing[0]!)}`, duration: 200 }).catch(() => undefined)
       return
     }
-    if (!merchantId && !townCode) {
-      setTownError('请选择您所在的乡镇（街道）')
+    if (townMissing) {
+      void Taro.showToast({ title: '请选择所在的乡镇（街道）', icon: 'none' })
+      void Taro.pageScrollTo({ selector: '.field-town', duration: 200 }).catch(() => undefined)
       return
     }
     setSubmitting(true)
@@ -91,8 +107,13 @@ export default function SurveyPage() {
       )
     } catch (error) {
       const failure = toApiError(error)
-      if (failure.field === 'townCode') setTownError(failure.message)
-      else setNotice({ kind: 'error', text: failure.message })
+      if (failure.field === 'townCode') {
+        setTownError(failure.message)
+        void Taro.pageScrollTo({ selector: '.field-town', duration: 200 }).catch(() => undefined)
+      } else if (failure.code !== 'UNAUTHENTICATED') {
+        setNotice({ kind: 'error', text: failure.message })
+        void Taro.showToast({ title: sendFailedToast(failure.code, '提交'), icon: 'none' })
+      }
     } finally {
       setSubmitting(false)
     }
@@ -101,11 +122,10 @@ export default function SurveyPage() {
   const options = survey.options.map((option) => ({ value: option.id, label: option.text }))
   return (
     <View className={`${scaled.className} survey-page`} style={scaled.style}>
-      <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <Text className='campaign-title survey-title'>{survey.title}</Text>
       <Text className='campaign-intro'>请根据您的亲身感受评价。结果只按乡镇统计人数，不记录您的个人信息；每人每期计入一次。</Text>
       {survey.questions.map((question, index) => (
-        <View key={question.id} className={`campaign-question survey-question question-${index + 1}`}>
+        <View key={question.id} className={`campaign-question survey-question ${questionClass(index)}`}>
           <ChoiceField
             className={`field-question-${index + 1}`}
             label={`${index + 1}. ${question.text}`}
@@ -113,7 +133,7 @@ export default function SurveyPage() {
             options={options}
             value={answers[question.id]}
             onChange={(optionId) => setAnswers((given) => ({ ...given, [question.id]: optionId }))}
-            error={undefined}
+            error={showMissing && !answers[question.id] ? UNANSWERED_MESSAGE : undefined}
           />
         </View>
       ))}
@@ -128,6 +148,8 @@ export default function SurveyPage() {
         />
       )}
       <View className='campaign-submit'>
+        {/* By the button, where the person is looking when it fails. */}
+        <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
         <Button className='submit-survey' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
           提交
         </Button>

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { ClaimComplaintRequest, stationRoutes } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
+import { useScaledRoot } from '@/components/font-scale'
 import { LoadingView } from '@/components/state-views'
 import { LineField } from '@/components/text-field'
 import { PAGES, pageUrl } from '@/lib/navigation'
@@ -24,6 +25,7 @@ export default function ClaimComplaintPage() {
   const [code, setCode] = useText(() => setError(undefined))
   const [submitting, setSubmitting] = useState(false)
   const inFlight = useRef(false)
+  const root = useScaledRoot('claim-page')
 
   const submit = async () => {
     if (inFlight.current || !session) return
@@ -51,7 +53,7 @@ export default function ClaimComplaintPage() {
   if (!session) return <LoadingView text='正在登录…' />
 
   return (
-    <View className='claim-page'>
+    <View {...root}>
       <View className='claim-intro'>
         <Text className='claim-title'>输入认领码</Text>
         <Text className='claim-text'>

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { routes, type PartyNoticeView } from '@fangxin/shared'
 import { ApiError, call, toApiError } from '@/api/client'
+import { useScaledRoot } from '@/components/font-scale'
 import { ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
 import { PrivacyConsentDialog } from '@/components/privacy-consent'
 import { decodedParam } from '@/lib/decode'
@@ -29,6 +30,7 @@ export default function PartyNoticePage() {
   const [state, setState] = useState<Loaded>({ kind: 'loading' })
   const [notice, setNotice] = useState<Notice>()
   const [attempt, setAttempt] = useState(0)
+  const root = useScaledRoot('page notice-page')
 
   useEffect(() => {
     if (!id || !session) return
@@ -54,7 +56,7 @@ export default function PartyNoticePage() {
       .catch(() => setNotice({ kind: 'error', text: '未能复制，请截图保存' }))
 
   return (
-    <View className='page notice-page'>
+    <View {...root}>
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <View className={`party-notice party-notice--${paper.kind}`}>
         <Text className='party-notice-title'>{paper.title}</Text>

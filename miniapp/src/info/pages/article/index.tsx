@@ -6,7 +6,8 @@ import { routes } from '@fangxin/shared'
 import { ApiError, call } from '@/api/client'
 import { ErrorView, LoadingView } from '@/components/state-views'
 import { decodedParam } from '@/lib/decode'
-import { dayOf, useLoad } from '../../use-load'
+import { shanghaiDayOf } from '@/lib/time'
+import { useLoad } from '../../use-load'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
@@ -23,7 +24,7 @@ export default function ArticlePage() {
     <View {...root}>
       <View className='info-doc article'>
         <Text className='info-doc-title article-title'>{article.title}</Text>
-        <Text className='info-doc-meta'>清河县放心消费创建工作办公室 · {dayOf(article.publishedAt)}</Text>
+        <Text className='info-doc-meta'>清河县放心消费创建工作办公室 · {shanghaiDayOf(article.publishedAt)}</Text>
         <Text className='info-doc-body article-body'>{article.body}</Text>
       </View>
     </View>

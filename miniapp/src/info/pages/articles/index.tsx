@@ -7,7 +7,7 @@ import { routes } from '@fangxin/shared'
 import { call } from '@/api/client'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { PAGES, pageUrl } from '@/lib/navigation'
-import { dayOf } from '../../use-load'
+import { shanghaiDayOf } from '@/lib/time'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
@@ -23,7 +23,7 @@ export default function ArticlesPage() {
               key={article.id}
               className='article-item'
               title={article.title}
-              description={[article.summary, dayOf(article.publishedAt)].filter(Boolean).join(' · ')}
+              description={[article.summary, shanghaiDayOf(article.publishedAt)].filter(Boolean).join(' · ')}
               clickable
               onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.article, { id: article.id }) })}
             />

@@ -8,7 +8,8 @@ import { ApiError, call } from '@/api/client'
 import { ErrorView, LoadingView } from '@/components/state-views'
 import { decodedParam } from '@/lib/decode'
 import { PAGES, pageUrl } from '@/lib/navigation'
-import { dayOf, useLoad } from '../../use-load'
+import { shanghaiDayOf } from '@/lib/time'
+import { useLoad } from '../../use-load'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
@@ -33,7 +34,7 @@ export default function RecallPage() {
       <View className='info-doc recall'>
         <Text className='info-doc-title recall-title'>【{recall.kindLabel}】{recall.product}</Text>
         <Text className='info-doc-meta'>
-          {recall.merchant ? recall.merchant.name : '全县'} · {recall.publishedByLabel} · {dayOf(recall.publishedAt)}
+          {recall.merchant ? recall.merchant.name : '全县'} · {recall.publishedByLabel} · {shanghaiDayOf(recall.publishedAt)}
         </Text>
         <Field className='recall-batch' label='批次或型号' value={recall.batch} />
         <Field className='recall-reason' label='原因' value={recall.reason} />

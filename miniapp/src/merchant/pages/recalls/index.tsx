@@ -5,7 +5,8 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { contentRoutes, type ManagedRecallView, type RecallInput } from '@fangxin/shared'
-import { call, toApiError } from '@/api/client'
+import { call } from '@/api/client'
+import { ConfirmActionDialog, type PendingAction } from '@/components/confirm-action'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { RecallForm } from '@/components/recall-form'
 import { LoadingView, PageNotice, type Notice } from '@/components/state-views'
@@ -31,6 +32,7 @@ export default function MerchantRecallsPage() {
 
 function ShopRecallsManager({ id }: { id: string }) {
   const [notice, setNotice] = useState<Notice>()
+  const [pending, setPending] = useState<PendingAction>()
   const list = usePagedList((cursor) => call(contentRoutes.merchantRecalls, { params: { id }, query: pageQuery(cursor) }), id)
 
   const publish = async (input: RecallInput) => {
@@ -40,15 +42,20 @@ function ShopRecallsManager({ id }: { id: string }) {
     return recall
   }
 
-  const withdraw = async (recall: ManagedRecallView) => {
-    try {
-      const done = await call(contentRoutes.withdrawRecall, { params: { id, recallId: recall.id }, body: { version: recall.version, reason: '商家撤回' } })
-      list.replaceItem(done)
-      setNotice({ kind: 'success', text: '已撤回，店铺页不再显示' })
-    } catch (error) {
-      setNotice({ kind: 'error', text: toApiError(error).message })
-    }
-  }
+  // Withdrawing changes what customers see at once: asked first, sent once.
+  const withdraw = (recall: ManagedRecallView) =>
+    setPending({
+      title: '撤回这条召回信息？',
+      confirmText: '撤回',
+      danger: true,
+      className: 'withdraw-recall-dialog',
+      effect: `【${recall.kindLabel}】${recall.product}：撤回后，本店的店铺页和小程序首页不再显示这条信息。`,
+      run: async () => {
+        const done = await call(contentRoutes.withdrawRecall, { params: { id, recallId: recall.id }, body: { version: recall.version, reason: '商家撤回' } })
+        list.replaceItem(done)
+        setNotice({ kind: 'success', text: '已撤回，店铺页不再显示' })
+      }
+    })
 
   return (
     <View className='page page--form merchant-recalls-page'>
@@ -67,7 +74,7 @@ function ShopRecallsManager({ id }: { id: string }) {
               <Text className='recall-card-line'>{recall.batch}</Text>
               <Text className='recall-card-line'>{recall.consumerAction}</Text>
               {recall.allowedActions.includes('withdraw') ? (
-                <Button className='withdraw-recall' size='small' fill='outline' onClick={() => void withdraw(recall)}>
+                <Button className='withdraw-recall' size='small' fill='outline' onClick={() => withdraw(recall)}>
                   撤回
                 </Button>
               ) : null}
@@ -75,6 +82,16 @@ function ShopRecallsManager({ id }: { id: string }) {
           ))
         }
       </PagedListView>
+      {pending ? (
+        <ConfirmActionDialog
+          action={pending}
+          onClose={() => setPending(undefined)}
+          onStale={(message) => {
+            setNotice({ kind: 'error', text: `${message}（已刷新列表）` })
+            void list.refresh()
+          }}
+        />
+      ) : null}
     </View>
   )
 }

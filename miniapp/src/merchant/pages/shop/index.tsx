@@ -12,6 +12,7 @@ import { PrivacyConsentDialog } from '@/components/privacy-consent'
 import { decodedParam } from '@/lib/decode'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
+import { tellReloadFailed } from '@/lib/use-load'
 import { CommitmentsSection } from './components/commitments-section'
 import { PeopleSection, type People } from './components/people-section'
 import { PosterSection } from './components/poster-section'
@@ -54,13 +55,24 @@ function ShopManager({ id, userId }: { id: string; userId: string }) {
     }
   }, [id, attempt])
 
+  // 重试 shows the loading view at once, so the tap visibly does something.
+  const retry = () => {
+    setState({ kind: 'loading' })
+    setAttempt((n) => n + 1)
+  }
+  // After saving commitments: the saved version is what the shop sees; a failed refresh keeps the page as it is.
+  const refreshShop = () =>
+    getMerchant(id).then(
+      (next) => setState((previous) => (previous.kind === 'loaded' ? { ...previous, shop: next } : previous)),
+      (error: unknown) => tellReloadFailed(toApiError(error))
+    )
+
   if (state.kind === 'loading') return <LoadingView text='正在加载店铺…' />
-  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
+  if (state.kind === 'failed') return <ErrorView error={state.error} onRetry={retry} />
 
   const { shop, people } = state
   const isOwner = people.items.some((person) => person.userId === userId && person.role === 'owner')
   const setPeople = (next: People) => setState({ kind: 'loaded', shop, people: next })
-  const setShop = (next: MerchantPublicView) => setState({ kind: 'loaded', shop: next, people })
 
   return (
     <View className='page page--form shop-manage-page'>
@@ -94,7 +106,7 @@ function ShopManager({ id, userId }: { id: string; userId: string }) {
       <CommitmentsSection
         shop={shop}
         isOwner={isOwner}
-        onSaved={() => getMerchant(id).then(setShop, () => setAttempt((n) => n + 1))}
+        onSaved={() => void refreshShop()}
         onNotice={setNotice}
       />
       <PosterSection shop={shop} onNotice={setNotice} />

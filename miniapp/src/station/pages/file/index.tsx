@@ -3,22 +3,22 @@ import '@/lib/zod-jitless'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Checkbox, Image, Switch } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Checkbox, Switch } from '@nutui/nutui-react-taro'
 import { COMPLAINT_CATEGORIES, INTAKE_CHANNELS, MerchantId, OUTCOMES, routes, stationRoutes, type MerchantPublicView, type TownCode } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { getMerchant } from '@/api/public-reads'
 import { ChoiceField, optionsOf, type ChoiceOption } from '@/components/choices'
 import { DateField, type QuickDate } from '@/components/date-field'
+import { PhotoPicker, usePhotoUploads } from '@/components/photo-picker'
 import { FieldError } from '@/components/state-views'
 import { LineField, TextField } from '@/components/text-field'
 import { PrivacyConsentDialog, PrivacyNoticeLink } from '@/components/privacy-consent'
-import type { PhotoUpload } from '@/lib/complaint-form'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { addDays, shanghaiToday } from '@/lib/time'
-import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
 import { NotStationView, isStationSession } from '../../components/station-gate'
 import { holdReceipt } from '../../receipt-memory'
 import { EMPTY_STATION_DRAFT, SPOKEN_CONSENT_TEXT, stationFormErrors, stationRequestOf, type StationChannel, type StationDraft } from '../../station-form'
@@ -39,12 +39,6 @@ const PURCHASE_QUICK: QuickDate[] = [
   { code: '7-days-ago', label: '一周前', offset: -7 }
 ]
 
-interface PhotoSlot extends PhotoUpload {
-  id: number
-  picked: PickedPhoto
-  error?: string
-}
-
 type ShopState = { kind: 'none' } | { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'chosen'; merchant: MerchantPublicView }
 
 /**
@@ -59,14 +53,16 @@ export default function StationFilePage() {
   const [shop, setShop] = useState<ShopState>({ kind: 'none' })
   const [townShops, setTownShops] = useState<Array<{ id: string; name: string }>>([])
   const [draft, setDraft] = useState<StationDraft>(EMPTY_STATION_DRAFT)
-  const [photos, setPhotos] = useState<PhotoSlot[]>([])
+  // The same photo slots as every other form: thumbnails with 重试 / 删除 as proper tap targets.
+  const photos = usePhotoUploads(MAX_PHOTOS)
   const [showErrors, setShowErrors] = useState(false)
   const [serverErrors, setServerErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string>()
+  // The earlier try went through: offer the ledger, not another submit.
+  const [alreadyFiled, setAlreadyFiled] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const idempotencyKey = useRef<string>()
   const inFlight = useRef(false)
-  const nextPhotoId = useRef(0)
   const today = shanghaiToday(new Date())
   const townCode = session?.user.roles.station?.townCode
 
@@ -85,8 +81,8 @@ export default function StationFilePage() {
 
   const merchantId = shop.kind === 'chosen' ? shop.merchant.id : ''
   const errors: FieldErrors = useMemo(
-    () => ({ ...(showErrors ? stationFormErrors(merchantId, draft, photos, today) : {}), ...serverErrors }),
-    [showErrors, merchantId, draft, photos, today, serverErrors]
+    () => ({ ...(showErrors ? stationFormErrors(merchantId, draft, photos.slots, today) : {}), ...serverErrors }),
+    [showErrors, merchantId, draft, photos.slots, today, serverErrors]
   )
 
   const update = <K extends keyof StationDraft>(field: K, value: StationDraft[K]) => {
@@ -97,6 +93,7 @@ export default function StationFilePage() {
       return rest
     })
     setFormError(undefined)
+    setAlreadyFiled(false)
   }
 
   const chooseShop = async (id: string) => {
@@ -116,30 +113,17 @@ export default function StationFilePage() {
     }
   }
 
-  const startUpload = (slot: PhotoSlot) => {
-    uploadPhoto(slot.picked).then(
-      (key) => setPhotos((all) => all.map((p) => (p.id === slot.id ? { ...p, status: 'done', key } : p))),
-      (error: unknown) => setPhotos((all) => all.map((p) => (p.id === slot.id ? { ...p, status: 'failed', error: toApiError(error).message } : p)))
-    )
-  }
-
-  const addPhotos = async () => {
-    const picked = await pickPhotos(MAX_PHOTOS - photos.length)
-    const slots: PhotoSlot[] = picked.map((photo) => ({ id: nextPhotoId.current++, picked: photo, status: 'uploading' }))
-    setPhotos((all) => [...all, ...slots].slice(0, MAX_PHOTOS))
-    slots.forEach(startUpload)
-  }
-
   const submit = async () => {
     if (inFlight.current) return
     setShowErrors(true)
     setFormError(undefined)
+    setAlreadyFiled(false)
     if (shop.kind !== 'chosen') {
       setFormError('请先选择被投诉的店铺')
       void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
       return
     }
-    const found = stationFormErrors(merchantId, draft, photos, today)
+    const found = stationFormErrors(merchantId, draft, photos.slots, today)
     if (Object.keys(found).length > 0) {
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
       void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
@@ -150,7 +134,7 @@ export default function StationFilePage() {
     setSubmitting(true)
     try {
       const filed = await call(stationRoutes.stationFileComplaint, {
-        body: stationRequestOf(merchantId, draft, photos),
+        body: stationRequestOf(merchantId, draft, photos.slots),
         idempotencyKey: idempotencyKey.current
       })
       idempotencyKey.current = undefined
@@ -179,6 +163,9 @@ export default function StationFilePage() {
         setServerErrors(byField)
         if (byField.merchantId) setFormError(byField.merchantId)
         void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
+      } else if (isRepeatedSubmission(error)) {
+        setFormError(repeatedSubmissionText('投诉', '投诉站台账'))
+        setAlreadyFiled(true)
       } else if (error.code === 'NETWORK') {
         setFormError(`${error.message}。再次点击「提交并生成认领码」即可，不会重复登记。`)
       } else if (error.code !== 'UNAUTHENTICATED') {
@@ -320,31 +307,7 @@ export default function StationFilePage() {
 
       <View className='field-block field-photos'>
         <Text className='field-label'>照片（小票、商品等，最多 {MAX_PHOTOS} 张，选填）</Text>
-        {photos.map((slot) => (
-          <View key={slot.id} className={`photo-slot photo-slot--${slot.status}`}>
-            <Image src={slot.picked.path} width='120' height='120' mode='aspectFill' radius={8} />
-            <Text className='station-line'>{slot.status === 'uploading' ? '上传中…' : slot.status === 'failed' ? slot.error ?? '上传失败' : '已上传'}</Text>
-            {slot.status === 'failed' ? (
-              <Text
-                className='photo-retry'
-                onClick={() => {
-                  setPhotos((all) => all.map((p) => (p.id === slot.id ? { id: p.id, picked: p.picked, status: 'uploading' } : p)))
-                  startUpload(slot)
-                }}
-              >
-                重试
-              </Text>
-            ) : null}
-            <Text className='photo-remove' onClick={() => setPhotos((all) => all.filter((p) => p.id !== slot.id))}>
-              删除
-            </Text>
-          </View>
-        ))}
-        {photos.length < MAX_PHOTOS ? (
-          <Button className='add-photo' size='small' fill='outline' onClick={() => void addPhotos()}>
-            添加照片（{photos.length}/{MAX_PHOTOS}）
-          </Button>
-        ) : null}
+        <PhotoPicker uploads={photos} />
         <FieldError message={errors.photos} />
       </View>
 
@@ -373,6 +336,11 @@ export default function StationFilePage() {
       {formError ? (
         <View className='station-form-error'>
           <Text className='station-form-error-text form-error-text'>{formError}</Text>
+          {alreadyFiled ? (
+            <Button className='open-station-ledger' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.stationLedger })}>
+              查看投诉站台账
+            </Button>
+          ) : null}
         </View>
       ) : null}
 

@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { routes, type MerchantPublicView } from '@fangxin/shared'
-import { ApiError, call, toApiError } from '@/api/client'
+import { call } from '@/api/client'
 import type { Notice } from '@/components/state-views'
 import { renderPoster, type RenderedPoster } from '../../../poster'
+import { posterFailureText } from '../../../poster-error'
 
 type PosterState = { kind: 'drawing' } | { kind: 'failed'; message: string } | { kind: 'ready'; poster: RenderedPoster }
 
@@ -32,8 +33,9 @@ export function PosterSection({ shop, onNotice }: { shop: MerchantPublicView; on
         (rendered) => current && setPoster({ kind: 'ready', poster: rendered }),
         (error: unknown) => {
           if (!current) return
-          const message = error instanceof Error && !(error instanceof ApiError) && error.message ? error.message : toApiError(error).message
-          setPoster({ kind: 'failed', message })
+          const { text, worded } = posterFailureText(error, '海报生成失败，请点「重新生成」再试一次')
+          if (!worded) console.error('poster drawing failed', error)
+          setPoster({ kind: 'failed', message: text })
         }
       )
     return () => {
@@ -48,7 +50,9 @@ export function PosterSection({ shop, onNotice }: { shop: MerchantPublicView; on
       await poster.poster.save()
       if (process.env.TARO_ENV !== 'h5') onNotice({ kind: 'success', text: '海报已保存到相册，可以打印后张贴在店内显眼位置' })
     } catch (error) {
-      onNotice({ kind: 'error', text: error instanceof Error && error.message ? error.message : '海报保存失败，请稍后重试' })
+      const { text, worded } = posterFailureText(error, '海报保存失败，请稍后重试')
+      if (!worded) console.error('poster saving failed', error)
+      onNotice({ kind: 'error', text })
     } finally {
       setSaving(false)
     }

@@ -1,0 +1,17 @@
+import type { ApiError } from '../api/http'
+
+/**
+ * A create form (a complaint, a station's filing, an inspection, a station's registration) sends one request
+ * number (Idempotency-Key) until the server confirms, so a retry after a lost answer records one thing, not
+ * two. The server answers 409 on the `Idempotency-Key` field when that number already went with a different
+ * request — the person changed the form after an earlier try that did go through (the number is claimed in
+ * the very write that records it). Submitting again would record a second one: send them to look instead.
+ */
+export function isRepeatedSubmission(error: Pick<ApiError, 'code' | 'field'>): boolean {
+  return error.code === 'CONFLICT' && error.field === 'Idempotency-Key'
+}
+
+/** In place of the server's 「请刷新页面后重新提交」: it is most likely recorded; where to check first. */
+export function repeatedSubmissionText(what: string, where: string): string {
+  return `这份${what}很可能已经提交成功，请先到「${where}」查看，不要重复提交。确实没有时，再重新打开本页填写。`
+}
