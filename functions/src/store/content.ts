@@ -22,6 +22,8 @@ import {
 } from './keys';
 import { AuditEntity, MerchantCounterEntity } from './support.entities';
 import { FangxinTable } from './table';
+import { claimWasTaken, claimWrite, type IdempotencyClaim } from './idempotency';
+import type { TransactWrite } from './complaints';
 import type { TextModeration } from './text-moderation.schema';
 
 /**
@@ -114,6 +116,22 @@ async function transact(conflictMessage: string, ...writes: Parameters<typeof ex
   }
 }
 
+/**
+ * A create that a person may send twice (a cold network, a double tap): its `Idempotency-Key` claimed in the same
+ * transaction. `replayed` when an earlier try holds the key — the caller answers with what that try made.
+ */
+export type Created = 'created' | 'replayed';
+async function createOnce(claim: IdempotencyClaim, at: string, conflictMessage: string, ...writes: TransactWrite[]): Promise<Created> {
+  try {
+    await execute(claimWrite(claim, at), ...writes);
+    return 'created';
+  } catch (error) {
+    if (claimWasTaken(error, 0)) return 'replayed';
+    if (error instanceof TransactionCanceledException) throw new Conflict(conflictMessage);
+    throw error;
+  }
+}
+
 const strip = <T extends Record<string, unknown>>(item: T, ...names: string[]) =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !names.includes(name) && !['record', 'publicKey', 'publicSort', 'allKey', 'allSort', 'shopKey', 'shopSort'].includes(name)));
 
@@ -135,6 +153,18 @@ export async function saveArticle(article: StoredArticle, readVersion: number, a
   await transact(
     '该文章刚刚已被他人修改，请刷新后再保存',
     ArticleEntity.build(PutTransaction).item({ articleId: id, ...rest }).options({ condition: versionCondition('articleId', readVersion) as never }),
+    auditPut(id, article.version, audit),
+  );
+}
+
+/** A new article, once per Idempotency-Key. */
+export async function createArticleOnce(article: StoredArticle, audit: AuditNote, claim: IdempotencyClaim): Promise<Created> {
+  const { id, ...rest } = article;
+  return createOnce(
+    claim,
+    article.createdAt,
+    '该文章正在保存，请稍后刷新列表',
+    ArticleEntity.build(PutTransaction).item({ articleId: id, ...rest }).options({ condition: versionCondition('articleId', 0) as never }),
     auditPut(id, article.version, audit),
   );
 }
@@ -186,6 +216,18 @@ export async function saveBanner(banner: StoredBanner, readVersion: number, audi
   );
 }
 
+/** A new banner, once per Idempotency-Key. */
+export async function createBannerOnce(banner: StoredBanner, audit: AuditNote, claim: IdempotencyClaim): Promise<Created> {
+  const { id, ...rest } = banner;
+  return createOnce(
+    claim,
+    banner.createdAt,
+    '该横幅正在保存，请稍后刷新列表',
+    BannerEntity.build(PutTransaction).item({ bannerId: id, ...rest }).options({ condition: versionCondition('bannerId', 0) as never }),
+    auditPut(id, banner.version, audit),
+  );
+}
+
 /** Access pattern `banners-not-over`: published banners whose last day is today or later. */
 const bannersNotOver = FangxinTable.build(AccessPattern)
   .entities(BannerEntity)
@@ -217,16 +259,24 @@ export async function findRecall(id: string): Promise<StoredRecall | undefined> 
  * transaction, so the scanned shop page knows from its one Query whether there is a recall to show.
  */
 export async function saveRecall(recall: StoredRecall, before: StoredRecall | undefined, audit?: AuditNote): Promise<void> {
+  await transact('该召回信息刚刚已被他人处理，请刷新后查看', ...recallWrites(recall, before, audit));
+}
+
+/** A new recall notice, once per Idempotency-Key. */
+export async function publishRecallOnce(recall: StoredRecall, audit: AuditNote | undefined, claim: IdempotencyClaim): Promise<Created> {
+  return createOnce(claim, recall.publishedAt, '该召回信息正在保存，请稍后刷新列表', ...recallWrites(recall, undefined, audit));
+}
+
+function recallWrites(recall: StoredRecall, before: StoredRecall | undefined, audit: AuditNote | undefined): TransactWrite[] {
   const { id, ...rest } = recall;
   const change = Number(recallPublic(recall)) - Number(before !== undefined && recallPublic(before));
-  await transact(
-    '该召回信息刚刚已被他人处理，请刷新后查看',
+  return [
     RecallEntity.build(PutTransaction).item({ recallId: id, ...rest }).options({ condition: versionCondition('recallId', before?.version ?? 0) as never }),
     ...(change !== 0 && recall.merchantId
       ? [MerchantCounterEntity.build(UpdateTransaction).item({ merchantId: recall.merchantId, counterKey: merchantCounterKey.recalls, publicRecalls: $add(change) })]
       : []),
     ...(audit ? [auditPut(id, recall.version, audit)] : []),
-  );
+  ];
 }
 
 /** Access pattern `recalls-public`: every notice shown to the public, newest first. */

@@ -16,6 +16,7 @@ import { BindingCodeEntity, CommitmentsVersionEntity, DirectoryListingEntity, Sh
 import { AuditEntity, UserEntity } from './support.entities';
 import { readPage, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
+import { claimWasTaken, claimWrite, type IdempotencyClaim } from './idempotency';
 import { MERCHANT_KEY, MERCHANT_STATUS_KEY, CREDIT_FLAGGED_PARTITION, SHOP_MEMBER_KEY, DIRECTORY_KEY, directoryFacet } from './keys';
 
 const pad = (version: number) => String(version).padStart(6, '0');
@@ -81,6 +82,8 @@ export interface RegistryChange {
   audit?: RegistryAudit;
   /** The business's registration: `hold` with a new application (refused if held), `release` when rejected. */
   uscc?: { hold: string } | { release: string };
+  /** A staff action the app may send twice (a lost answer): its Idempotency-Key, claimed in the same transaction. */
+  claim?: IdempotencyClaim;
 }
 
 /** What a second application from the same business is told. */
@@ -113,7 +116,7 @@ function unchangedSince(before: Merchant): EntityCondition<typeof MerchantEntity
  * One registry change, all or nothing: the profile (conditioned on what was read, so two staff acting at
  * once cannot both win), the directory listings, a binding code, a commitments version and the audit entry.
  */
-export async function saveRegistryChange(change: RegistryChange): Promise<void> {
+export async function saveRegistryChange(change: RegistryChange): Promise<'saved' | 'replayed'> {
   const { before, after } = change;
   const profile = MerchantEntity.build(PutTransaction)
     .item(toStoredMerchant(after) as MerchantItem)
@@ -160,12 +163,15 @@ export async function saveRegistryChange(change: RegistryChange): Promise<void> 
   } else if (change.uscc) {
     extra.push(UsccHolderEntity.build(DeleteTransaction).key({ uscc: change.uscc.release }).options({ condition: { or: [{ attr: 'merchantId', exists: false }, { attr: 'merchantId', eq: after.id }] } }));
   }
-  const all = [...writes, ...extra];
+  // The registration hold, when there is one, is the last of `extra`; the claim goes after everything.
+  const holdIndex = change.uscc && 'hold' in change.uscc ? writes.length + extra.length - 1 : -1;
+  const all = [...writes, ...extra, ...(change.claim ? [claimWrite(change.claim, change.audit?.at ?? new Date().toISOString())] : [])];
   try {
     await execute(...all);
+    return 'saved';
   } catch (error) {
+    if (change.claim && claimWasTaken(error, all.length - 1)) return 'replayed';
     if (error instanceof TransactionCanceledException) {
-      const holdIndex = change.uscc && 'hold' in change.uscc ? all.length - 1 : -1;
       if (holdIndex >= 0 && error.CancellationReasons?.[holdIndex]?.Code === 'ConditionalCheckFailed') throw new AlreadyApplied(undefined);
       throw new Conflict('该店铺的信息刚刚被他人更新，请刷新后再操作');
     }

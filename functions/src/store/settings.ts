@@ -1,9 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { ClockRules, DEFAULT_CLOCK_RULES, IndicatorTargets } from '@fangxin/shared';
+import type { Condition as EntityCondition } from 'dynamodb-toolbox/entity/actions/parseCondition';
+import { ClockRules, Conflict, DEFAULT_CLOCK_RULES, IndicatorTargets } from '@fangxin/shared';
 import { AuditEntity, SettingsEntity } from './support.entities';
 
 const CACHE_MS = 60_000;
@@ -21,10 +22,28 @@ export async function getClockRules(nowMs: number): Promise<ClockRules> {
   return rules;
 }
 
-/** An admin's change of the rules, with its audit entry, together. */
-export async function saveClockRules(rules: ClockRules, staff: { userId: string; role: string }, at: string): Promise<void> {
-  await execute(
-    SettingsEntity.build(PutTransaction).item({ name: 'clock-rules', value: rules }),
+/**
+ * A setting's saved version, kept in its value: 0 until an admin first changes it (and for a value saved before
+ * versions were kept). A change names the version it was made on; the write is conditioned on it.
+ */
+const versionOf = (value: unknown) => {
+  const version = (value as { version?: unknown } | undefined)?.version;
+  return typeof version === 'number' ? version : 0;
+};
+const unchangedSince = (version: number): EntityCondition<typeof SettingsEntity> =>
+  version === 0 ? { or: [{ attr: 'name', exists: false }, { attr: 'value.version', exists: false }] } : { attr: 'value.version', eq: version };
+
+/** The rules and their version, as staff read them (not cached: an admin about to change them sees the latest). */
+export async function getClockRulesView(): Promise<ClockRules & { version: number }> {
+  const { Item } = await SettingsEntity.build(GetItemCommand).key({ name: 'clock-rules' }).options({ consistent: true }).send();
+  return { ...(Item ? ClockRules.parse(Item.value) : DEFAULT_CLOCK_RULES), version: versionOf(Item?.value) };
+}
+
+/** An admin's change of the rules made on version `seen`, with its audit entry, together; a stale `seen` is 409. */
+export async function saveClockRules(rules: ClockRules, seen: number, staff: { userId: string; role: string }, at: string): Promise<number> {
+  await executeUnlessChanged(
+    '时限规则刚刚已被他人修改，请刷新后再改',
+    SettingsEntity.build(PutTransaction).item({ name: 'clock-rules', value: { ...rules, version: seen + 1 } }).options({ condition: unchangedSince(seen) }),
     AuditEntity.build(PutTransaction).item({
       staffUserId: staff.userId,
       entry: `${at}#clock-rules`,
@@ -37,6 +56,16 @@ export async function saveClockRules(rules: ClockRules, staff: { userId: string;
     }),
   );
   cached = undefined;
+  return seen + 1;
+}
+
+async function executeUnlessChanged(conflict: string, ...writes: Parameters<typeof execute>): Promise<void> {
+  try {
+    await execute(...writes);
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw new Conflict(conflict);
+    throw error;
+  }
 }
 
 /**
@@ -56,22 +85,24 @@ export async function claimDailyNotice(name: string, day: string): Promise<boole
   }
 }
 
-const targetsCache = new Map<number, { targets: IndicatorTargets | undefined; until: number }>();
+type SavedTargets = { targets: IndicatorTargets; version: number };
+const targetsCache = new Map<number, { saved: SavedTargets | undefined; until: number }>();
 
-/** The office's targets for a year, if it set its own (else the plan's apply); cached for a minute. */
-export async function getYearTargets(year: number, nowMs: number): Promise<IndicatorTargets | undefined> {
+/** The office's targets for a year and their version, if it set its own (else the plan's apply); cached for a minute. */
+export async function getYearTargets(year: number, nowMs: number, fresh = false): Promise<SavedTargets | undefined> {
   const hit = targetsCache.get(year);
-  if (hit && hit.until > nowMs) return hit.targets;
-  const { Item } = await SettingsEntity.build(GetItemCommand).key({ name: `targets-${year}` }).send();
-  const targets = Item ? IndicatorTargets.parse(Item.value) : undefined;
-  targetsCache.set(year, { targets, until: nowMs + CACHE_MS });
-  return targets;
+  if (!fresh && hit && hit.until > nowMs) return hit.saved;
+  const { Item } = await SettingsEntity.build(GetItemCommand).key({ name: `targets-${year}` }).options({ consistent: fresh }).send();
+  const saved = Item ? { targets: IndicatorTargets.parse(Item.value), version: versionOf(Item.value) } : undefined;
+  targetsCache.set(year, { saved, until: nowMs + CACHE_MS });
+  return saved;
 }
 
-/** An admin's targets for a year, with the audit entry, together. */
-export async function saveYearTargets(year: number, targets: IndicatorTargets, staff: { userId: string; role: string }, at: string): Promise<void> {
-  await execute(
-    SettingsEntity.build(PutTransaction).item({ name: `targets-${year}`, value: targets }),
+/** An admin's targets for a year made on version `seen`, with the audit entry, together; a stale `seen` is 409. */
+export async function saveYearTargets(year: number, targets: IndicatorTargets, seen: number, staff: { userId: string; role: string }, at: string): Promise<number> {
+  await executeUnlessChanged(
+    `${year}年的指标目标刚刚已被他人修改，请刷新后再保存`,
+    SettingsEntity.build(PutTransaction).item({ name: `targets-${year}`, value: { ...targets, version: seen + 1 } }).options({ condition: unchangedSince(seen) }),
     AuditEntity.build(PutTransaction).item({
       staffUserId: staff.userId,
       entry: `${at}#targets-${year}`,
@@ -86,4 +117,5 @@ export async function saveYearTargets(year: number, targets: IndicatorTargets, s
     }),
   );
   targetsCache.delete(year);
+  return seen + 1;
 }

@@ -75,9 +75,19 @@ const allStations = FangxinTable.build(AccessPattern)
   .options({ maxPages: 10 })
   .meta({ title: 'stations' });
 
+/**
+ * Every station of the county (tens of them: one Query, and its following pages should a county ever pass
+ * DynamoDB's 1 MB a page — the list is unpaged, so nothing past the first page may be dropped).
+ */
 export async function listStations(): Promise<StationRecord[]> {
-  const { Items = [] } = await allStations.query('all').send();
-  return Items.map((item) => asStation(item as Record<string, unknown>));
+  const stations: StationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await readPage(allStations.query('all'), { cursor, limit: 500 });
+    stations.push(...page.items.map((item) => asStation(item as Record<string, unknown>)));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return stations;
 }
 
 /** A one-time code to join a station, audited under the staff member who issued it. */
@@ -103,6 +113,8 @@ export async function findStationCode(code: string) {
   return Item;
 }
 
+export const ALREADY_STATION_STAFF = '您已是投诉站工作人员；如需调换投诉站，请联系县联席会议办公室';
+
 /** Uses a station code: deleted (so it works once), membership recorded, the station in the person's roles — one transaction. */
 export async function redeemStationCode(
   binding: { code: string; stationId: string; townCode: string },
@@ -113,10 +125,16 @@ export async function redeemStationCode(
     await execute(
       StationCodeEntity.build(DeleteTransaction).key({ code: binding.code }).options({ condition: { attr: 'code', exists: true } }),
       StationStaffEntity.build(PutTransaction).item({ stationId: binding.stationId, userId: person.userId, displayName: person.displayName, since: at }),
-      UserEntity.build(UpdateTransaction).item({ userId: person.userId, station: $set({ stationId: binding.stationId, townCode: binding.townCode }) }),
+      // One station per person, as their record says — not as an older token of theirs might.
+      UserEntity.build(UpdateTransaction)
+        .item({ userId: person.userId, station: $set({ stationId: binding.stationId, townCode: binding.townCode }) })
+        .options({ condition: { attr: 'station', exists: false } }),
     );
   } catch (error) {
-    if (error instanceof TransactionCanceledException) throw new Invalid('绑定码无效或已被使用，请向发码人重新索取', 'code');
+    if (error instanceof TransactionCanceledException) {
+      if (error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') throw new Conflict(ALREADY_STATION_STAFF);
+      throw new Invalid('绑定码无效或已被使用，请向发码人重新索取', 'code');
+    }
     throw error;
   }
 }

@@ -36,6 +36,7 @@ import { counterScope } from '../store/keys';
 import { findMerchant } from '../store/merchants';
 import { listCreditFlagged, listMerchantsByStatus, saveRegistryChange } from '../store/registry';
 import { targetsFor } from './dashboard';
+import { scopedCursor } from '../auth/sealed-cursor';
 import { inspectionFactsOf } from './inspection-facts';
 import { requireMembership } from './registry';
 
@@ -256,11 +257,14 @@ export async function listYearScorecards(year: number, query: { town?: string; r
     .map((card) => ({ card, result: scorecardOf(card.inputs, record.standard, card.overrides) }))
     .filter(({ result }) => !query.result || (query.result === 'passed') === result.passed)
     .sort((a, b) => Number(a.result.passed) - Number(b.result.passed) || b.result.total - a.result.total || a.card.name.localeCompare(b.card.name));
-  // The list is small (a county's shops) and sorted for review: paged by position.
-  const start = query.cursor ? Number.parseInt(Buffer.from(query.cursor, 'base64url').toString('utf8'), 10) : 0;
-  if (!Number.isInteger(start) || start < 0 || start > cards.length) throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
+  // The list is small (a county's shops) and sorted for review: paged by position, the position sealed to this
+  // list's year, filters and caller like every scoped list's cursor.
+  const pager = scopedCursor('scorecards', principal.userId, { year, town: query.town, result: query.result });
+  const position = pager.incoming(query.cursor) ?? '0';
+  const start = /^\d{1,6}$/.test(position) ? Number(position) : -1;
+  if (start < 0 || start > cards.length) throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
   const page = cards.slice(start, start + query.limit);
-  const next = start + query.limit < cards.length ? Buffer.from(String(start + query.limit), 'utf8').toString('base64url') : undefined;
+  const next = start + query.limit < cards.length ? String(start + query.limit) : undefined;
   return {
     items: page.map(({ card, result }) => ({
       merchant: { id: card.merchantId, name: card.name, townCode: card.townCode, townName: label(TOWNS, card.townCode), sector: card.sector, sectorLabel: label(SECTORS, card.sector) },
@@ -271,7 +275,7 @@ export async function listYearScorecards(year: number, query: { town?: string; r
       overridden: card.overrides.length > 0,
       bottomLines: result.bottomLines.length,
     })),
-    ...(next ? { nextCursor: next } : {}),
+    ...pager.outgoing(next),
   };
 }
 

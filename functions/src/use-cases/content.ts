@@ -20,6 +20,8 @@ import { ulid } from 'ulid';
 import type { Principal } from '../auth/token';
 import {
   bannersNotOverBy,
+  createArticleOnce,
+  createBannerOnce,
   findArticle,
   findBanner,
   listAllContent,
@@ -32,6 +34,7 @@ import {
   type StoredBanner,
 } from '../store/content';
 import type { PageRequest } from '../store/cursor';
+import { claimedResult, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { toRecallView } from './public-recalls';
 
 /**
@@ -88,7 +91,8 @@ const editAction = (kind: 'article' | 'banner', before: boolean, after: boolean)
 
 // — articles —
 
-export async function createArticle(input: ArticleInput, principal: Principal, now: Date): Promise<ArticleView> {
+/** A county admin writes an article (audited); a retry with the same Idempotency-Key answers the same article. */
+export async function createArticle(input: ArticleInput, principal: Principal, idempotencyKey: string, now: Date): Promise<ArticleView> {
   const staff = contentAdmin(principal);
   const at = now.toISOString();
   const article: StoredArticle = {
@@ -103,8 +107,14 @@ export async function createArticle(input: ArticleInput, principal: Principal, n
     updatedBy: principal.userId,
     version: 1,
   };
-  await saveArticle(article, 0, audit(principal, staff.role, input.published ? 'article_published' : 'article_created', article.title, at));
-  return articleView(article);
+  const claim = { userId: principal.userId, operation: 'createArticle', key: idempotencyKey, requestHash: requestHashOf(input), resultId: article.id };
+  const note = audit(principal, staff.role, input.published ? 'article_published' : 'article_created', article.title, at);
+  if ((await createArticleOnce(article, note, claim)) === 'created') return articleView(article);
+  const claimed = await claimedResult(claim);
+  requireSameRequest(claimed, claim.requestHash, '文章');
+  const existing = await findArticle(claimed.resultId);
+  if (!existing) throw new Conflict('文章正在保存，请稍后刷新列表');
+  return articleView(existing);
 }
 
 export async function updateArticle(id: string, input: ArticleUpdate, principal: Principal, now: Date): Promise<ArticleView> {
@@ -151,7 +161,8 @@ async function checkLinkedArticle(articleId: string | undefined): Promise<void> 
   if (articleId && !(await findArticle(articleId))) throw new Invalid('横幅链接的文章不存在', 'articleId');
 }
 
-export async function createBanner(input: BannerInput, principal: Principal, now: Date): Promise<BannerView> {
+/** A county admin adds a banner (audited); a retry with the same Idempotency-Key answers the same banner. */
+export async function createBanner(input: BannerInput, principal: Principal, idempotencyKey: string, now: Date): Promise<BannerView> {
   const staff = contentAdmin(principal);
   await checkLinkedArticle(input.articleId);
   const at = now.toISOString();
@@ -163,8 +174,14 @@ export async function createBanner(input: BannerInput, principal: Principal, now
     updatedBy: principal.userId,
     version: 1,
   };
-  await saveBanner(banner, 0, audit(principal, staff.role, input.published ? 'banner_published' : 'banner_created', `${banner.title}（${banner.from} 至 ${banner.to}）`, at));
-  return bannerView(banner, shanghaiToday(now));
+  const claim = { userId: principal.userId, operation: 'createBanner', key: idempotencyKey, requestHash: requestHashOf(input), resultId: banner.id };
+  const note = audit(principal, staff.role, input.published ? 'banner_published' : 'banner_created', `${banner.title}（${banner.from} 至 ${banner.to}）`, at);
+  if ((await createBannerOnce(banner, note, claim)) === 'created') return bannerView(banner, shanghaiToday(now));
+  const claimed = await claimedResult(claim);
+  requireSameRequest(claimed, claim.requestHash, '横幅');
+  const existing = await findBanner(claimed.resultId);
+  if (!existing) throw new Conflict('横幅正在保存，请稍后刷新列表');
+  return bannerView(existing, shanghaiToday(now));
 }
 
 export async function updateBanner(id: string, input: BannerUpdate, principal: Principal, now: Date): Promise<BannerView> {

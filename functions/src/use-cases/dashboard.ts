@@ -78,10 +78,10 @@ function resolveScope(asked: string | undefined, jurisdiction: 'county' | readon
   return { kind, code, key: counterScope.area(code), label: label(AREA_TYPES, code) };
 }
 
-/** The year's targets: the office's own if it set them, else the plan's. */
-export async function targetsFor(year: number, now: Date): Promise<{ targets: IndicatorTargets; source: 'plan' | 'office' }> {
-  const office = await getYearTargets(year, now.getTime());
-  return office ? { targets: office, source: 'office' } : { targets: { ...INDICATOR_TARGETS }, source: 'plan' };
+/** The year's targets: the office's own if it set them, else the plan's; `fresh` skips the container's cache. */
+export async function targetsFor(year: number, now: Date, fresh = false): Promise<{ targets: IndicatorTargets; source: 'plan' | 'office'; version: number }> {
+  const office = await getYearTargets(year, now.getTime(), fresh);
+  return office ? { targets: office.targets, source: 'office', version: office.version } : { targets: { ...INDICATOR_TARGETS }, source: 'plan', version: 0 };
 }
 
 /**
@@ -148,15 +148,17 @@ export async function dashboard(principal: Principal, query: { year?: number; sc
   };
 }
 
+/** The targets page reads them fresh: an admin about to change them must see the version they change. */
 export async function yearTargets(year: number, now: Date) {
-  return { year, ...(await targetsFor(year, now)) };
+  return { year, ...(await targetsFor(year, now, true)) };
 }
 
-/** A county admin sets a year's targets (audited); each is a fraction 0–1. */
-export async function setYearTargets(year: number, targets: IndicatorTargets, principal: Principal, now: Date) {
+/** A county admin sets a year's targets (audited) on the version they saw; each is a fraction 0–1. */
+export async function setYearTargets(year: number, input: IndicatorTargets & { version: number }, principal: Principal, now: Date) {
   const staff = principal.roles.staff;
   if (!staff || !isCountyAdmin(staff)) throw new Forbidden('只有县级管理员可以设定年度目标');
-  await saveYearTargets(year, targets, { userId: principal.userId, role: staff.role }, now.toISOString());
-  return { year, targets, source: 'office' as const };
+  const { version: seen, ...targets } = input;
+  const version = await saveYearTargets(year, targets, seen, { userId: principal.userId, role: staff.role }, now.toISOString());
+  return { year, targets, source: 'office' as const, version };
 }
 

@@ -1,4 +1,4 @@
-import { Invalid, NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView, type WaitingPlace } from '@fangxin/shared';
+import { Forbidden, Invalid, NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView, type WaitingPlace } from '@fangxin/shared';
 import type { Page, PageRequest } from '../store/cursor';
 import type { Principal } from '../auth/token';
 import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, type ComplaintRecord } from '../store/complaints';
@@ -53,6 +53,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function triageQueue(principal: Principal, filters: TriageFilters, cursor: string | undefined, limit: number, now: Date): Promise<ComplaintPage> {
   const staff = principal.roles.staff;
   if (!staff) throw complaintNotFound();
+  // As on every staff list with a town filter: a town outside the jurisdiction is refused, not an empty page.
+  if (filters.town && !coversTown(staff.jurisdiction, filters.town)) throw new Forbidden('该乡镇不在您的辖区');
   const pager = scopedCursor('triage', principal.userId, { ...filters });
   const startAfter = pager.incoming(cursor);
   const matches = (record: ComplaintRecord) =>

@@ -14,7 +14,8 @@ import {
 } from '@fangxin/shared';
 import { ulid } from 'ulid';
 import type { Principal } from '../auth/token';
-import { findRecall, listAllRecalls, listShopRecalls, saveRecall, type AuditNote, type StoredRecall } from '../store/content';
+import { findRecall, listAllRecalls, listShopRecalls, publishRecallOnce, saveRecall, type AuditNote, type StoredRecall } from '../store/content';
+import { claimedResult, findClaim, requestHashOf, requireSameRequest, type IdempotencyClaim } from '../store/idempotency';
 import type { PageRequest } from '../store/cursor';
 import { findMerchant } from '../store/merchants';
 import type { TextModeration } from '../store/text-moderation.schema';
@@ -71,11 +72,33 @@ async function moderationOf(input: RecallInput, authorUserId: string, now: Date)
   return { state: check.state, label: check.label, checkedAt: check.checkedAt };
 }
 
+// — replays —
+
+/** What an earlier try with this key published, if there was one (checked before the rate limit: a retry is not a new notice). */
+async function replayOf(claim: IdempotencyClaim, what: string): Promise<StoredRecall | undefined> {
+  const earlier = await findClaim(claim);
+  if (!earlier) return undefined;
+  requireSameRequest(earlier, claim.requestHash, what);
+  return (await findRecall(earlier.resultId)) ?? undefined;
+}
+
+/** The notice a twin request published with this key while this one was on its way. */
+async function claimedRecall(claim: IdempotencyClaim, what: string): Promise<StoredRecall> {
+  const claimed = await claimedResult(claim);
+  requireSameRequest(claimed, claim.requestHash, what);
+  const recall = await findRecall(claimed.resultId);
+  if (!recall) throw new Conflict('召回信息正在保存，请稍后刷新列表');
+  return recall;
+}
+
 // — the shop —
 
-/** The shop's owner publishes a notice for their shop. Another shop: 404; a clerk: 403. */
-export async function publishShopRecall(merchantId: string, input: RecallInput, principal: Principal, now: Date): Promise<ManagedRecallView> {
+/** The shop's owner publishes a notice for their shop. Another shop: 404; a clerk: 403. A retry with the same key: the same notice. */
+export async function publishShopRecall(merchantId: string, input: RecallInput, principal: Principal, idempotencyKey: string, now: Date): Promise<ManagedRecallView> {
   await requireMembership(merchantId, principal, 'owner');
+  const claim = { userId: principal.userId, operation: 'publishRecall', key: idempotencyKey, requestHash: requestHashOf({ merchantId, ...input }), resultId: '' };
+  const replay = await replayOf(claim, '召回信息');
+  if (replay) return managedView(replay, 'merchant');
   await hitRateLimit('recallPublish', merchantId, now);
   const shop = await findMerchant(merchantId);
   if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
@@ -92,7 +115,7 @@ export async function publishShopRecall(merchantId: string, input: RecallInput, 
     publishedAt: now.toISOString(),
     version: 1,
   };
-  await saveRecall(recall, undefined);
+  if ((await publishRecallOnce(recall, undefined, { ...claim, resultId: recall.id })) === 'replayed') return managedView(await claimedRecall(claim, '召回信息'), 'merchant');
   return managedView(recall, 'merchant');
 }
 
@@ -141,8 +164,9 @@ const staffAudit = (principal: Principal, role: string, action: string, detail: 
  * Staff publish for a shop in their jurisdiction (outside it: 404, as for any shop they cannot see), or —
  * county-wide staff only — a county-wide notice without a shop.
  */
-export async function publishStaffRecall(input: StaffRecallInput, principal: Principal, now: Date): Promise<ManagedRecallView> {
+export async function publishStaffRecall(input: StaffRecallInput, principal: Principal, idempotencyKey: string, now: Date): Promise<ManagedRecallView> {
   const staff = recallOfficer(principal);
+  const claim = { userId: principal.userId, operation: 'staffPublishRecall', key: idempotencyKey, requestHash: requestHashOf(input), resultId: '' };
   const { merchantId, ...fields } = input;
   let shop: { id: string; name: string; townCode: string } | undefined;
   if (merchantId) {
@@ -163,7 +187,8 @@ export async function publishStaffRecall(input: StaffRecallInput, principal: Pri
     publishedAt: at,
     version: 1,
   };
-  await saveRecall(recall, undefined, staffAudit(principal, staff.role, 'recall_published', `${RECALL_KINDS[recall.kind]}：${recall.product}${shop ? `（${shop.name}）` : '（全县）'}`, at));
+  const note = staffAudit(principal, staff.role, 'recall_published', `${RECALL_KINDS[recall.kind]}：${recall.product}${shop ? `（${shop.name}）` : '（全县）'}`, at);
+  if ((await publishRecallOnce(recall, note, { ...claim, resultId: recall.id })) === 'replayed') return managedView(await claimedRecall(claim, '召回信息'), 'staff');
   return managedView(recall, 'staff');
 }
 

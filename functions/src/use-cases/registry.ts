@@ -39,6 +39,7 @@ import {
   saveRegistryChange,
 } from '../store/registry';
 import { hitRateLimit } from '../store/rate-limits';
+import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { findUser } from '../store/users';
 import { scopedCursor } from '../auth/sealed-cursor';
 
@@ -132,11 +133,16 @@ export async function listRegistry(principal: Principal, status: MerchantStatus,
   return { items: visible.map(toRegistryView), ...pager.outgoing(page.nextCursor) };
 }
 
-/** Approve (→ 参创单位, with a one-time binding code for the owner) or reject with a reason. County admins. */
+/**
+ * Approve (→ 参创单位, with a one-time binding code for the owner) or reject with a reason. County admins. Sent
+ * again with the same Idempotency-Key (the answer was lost on the way), it answers the decision already made —
+ * with the owner's binding code while it is unused, which otherwise only that lost answer carried.
+ */
 export async function decideApplication(
   merchantId: string,
   decision: { decision: 'approve' } | { decision: 'reject'; reason: string },
   principal: Principal,
+  idempotencyKey: string,
   now: Date,
 ): Promise<{ merchant: MerchantRegistryView; binding?: BindingCode }> {
   requireStaff(principal, ['admin']);
@@ -144,20 +150,38 @@ export async function decideApplication(
   // An admin of some towns does not see another town's applicants (404), nor decide their own towns' (403).
   const staff = requireStaff(principal, ['admin'], before.townCode);
   if (!isCountyAdmin(staff)) throw new Forbidden('参创申请由县联席会议办公室管理员审核');
+  const claim = { userId: principal.userId, operation: 'decideApplication', key: idempotencyKey, requestHash: requestHashOf({ merchantId, ...decision }), resultId: '' };
+  const earlier = await findClaim(claim);
+  if (earlier) return replayedDecision(before, earlier, claim.requestHash, now);
   if (before.status !== 'pending') throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，无需审核`);
   const audit = { staffUserId: principal.userId, role: staff.role, at: now.toISOString() };
   if (decision.decision === 'reject') {
     const after: Merchant = { ...before, status: 'rejected', statusReason: decision.reason };
     // A rejected business may apply again (with what the admin asked it to correct).
-    await saveRegistryChange({ before, after, audit: { ...audit, action: 'reject', detail: decision.reason }, ...(before.uscc ? { uscc: { release: before.uscc } } : {}) });
+    const saved = await saveRegistryChange({ before, after, audit: { ...audit, action: 'reject', detail: decision.reason }, ...(before.uscc ? { uscc: { release: before.uscc } } : {}), claim: { ...claim, resultId: REJECTED } });
+    if (saved === 'replayed') return replayedDecision(await loadShop(merchantId), await claimedResult(claim), claim.requestHash, now);
     return { merchant: toRegistryView(after) };
   }
   const after: Merchant = { ...before, status: 'active', badge: { kind: 'participant' }, commitmentsSince: shanghaiToday(now) };
   const binding = { code: randomKey(8), role: 'owner' as const, issuedBy: principal.userId, expiresAt: Math.floor(now.getTime() / 1000) + BINDING_TTL_SECONDS };
-  await saveRegistryChange({ before, after, directory: 'publish', binding, audit: { ...audit, action: 'approve' } });
+  const saved = await saveRegistryChange({ before, after, directory: 'publish', binding, audit: { ...audit, action: 'approve' }, claim: { ...claim, resultId: binding.code } });
+  if (saved === 'replayed') return replayedDecision(await loadShop(merchantId), await claimedResult(claim), claim.requestHash, now);
   return {
     merchant: toRegistryView(after),
     binding: { code: binding.code, role: 'owner', merchantId: after.id, expiresAt: new Date(binding.expiresAt * 1000).toISOString() },
+  };
+}
+
+const REJECTED = 'rejected';
+
+/** The answer to a decision sent again: the shop as it stands, and the owner's code if the decision issued one still unused. */
+async function replayedDecision(shop: Merchant, earlier: { resultId: string; requestHash: string }, requestHash: string, now: Date) {
+  requireSameRequest(earlier, requestHash, '审核决定');
+  const code = earlier.resultId === REJECTED ? undefined : await findBindingCode(earlier.resultId);
+  const live = code && code.merchantId === shop.id && code.expiresAt * 1000 > now.getTime();
+  return {
+    merchant: toRegistryView(shop),
+    ...(live ? { binding: { code: code.code, role: 'owner' as const, merchantId: shop.id, expiresAt: new Date(code.expiresAt * 1000).toISOString() } } : {}),
   };
 }
 
@@ -191,17 +215,29 @@ export async function changeMerchantStatus(
 }
 
 /** Records a violation (credit flag): the shop shows it, joins the 联合惩戒 list, and cannot be awarded. */
-export async function recordViolation(merchantId: string, flag: CreditFlag, principal: Principal, now: Date): Promise<MerchantRegistryView> {
+/**
+ * Records a violation (credit flag): the shop shows it, joins the 联合惩戒 list, and cannot be awarded. Sent again
+ * with the same Idempotency-Key (a lost answer), it is recorded once and the shop is answered as it now stands.
+ */
+export async function recordViolation(merchantId: string, flag: CreditFlag, principal: Principal, idempotencyKey: string, now: Date): Promise<MerchantRegistryView> {
   const before = await loadShop(merchantId);
   const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
+  const claim = { userId: principal.userId, operation: 'recordViolation', key: idempotencyKey, requestHash: requestHashOf({ merchantId, ...flag }), resultId: merchantId };
+  const earlier = await findClaim(claim);
+  if (earlier) {
+    requireSameRequest(earlier, claim.requestHash, '违法违规记录');
+    return toRegistryView(before);
+  }
+  if (flag.date > shanghaiToday(now)) throw new Invalid('认定日期不能晚于今天', 'date');
   const after: Merchant = { ...before, creditFlags: [...before.creditFlags, { ...flag, recordedAt: now.toISOString() }] };
-  await saveRegistryChange({
+  const saved = await saveRegistryChange({
     before,
     after,
     ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
     audit: { staffUserId: principal.userId, role: staff.role, action: 'record_violation', detail: `${flag.source}：${flag.description}`, at: now.toISOString() },
+    claim,
   });
-  return toRegistryView(after);
+  return toRegistryView(saved === 'saved' ? after : await loadShop(merchantId));
 }
 
 export async function creditList(principal: Principal, cursor: string | undefined, limit: number) {

@@ -58,6 +58,7 @@ import {
   replaceClaimCode,
   findStation,
   findStationCode,
+  ALREADY_STATION_STAFF,
   isStationStaff,
   ledgerEntryWrite,
   listLedger,
@@ -146,7 +147,7 @@ export async function inviteStationStaff(stationId: string, principal: Principal
 /** Joins a station with a code; answers a fresh session whose roles include the station. Throttled per person. */
 export async function redeemStationCode(code: string, principal: Principal, now: Date): Promise<Session> {
   await hitRateLimit('stationCode', principal.userId, now);
-  if (principal.roles.station) throw new Conflict('您已是投诉站工作人员；如需调换投诉站，请联系县联席会议办公室');
+  if (principal.roles.station) throw new Conflict(ALREADY_STATION_STAFF);
   const binding = await findStationCode(code);
   if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
   await redeemCode({ code, stationId: binding.stationId, townCode: binding.townCode }, principal, now.toISOString());

@@ -37,7 +37,7 @@ beforeAll(async () => {
   }
   await applyPendingCounts();
   // Shop B has a violation on record: a bottom line.
-  const flagged = await invoke(violation, {
+  const flagged = await invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() },
     method: 'POST',
     routePath: '/staff/merchants/{id}/violations',
     pathParameters: { id: SHOP_B.id },

@@ -158,12 +158,25 @@ describe('a year’s targets', () => {
 
   it('the plan’s until the office sets its own; only a county admin may; each is a fraction', async () => {
     const plan = await invoke(targetsHandler, { method: 'GET', routePath: '/staff/settings/targets/{year}', pathParameters: { year: String(year + 1) }, token: people.regulatorChengguan.token });
-    expect(plan.body).toEqual({ year: year + 1, source: 'plan', targets: { handlingRate: 0.98, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82 } });
+    expect(plan.body).toEqual({ year: year + 1, source: 'plan', version: 0, targets: { handlingRate: 0.98, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82 } });
     const own = { handlingRate: 0.99, satisfactionRate: 0.92, settlementRate: 0.86, awarenessRate: 0.85 };
-    expect((await put(people.regulatorChengguan, own)).status).toBe(403);
-    expect(await put(people.adminCounty, { ...own, handlingRate: 98 })).toMatchObject({ status: 400, body: { field: 'handlingRate' } });
-    expect((await put(people.adminCounty, own)).status).toBe(200);
+    expect((await put(people.regulatorChengguan, { ...own, version: 0 })).status).toBe(403);
+    expect(await put(people.adminCounty, { ...own, version: 0, handlingRate: 98 })).toMatchObject({ status: 400, body: { field: 'handlingRate' } });
+    expect(await put(people.adminCounty, own)).toMatchObject({ status: 400, body: { field: 'version', message: '缺少版本号，请刷新后重试' } });
+    expect(await put(people.adminCounty, { ...own, version: 0 })).toMatchObject({ status: 200, body: { source: 'office', version: 1, targets: own } });
     const view = DashboardView.parse((await ask(people.adminCounty, { year: String(year + 1) })).body);
     expect(view.targets).toEqual(own);
+  });
+
+  it('two admins saving at once: one wins, the other gets 409 and its numbers are not written', async () => {
+    const read = (await invoke(targetsHandler, { method: 'GET', routePath: '/staff/settings/targets/{year}', pathParameters: { year: String(year + 1) }, token: people.adminCounty.token })).body;
+    const mine = { ...read.targets, satisfactionRate: 0.95, version: read.version };
+    const theirs = { ...read.targets, satisfactionRate: 0.8, version: read.version };
+    const answers = await Promise.all([put(people.adminCounty, mine), put(people.adminCounty, theirs)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const winner = answers.find((answer) => answer.status === 200)!;
+    const after = (await invoke(targetsHandler, { method: 'GET', routePath: '/staff/settings/targets/{year}', pathParameters: { year: String(year + 1) }, token: people.adminCounty.token })).body;
+    expect(after).toEqual(winner.body);
+    expect(after.version).toBe(read.version + 1);
   });
 });

@@ -53,6 +53,8 @@ async function call(name: RouteName, request: Call = {}): Promise<Answer> {
   if (!file) throw new Error(`no deployed handler for ${name}`);
   const { handler } = (await import(path.join(REPO_ROOT, file))) as { handler: Parameters<typeof invoke>[0] };
   const token = request.token ?? request.who?.token;
+  // A create is sent with its Idempotency-Key, as the app sends it, unless the case gives its own.
+  const headers = route.idempotent && !request.headers?.['idempotency-key'] ? { ...request.headers, 'idempotency-key': newIdempotencyKey() } : request.headers;
   const answer = await invoke(handler, {
     method: route.method,
     routePath: route.path,
@@ -60,7 +62,7 @@ async function call(name: RouteName, request: Call = {}): Promise<Answer> {
     ...(request.query ? { query: request.query } : {}),
     ...(request.body !== undefined ? { body: request.body } : {}),
     ...(token ? { token } : {}),
-    ...(request.headers ? { headers: request.headers } : {}),
+    ...(headers ? { headers } : {}),
   });
   answers.push(answer);
   return answer;

@@ -61,8 +61,9 @@ const RECALL = {
   source: '生产企业召回公告',
 };
 
-const post = (handler: Parameters<typeof invoke>[0], routePath: string, who: SignedIn | undefined, body: unknown, pathParameters?: Record<string, string>) =>
-  invoke(handler, { method: 'POST', routePath, ...(who ? { token: who.token } : {}), body, ...(pathParameters ? { pathParameters } : {}) });
+/** A create, with a fresh Idempotency-Key as the app sends one (unless the case gives its own). */
+const post = (handler: Parameters<typeof invoke>[0], routePath: string, who: SignedIn | undefined, body: unknown, pathParameters?: Record<string, string>, key = newIdempotencyKey()) =>
+  invoke(handler, { method: 'POST', routePath, ...(who ? { token: who.token } : {}), body, ...(pathParameters ? { pathParameters } : {}), headers: { 'idempotency-key': key } });
 const get = (handler: Parameters<typeof invoke>[0], routePath: string, options: { who?: SignedIn; query?: Record<string, string>; pathParameters?: Record<string, string> } = {}) =>
   invoke(handler, {
     method: 'GET',
@@ -133,6 +134,22 @@ describe('维权知识 articles', () => {
     expect((await get(articleHandler, '/content/articles/{id}', { pathParameters: { id: '01JZZZZZZZZZZZZZZZZZZZZZZZ' } })).status).toBe(404);
     expect(await get(articleHandler, '/content/articles/{id}', { pathParameters: { id: 'nope' } })).toMatchObject({ status: 400, body: { field: 'id' } });
   });
+
+  it('an article or a banner sent twice with one Idempotency-Key is created once', async () => {
+    const key = newIdempotencyKey();
+    const article = { ...ARTICLE, title: '重复提交的文章', published: false };
+    const [first, again] = await Promise.all([post(createArticle, '/staff/content/articles', people.adminCounty, article, undefined, key), post(createArticle, '/staff/content/articles', people.adminCounty, article, undefined, key)]);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    const bannerKey = newIdempotencyKey();
+    const banner = { title: '重复提交的横幅', from: today, to: today, published: false };
+    const one = await post(createBanner, '/staff/content/banners', people.adminCounty, banner, undefined, bannerKey);
+    const two = await post(createBanner, '/staff/content/banners', people.adminCounty, banner, undefined, bannerKey);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.body.id).toBe(one.body.id);
+    const staffList = await get(staffContent, '/staff/content', { who: people.adminCounty, query: { kind: 'banner' } });
+    expect(staffList.body.banners.filter((item: { title: string }) => item.title === banner.title)).toHaveLength(1);
+  });
 });
 
 describe('3·15 banners', () => {
@@ -190,6 +207,24 @@ describe('recall notices', () => {
     expect((await publishFor(people.clerkA, SHOP_A.id)).status).toBe(403);
     expect((await publishFor(people.consumer, SHOP_A.id)).status).toBe(403);
     expect(await publicOfShop(SHOP_A.id)).toHaveLength(1);
+  });
+
+  it('a notice sent twice with one Idempotency-Key is published once; the key with another notice is 409', async () => {
+    const key = newIdempotencyKey();
+    const body = { ...RECALL, product: '重复提交的电暖器' };
+    const [first, again] = [await post(publishRecall, shopPath, people.ownerA, body, { id: SHOP_A.id }, key), await post(publishRecall, shopPath, people.ownerA, body, { id: SHOP_A.id }, key)];
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.id).toBe(first.body.id);
+    expect((await publicOfShop(SHOP_A.id)).filter((item) => item.product === body.product)).toHaveLength(1);
+    const other = await post(publishRecall, shopPath, people.ownerA, { ...body, product: '另一件产品' }, { id: SHOP_A.id }, key);
+    expect(other).toMatchObject({ status: 409, body: { field: 'Idempotency-Key' } });
+    // And the staff's own notices, the same way.
+    const staffKey = newIdempotencyKey();
+    const staffBody = { ...RECALL, product: '全县重复提交测试', kind: 'delisting' };
+    const [one, two] = await Promise.all([post(staffPublishRecall, '/staff/recalls', people.adminCounty, staffBody, undefined, staffKey), post(staffPublishRecall, '/staff/recalls', people.adminCounty, staffBody, undefined, staffKey)]);
+    expect([one.status, two.status]).toEqual([201, 201]);
+    expect(two.body.id).toBe(one.body.id);
+    expect((await countyWide()).filter((item) => item.product === staffBody.product)).toHaveLength(1);
   });
 
   it('bad input is 400 naming the field', async () => {

@@ -77,8 +77,8 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     expect(pending.body.items.map((m: { id: string }) => m.id)).toContain(shop.id);
 
     // Only a county admin decides.
-    expect((await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.regulatorChengguan.token, body: { decision: 'approve' } })).status).toBe(403);
-    const decided = await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'approve' } });
+    expect((await invoke(decide, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.regulatorChengguan.token, body: { decision: 'approve' } })).status).toBe(403);
+    const decided = await invoke(decide, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'approve' } });
     expect(decided.status).toBe(200);
     expect(decided.body.merchant).toMatchObject({ status: 'active', badgeLabel: '放心消费参创单位' });
     const ownerCode = decided.body.binding.code as string;
@@ -126,7 +126,7 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     const applicant = await newUser('rejected');
     // Another business (its own 统一社会信用代码): one business has one application at a time.
     const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '资料不全的小店', uscc: anotherUscc('92130529MA0000001') }) })).body;
-    const rejected = await invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'reject', reason: '营业执照照片不清晰' } });
+    const rejected = await invoke(decide, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'reject', reason: '营业执照照片不清晰' } });
     expect(rejected.body.merchant).toMatchObject({ status: 'rejected', statusReason: '营业执照照片不清晰' });
     expect(rejected.body.binding).toBeUndefined();
   });
@@ -167,7 +167,7 @@ describe('status, credit flags and versioned commitments', () => {
 
   it('puts a flagged shop on the 联合惩戒 list, its page and a CSV that no spreadsheet executes', async () => {
     await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHFLAGGED1', name: '=HYPERLINK("http://x")商店' } });
-    const flagged = await invoke(violation, {
+    const flagged = await invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() },
       method: 'POST',
       routePath: '/staff/merchants/{id}/violations',
       pathParameters: { id: 'QHFLAGGED1' },
@@ -225,7 +225,7 @@ describe('who decides, and nothing lost between writers', () => {
     return { userId: principal.userId, token: (await issueToken(principal, new Date())).token, principal };
   };
   const decideAs = (who: SignedIn, id: string) =>
-    invoke(decide, { method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id }, token: who.token, body: { decision: 'approve' } });
+    invoke(decide, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id }, token: who.token, body: { decision: 'approve' } });
 
   it('only a county admin decides an application; an admin of other towns does not learn it exists', async () => {
     const applicant = await newUser('town-admin-case');
@@ -243,6 +243,34 @@ describe('who decides, and nothing lost between writers', () => {
     const decided = await decideAs(staff.adminCounty, shop.id);
     expect(decided.status).toBe(200);
     expect(decided.body.merchant.status).toBe('active');
+  });
+
+  it('a decision or a violation sent again with its Idempotency-Key: the same decision, the owner’s code again, one flag', async () => {
+    const applicant = await newUser('lost-answer');
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '答复丢失的小店', uscc: anotherUscc('92130529MA0000003') }) })).body;
+    const key = newIdempotencyKey();
+    const approve = () =>
+      invoke(decide, { headers: { 'idempotency-key': key }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'approve' } });
+    const first = await approve();
+    const again = await approve();
+    expect(first.status).toBe(200);
+    expect(again).toMatchObject({ status: 200, body: { merchant: { status: 'active' }, binding: { code: first.body.binding.code } } });
+    // Without the key's history, a second approval is refused as before: it was decided.
+    expect((await decideAs(staff.adminCounty, shop.id)).status).toBe(400);
+    // Once the owner has used the code, a replay no longer hands it out.
+    expect((await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: applicant.token, body: { code: first.body.binding.code } })).status).toBe(200);
+    const afterUse = await approve();
+    expect(afterUse.status).toBe(200);
+    expect(afterUse.body.binding).toBeUndefined();
+
+    const flagKey = newIdempotencyKey();
+    const flag = { source: '行政处罚', date: '2026-10-18', description: '虚假宣传，已予行政处罚。' };
+    const record = () => invoke(violation, { headers: { 'idempotency-key': flagKey }, method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: flag });
+    expect((await record()).status).toBe(200);
+    expect((await record()).body.creditFlags).toHaveLength(1);
+    const other = await invoke(violation, { headers: { 'idempotency-key': flagKey }, method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { ...flag, description: '另一件违法行为。' } });
+    expect(other).toMatchObject({ status: 409, body: { field: 'Idempotency-Key' } });
+    expect((await findMerchant(shop.id))!.creditFlags).toHaveLength(1);
   });
 
   it('a registry cursor is sealed: it names no shop, and works only for its own list, filters and person', async () => {
@@ -270,7 +298,7 @@ describe('who decides, and nothing lost between writers', () => {
   it('a violation recorded while the owner edits commitments is kept: the stale write gets 409 and changes nothing', async () => {
     await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHRACE0001', name: '同时修改的商店' } });
     const read = (await findMerchant('QHRACE0001'))!;
-    const flagged = await invoke(violation, {
+    const flagged = await invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() },
       method: 'POST',
       routePath: '/staff/merchants/{id}/violations',
       pathParameters: { id: 'QHRACE0001' },
@@ -284,7 +312,7 @@ describe('who decides, and nothing lost between writers', () => {
     ).rejects.toMatchObject({ code: 'CONFLICT' });
     // And two violations at once: both kept, or one refused — never one silently lost.
     const at = (description: string) =>
-      invoke(violation, { method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id: 'QHRACE0001' }, token: staff.adminCounty.token, body: { source: '抽检不合格', date: '2026-10-17', description } });
+      invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id: 'QHRACE0001' }, token: staff.adminCounty.token, body: { source: '抽检不合格', date: '2026-10-17', description } });
     const answers = await Promise.all([at('抽检不合格一。'), at('抽检不合格二。')]);
     const accepted = answers.filter((answer) => answer.status === 200).length;
     expect(answers.every((answer) => answer.status === 200 || answer.status === 409)).toBe(true);

@@ -160,7 +160,7 @@ describe('ending mediation on an Order 121 ground', () => {
       method: 'PUT',
       routePath: '/staff/settings/clock-rules',
       token: people.adminCounty.token,
-      body: { preset: 'samr_order_20', merchantFirstReply: { amount: 1, unit: 'working_days' }, merchantProposal: { amount: 3, unit: 'working_days' }, consumerAnswer: { amount: 3, unit: 'days' }, acceptDecision: { amount: 7, unit: 'working_days' }, mediation: { amount: 45, unit: 'working_days' } },
+      body: { version: 0, preset: 'samr_order_20', merchantFirstReply: { amount: 1, unit: 'working_days' }, merchantProposal: { amount: 3, unit: 'working_days' }, consumerAnswer: { amount: 3, unit: 'days' }, acceptDecision: { amount: 7, unit: 'working_days' }, mediation: { amount: 45, unit: 'working_days' } },
     });
     expect(order20.status).toBe(200);
     try {
@@ -174,7 +174,7 @@ describe('ending mediation on an Order 121 ground', () => {
         method: 'PUT',
         routePath: '/staff/settings/clock-rules',
         token: people.adminCounty.token,
-        body: { preset: 'samr_order_121', merchantFirstReply: { amount: 1, unit: 'working_days' }, merchantProposal: { amount: 3, unit: 'working_days' }, consumerAnswer: { amount: 3, unit: 'days' }, acceptDecision: { amount: 7, unit: 'working_days' }, mediation: { amount: 60, unit: 'days' } },
+        body: { version: order20.body.version, preset: 'samr_order_121', merchantFirstReply: { amount: 1, unit: 'working_days' }, merchantProposal: { amount: 3, unit: 'working_days' }, consumerAnswer: { amount: 3, unit: 'days' }, acceptDecision: { amount: 7, unit: 'working_days' }, mediation: { amount: 60, unit: 'days' } },
       });
     }
   });

@@ -144,6 +144,14 @@ describe('the office registers stations', () => {
     const second = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.consumer.token, body: { code: invitation.body.code } });
     expect(second.status).toBe(400);
     expect(second.body.message).toContain('绑定码无效');
+    // One station per person, as the record says: a token from before joining does not get a second one.
+    const elsewhere = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: otherStation.id }, token: people.adminCounty.token });
+    const twice = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.otherConsumer.token, body: { code: elsewhere.body.code } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toContain('您已是投诉站工作人员');
+    // The code was not used up by the refusal.
+    const newcomer = await plainConsumer('stationNewcomer');
+    expect((await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: newcomer.token, body: { code: elsewhere.body.code } })).status).toBe(200);
     const mediator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.mediatorCounty.token });
     expect(mediator.status).toBe(403);
     const farRegulator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.regulatorLongquan.token });

@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { RECALL_KINDS, RecallInput, type ManagedRecallView, type RecallKind } from '@fangxin/shared'
 import { isApiError, toApiError } from '@/api/client'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
+import { newIdempotencyKey } from '@/lib/ids'
 import { shanghaiToday } from '@/lib/time'
 import { ChoiceField, optionsOf } from './choices'
 import { DateField } from './date-field'
@@ -14,7 +15,12 @@ import { LineField, TextField } from './text-field'
  * Only subpackages import it, so the build copies it into each (it does not weigh on the main package).
  * The shared `RecallInput` schema checks it before sending, so the field messages are the server's own.
  */
-export function RecallForm({ onSubmit, submitLabel = '发布召回信息' }: { onSubmit: (input: RecallInput) => Promise<ManagedRecallView>; submitLabel?: string }) {
+/**
+ * `onSubmit` gets the notice and the `Idempotency-Key` of this publishing attempt: kept through retries (a timeout,
+ * a second tap) until the server confirms, so a notice is published once however often it is sent.
+ */
+export function RecallForm({ onSubmit, submitLabel = '发布召回信息' }: { onSubmit: (input: RecallInput, idempotencyKey: string) => Promise<ManagedRecallView>; submitLabel?: string }) {
+  const attemptKey = useRef<string>()
   const today = shanghaiToday(new Date())
   const [kind, setKind] = useState<RecallKind>()
   const [product, setProduct] = useState('')
@@ -37,7 +43,9 @@ export function RecallForm({ onSubmit, submitLabel = '发布召回信息' }: { o
     setErrors({})
     setBusy(true)
     try {
-      await onSubmit(parsed.data)
+      attemptKey.current ??= newIdempotencyKey()
+      await onSubmit(parsed.data, attemptKey.current)
+      attemptKey.current = undefined
       setKind(undefined)
       setProduct('')
       setBatch('')

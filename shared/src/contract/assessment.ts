@@ -3,7 +3,7 @@ import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { AssessmentStandard, OVERRIDABLE_ITEMS } from '../domain/assessment';
 import { MerchantId } from './merchant';
-import { Cursor } from './complaint';
+import { Cursor, PageLimit, SeenVersion } from './complaint';
 import { multiLineText } from './text';
 
 export const AssessmentYearParam = z.object({
@@ -23,7 +23,7 @@ export const OverrideInput = z.object({
   points: z.number({ error: '分数应为数字' }).check(z.int({ error: '分数应为整数' }), z.gte(0, { error: '分数不能为负' }), z.lte(100, { error: '分数最多 100' })),
   reason: multiLineText('调整理由', 4, 300),
   /** The scorecard version read: two staff overriding at once — one wins, the other gets 409. */
-  version: z.number().check(z.int(), z.gte(1)),
+  version: SeenVersion(),
 });
 export type OverrideInput = z.infer<typeof OverrideInput>;
 
@@ -65,7 +65,7 @@ export const ScorecardQuery = z.object({
   town: z.optional(z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' })),
   result: z.optional(z.enum(['passed', 'failed'], { error: '未知的筛选' })),
   cursor: z.optional(Cursor),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  limit: PageLimit(),
 });
 
 const Rollup = z.object({

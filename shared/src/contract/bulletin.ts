@@ -4,7 +4,10 @@ import { IndicatorRates, IndicatorTargets } from './dashboard';
 
 /** A bulletin's period: a month (`2026-11`) or a year (`2026`). */
 export const BulletinParam = z.object({
-  period: z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '通报期间应为年份（如 2026）或年月（如 2026-11）' })),
+  period: z.string().check(
+    z.regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: '通报期间应为年份（如 2026）或年月（如 2026-11）' }),
+    z.refine((period) => period.slice(0, 4) >= '2000' && period.slice(0, 4) <= '2100', { error: '通报年份应在 2000 年至 2100 年之间' }),
+  ),
 });
 
 const TownLine = z.object({

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import './zod-chinese';
-import { IsoDate } from './complaint';
+import { IsoDate, SeenVersion } from './complaint';
 import { singleLineText } from './text';
 
 /** A year on the working-day calendar, as a path parameter. */
@@ -28,7 +28,7 @@ export type CalendarDay = z.infer<typeof CalendarDay>;
  */
 export const CalendarYearInput = z.object({
   /** The version read (0 when the county has not entered this year yet): a concurrent edit gets 409, never lost. */
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(0)),
+  version: SeenVersion(0),
   source: z.object({
     title: singleLineText('通知标题', 4, 100),
     publishedOn: IsoDate('通知发布日期'),

@@ -26,18 +26,31 @@ export const IsoDate = (label: string) =>
     .string({ error: `请选择${label}` }).check(
         z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` }),
         z.refine(isRealDate, { error: `${label}不是有效日期` }),
+        // Every date the product records falls in the campaign's century; a year 0100 or 9999 is a slip.
+        z.refine((date) => date >= '2000-01-01' && date <= '2100-12-31', { error: `${label}应在 2000 年至 2100 年之间` }),
       );
 
+/**
+ * A code, number or amount as people type it on a phone: a Chinese input method gives full-width digits and
+ * letters (１３８…, ＡＢＣＤ), and people put spaces in long numbers (138 0013 8000). Folded (NFKC) and the
+ * spaces taken out before the format is checked, as the claim code, USCC and 12315 number always were.
+ */
+export const typedCode = (required: string) =>
+  z.pipe(z.string({ error: required }), z.transform((value) => value.normalize('NFKC').replace(/\s/g, '')));
+
 /** Yuan with up to two decimals, as a string so it never passes through a float. */
-export const Amount = z
-  .string({ error: '请填写金额' }).check(
-      z.trim(),
+export const Amount = z.pipe(
+  typedCode('请填写金额'),
+  z.string().check(
       z.regex(/^(0|[1-9]\d{0,7})(\.\d{1,2})?$/, { error: '金额应为数字，最多两位小数，例如 128.50' }),
       z.refine((value) => Number(value) > 0, { error: '金额应大于 0' }),
-    );
+    ),
+);
 
-export const MainlandMobile = z
-  .string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码，例如 13800138000' }));
+export const MainlandMobile = z.pipe(
+  typedCode('请填写手机号码'),
+  z.string().check(z.regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号码，例如 13800138000' })),
+);
 
 /** A commitment's key on a shop's list: a catalogue code (`quality`) or `custom-<n>`; the use case checks it is the shop's. */
 export const CommitmentKey = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, { error: '所选承诺无效，请重新选择' }));
@@ -49,6 +62,18 @@ export const UserId = z.string({ error: '请选择人员' }).check(z.regex(/^[A-
 export const TownFilter = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, { error: '乡镇（街道）代码格式不正确' }));
 /** A sector code as a filter (`retail`); an unknown one finds nothing. */
 export const SectorFilter = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, { error: '行业代码格式不正确' }));
+
+/** How many items a page holds, from a query string: an integer from 1 to `max`, 20 when not given. */
+export const PageLimit = (max = 50) => {
+  const message = `每页条数应为 1 到 ${max} 之间的整数`;
+  return z._default(z.coerce.number({ error: message }).check(z.int({ error: message }), z.gte(1, { error: message }), z.lte(max, { error: message })), 20);
+};
+
+/** The version of a record the person saw (a stale one gets 409 and a reload); always sent by the app. */
+export const SeenVersion = (min = 1) => {
+  const message = '版本号无效，请刷新后重试';
+  return z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int({ error: message }), z.gte(min, { error: message }));
+};
 
 /** A pagination cursor as the previous page gave it: opaque, base64url. */
 export const Cursor = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,2000}$/, { error: '分页参数无效，请从第一页重新加载' }));
@@ -159,12 +184,12 @@ export const CommandInput = z.discriminatedUnion('type', [
         context.addIssue({ code: 'custom', path: ['rating'], message: '未联系上消费者，不能记录满意度' });
       }
     })),
-]);
+], { error: '未知的操作，请刷新后重试' });
 export type CommandInput = z.infer<typeof CommandInput>;
 
 export const CommandRequest = z.object({
   /** The version the person saw; a stale one gets 409 and a reload. */
-  version: z.number().check(z.int(), z.gte(1)),
+  version: SeenVersion(),
   command: CommandInput,
 });
 export type CommandRequest = z.infer<typeof CommandRequest>;
@@ -293,7 +318,7 @@ export type ComplaintPage = z.infer<typeof ComplaintPage>;
 
 export const ListQuery = z.object({
   cursor: z.optional(Cursor),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  limit: PageLimit(),
 });
 
 export const TriageQuery = z.extend(ListQuery, {
@@ -302,12 +327,12 @@ export const TriageQuery = z.extend(ListQuery, {
   town: z.optional(TownFilter),
   sector: z.optional(SectorFilter),
   /** Only complaints filed at least this many days ago. */
-  minAgeDays: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(3650))),
+  minAgeDays: z.optional(z.coerce.number({ error: '受理天数应为 0 到 3650 之间的整数' }).check(z.int({ error: '受理天数应为 0 到 3650 之间的整数' }), z.gte(0, { error: '受理天数应为 0 到 3650 之间的整数' }), z.lte(3650, { error: '受理天数应为 0 到 3650 之间的整数' }))),
 });
 
 export const UploadRequest = z.object({
   contentType: z.enum(['image/jpeg', 'image/png'], { error: '只能上传 JPG 或 PNG 图片' }),
-  size: z.number().check(z.int(), z.gte(1), z.lte(10 * 1024 * 1024, { error: '单张照片不能超过 10MB' })),
+  size: z.number({ error: '请提供照片大小（字节数）' }).check(z.int({ error: '照片大小应为整数字节' }), z.gte(1, { error: '照片是空的，请重新选择' }), z.lte(10 * 1024 * 1024, { error: '单张照片不能超过 10MB' })),
 });
 export const UploadTicket = z.object({
   key: z.string(),

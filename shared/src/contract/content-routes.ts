@@ -24,7 +24,7 @@ import {
 export const staffContentRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/content', access: 'staff', pathParams: none, query: StaffContentQuery, response: StaffContentPage });
 
 /** County admins: write an article (audited). */
-export const createArticleRoute = /* @__PURE__ */ route({ method: 'POST', path: '/staff/content/articles', access: 'staff', pathParams: none, body: ArticleInput, successStatus: 201, response: ArticleView });
+export const createArticleRoute = /* @__PURE__ */ route({ method: 'POST', path: '/staff/content/articles', access: 'staff', pathParams: none, body: ArticleInput, successStatus: 201, idempotent: true, errors: ['CONFLICT'], response: ArticleView });
 
 /** County admins: edit, publish or unpublish an article (audited; the version read, else 409). */
 export const updateArticleRoute = /* @__PURE__ */ route({
@@ -45,6 +45,8 @@ export const createBannerRoute = /* @__PURE__ */ route({
   pathParams: none,
   body: BannerInput,
   successStatus: 201,
+  idempotent: true,
+  errors: ['CONFLICT'],
   response: BannerView,
 });
 
@@ -77,7 +79,8 @@ export const publishRecallRoute = /* @__PURE__ */ route({
   pathParams: ShopId,
   body: RecallInput,
   successStatus: 201,
-  errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
+  idempotent: true,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED', 'CONFLICT'],
   response: ManagedRecallView,
 });
 
@@ -102,7 +105,8 @@ export const staffPublishRecallRoute = /* @__PURE__ */ route({
   pathParams: none,
   body: StaffRecallInput,
   successStatus: 201,
-  errors: ['NOT_FOUND', 'FORBIDDEN'],
+  idempotent: true,
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT'],
   response: ManagedRecallView,
 });
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import './zod-chinese';
 import { RECALL_KIND_CODES } from '../domain/public-info';
-import { IsoDate, ListQuery } from './complaint';
+import { IsoDate, ListQuery, SeenVersion } from './complaint';
 import { multiLineText, singleLineText } from './text';
 import { MerchantId } from './merchant';
 
@@ -32,7 +32,7 @@ export const ArticleInput = z.object({
 export type ArticleInput = z.infer<typeof ArticleInput>;
 
 /** An edit replaces the article, conditioned on the version read (a concurrent edit is 409). */
-export const ArticleUpdate = z.extend(ArticleInput, { version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(1)) });
+export const ArticleUpdate = z.extend(ArticleInput, { version: SeenVersion() });
 export type ArticleUpdate = z.infer<typeof ArticleUpdate>;
 
 export const ArticleSummary = z.object({
@@ -72,10 +72,7 @@ export const BannerInput = BannerFields.check(z.refine(endNotBeforeStart, endMes
 export type BannerInput = z.infer<typeof BannerInput>;
 
 /** An edit replaces the banner, conditioned on the version read (a concurrent edit is 409). */
-export const BannerUpdate = z.extend(BannerFields, { version: z.number({ error: '缺少版本号，请刷新后重试' }).check(
-    z.int(),
-    z.gte(1),
-  ) }).check(z.refine(endNotBeforeStart, endMessage()));
+export const BannerUpdate = z.extend(BannerFields, { version: SeenVersion() }).check(z.refine(endNotBeforeStart, endMessage()));
 export type BannerUpdate = z.infer<typeof BannerUpdate>;
 
 export const BannerView = z.object({
@@ -120,13 +117,13 @@ export const StaffRecallInput = z.extend(RecallInput, { merchantId: z.optional(M
 export type StaffRecallInput = z.infer<typeof StaffRecallInput>;
 
 export const WithdrawRecall = z.object({
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(1)),
+  version: SeenVersion(),
   reason: multiLineText('撤回原因', 2, 200),
 });
 export type WithdrawRecall = z.infer<typeof WithdrawRecall>;
 
 export const RecallReview = z.object({
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(1)),
+  version: SeenVersion(),
   decision: z.enum(['release', 'block'], { error: '请选择放行或屏蔽' }),
 });
 export type RecallReview = z.infer<typeof RecallReview>;

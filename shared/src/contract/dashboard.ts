@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import './zod-chinese';
 import { INDICATOR_KEYS } from '../domain/indicators';
+import { SeenVersion } from './complaint';
 
 /**
  * What the campaign office's dashboard asks for: a year and a scope — the county, one town, one sector or
@@ -70,7 +71,12 @@ export const TargetsView = z.object({
   targets: IndicatorTargets,
   /** `plan`: the county plan's own numbers; `office`: set by the office for this year. */
   source: z.enum(['plan', 'office']),
+  /** The office's saved version (0 while the plan's apply): sent back with a change, which a stale one loses (409). */
+  version: z.number().check(z.int()),
 });
+
+/** A year's targets as a county admin saves them, with the version they saw. */
+export const TargetsInput = z.extend(IndicatorTargets, { version: SeenVersion(0) });
 
 export const DashboardView = z.object({
   year: z.number().check(z.int()),

@@ -3,7 +3,7 @@ import './zod-chinese';
 import { CHECKLIST_ITEM_CODE, INSPECTION_CATEGORY_CODES } from '../catalogue/inspection-checklist';
 import { TOWN_CODES } from '../catalogue/county';
 import { FINDING_RESULTS, INSPECTION_MODES, RECTIFICATION_COMMANDS, RECTIFICATION_STATUSES } from '../domain/inspection';
-import { IsoDate, ListQuery, PhotoKey } from './complaint';
+import { IsoDate, ListQuery, PhotoKey, SeenVersion } from './complaint';
 import { multiLineText } from './text';
 import { MerchantId } from './merchant';
 
@@ -66,14 +66,14 @@ export type RecordInspectionRequest = z.input<typeof RecordInspectionRequest>;
 /** The shop answers an order: what it did, with photos of the result. */
 export const AnswerRectificationRequest = z.object({
   /** The version the person saw; a stale one gets 409 and a reload. */
-  version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(1)),
+  version: SeenVersion(),
   text: multiLineText('整改情况说明', 4, 1000),
   photos: z
     .array(PhotoKey).check(z.minLength(1, { error: '请上传至少 1 张整改后的照片' }), z.maxLength(MAX_PHOTOS, { error: `整改照片最多上传 ${MAX_PHOTOS} 张` })),
 });
 export type AnswerRectificationRequest = z.input<typeof AnswerRectificationRequest>;
 
-const recheckVersion = z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(1));
+const recheckVersion = SeenVersion();
 
 /** Staff re-check an answered order: it passes (closed), or fails and is issued again with a new deadline. */
 export const RecheckRectificationRequest = z.discriminatedUnion(

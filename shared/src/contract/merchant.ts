@@ -19,12 +19,12 @@ export const MerchantId = z.pipe(
 );
 export type MerchantId = z.infer<typeof MerchantId>;
 
-export const MerchantStatus = z.enum(['pending', 'active', 'suspended', 'revoked', 'rejected']);
+export const MerchantStatus = z.enum(['pending', 'active', 'suspended', 'revoked', 'rejected'], { error: '未知的店铺状态' });
 export type MerchantStatus = z.infer<typeof MerchantStatus>;
 
-export const Sector = z.enum(SECTOR_CODES);
-export const AreaType = z.enum(AREA_TYPE_CODES);
-export const MerchantType = z.enum(MERCHANT_TYPE_CODES);
+export const Sector = z.enum(SECTOR_CODES, { error: '请选择所属行业' });
+export const AreaType = z.enum(AREA_TYPE_CODES, { error: '请选择所在区域类型' });
+export const MerchantType = z.enum(MERCHANT_TYPE_CODES, { error: '请选择经营者类型（企业或个体户）' });
 
 /** The award a shop holds: every active shop is a 参创单位; the annual assessment may make it 示范. */
 export const Badge = z.discriminatedUnion('kind', [
@@ -38,7 +38,7 @@ export const CommitmentChoice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('catalogue'),
     code: z.enum(CATALOGUE_COMMITMENT_CODES),
-    days: z.optional(z.number().check(z.int(), z.gte(1, { error: '退货天数至少 1 天' }), z.lte(90, { error: '退货天数最多 90 天' }))),
+    days: z.optional(z.number({ error: '退货天数应为 1 到 90 之间的整数' }).check(z.int({ error: '退货天数应为整数' }), z.gte(1, { error: '退货天数至少 1 天' }), z.lte(90, { error: '退货天数最多 90 天' }))),
   }),
   z.object({
     kind: z.literal('custom'),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { Uscc } from '../domain/uscc';
-import { Cursor, IsoDate, MainlandMobile, TownFilter } from './complaint';
+import { Cursor, IsoDate, MainlandMobile, PageLimit, TownFilter, typedCode } from './complaint';
 import { multiLineText, singleLineText } from './text';
 import { AreaType, CommitmentChoice, MerchantId, MerchantStatus, MerchantType, Sector } from './merchant';
 
@@ -61,13 +61,14 @@ export const RegistryQuery = z.object({
   status: z._default(MerchantStatus, 'pending'),
   town: z.optional(TownFilter),
   cursor: z.optional(Cursor),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+  limit: PageLimit(),
 });
 
-export const ApplicationDecision = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve') }),
-  z.object({ decision: z.literal('reject'), reason: multiLineText('驳回理由', 4, 200) }),
-]);
+export const ApplicationDecision = z.discriminatedUnion(
+  'decision',
+  [z.object({ decision: z.literal('approve') }), z.object({ decision: z.literal('reject'), reason: multiLineText('驳回理由', 4, 200) })],
+  { error: '请选择通过或驳回' },
+);
 
 export const StatusChange = z.object({
   action: z.enum(['suspend', 'revoke', 'reinstate'], { error: '请选择操作' }),
@@ -85,11 +86,11 @@ export type BindingCode = z.infer<typeof BindingCode>;
 
 export const RedeemBinding = z.object({
   code: z.pipe(
-    z.string({ error: '请输入绑定码' }).check(
-      z.trim(),
-      z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/i, { error: '绑定码为 8 位字母数字，请核对后重新输入' }),
+    typedCode('请输入绑定码'),
+    z.pipe(
+      z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/i, { error: '绑定码为 8 位字母数字，请核对后重新输入' })),
+      z.transform((code) => code.toUpperCase()),
     ),
-    z.transform((code) => code.toUpperCase()),
   ),
 });
 
@@ -104,10 +105,10 @@ export const CommitmentsUpdate = z.object({
 
 export const DirectoryQuery = z.object({
   sector: z.optional(Sector),
-  town: z.optional(z.enum(TOWN_CODES)),
+  town: z.optional(z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' })),
   areaType: z.optional(AreaType),
   cursor: z.optional(Cursor),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(30)), 20),
+  limit: PageLimit(30),
 });
 export const DirectoryEntry = z.object({
   id: z.string(),

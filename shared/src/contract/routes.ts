@@ -36,9 +36,9 @@ import {
   RectificationPage,
   RectificationView,
 } from './inspection';
-import { ClockRules, ClockRulesInput } from '../domain/clock-rules';
+import { ClockRulesInput, ClockRulesView } from '../domain/clock-rules';
 import { CalendarOverview, CalendarYearInput, CalendarYearParam, CalendarYearView } from './calendar';
-import { DashboardQuery, DashboardView, IndicatorTargets, TargetsView, TargetsYearParam } from './dashboard';
+import { DashboardQuery, DashboardView, TargetsInput, TargetsView, TargetsYearParam } from './dashboard';
 import { YearTasksInput, YearTasksView } from './tasks';
 import { BulletinParam, BulletinView } from './bulletin';
 import { ArticlePage, ArticleView, ContentIdParam, HomeContent, OpenDataQuery, PublicStatisticsView, RecallPage, StatisticsQuery, RecallView } from './content';
@@ -219,7 +219,7 @@ export const merchantQueueRoute = /* @__PURE__ */ route({
   response: ComplaintPage,
 });
 
-export const triageQueueRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, errors: ['NOT_FOUND'], response: ComplaintPage });
+export const triageQueueRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/complaints', access: 'staff', pathParams: none, query: TriageQuery, errors: ['NOT_FOUND', 'FORBIDDEN'], response: ComplaintPage });
 
 /** The written notice of a refusal or of the end of mediation: the complainant, the shop, staff with jurisdiction. */
 export const partyNoticeRoute = /* @__PURE__ */ route({
@@ -244,7 +244,7 @@ export const export12315Route = /* @__PURE__ */ route({
   response: /* @__PURE__ */ z.string(),
 });
 
-export const getClockRulesRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRules });
+export const getClockRulesRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/clock-rules', access: 'staff', pathParams: none, response: ClockRulesView });
 
 /** Bureau staff: the working-day calendar — whether next year is covered (the admin banner), the years near now. */
 export const calendarRoute = /* @__PURE__ */ route({ method: 'GET', path: '/staff/settings/calendar', access: 'staff', pathParams: none, response: CalendarOverview });
@@ -269,7 +269,8 @@ export const putClockRulesRoute = /* @__PURE__ */ route({
   access: 'staff',
   pathParams: none,
   body: ClockRulesInput,
-  response: ClockRules,
+  errors: ['CONFLICT'],
+  response: ClockRulesView,
 });
 
 // — merchant registry and public trust —
@@ -294,7 +295,8 @@ export const decideApplicationRoute = /* @__PURE__ */ route({
   access: 'staff',
   pathParams: ShopId,
   body: ApplicationDecision,
-  errors: ['NOT_FOUND', 'CONFLICT'],
+  idempotent: true,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
   response: /* @__PURE__ */ z.object({ merchant: MerchantRegistryView, binding: /* @__PURE__ */ z.optional(BindingCode) }),
 });
 
@@ -314,7 +316,8 @@ export const recordViolationRoute = /* @__PURE__ */ route({
   access: 'staff',
   pathParams: ShopId,
   body: CreditFlag,
-  errors: ['NOT_FOUND', 'CONFLICT'],
+  idempotent: true,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
   response: MerchantRegistryView,
 });
 
@@ -394,7 +397,8 @@ export const putTargetsRoute = /* @__PURE__ */ route({
   path: '/staff/settings/targets/{year}',
   access: 'staff',
   pathParams: TargetsYearParam,
-  body: IndicatorTargets,
+  body: TargetsInput,
+  errors: ['CONFLICT'],
   response: TargetsView,
 });
 

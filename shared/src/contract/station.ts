@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import './zod-chinese';
 import { STATION_CHANNEL_CODES, STATION_PLACE_TYPE_CODES } from '../catalogue/stations';
 import { TOWN_CODES } from '../catalogue/county';
-import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile } from './complaint';
+import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile, typedCode } from './complaint';
 import { singleLineText } from './text';
 
 export const StationId = z.string().check(z.regex(/^STN[0-9A-Z]{6,26}$/, { error: '投诉站编号格式不正确' }));
@@ -14,10 +14,10 @@ export const RegisterStationRequest = z.object({
   placeType: z.enum(STATION_PLACE_TYPE_CODES, { error: '请选择设站场所类型' }),
   address: singleLineText('地址', 4, 80),
   contactName: singleLineText('联系人', 2, 20),
-  contactPhone: z.string({ error: '请填写联系电话' }).check(
-      z.trim(),
-      z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为手机号或带区号的座机号' }),
-    ),
+  contactPhone: z.pipe(
+    typedCode('请填写联系电话'),
+    z.string().check(z.regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: '联系电话应为手机号或带区号的座机号' })),
+  ),
 });
 export type RegisterStationRequest = z.input<typeof RegisterStationRequest>;
 
@@ -41,7 +41,7 @@ export type StationList = z.infer<typeof StationList>;
 export const StationInvitation = z.object({ code: z.string(), stationId: z.string(), expiresAt: z.string() });
 export type StationInvitation = z.infer<typeof StationInvitation>;
 export const RedeemStationCode = z.object({
-  code: z.string({ error: '请输入绑定码' }).check(z.trim(), z.regex(/^[A-Za-z0-9_-]{8,16}$/, { error: '绑定码格式不正确' })),
+  code: z.pipe(typedCode('请输入绑定码'), z.string().check(z.regex(/^[A-Za-z0-9_-]{8,16}$/, { error: '绑定码格式不正确' }))),
 });
 
 /**

@@ -3,6 +3,7 @@ import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { DEPARTMENT_CODES } from '../catalogue/departments';
 import { TASK_KIND_CODES } from '../domain/tasks';
+import { SeenVersion } from './complaint';
 import { singleLineText } from './text';
 
 export const TaskAssignee = z.discriminatedUnion('kind', [
@@ -26,7 +27,7 @@ export type TaskInput = z.infer<typeof TaskInput>;
 export const YearTasksInput = z
   .object({
     /** The version read (0 before the first list): a concurrent edit gets 409, never lost. */
-    version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int(), z.gte(0)),
+    version: SeenVersion(0),
     tasks: z.array(TaskInput).check(z.maxLength(200, { error: '任务最多 200 项' })),
   }).check(z.superRefine((input, ctx) => {
     const seen = new Set<string>();

@@ -60,6 +60,8 @@ export type ClockRules = z.infer<typeof ClockRules>;
  * whatever name was written before this check existed.
  */
 export const ClockRulesInput = z.extend(ClockRules, {
+  /** The version the admin saw (0 before any change): a stale one loses to the change made since (409). */
+  version: z.number({ error: '缺少版本号，请刷新后重试' }).check(z.int({ error: '版本号无效，请刷新后重试' }), z.gte(0, { error: '版本号无效，请刷新后重试' })),
   preset: z
     .string({ error: '请选择规则来源' }).check(
         z.trim(),
@@ -67,6 +69,10 @@ export const ClockRulesInput = z.extend(ClockRules, {
         z.regex(/^[a-z0-9_]{1,40}$/, { error: '规则来源应为预设规则的代码，如 samr_order_121' }),
       ),
 });
+
+/** The rules as staff read them, with the version a change must name. */
+export const ClockRulesView = z.extend(ClockRules, { version: z.number().check(z.int()) });
+export type ClockRulesView = z.infer<typeof ClockRulesView>;
 
 /** The county's in-shop deadlines, the same whichever SAMR order is in force (docs/lifecycle.md, clocks). */
 const COUNTY_IN_SHOP = {

@@ -1,10 +1,11 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
 import { ArticleInput, BannerInput, isCountyAdmin, contentRoutes, type ArticleView, type BannerView } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
+import { newIdempotencyKey } from '@/lib/ids'
 import { Choices } from '@/components/choices'
 import { ConfirmActionDialog, type PendingAction } from '@/components/confirm-action'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
@@ -148,12 +149,14 @@ function ArticleForm({ editing, onSaved, onCancel }: { editing: ArticleView | un
   const [body, setBody] = useState(editing?.body ?? '')
   const [published, setPublished] = useState(editing?.published ?? true)
   const { errors, setErrors, failure, busy, run } = useSubmit(onSaved)
+  // One key for this new article's attempts (kept through a retry after a timeout): it is created once.
+  const createKey = useRef(newIdempotencyKey())
 
   const submit = () => {
     const parsed = ArticleInput.safeParse({ title, ...(summary.trim() ? { summary } : {}), body, published })
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data })),
+      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data, idempotencyKey: createKey.current })),
       editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布'
     )
   }
@@ -188,13 +191,15 @@ function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | unde
   const [to, setTo] = useState(editing?.to ?? addDays(today, 14))
   const [published, setPublished] = useState(editing?.published ?? true)
   const { errors, setErrors, failure, busy, run } = useSubmit(onSaved)
+  // One key for this new banner's attempts (kept through a retry after a timeout): it is created once.
+  const createKey = useRef(newIdempotencyKey())
 
   const submit = () => {
     const input = { title, ...(subtitle.trim() ? { subtitle } : {}), ...(articleId.trim() ? { articleId: articleId.trim() } : {}), from, to, published }
     const parsed = BannerInput.safeParse(input)
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data })),
+      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data, idempotencyKey: createKey.current })),
       editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页'
     )
   }

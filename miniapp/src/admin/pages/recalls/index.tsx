@@ -39,10 +39,10 @@ export default function AdminRecallsPage() {
   if (!staff) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以管理召回信息。' />
   const canPublish = staff.role !== 'mediator'
 
-  const publish = async (input: RecallInput) => {
+  const publish = async (input: RecallInput, idempotencyKey: string) => {
     const code = shopId.trim().toUpperCase()
     if (code && !MerchantId.safeParse(code).success) throw new ApiError('INVALID', '店铺编号格式不正确，请核对后重试')
-    const recall = await call(contentRoutes.staffPublishRecall, { body: { ...input, ...(code ? { merchantId: code } : {}) } })
+    const recall = await call(contentRoutes.staffPublishRecall, { body: { ...input, ...(code ? { merchantId: code } : {}) }, idempotencyKey })
     setNotice({ kind: 'success', text: recall.merchant ? `已发布到「${recall.merchant.name}」的店铺页和首页` : '已发布为全县召回信息' })
     void list.refresh()
     return recall

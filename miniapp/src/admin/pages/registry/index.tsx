@@ -263,7 +263,9 @@ function ActionForm({
   const send = async (): Promise<{ updated: MerchantRegistryView; done: string; binding?: BindingCode } | undefined> => {
     const id = shop.id
     if (dialog.kind === 'approve') {
-      const result = await call(routes.decideApplication, { params: { id }, body: { decision: 'approve' } })
+      // One key for this dialog, reused if the person retries after a lost answer: the retry gets the owner's code back.
+      idempotencyKey.current ??= newIdempotencyKey()
+      const result = await call(routes.decideApplication, { params: { id }, body: { decision: 'approve' }, idempotencyKey: idempotencyKey.current })
       return {
         updated: result.merchant,
         done: `已通过「${result.merchant.name}」的参创申请，店铺已公示`,
@@ -274,14 +276,15 @@ function ActionForm({
       const body = { decision: 'reject' as const, reason }
       const parsed = ApplicationDecision.safeParse(body)
       if (!parsed.success) return void setErrors(fieldErrorsOf(parsed.error.issues))
-      const result = await call(routes.decideApplication, { params: { id }, body })
+      idempotencyKey.current ??= newIdempotencyKey()
+      const result = await call(routes.decideApplication, { params: { id }, body, idempotencyKey: idempotencyKey.current })
       return { updated: result.merchant, done: `已驳回「${shop.name}」的参创申请` }
     }
     if (dialog.kind === 'violation') {
       const body = { source, date, description }
       const parsed = CreditFlag.safeParse(body)
       if (!parsed.success) return void setErrors(fieldErrorsOf(parsed.error.issues))
-      // One key for this form, reused if the person retries after a lost answer: the server (soon) records once.
+      // One key for this form, reused if the person retries after a lost answer: the server records it once.
       idempotencyKey.current ??= newIdempotencyKey()
       const updated = await call(routes.recordViolation, { params: { id }, body, idempotencyKey: idempotencyKey.current })
       return { updated, done: `已记录「${shop.name}」的违法违规情况，该店已列入联合惩戒名单` }

@@ -65,12 +65,16 @@ export default function YearTasksPage() {
       {targets.state.kind === 'failed' ? <ErrorView error={targets.state.error} onRetry={() => void targets.reload()} /> : null}
       {targets.state.kind === 'loaded' ? (
         <TargetsSection
-          key={`${year}|${targets.state.value.source}|${JSON.stringify(targets.state.value.targets)}`}
+          key={`${year}|${targets.state.value.version}|${JSON.stringify(targets.state.value.targets)}`}
           view={targets.state.value}
           admin={admin}
           onSaved={(view) => {
             targets.set(view)
             setNotice({ kind: 'success', text: `已保存${view.year}年指标目标` })
+          }}
+          onStale={(text) => {
+            setNotice({ kind: 'error', text })
+            void targets.reload()
           }}
           onNotice={setNotice}
         />
@@ -99,7 +103,19 @@ export default function YearTasksPage() {
   )
 }
 
-function TargetsSection({ view, admin, onSaved, onNotice }: { view: TargetsView; admin: boolean; onSaved: (view: TargetsView) => void; onNotice: (notice: Notice) => void }) {
+function TargetsSection({
+  view,
+  admin,
+  onSaved,
+  onStale,
+  onNotice,
+}: {
+  view: TargetsView
+  admin: boolean
+  onSaved: (view: TargetsView) => void
+  onStale: (text: string) => void
+  onNotice: (notice: Notice) => void
+}) {
   const [texts, setTexts] = useState<Record<IndicatorKey, string>>(percentTextsOf(view.targets))
   const [errors, setErrors] = useState<Partial<Record<IndicatorKey, string>>>({})
   const [saving, setSaving] = useState(false)
@@ -109,9 +125,12 @@ function TargetsSection({ view, admin, onSaved, onNotice }: { view: TargetsView;
     if (!targets || saving) return
     setSaving(true)
     try {
-      onSaved(await call(routes.putTargets, { params: { year: view.year }, body: targets }))
-    } catch (error) {
-      onNotice({ kind: 'error', text: toApiError(error).message })
+      onSaved(await call(routes.putTargets, { params: { year: view.year }, body: { ...targets, version: view.version } }))
+    } catch (raw) {
+      const error = toApiError(raw)
+      // Another admin saved first: show theirs (the page reloads the targets) rather than overwrite it.
+      if (error.code === 'CONFLICT') onStale(`${error.message}（已刷新为最新目标）`)
+      else onNotice({ kind: 'error', text: error.message })
     } finally {
       setSaving(false)
     }

@@ -35,8 +35,8 @@ function ShopRecallsManager({ id }: { id: string }) {
   const [pending, setPending] = useState<PendingAction>()
   const list = usePagedList((cursor) => call(contentRoutes.merchantRecalls, { params: { id }, query: pageQuery(cursor) }), id)
 
-  const publish = async (input: RecallInput) => {
-    const recall = await call(contentRoutes.publishRecall, { params: { id }, body: input })
+  const publish = async (input: RecallInput, idempotencyKey: string) => {
+    const recall = await call(contentRoutes.publishRecall, { params: { id }, body: input, idempotencyKey })
     setNotice({ kind: 'success', text: recall.public ? '已发布，顾客在店铺页可以看到' : '已提交，内容审核通过后向顾客公示' })
     void list.refresh()
     return recall
