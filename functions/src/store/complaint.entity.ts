@@ -9,7 +9,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
 import { textModerationSchema } from './text-moderation.schema';
 import { COMPLAINT_STATUSES, WITH_SHOP, waitingPlaceOf, type ComplaintStatus } from '@fangxin/shared';
 import { FangxinTable } from './table';
-import { COMPLAINT_KEY, CONSUMER_KEY, EVENTS_UNCOUNTED_PARTITION, EVENT_KEY, MERCHANT_QUEUE_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY } from './keys';
+import { COMPLAINT_KEY, CONSUMER_KEY, EVENTS_UNCOUNTED_PARTITION, EVENT_KEY, MERCHANT_QUEUE_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY, TRIAGE_SORT } from './keys';
 
 
 /** The merchant queue's groups: with the shop first (by deadline), then with the bureau, then closed. */
@@ -112,7 +112,7 @@ export const ComplaintEntity = new Entity({
       .savedAs('gsi3sk')
       .link<typeof schema>((complaint) => {
         const { status, deadline, filedAt, closedAt, complaintId } = complaint;
-        if (waitingPlaceOf(status)) return `${deadline?.dueAt ?? filedAt}#${complaintId}`;
+        if (waitingPlaceOf(status)) return TRIAGE_SORT(deadline?.dueAt ?? filedAt, complaintId);
         return awaitsRetention(complaint) ? `${closedAt}#${complaintId}` : undefined;
       }),
   })),

@@ -18,9 +18,9 @@ import { PartyNoticeEntity } from './party-notice.entity';
 import { partyNoticeWrite, toNoticeRecord, type PartyNoticeRecord } from './party-notices';
 import { AuditEntity, OutboxEntity } from './support.entities';
 import { claimWrite, claimedResult, type IdempotencyClaim } from './idempotency';
-import { readPage, type Page, type PageRequest } from './cursor';
+import { encodeCursor, readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
-import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY } from './keys';
+import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY, TRIAGE_SORT } from './keys';
 
 /** A complaint as the use cases know it: the lifecycle state plus the facts filed. */
 export interface ComplaintRecord extends LifecycleState {
@@ -321,6 +321,14 @@ export const listMerchantQueue = async (merchantId: string, page: PageRequest) =
 
 export const listTriage = async (place: WaitingPlace, page: PageRequest, dueBefore?: string) =>
   asRecords(await readPage(triage.query({ place, ...(dueBefore ? { dueBefore } : {}) }), page));
+
+/**
+ * Where a triage read should start after `record` (its next page's cursor): the key the triage index holds it
+ * under, as DynamoDB's LastEvaluatedKey would give it. For lists that merge several places and stop part-way.
+ */
+export function triageCursorAfter(record: Pick<ComplaintRecord, 'id' | 'status' | 'deadline' | 'filedAt'>, place: WaitingPlace): string {
+  return encodeCursor({ pk: COMPLAINT_KEY.encode(record.id), sk: 'PROFILE', gsi3pk: TRIAGE_KEY.encode(place), gsi3sk: TRIAGE_SORT(record.deadline?.dueAt ?? record.filedAt, record.id) })!;
+}
 
 /** Open complaints in one place whose deadline is at or after `dueFrom`, a page at a time. */
 export const listDueFrom = async (place: WaitingPlace, dueFrom: string, page: PageRequest) =>

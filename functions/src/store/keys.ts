@@ -24,6 +24,8 @@ export const MERCHANT_QUEUE_KEY = prefix('MERCHANT_QUEUE');
 export const CONSUMER_KEY = prefix('CONSUMER');
 /** gsi3: open complaints by where they wait. */
 export const TRIAGE_KEY = prefix('TRIAGE');
+/** An open complaint's place in its triage partition: its deadline (else its filing), then its id. */
+export const TRIAGE_SORT = (dueAtOrFiledAt: string, complaintId: string) => `${dueAtOrFiledAt}#${complaintId}`;
 /**
  * gsi3 (sparse): closed complaints still holding a phone number, a name or photos, by when they closed — what
  * the retention job (use-cases/retention.ts) works through once the period has passed. They leave it when done.

@@ -1,7 +1,8 @@
 import { Forbidden, Invalid, NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView, type WaitingPlace } from '@fangxin/shared';
 import type { Page, PageRequest } from '../store/cursor';
 import type { Principal } from '../auth/token';
-import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, type ComplaintRecord } from '../store/complaints';
+import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, triageCursorAfter, type ComplaintRecord } from '../store/complaints';
+import { TRIAGE_SORT } from '../store/keys';
 import { complaintNotFound, resolveActor } from './complaint-access';
 import { requireMembership } from './registry';
 import { toComplaintView, toSummary } from './complaint-view';
@@ -74,16 +75,52 @@ export async function triageQueue(principal: Principal, filters: TriageFilters, 
     const page = await listTriage(filters.view, { cursor: startAfter, limit });
     return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...pager.outgoing(page.nextCursor) };
   }
-  // Overdue spans every waiting place; one bounded Query per place, no cursor across them (a cursor sent
-  // anyway was checked above, so a forged one is refused like on every list).
+  const page = await listOverdue(startAfter, limit, now);
+  return { items: page.items.filter(matches).map((item) => toSummary(item, now, 'staff')), ...pager.outgoing(page.nextCursor) };
+}
+
+/** A waiting place's position in the overdue list: where its next read starts (`''`: its beginning), or done. */
+const PLACE_DONE = '-';
+
+/**
+ * Overdue spans every waiting place, each held oldest deadline first. One page: each place's next `limit` overdue
+ * cases, merged by deadline, and the oldest `limit` of them taken — whether or not the caller's jurisdiction shows
+ * them, so a town's staff page on through the county's cases to their own. The cursor holds each place's position
+ * after what was taken from it.
+ */
+async function listOverdue(cursor: string | undefined, limit: number, now: Date): Promise<Page<ComplaintRecord>> {
+  const positions = overduePositions(cursor);
+  const open = WAITING_PLACES.filter((place) => positions[place] !== PLACE_DONE);
   const nowIso = now.toISOString();
-  const pages = await Promise.all(WAITING_PLACES.map((place) => listTriage(place, { limit }, nowIso)));
-  const items = pages
-    .flatMap((page) => page.items)
-    .filter(matches)
-    .sort((a, b) => (a.deadline?.dueAt ?? '').localeCompare(b.deadline?.dueAt ?? ''))
+  const pages = await Promise.all(
+    open.map(async (place) => ({ place, page: await listTriage(place, { cursor: positions[place] || undefined, limit }, nowIso) })),
+  );
+  const taken = pages
+    .flatMap(({ place, page }) => page.items.map((record) => ({ place, record, order: TRIAGE_SORT(record.deadline?.dueAt ?? record.filedAt, record.id) })))
+    .sort((a, b) => a.order.localeCompare(b.order))
     .slice(0, limit);
-  return { items: items.map((item) => toSummary(item, now, 'staff')) };
+  const next: Record<string, string> = Object.fromEntries(WAITING_PLACES.map((place) => [place, PLACE_DONE]));
+  for (const { place, page } of pages) {
+    const fromHere = taken.filter((item) => item.place === place);
+    if (fromHere.length === 0) next[place] = positions[place] ?? '';
+    else if (fromHere.length < page.items.length) next[place] = triageCursorAfter(fromHere.at(-1)!.record, place);
+    else next[place] = page.nextCursor ?? PLACE_DONE;
+  }
+  const more = Object.values(next).some((position) => position !== PLACE_DONE);
+  return { items: taken.map((item) => item.record), ...(more ? { nextCursor: JSON.stringify(next) } : {}) };
+}
+
+function overduePositions(cursor: string | undefined): Partial<Record<WaitingPlace, string>> {
+  if (cursor === undefined) return {};
+  try {
+    const positions = JSON.parse(cursor) as unknown;
+    if (positions && typeof positions === 'object' && Object.entries(positions).every(([place, at]) => (WAITING_PLACES as readonly string[]).includes(place) && typeof at === 'string')) {
+      return positions as Partial<Record<WaitingPlace, string>>;
+    }
+  } catch {
+    // fall through
+  }
+  throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
 }
 
 /** Cases the bureau has accepted and is still handling: each should have its 12315 number by now. */
