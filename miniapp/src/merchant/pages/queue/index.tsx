@@ -13,6 +13,7 @@ import { isMerchantUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { UpdatesBanner } from '@/components/updates-banner'
 import './index.css'
+import { useShopNames } from '../../shop-names'
 
 const ALL = 'all'
 
@@ -23,6 +24,7 @@ const ALL = 'all'
 export default function MerchantQueuePage() {
   const session = useRequiredSession()
   const merchantIds = session?.user.roles.merchantIds ?? []
+  const nameOf = useShopNames(merchantIds)
   const [shop, setShop] = useState<string>(ALL)
   const list = usePagedComplaints(
     (cursor) =>
@@ -46,7 +48,7 @@ export default function MerchantQueuePage() {
           <Cell
             key={id}
             className='entry-shop-manage'
-            title={merchantIds.length > 1 ? `店铺管理 · ${id}` : '店铺管理'}
+            title={merchantIds.length > 1 ? `店铺管理 · ${nameOf(id)}` : '店铺管理'}
             description='店员、公示承诺、放心消费海报'
             clickable
             onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.merchantShop, { id }) })}
@@ -73,7 +75,7 @@ export default function MerchantQueuePage() {
       {merchantIds.length > 1 ? (
         <View className='queue-filter'>
           <Choices
-            options={[{ value: ALL, label: '全部店铺' }, ...merchantIds.map((id) => ({ value: id, label: `店铺 ${id}` }))]}
+            options={[{ value: ALL, label: '全部店铺' }, ...merchantIds.map((id) => ({ value: id, label: nameOf(id) }))]}
             value={shop}
             onChange={setShop}
           />

@@ -12,6 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { isMerchantUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { useLoad } from '@/lib/use-load'
+import { useShopNames } from '../../shop-names'
 
 /**
  * 我的考核: the shop's live scorecard for this year ("where you stand"), computed now from the same data and
@@ -21,6 +22,7 @@ export default function MerchantScorecardPage() {
   const { params } = useRouter()
   const session = useRequiredSession()
   const merchantIds = session?.user.roles.merchantIds ?? []
+  const nameOf = useShopNames(merchantIds)
   const [chosen, setChosen] = useState<string | undefined>(decodedParam(params.id))
   const shop = chosen ?? merchantIds[0]
   const { state, reload } = useLoad<ScorecardView>(
@@ -34,7 +36,7 @@ export default function MerchantScorecardPage() {
     <View className='merchant-scorecard-page' style={{ minHeight: '100vh', background: '#f5f6f7', paddingBottom: '48px' }}>
       {merchantIds.length > 1 ? (
         <View className='queue-filter'>
-          <Choices options={merchantIds.map((id) => ({ value: id, label: id }))} value={shop} onChange={setChosen} />
+          <Choices options={merchantIds.map((id) => ({ value: id, label: nameOf(id) }))} value={shop} onChange={setChosen} />
         </View>
       ) : null}
       <View className='page-intro'>

@@ -4,9 +4,11 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { ApiError } from '@/api/client'
 import { ErrorView } from '@/components/state-views'
 import { PAGES, pageUrl } from '@/lib/navigation'
+import { useShopNames } from '../../../shop-names'
 
 /** Reached without a shop id: the person's shops to pick from, or the way to bind one. */
 export function ShopChooser({ shops }: { shops: readonly string[] }) {
+  const nameOf = useShopNames(shops)
   if (shops.length === 0) {
     return (
       <View className='page page--form shop-manage-page'>
@@ -26,7 +28,7 @@ export function ShopChooser({ shops }: { shops: readonly string[] }) {
           <Cell
             key={shop}
             className='shop-choice'
-            title={`店铺 ${shop}`}
+            title={nameOf(shop)}
             clickable
             onClick={() => void Taro.redirectTo({ url: pageUrl(PAGES.merchantShop, { id: shop }) })}
           />
