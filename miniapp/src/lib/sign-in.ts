@@ -47,6 +47,11 @@ function askForSession(): void {
  */
 export function useRequiredSession(): Session | undefined {
   const session = useSession()
+  // In the mini-program a session that ran out is renewed silently, for the same WeChat user: meanwhile the page
+  // keeps drawing with the session it had, so a half-filled form (an inspection, a rectification answer) is not
+  // swapped for a loading view and lost. Requests still go out only with the renewed session.
+  const lastSeen = useRef<Session>()
+  if (session) lastSeen.current = session
   useEffect(() => {
     if (!session) askForSession()
   }, [session])
@@ -56,5 +61,5 @@ export function useRequiredSession(): Session | undefined {
     if (shown.current && !getSession()) askForSession()
     shown.current = true
   })
-  return session
+  return session ?? (process.env.TARO_ENV === 'weapp' ? lastSeen.current : undefined)
 }
