@@ -89,9 +89,11 @@ describe('the office registers a station (station-draft)', () => {
   })
 
   it('only admins register; admins and regulators issue staff codes; mediators neither', () => {
-    expect(stationPowers({ role: 'admin' })).toEqual({ register: true, invite: true })
-    expect(stationPowers({ role: 'regulator' })).toEqual({ register: false, invite: true })
-    expect(stationPowers({ role: 'mediator' })).toEqual({ register: false, invite: false })
+    expect(stationPowers({ role: 'admin', jurisdiction: 'county' })).toEqual({ register: true, invite: true })
+    // An admin of some towns is not the county office: no register button, as the server refuses it.
+    expect(stationPowers({ role: 'admin', jurisdiction: ['chengguan'] })).toEqual({ register: false, invite: true })
+    expect(stationPowers({ role: 'regulator', jurisdiction: ['chengguan'] })).toEqual({ register: false, invite: true })
+    expect(stationPowers({ role: 'mediator', jurisdiction: 'county' })).toEqual({ register: false, invite: false })
     expect(stationPowers(undefined)).toEqual({ register: false, invite: false })
   })
 })

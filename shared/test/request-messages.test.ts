@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { BulletinParam } from '../src/contract/bulletin';
 import { Amount, CommandRequest, IsoDate, ListQuery, MainlandMobile } from '../src/contract/complaint';
-import { DirectoryQuery, MerchantApplication, RedeemBinding } from '../src/contract/registry';
+import { CreditFlag, DirectoryQuery, MerchantApplication, MerchantRegistryView, RedeemBinding } from '../src/contract/registry';
 import { RedeemStationCode, RegisterStationRequest } from '../src/contract/station';
 import { UploadRequest } from '../src/contract/complaint';
 
@@ -56,6 +56,15 @@ describe('dates and years stay in the campaign’s century', () => {
   });
   it.each(['0000', '1999-11', '2101'])('a bulletin for %s is refused', (period) => {
     expect(firstProblem(BulletinParam, { period })).toEqual({ field: 'period', message: '通报年份应在 2000 年至 2100 年之间' });
+  });
+});
+
+describe('what was stored before a rule existed is still read', () => {
+  it('a credit flag dated outside 2000–2100 (typed before the range) is refused as input, but a shop holding one still answers', () => {
+    const flag = { source: '行政处罚', date: '0226-03-01', description: '销售过期食品，已予行政处罚。' };
+    expect(CreditFlag.safeParse(flag).success).toBe(false);
+    const creditFlags = MerchantRegistryView.shape.creditFlags;
+    expect(creditFlags.parse([{ ...flag, recordedAt: '2026-03-01T02:00:00.000Z' }])).toHaveLength(1);
   });
 });
 

@@ -135,6 +135,33 @@ export async function saveOverride(next: StoredScorecard, readVersion: number, o
   }
 }
 
+/**
+ * A scorecard scored again on facts that changed after it was confirmed (a violation recorded before the award
+ * reached the shop), conditioned on the version read, with an audit entry under whoever confirmed the year.
+ */
+export async function saveRescored(next: StoredScorecard, readVersion: number, audit: { staffUserId: string; detail: string; at: string }): Promise<void> {
+  try {
+    await execute(
+      ScorecardEntity.build(PutTransaction)
+        .item({ ...next, year: String(next.year) })
+        .options({ condition: { attr: 'version', eq: readVersion } }),
+      AuditEntity.build(PutTransaction).item({
+        staffUserId: audit.staffUserId,
+        entry: `${audit.at}#assessment-${next.year}#${next.merchantId}#award_withheld`,
+        action: 'award_withheld',
+        role: 'admin',
+        subjectType: 'merchant',
+        subjectId: next.merchantId,
+        detail: audit.detail,
+        at: audit.at,
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new Conflict('该评分刚刚已被他人调整，请稍后再试');
+    throw error;
+  }
+}
+
 /** Access pattern `assessment-scorecards`: every scorecard of a year (a county's participating shops). */
 const yearScorecards = FangxinTable.build(AccessPattern)
   .entities(ScorecardEntity)

@@ -28,6 +28,7 @@ import {
   putScorecard,
   saveAssessment,
   saveOverride,
+  saveRescored,
   type AssessmentRecord,
   type StoredScorecard,
 } from '../store/assessments';
@@ -71,6 +72,23 @@ function requireStaff(principal: Principal) {
  */
 function flaggedSinceScored(merchant: Merchant, standard: AssessmentRecord['standard']): boolean {
   return standard.bottomLines.includes('credit_flag') && merchant.creditFlags.length > 0;
+}
+
+/**
+ * A shop flagged after the year was confirmed: its scorecard is scored again with the flags it now has, so it
+ * fails the credit-flag bottom line everywhere the year is read (the overview, the bulletin's awards), and the
+ * award is not given. Audited under whoever confirmed the year.
+ */
+async function withholdAward(year: number, merchant: Merchant, record: AssessmentRecord, now: Date): Promise<void> {
+  const card = await findScorecard(year, merchant.id);
+  if (!card) return;
+  const inputs = { ...card.inputs, shop: { ...card.inputs.shop, creditFlags: merchant.creditFlags.length } };
+  const result = scorecardOf(inputs, record.standard, card.overrides);
+  await saveRescored(
+    { ...card, inputs, total: result.total, passed: result.passed, verdict: result.verdict, bottomLines: result.bottomLines.length, version: card.version + 1 },
+    card.version,
+    { staffUserId: record.confirmedBy ?? 'system', detail: `${year}年度放心消费示范称号未授予：确认后新增违法违规记录（共 ${merchant.creditFlags.length} 条）`, at: now.toISOString() },
+  );
 }
 
 /** What a shop's scorecard is computed from: its profile, its counters for the year, what inspections found. Three requests. */
@@ -154,7 +172,9 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
           const card = scorecardOf(inputs, record.standard);
           if (await putScorecard({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], total: card.total, passed: card.passed, verdict: card.verdict, bottomLines: card.bottomLines.length, computedAt: now.toISOString(), version: 1 })) computed++;
         }
-      } else if (merchant && merchant.status === 'active' && !flaggedSinceScored(merchant, record.standard) && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
+      } else if (merchant && merchant.status === 'active' && flaggedSinceScored(merchant, record.standard)) {
+        await withholdAward(year, merchant, record, now);
+      } else if (merchant && merchant.status === 'active' && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
         await saveRegistryChange({
           before: merchant,
           after: { ...merchant, badge: { kind: 'model', year } },

@@ -237,6 +237,7 @@ export async function recordViolation(merchantId: string, flag: CreditFlag, prin
     audit: { staffUserId: principal.userId, role: staff.role, action: 'record_violation', detail: `${flag.source}：${flag.description}`, at: now.toISOString() },
     claim,
   });
+  if (saved === 'replayed') requireSameRequest(await claimedResult(claim), claim.requestHash, '违法违规记录');
   return toRegistryView(saved === 'saved' ? after : await loadShop(merchantId));
 }
 

@@ -12,7 +12,9 @@ import { handler as getMerchant } from '../../src/handlers/merchants/get-merchan
 import { handler as violation } from '../../src/handlers/registry/violation';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
-import { findScorecard } from '../../src/store/assessments';
+import { findAssessment, findScorecard, putScorecard, saveAssessment } from '../../src/store/assessments';
+import { saveRegistryChange } from '../../src/store/registry';
+import { continueAssessment } from '../../src/use-cases/assessment';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { applyPendingCounts } from './support/counting';
@@ -137,5 +139,36 @@ describe('the annual assessment', () => {
     expect(mine.status).toBe(200);
     expect(ScorecardView.parse(mine.body)).toMatchObject({ source: 'live', merchant: { id: SHOP_A.id } });
     expect((await invoke(myScorecard, { method: 'GET', routePath: '/merchant/shops/{id}/scorecard', pathParameters: { id: SHOP_A.id }, token: people.ownerB.token })).status).toBe(404);
+  });
+
+  it('a shop flagged after the year was confirmed, before its award, is not awarded: its scorecard fails the bottom line, audited', async () => {
+    // The year as it stands right after confirming, with the award still to be given to a shop that passed.
+    const later = year + 1;
+    const record = (await findAssessment(year))!;
+    const passing = (await findScorecard(year, SHOP_A.id))!;
+    const shop = { ...SHOP_A, id: 'QHLATEFLAG', name: '确认后被查处的商店' };
+    await saveRegistryChange({ before: undefined, after: shop, directory: 'publish' });
+    expect(await putScorecard({ ...passing, year: later, merchantId: shop.id, name: shop.name, overrides: [], version: 1 })).toBe(true);
+    await saveAssessment({ ...record, year: later, state: 'confirmed', awardsPending: [shop.id], version: 1 }, undefined, 'exists');
+    const flagged = await invoke(violation, {
+      headers: { 'idempotency-key': newIdempotencyKey() },
+      method: 'POST',
+      routePath: '/staff/merchants/{id}/violations',
+      pathParameters: { id: shop.id },
+      token: people.adminCounty.token,
+      body: { source: '行政处罚', date: formatShanghaiDate(new Date()), description: '确认后查实的价格欺诈' },
+    });
+    expect(flagged.status).toBe(200);
+
+    await continueAssessment(later, new Date(), 10_000);
+    const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: shop.id } })).body);
+    expect(page.badge.kind).toBe('participant');
+    const rescored = (await findScorecard(later, shop.id))!;
+    expect(scorecardOf(rescored.inputs, record.standard, rescored.overrides)).toMatchObject({ passed: false, bottomLines: [expect.objectContaining({ code: 'credit_flag' })] });
+    expect((await findAssessment(later))!.awardsPending).toEqual([]);
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${record.confirmedBy}` } }),
+    );
+    expect(Items.filter((item) => item.action === 'award_withheld' && item.subjectId === shop.id)).toHaveLength(1);
   });
 });

@@ -35,6 +35,6 @@ export function stationDraftErrors(draft: StationDraft): FieldErrors {
 }
 
 /** Who may do what on the 投诉站管理 page: county admins register; admins and regulators issue staff codes. */
-export function stationPowers(staff: { role: string } | undefined): { register: boolean; invite: boolean } {
-  return { register: staff?.role === 'admin', invite: staff?.role === 'admin' || staff?.role === 'regulator' }
+export function stationPowers(staff: { role: string; jurisdiction: 'county' | readonly string[] } | undefined): { register: boolean; invite: boolean } {
+  return { register: staff?.role === 'admin' && staff.jurisdiction === 'county', invite: staff?.role === 'admin' || staff?.role === 'regulator' }
 }

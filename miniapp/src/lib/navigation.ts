@@ -70,6 +70,14 @@ export function pageUrl(path: string, params: Record<string, string | undefined>
 }
 
 /** The page being shown, with its parameters (minus the router's own), for "come back here after sign-in". */
+/**
+ * Opens a page on top of this one, keeping this one (and what was typed in it) underneath; when WeChat's page
+ * stack is full (ten pages) there is no room on top, and the page takes this one's place instead.
+ */
+export function openOver(url: string): void {
+  void Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }))
+}
+
 export function currentPageUrl(): string | undefined {
   const router = Taro.getCurrentInstance().router
   if (!router?.path) return undefined

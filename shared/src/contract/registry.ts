@@ -47,7 +47,8 @@ export const MerchantRegistryView = z.object({
   statusLabel: z.string(),
   statusReason: z.optional(z.string()),
   badgeLabel: z.string(),
-  creditFlags: z.array(z.extend(CreditFlag, { recordedAt: z.string() })),
+  // As stored: a flag recorded before today's date checks is read, never refused.
+  creditFlags: z.array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string() })),
   commitments: z.array(z.object({ key: z.string(), title: z.string() })),
   commitmentsVersion: z.number().check(z.int()),
   commitmentsSince: z.string(),

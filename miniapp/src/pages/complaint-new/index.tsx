@@ -23,7 +23,7 @@ import {
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { decodedParam } from '@/lib/decode'
-import { PAGES, pageUrl } from '@/lib/navigation'
+import { PAGES, pageUrl, openOver } from '@/lib/navigation'
 import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { askForUpdates } from '@/lib/subscribe'
@@ -328,7 +328,7 @@ export default function NewComplaintPage() {
         <View className='form-error'>
           <Text className='form-error-text'>{formError.text}</Text>
           {formError.alreadyFiled ? (
-            <Button className='open-my-complaints' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.myComplaints })}>
+            <Button className='open-my-complaints' size='small' type='primary' onClick={() => openOver(PAGES.myComplaints)}>
               查看我的投诉
             </Button>
           ) : null}

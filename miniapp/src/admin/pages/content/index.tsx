@@ -120,6 +120,14 @@ export default function ContentPage() {
   )
 }
 
+/** Once a create has gone through, the next one on this form is another create: a fresh Idempotency-Key. */
+const nextKeyAfter =
+  (key: { current: string }) =>
+  <T,>(created: T): T => {
+    key.current = newIdempotencyKey()
+    return created
+  }
+
 function useSubmit(onSaved: (text: string) => void) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string>()
@@ -156,7 +164,7 @@ function ArticleForm({ editing, onSaved, onCancel }: { editing: ArticleView | un
     const parsed = ArticleInput.safeParse({ title, ...(summary.trim() ? { summary } : {}), body, published })
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data, idempotencyKey: createKey.current })),
+      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data, idempotencyKey: createKey.current }).then(nextKeyAfter(createKey))),
       editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布'
     )
   }
@@ -199,7 +207,7 @@ function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | unde
     const parsed = BannerInput.safeParse(input)
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data, idempotencyKey: createKey.current })),
+      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data, idempotencyKey: createKey.current }).then(nextKeyAfter(createKey))),
       editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页'
     )
   }

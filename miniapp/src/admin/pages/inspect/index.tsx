@@ -15,7 +15,7 @@ import { TextField } from '@/components/text-field'
 import { decodedParam } from '@/lib/decode'
 import type { FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
-import { PAGES, pageUrl } from '@/lib/navigation'
+import { PAGES, pageUrl, openOver } from '@/lib/navigation'
 import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
@@ -294,7 +294,7 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
         <View className='form-error'>
           <Text className='form-error-text'>{formError}</Text>
           {alreadyRecorded ? (
-            <Button className='open-inspection-records' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.inspections, { tab: 'records' }) })}>
+            <Button className='open-inspection-records' size='small' type='primary' onClick={() => openOver(pageUrl(PAGES.inspections, { tab: 'records' }))}>
               查看检查记录
             </Button>
           ) : null}

@@ -9,6 +9,7 @@ import {
   CreditFlag,
   StatusChange,
   TOWNS,
+  isCountyAdmin,
   routes,
   type BindingCode,
   type MerchantRegistryView,
@@ -103,7 +104,8 @@ export default function RegistryPage() {
   const { staff } = session.user.roles
 
   const towns = staff.jurisdiction === 'county' ? Object.keys(TOWNS) : staff.jurisdiction
-  const mayDecide = staff.role === 'admin'
+  // Applications are decided by the county office only (the server refuses an admin of some towns).
+  const mayDecide = isCountyAdmin(staff)
   const mayChangeStatus = staff.role === 'admin' || staff.role === 'regulator'
 
   const afterDialog = (updated: MerchantRegistryView, text: string, code?: BindingCode) => {

@@ -15,7 +15,7 @@ import { LineField, TextField } from '@/components/text-field'
 import { PrivacyConsentDialog, PrivacyNoticeLink } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
-import { PAGES, pageUrl } from '@/lib/navigation'
+import { PAGES, pageUrl, openOver } from '@/lib/navigation'
 import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { addDays, shanghaiToday } from '@/lib/time'
@@ -337,7 +337,7 @@ export default function StationFilePage() {
         <View className='station-form-error'>
           <Text className='station-form-error-text form-error-text'>{formError}</Text>
           {alreadyFiled ? (
-            <Button className='open-station-ledger' size='small' type='primary' onClick={() => void Taro.navigateTo({ url: PAGES.stationLedger })}>
+            <Button className='open-station-ledger' size='small' type='primary' onClick={() => openOver(PAGES.stationLedger)}>
               查看投诉站台账
             </Button>
           ) : null}
