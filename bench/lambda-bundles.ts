@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
@@ -164,17 +165,50 @@ export function measureLambdaWork(only: readonly string[]): Figure[] {
     const emptyInstructions = loadInstructions(empty);
     return [
       { name: 'empty handler load, instructions (millions)', value: emptyInstructions / 1e6, unit: 'M' },
-      ...bundles.flatMap(({ name, kind, entry }) => {
+      ...bundles.flatMap(({ name, kind, entry, zip }) => {
         const instructions = loadInstructions(entry);
+        const cached = withCodeCache(entry);
+        const cachedInstructions = loadInstructions(cached.loader);
         return [
           { name: `${name} (${kind}) load, instructions (millions)`, value: instructions / 1e6, unit: 'M' },
           { name: `${name} (${kind}) load instructions vs empty handler`, value: instructions / emptyInstructions, unit: '×' },
+          { name: `${name} (${kind}) with a V8 code cache: load instructions vs empty handler`, value: cachedInstructions / emptyInstructions, unit: '×' },
+          { name: `${name} (${kind}) with a V8 code cache: the cache, deflated as a zip stores it`, value: cached.deflatedBytes, unit: 'bytes' },
+          { name: `${name} (${kind}) with a V8 code cache: zip and cache`, value: statSync(zip).size + cached.deflatedBytes, unit: 'bytes' },
         ];
       }),
     ];
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * What shipping V8's code cache with a bundle would buy and cost: the road not taken (docs/performance.md).
+ * A process in the timed environment loads the bundle through `vm.Script` and writes the cache V8 makes
+ * after the load, so it holds the functions the load ran; a loader beside it compiles the bundle with that
+ * cache. The cache is only valid for the Node build that made it: here, this one.
+ */
+function withCodeCache(entry: string): { loader: string; deflatedBytes: number } {
+  const cacheFile = `${entry}.v8cache`;
+  const loader = `${entry}.cached-loader.js`;
+  const compile = (cachedData: string) => [
+    `const fs = require('node:fs'), vm = require('node:vm'), path = require('node:path'), { wrap } = require('node:module');`,
+    `const file = ${JSON.stringify(entry)};`,
+    `const script = new vm.Script(wrap(fs.readFileSync(file, 'utf8')), { filename: file${cachedData} });`,
+    `script.runInThisContext().call(module.exports, module.exports, require, module, file, path.dirname(file));`,
+  ];
+  const make = spawnSync(process.execPath, ['-e', [...compile(''), `fs.writeFileSync(${JSON.stringify(cacheFile)}, script.createCachedData());`].join('\n')], {
+    env: LAMBDA_PROCESS_ENV,
+    encoding: 'utf8',
+  });
+  if (make.status !== 0) throw new Error(`making the code cache of ${entry} failed: ${make.stderr}`);
+  writeFileSync(loader, [
+    ...compile(`, cachedData: fs.readFileSync(${JSON.stringify(cacheFile)})`).slice(0, 3),
+    `if (script.cachedDataRejected) throw new Error('code cache rejected');`,
+    ...compile('').slice(3),
+  ].join('\n'));
+  return { loader, deflatedBytes: deflateRawSync(readFileSync(cacheFile), { level: 9 }).length };
 }
 
 /** The instructions valgrind counts while a fresh `node` process requires the file. */
