@@ -66,6 +66,33 @@ describe('the scorecard', () => {
     expect(pointsOf(scorecardOf(good({ counters: { ...good().counters, received: 100, closed: 98 } }), DEFAULT_STANDARD), 'handling_rate')).toBe(20);
   });
 
+  it('the settlement item counts the shop’s own settlements, not the bureau’s mediations', () => {
+    const mediated = scorecardOf(good({ counters: { ...good().counters, received: 10, closed: 10, settledInShop: 0, mediated: 9 } }), DEFAULT_STANDARD);
+    expect(mediated.base.find((item) => item.code === 'settlement_rate')).toMatchObject({ label: '店内和解率', points: 0, basis: expect.stringContaining('店内和解 0.0%（0/10') });
+    const inShop = scorecardOf(good({ counters: { ...good().counters, received: 10, closed: 10, settledInShop: 9, mediated: 1 } }), DEFAULT_STANDARD);
+    expect(pointsOf(inShop, 'settlement_rate')).toBe(20);
+  });
+
+  it('first response: more than half within 24 hours for full points; exactly half is not more than half', () => {
+    const responses = (within24h: number, within72h: number, over: number) =>
+      pointsOf(scorecardOf(good({ counters: { ...good().counters, firstResponses: within24h + within72h + over, firstResponseWithin1h: within24h, firstResponseWithin24h: 0, firstResponseWithin72h: within72h, firstResponseOver72h: over } }), DEFAULT_STANDARD), 'first_response');
+    expect(responses(2, 0, 1)).toBe(10);
+    expect(responses(1, 0, 1)).toBe(0);
+    expect(responses(1, 1, 1)).toBe(5);
+    expect(responses(1, 0, 0)).toBe(10);
+  });
+
+  it('整改 in time is judged only on orders whose time is up', () => {
+    const inTime = (patch: Partial<ScorecardInputs['inspections']>) =>
+      scorecardOf(good({ inspections: { ...good().inspections, ...patch } }), DEFAULT_STANDARD).base.find((item) => item.code === 'rectifications_in_time');
+    // Two issued, neither due yet: nothing to judge.
+    expect(inTime({ rectificationsIssued: 2, rectificationsDue: 0 })).toMatchObject({ points: 10, basis: '整改 2 项，均未到期或待复查' });
+    // Three issued, two due, one of them closed in time: half.
+    expect(inTime({ rectificationsIssued: 3, rectificationsDue: 2, rectificationsClosedInTime: 1 })).toMatchObject({ points: 5, basis: '整改 3 项，已到期 2 项，按期完成 1 项' });
+    // A scorecard stored before orders were counted as due: every order issued is taken as due.
+    expect(inTime({ rectificationsIssued: 2, rectificationsClosedInTime: 1 })).toMatchObject({ points: 5 });
+  });
+
   it('a shop without complaints, ratings or inspections is not penalised for what never happened', () => {
     const quiet = scorecardOf(good({ counters: {}, inspections: NO_INSPECTIONS }), DEFAULT_STANDARD);
     expect(quiet.base.every((item) => item.points === item.max)).toBe(true);

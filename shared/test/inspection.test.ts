@@ -407,9 +407,18 @@ describe('the annual assessment’s inputs', () => {
       rectificationsOpen: 1,
       // Its round-2 deadline is 2026-06-20, passed by 25 June.
       rectificationsOverdue: 1,
+      // The two closed and the overdue one.
+      rectificationsDue: 3,
       rectificationsReissued: 1,
     });
-    expect(inspectionFacts(2026, inspections, [reissuedOpen], at('2026-06-20T10:00')).rectificationsOverdue).toBe(0);
+    expect(inspectionFacts(2026, inspections, [reissuedOpen], at('2026-06-20T10:00'))).toMatchObject({ rectificationsOverdue: 0, rectificationsDue: 0 });
+  });
+
+  it('an order answered and waiting for the re-check is neither overdue nor due, whatever the date', () => {
+    const reissued = applyRectification(order('answered'), COMMANDS.fail, ACTORS['regulator of the town'], at('2026-06-12T10:00')).state;
+    const answeredAgain = { ...applyRectification(reissued, COMMANDS.answer, ACTORS['the shop'], at('2026-06-15T10:00')).state, inspectedOn: '2026-06-01' };
+    expect(answeredAgain.status).toBe('answered');
+    expect(inspectionFacts(2026, [], [answeredAgain], at('2026-12-25T10:00'))).toMatchObject({ rectificationsOpen: 1, rectificationsOverdue: 0, rectificationsDue: 0 });
   });
 
   it('is all zeros for a shop never inspected', () => {

@@ -56,6 +56,13 @@ describe('public view of a shop', () => {
     expect(publicBadge({ ...merchant, badge: undefined })).toEqual({ kind: 'participant', label: '放心消费参创单位' });
   });
 
+  it('shows a 示范 shop’s title, and withholds it once the shop is on the 联合惩戒 list', () => {
+    const model = { ...merchant, badge: { kind: 'model' as const, year: 2025 } };
+    expect(publicBadge(model)).toMatchObject({ kind: 'model', label: expect.stringContaining('2025年度放心消费示范') });
+    const flag = { source: '县市场监管局', date: '2026-05-01', description: '虚假宣传', recordedAt: '2026-05-02T02:00:00.000Z' };
+    expect(publicBadge({ ...model, creditFlags: [flag] })).toEqual({ kind: 'participant', label: '放心消费参创单位' });
+  });
+
   it.each(['suspended', 'revoked'] as const)('withholds the award of a %s shop and explains why', (status) => {
     const view = toPublicView({ ...merchant, status }, noRecord);
     expect(view.badge).toEqual({ kind: 'none', label: '' });

@@ -31,7 +31,7 @@ const facetsOf = (merchant: Merchant) => [
 
 /** Where a shop's listings live: one per facet, sorted by its award (示范 first) and then its name. */
 function listingKeys(merchant: Merchant): Array<{ facet: string; rankKey: string }> {
-  const rank = merchant.badge?.kind === 'model' ? '0' : '1';
+  const rank = publicBadge(merchant).kind === 'model' ? '0' : '1';
   return facetsOf(merchant).map((facet) => ({ facet, rankKey: `${rank}#${merchant.name}#${merchant.id}` }));
 }
 

@@ -115,6 +115,7 @@ async function inputsFor(merchant: Merchant, year: number, now: Date): Promise<S
       rectificationsIssued: facts.rectificationsIssued,
       rectificationsClosedInTime: facts.rectificationsClosedInTime,
       rectificationsOverdue: facts.rectificationsOverdue,
+      rectificationsDue: facts.rectificationsDue,
     },
   };
 }
@@ -245,6 +246,11 @@ export async function assessmentOverview(year: number, principal: Principal, now
 /** An admin opens a year's assessment with its standard: every participating shop is to be assessed. */
 export async function openAssessment(year: number, standard: AssessmentStandard | undefined, principal: Principal, now: Date): Promise<AssessmentView> {
   const staff = requireAdmin(principal, '开启年度考核');
+  // A year not begun has nothing to assess (every shop would score full marks on empty counters); one
+  // older than last year is never continued by the schedule, so a large county's would stay computing.
+  const thisYear = Number(shanghaiToday(now).slice(0, 4));
+  if (year > thisYear) throw new Invalid(`${year}年尚未开始，不能开启该年度考核`, 'year');
+  if (year < thisYear - 1) throw new Invalid(`只能开启${thisYear}年或${thisYear - 1}年的年度考核`, 'year');
   const shops = await participatingShops();
   const record: AssessmentRecord = {
     year,

@@ -60,7 +60,7 @@ async function doneCounts(year: number, tasks: readonly TaskInput[]): Promise<Ma
     for (const [key, count] of await countInspections(year)) add(`${key}:inspections`, count);
   }
   if (kinds.has('stations')) {
-    for (const [key, count] of await countStations()) add(`${key}:stations`, count);
+    for (const [key, count] of await countStations(year)) add(`${key}:stations`, count);
   }
   return done;
 }

@@ -59,6 +59,11 @@ const confirmIt = (who: SignedIn) => invoke(confirm, { method: 'POST', routePath
 describe('the annual assessment', () => {
   it('only a county admin opens it; it computes every participating shop’s scorecard', async () => {
     expect((await openIt(people.regulatorChengguan)).status).toBe(403);
+    // A year not begun, or one the schedule would never finish, is refused naming the year; nothing opens.
+    const openYear = (value: number) => invoke(open, { method: 'POST', routePath: '/staff/assessments/{year}', pathParameters: { year: String(value) }, token: people.adminCounty.token, body: {} });
+    expect(await openYear(year + 1)).toMatchObject({ status: 400, body: { field: 'year', message: `${year + 1}年尚未开始，不能开启该年度考核` } });
+    expect(await openYear(year - 2)).toMatchObject({ status: 400, body: { field: 'year' } });
+    expect(await findAssessment(year + 1)).toBeUndefined();
     const opened = await openIt(people.adminCounty);
     expect(opened.status).toBe(201);
     expect(AssessmentView.parse(opened.body)).toMatchObject({ year, state: 'open', shops: { total: 2, computed: 2, passed: 1, failed: 1 } });

@@ -2,6 +2,7 @@ import { BulletinView, FileComplaintRequest, YearTasksView, formatShanghaiDate }
 import { handler as bulletin } from '../../src/handlers/campaign/bulletin';
 import { handler as putYearTasks } from '../../src/handlers/campaign/put-year-tasks';
 import { handler as yearTasks } from '../../src/handlers/campaign/year-tasks';
+import { handler as registerStation } from '../../src/handlers/stations/register-station';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { applyPendingCounts } from './support/counting';
@@ -27,6 +28,7 @@ const TASKS = [
   { assignee: { kind: 'town', code: 'longquan' }, kind: 'shops_signed_up', target: 1 },
   { assignee: { kind: 'town', code: 'chengguan' }, kind: 'inspections', target: 4, note: '每季度一次' },
   { assignee: { kind: 'department', code: 'commerce' }, kind: 'shops_signed_up', target: 2 },
+  { assignee: { kind: 'town', code: 'chengguan' }, kind: 'stations', target: 2 },
 ];
 
 describe('the year’s tasks (创建任务分解)', () => {
@@ -48,16 +50,27 @@ describe('the year’s tasks (创建任务分解)', () => {
     expect(byKey('longquan', 'shops_signed_up').progress).toMatchObject({ target: 1, done: 1, complete: true, share: 1 });
     expect(byKey('commerce', 'shops_signed_up')).toMatchObject({ assigneeName: '县商务局', progress: { done: 2 } });
     expect(byKey('chengguan', 'inspections')).toMatchObject({ kindLabel: '明查暗访', unit: '次', note: '每季度一次', progress: { done: 0 } });
+    expect(byKey('chengguan', 'stations').progress).toMatchObject({ target: 2, done: 0 });
+  });
+
+  it('a station registered in the town counts towards its stations task; one in another town does not', async () => {
+    const station = { name: '城关农贸市场投诉站', townCode: 'chengguan', placeType: 'market', address: '城关镇农贸市场东门', contactName: '王站长', contactPhone: '0311-5551234' };
+    const register = (body: unknown) =>
+      invoke(registerStation, { method: 'POST', routePath: '/staff/stations', token: people.adminCounty.token, body, headers: { 'idempotency-key': newIdempotencyKey() } });
+    expect((await register(station)).status).toBe(201);
+    expect((await register({ ...station, name: '龙泉商场投诉站', townCode: 'longquan', placeType: 'mall' })).status).toBe(201);
+    const task = YearTasksView.parse((await get(people.adminCounty)).body).tasks.find((entry) => entry.assignee.code === 'chengguan' && entry.kind === 'stations')!;
+    expect(task.progress).toMatchObject({ target: 2, done: 1, complete: false });
   });
 
   it('a concurrent edit is 409, nothing lost', async () => {
     expect(await put(people.adminCounty, { version: 0, tasks: [] })).toMatchObject({ status: 409 });
-    expect(YearTasksView.parse((await get(people.adminCounty)).body).tasks).toHaveLength(4);
+    expect(YearTasksView.parse((await get(people.adminCounty)).body).tasks).toHaveLength(5);
   });
 
   it('town staff see their own towns’ tasks and the departments’', async () => {
     const mine = YearTasksView.parse((await get(people.regulatorChengguan)).body);
-    expect(mine.tasks.map((task) => task.assignee.code).sort()).toEqual(['chengguan', 'chengguan', 'commerce']);
+    expect(mine.tasks.map((task) => task.assignee.code).sort()).toEqual(['chengguan', 'chengguan', 'chengguan', 'commerce']);
   });
 });
 
@@ -75,7 +88,7 @@ describe('the bulletin (通报)', () => {
     expect(view).toMatchObject({ kind: 'monthly', title: `清河县放心消费创建工作${year}年${Number(today.slice(5, 7))}月通报`, issuer: '清河县消费者权益保护工作联席会议办公室' });
     expect(view.county).toMatchObject({ received: 2, handled: 2, rates: { handlingRate: { text: '100.0%', meets: true }, settlementRate: { text: '—', meets: null } } });
     const chengguan = view.towns.find((town) => town.code === 'chengguan')!;
-    expect(chengguan).toMatchObject({ received: 2, meetsTargets: true, tasks: { total: 2, complete: 0 } });
+    expect(chengguan).toMatchObject({ received: 2, meetsTargets: true, tasks: { total: 3, complete: 0 } });
     expect(view.commendations).toContain('城关镇投诉处理各项指标均达到目标');
   });
 

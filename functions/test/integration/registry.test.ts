@@ -166,7 +166,12 @@ describe('status, credit flags and versioned commitments', () => {
   });
 
   it('puts a flagged shop on the 联合惩戒 list, its page and a CSV that no spreadsheet executes', async () => {
-    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHFLAGGED1', name: '=HYPERLINK("http://x")商店' } });
+    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHFLAGGED1', name: '=HYPERLINK("http://x")商店', badge: { kind: 'model', year: 2025 } }, directory: 'publish' });
+    const badgeOf = async () => MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHFLAGGED1' } })).body).badge.kind;
+    const listing = async () =>
+      (await invoke(directory, { method: 'GET', routePath: '/merchants', query: { town: 'chengguan' } })).body.items.find((item: { id: string }) => item.id === 'QHFLAGGED1');
+    expect(await badgeOf()).toBe('model');
+    expect((await listing()).badge).toMatchObject({ kind: 'model', label: expect.stringContaining('示范') });
     const flagged = await invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() },
       method: 'POST',
       routePath: '/staff/merchants/{id}/violations',
@@ -181,6 +186,9 @@ describe('status, credit flags and versioned commitments', () => {
 
     const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHFLAGGED1' } })).body);
     expect(page.statusNotice).toContain('联合惩戒');
+    // It keeps taking part, but its 示范 title is withheld on its page and in the directory.
+    expect(page.badge).toEqual({ kind: 'participant', label: '放心消费参创单位' });
+    expect((await listing()).badge).toEqual({ kind: 'participant', label: '放心消费参创单位' });
 
     const csv = await creditListCsv(apiGatewayEvent({ method: 'GET', routePath: '/staff/credit-list.csv', headers: { authorization: `Bearer ${staff.adminCounty.token}` } }));
     expect(csv.statusCode).toBe(200);

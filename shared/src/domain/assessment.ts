@@ -18,7 +18,7 @@ import { codeTable } from '../catalogue/code-table';
 export const BASE_ITEMS = codeTable({
   commitments_published: { label: '公开承诺', defaultPoints: 10 },
   handling_rate: { label: '投诉处理率', defaultPoints: 20 },
-  settlement_rate: { label: '消费纠纷和解率', defaultPoints: 20 },
+  settlement_rate: { label: '店内和解率', defaultPoints: 20 },
   satisfaction: { label: '投诉处理满意率', defaultPoints: 15 },
   first_response: { label: '首次响应时间', defaultPoints: 10 },
   inspections_passed: { label: '明查暗访合格', defaultPoints: 15 },
@@ -41,7 +41,7 @@ export const BOTTOM_LINES = codeTable({
   credit_flag: '有经查实的违法违规记录（联合惩戒名单）',
   not_active: '已被暂停或摘牌',
   inspection_bottom_line: '明查暗访发现重大安全隐患或虚假、不兑现的承诺',
-  rectification_overdue: '整改逾期未完成',
+  rectification_overdue: '整改逾期未答复',
 } as const);
 export type BottomLineCode = keyof typeof BOTTOM_LINES;
 export const BOTTOM_LINE_CODES = Object.keys(BOTTOM_LINES) as [BottomLineCode, ...BottomLineCode[]];
@@ -98,7 +98,9 @@ export interface ScorecardInputs {
   inspections: Pick<
     InspectionFacts,
     'inspections' | 'inspectionsWithoutFailures' | 'bottomLineFailures' | 'bottomLines' | 'rectificationsIssued' | 'rectificationsClosedInTime' | 'rectificationsOverdue'
-  >;
+  > &
+    // Absent from scorecards stored before it was counted: every order issued was then taken as due.
+    Partial<Pick<InspectionFacts, 'rectificationsDue'>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -166,6 +168,7 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
   const responses = counters.firstResponses ?? 0;
   const within24h = FIRST_RESPONSE_BUCKETS.filter((bucket) => bucket.maxMinutes <= 1440).reduce((sum, bucket) => sum + (counters[bucket.counter] ?? 0), 0);
   const within72h = within24h + (counters.firstResponseWithin72h ?? 0);
+  const due = inspections.rectificationsDue ?? inspections.rectificationsIssued;
   return [
     item(
       'commitments_published',
@@ -179,8 +182,9 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     ),
     item(
       'settlement_rate',
-      ratePoints(max.settlement_rate, rates.settlementRate.numerator, rates.settlementRate.denominator, INDICATOR_TARGETS.settlementRate, 0.6),
-      rates.settlementRate.denominator === 0 ? '本年度无办结的纠纷' : `和解率 ${formatRate(rates.settlementRate)}（${rates.settlementRate.numerator}/${rates.settlementRate.denominator}；达到 85% 得满分，60% 及以下不得分）`,
+      // The shop's own settlements (消费纠纷不出店门): a dispute the bureau had to mediate is not one.
+      ratePoints(max.settlement_rate, rates.inShopShare.numerator, rates.inShopShare.denominator, INDICATOR_TARGETS.settlementRate, 0.6),
+      rates.inShopShare.denominator === 0 ? '本年度无办结的纠纷' : `店内和解 ${formatRate(rates.inShopShare)}（${rates.inShopShare.numerator}/${rates.inShopShare.denominator}；达到 85% 得满分，60% 及以下不得分）`,
     ),
     item(
       'satisfaction',
@@ -189,7 +193,7 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     ),
     item(
       'first_response',
-      responses === 0 ? max.first_response : within24h * 2 >= responses ? max.first_response : within72h * 2 >= responses ? Math.floor(max.first_response / 2) : 0,
+      responses === 0 ? max.first_response : within24h * 2 > responses ? max.first_response : within72h * 2 > responses ? Math.floor(max.first_response / 2) : 0,
       responses === 0 ? '本年度无需响应的投诉' : `${responses} 件中 ${within24h} 件 24 小时内首次响应（过半得满分；过半在 3 天内得一半）`,
     ),
     item(
@@ -199,8 +203,12 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     ),
     item(
       'rectifications_in_time',
-      inspections.rectificationsIssued === 0 ? max.rectifications_in_time : Math.floor((max.rectifications_in_time * inspections.rectificationsClosedInTime) / inspections.rectificationsIssued),
-      inspections.rectificationsIssued === 0 ? '本年度无整改要求' : `整改 ${inspections.rectificationsIssued} 项，按期完成 ${inspections.rectificationsClosedInTime} 项`,
+      due === 0 ? max.rectifications_in_time : Math.floor((max.rectifications_in_time * inspections.rectificationsClosedInTime) / due),
+      inspections.rectificationsIssued === 0
+        ? '本年度无整改要求'
+        : due === 0
+          ? `整改 ${inspections.rectificationsIssued} 项，均未到期或待复查`
+          : `整改 ${inspections.rectificationsIssued} 项，已到期 ${due} 项，按期完成 ${inspections.rectificationsClosedInTime} 项`,
     ),
   ];
 }
@@ -225,7 +233,7 @@ function bottomLinesOf(inputs: ScorecardInputs, standard: AssessmentStandard): S
     });
   }
   if (enabled.has('rectification_overdue') && inputs.inspections.rectificationsOverdue > 0) {
-    found.push({ code: 'rectification_overdue', label: BOTTOM_LINES.rectification_overdue, evidence: `逾期未完成整改 ${inputs.inspections.rectificationsOverdue} 项` });
+    found.push({ code: 'rectification_overdue', label: BOTTOM_LINES.rectification_overdue, evidence: `逾期未答复的整改 ${inputs.inspections.rectificationsOverdue} 项` });
   }
   return found;
 }

@@ -400,8 +400,16 @@ export interface InspectionFacts {
   rectificationsClosedLate: number;
   /** Not closed yet (waiting for the shop or for a re-check). */
   rectificationsOpen: number;
-  /** Open and past the deadline of the round in force (a subset of `rectificationsOpen`). */
+  /**
+   * Still waiting for the shop's answer past the deadline of the round in force (a subset of
+   * `rectificationsOpen`). An answer waiting for a re-check is the bureau's to finish, not the shop's lateness.
+   */
   rectificationsOverdue: number;
+  /**
+   * Orders whose time is up: closed, or overdue as above. Those still within their deadline, or answered and
+   * waiting for a re-check, cannot yet be judged in time or late.
+   */
+  rectificationsDue: number;
   /** Orders issued again after a failed re-check, counted per extra round. */
   rectificationsReissued: number;
 }
@@ -418,6 +426,7 @@ export function inspectionFacts(
   const orders = rectifications.filter((order) => inYear(order.inspectedOn));
   const open = orders.filter((order) => order.status !== 'closed');
   const closed = orders.filter((order) => order.status === 'closed');
+  const overdue = open.filter((order) => order.status === 'issued' && isRectificationOverdue(order, now)).length;
   return {
     year,
     inspections: ofYear.length,
@@ -436,7 +445,8 @@ export function inspectionFacts(
     rectificationsClosedInTime: closed.filter((order) => order.closedInTime === true).length,
     rectificationsClosedLate: closed.filter((order) => order.closedInTime !== true).length,
     rectificationsOpen: open.length,
-    rectificationsOverdue: open.filter((order) => isRectificationOverdue(order, now)).length,
+    rectificationsOverdue: overdue,
+    rectificationsDue: closed.length + overdue,
     rectificationsReissued: orders.reduce((sum, order) => sum + order.rounds.length - 1, 0),
   };
 }

@@ -82,11 +82,12 @@ export function resolveCommitment(choice: CommitmentChoice, index: number): Publ
 
 /**
  * The badge a consumer sees. A suspended or revoked shop shows no award, whatever it held before:
- * the plan says such shops cannot be presented as 放心消费 units.
+ * the plan says such shops cannot be presented as 放心消费 units. A shop on the 联合惩戒 list keeps taking
+ * part but shows no 示范 title, nor is it listed first for one: it cannot be awarded or recommended.
  */
-export function publicBadge(merchant: Pick<Merchant, 'status' | 'badge' | 'type'>): MerchantPublicView['badge'] {
+export function publicBadge(merchant: Pick<Merchant, 'status' | 'badge' | 'type' | 'creditFlags'>): MerchantPublicView['badge'] {
   if (merchant.status !== 'active') return { kind: 'none', label: '' };
-  if (merchant.badge?.kind === 'model') {
+  if (merchant.badge?.kind === 'model' && merchant.creditFlags.length === 0) {
     const who = merchant.type === 'individual' ? '个体户' : '企业';
     return { kind: 'model', label: `${merchant.badge.year}年度放心消费示范${who}` };
   }
