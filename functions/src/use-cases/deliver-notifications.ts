@@ -141,13 +141,22 @@ async function sendToEveryone(
   return { reason: withSmsNote(undeliverableReason(recipients.audience, cause), viaSms) };
 }
 
-/** What a WeChat failure means for this person: a reason it will never work (recorded), or Transient. */
+/**
+ * What a WeChat failure means for this person: a reason it will never work for them (recorded against them),
+ * or Transient. Only two answers are about the person: 43101 (no subscription, or refused) and 40003 (an
+ * openid WeChat does not know). Anything else — the token's AppID or secret (40013, 40125), the server's IP
+ * (40164), the template (40037), the page (41030), a field (47003) — is the deployment's and would fail for
+ * every recipient alike: retried with backoff (so fixing the configuration delivers what waited) and, when
+ * the attempts run out, dead with the code for staff, never put down as the person's refusal.
+ */
 function classifyWeChatFailure(error: unknown): string | Transient {
   if (error instanceof WeChatError) {
-    if (error.errcode === 43101) return '未订阅或已拒收（微信 43101）';
+    if (error.endpoint === 'subscribe_send' && error.errcode === 43101) return '未订阅或已拒收（微信 43101）';
+    if (error.endpoint === 'subscribe_send' && error.errcode === 40003) return '微信用户标识无效（微信 40003）';
     // 40001/42001 here means the one refresh withAccessToken allows did not help: a token problem, not the person's.
     if (error.retryable || error.errcode === 40001 || error.errcode === 42001) return new Transient(`微信 ${error.errcode}`);
-    return `微信拒绝发送（${error.errcode}）`;
+    const where = error.endpoint === 'stable_token' ? '获取接口凭证' : '发送订阅消息';
+    return new Transient(`微信${where}失败（${error.errcode}），与接收人无关，请检查小程序配置`);
   }
   if (error instanceof WeChatUnavailable) return new Transient(`微信服务不可用（${error.reason}${error.status ? ` ${error.status}` : ''}）`);
   throw error;

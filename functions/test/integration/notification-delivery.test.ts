@@ -233,6 +233,28 @@ describe('when WeChat fails', () => {
     expect(forbidden.status).toBe(403);
   });
 
+  it.each([
+    ['a template the deployment has wrong (40037)', [{ endpoint: 'subscribe_send', kind: 'errcode', errcode: 40037, times: 4 }], '40037'],
+    ['a token refused for the server’s IP (40164)', [{ endpoint: 'subscribe_send', kind: 'errcode', errcode: 40001, times: 1 }, { endpoint: 'stable_token', kind: 'errcode', errcode: 40164, times: 1 }], '40164'],
+  ] as const)('%s is the deployment’s, not the people’s: nobody is put down as refusing, and it is delivered once fixed', async (_what, faults, code) => {
+    await file();
+    const [id] = await pendingIds();
+    weChat.injectFaults(faults.map((fault) => ({ ...fault })));
+    let clock = Date.now();
+    expect(await deliverOutboxItem(id!, { now: () => new Date(clock), random: () => 0.5 })).toBe('retry');
+    const waiting = (await readOutboxItem(id!))!;
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 1 });
+    expect([...waiting.refusedBy]).toEqual([]);
+    expect(waiting.lastError).toContain(code);
+    expect(waiting.lastError).toContain('与接收人无关');
+    // The configuration is put right (the faults run out): what waited is delivered, to both.
+    clock = Date.parse(waiting.dueAt);
+    weChat.clearFaults();
+    expect(await deliverOutboxItem(id!, { now: () => new Date(clock) })).toBe('delivered');
+    expect(sendsTo('ownerA')).toHaveLength(1);
+    expect(sendsTo('clerkA')).toHaveLength(1);
+  });
+
   it('counts a message as delivered when one person at the shop accepted it and the other refused', async () => {
     weChat.refuseSubscriber(openid('clerkA'));
     await file();
