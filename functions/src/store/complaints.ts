@@ -213,11 +213,15 @@ export async function saveTransition(readVersion: number, record: ComplaintRecor
   const moderationAsRead = record.descriptionModeration
     ? ({ attr: 'descriptionModeration.state', eq: record.descriptionModeration.state } as const)
     : ({ attr: 'descriptionModeration', exists: false } as const);
+  // Likewise the claim code of a case a station filed: a reissue moves the complaint to a new code without a new
+  // version, and a write read before it would point the complaint back at the deleted code. (A claim drops the
+  // code from the record it writes; it is held by its own conditional delete of the code it read.)
+  const claimCodeAsRead = record.claimCodeHash ? [{ attr: 'claimCodeHash', eq: record.claimCodeHash } as const] : [];
   try {
     await execute(
       ComplaintEntity.build(PutTransaction)
         .item(toStored(record))
-        .options({ condition: { and: [{ attr: 'version', eq: readVersion }, moderationAsRead] } }),
+        .options({ condition: { and: [{ attr: 'version', eq: readVersion }, moderationAsRead, ...claimCodeAsRead] } }),
       eventWrite(record.id, record.version, event, effects.counters),
       ...sideEffectWrites(record, event, record.version, effects),
     );

@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { LedgerPage, Session, StationView } from '@fangxin/shared';
+import { transition, type LedgerPage, type Session, type StationView } from '@fangxin/shared';
 import { handler as listStations } from '../../src/handlers/stations/list-stations';
 import { handler as registerStation } from '../../src/handlers/stations/register-station';
 import { handler as inviteStaff } from '../../src/handlers/stations/invite-station-staff';
@@ -17,6 +17,8 @@ import { handler as sendCommand } from '../../src/handlers/complaints/send-comma
 import { handler as triageQueue } from '../../src/handlers/staff/triage-queue';
 import { handler as dashboardRoute } from '../../src/handlers/campaign/dashboard';
 import { claimComplaint as claimUseCase } from '../../src/use-cases/stations';
+import { clocksAt } from '../../src/use-cases/clocks';
+import { loadComplaint, saveTransition } from '../../src/store/complaints';
 import { staffFollowUps as staffFollowUpsUseCase, stationFollowUps as stationFollowUpsUseCase } from '../../src/use-cases/follow-ups';
 import { issueToken } from '../../src/auth/token';
 import { saveUser } from '../../src/store/users';
@@ -306,6 +308,26 @@ describe('the consumer claims a station-filed complaint', () => {
       body: { sendBySms: false },
     });
     expect(notTheirs.status).toBe(404);
+  });
+
+  it('a change read before a reissue cannot point the case back at the old code: it is refused, and the new code still works', async () => {
+    const filed = (await file(stationStaff, walkInBody())).body;
+    const readBefore = (await loadComplaint(filed.complaint.id))!;
+    const reissued = await invoke(reissueCode, {
+      method: 'POST',
+      routePath: '/station/complaints/{id}/claim-code',
+      pathParameters: { id: filed.complaint.id },
+      token: stationStaff.token,
+      body: { sendBySms: false },
+    });
+    expect(reissued.status).toBe(200);
+    // A staff note (or the sweeper, or a reply) that read the case before the reissue writes the whole complaint back.
+    const now = new Date();
+    const { rules, calendar } = await clocksAt(now);
+    const { state, event } = transition(readBefore.record, { type: 'note', text: '已电话联系消费者' }, { kind: 'staff', userId: 'staff-note', role: 'admin', jurisdiction: 'county' }, now, rules, calendar);
+    await expect(saveTransition(readBefore.record.version, state, event, { counters: [], notifications: [] })).rejects.toThrow('刚刚被他人更新');
+    expect((await loadComplaint(filed.complaint.id))!.record.version).toBe(readBefore.record.version);
+    expect((await claim(people.consumer, reissued.body.claimCode)).status).toBe(200);
   });
 
   it('nobody on either side of the desk may claim: the filing station’s staff and the shop’s people are refused, the code still works', async () => {
