@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
@@ -115,6 +116,11 @@ export async function findScorecard(year: number, merchantId: string): Promise<S
 export async function saveOverride(next: StoredScorecard, readVersion: number, override: Override, role: string): Promise<void> {
   try {
     await execute(
+      // The year still open as the override commits: confirming fixes the list of shops to award, and a
+      // score changed after it would disagree with the badges given.
+      AssessmentEntity.build(ConditionCheck)
+        .key({ year: String(next.year) })
+        .condition({ attr: 'state', eq: 'open' }),
       ScorecardEntity.build(PutTransaction)
         .item({ ...next, year: String(next.year) })
         .options({ condition: { attr: 'version', eq: readVersion } }),
@@ -130,7 +136,7 @@ export async function saveOverride(next: StoredScorecard, readVersion: number, o
       }),
     );
   } catch (error) {
-    if (isConditionFailure(error)) throw new Conflict('该评分刚刚已被他人调整，请刷新后再操作');
+    if (isConditionFailure(error)) throw new Conflict('该评分刚刚已被他人调整，或年度考核已确认，请刷新后再操作');
     throw error;
   }
 }
@@ -171,6 +177,7 @@ const yearScorecards = FangxinTable.build(AccessPattern)
 
 /** All of a year's scorecards (the county's participating shops: hundreds, read a page at a time). */
 export async function listScorecards(year: number): Promise<StoredScorecard[]> {
-  const { Items = [] } = await yearScorecards.query(String(year)).options({ maxPages: 50 }).send();
+  // Consistent: confirming awards from this list, and an override committed just before must be in it.
+  const { Items = [] } = await yearScorecards.query(String(year)).options({ maxPages: 50, consistent: true }).send();
   return Items.map((item) => toScorecard(item as Record<string, unknown>));
 }

@@ -164,6 +164,7 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
   while (record && (record.state === 'computing' || record.awardsPending.length > 0) && Date.now() < deadline) {
     const batch = (record.state === 'computing' ? record.pending : record.awardsPending).slice(0, 10);
     const done: string[] = [];
+    let deferred = false;
     for (const merchantId of batch) {
       if (Date.now() >= deadline) break;
       const merchant = await findMerchant(merchantId);
@@ -176,12 +177,21 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
       } else if (merchant && merchant.status === 'active' && flaggedSinceScored(merchant, record.standard)) {
         await withholdAward(year, merchant, record, now);
       } else if (merchant && merchant.status === 'active' && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
-        await saveRegistryChange({
-          before: merchant,
-          after: { ...merchant, badge: { kind: 'model', year } },
-          directory: 'publish',
-          audit: { staffUserId: record.confirmedBy ?? 'system', role: 'admin', action: 'award_model', detail: `${year}年度放心消费示范`, at: now.toISOString() },
-        });
+        try {
+          await saveRegistryChange({
+            before: merchant,
+            after: { ...merchant, badge: { kind: 'model', year } },
+            directory: 'publish',
+            audit: { staffUserId: record.confirmedBy ?? 'system', role: 'admin', action: 'award_model', detail: `${year}年度放心消费示范`, at: now.toISOString() },
+          });
+        } catch (error) {
+          // The shop changed since it was read (its owner saving commitments at that moment): it stays pending,
+          // for the next batch or the schedule to read again. The confirmation itself has been saved.
+          if (!(error instanceof Conflict)) throw error;
+          logger.warn('assessment.award_deferred', { year, merchantId });
+          deferred = true;
+          continue;
+        }
         awarded++;
       }
       done.push(merchantId);
@@ -198,6 +208,7 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
       throw error;
     }
     record = next;
+    if (deferred) break; // not again in this run: the shop is read afresh by the next one
   }
   if (computed + awarded > 0) logger.info('assessment.progress', { year, computed, awarded, state: record?.state });
   return { computed, awarded };

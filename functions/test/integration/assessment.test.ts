@@ -12,7 +12,7 @@ import { handler as getMerchant } from '../../src/handlers/merchants/get-merchan
 import { handler as violation } from '../../src/handlers/registry/violation';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
-import { findAssessment, findScorecard, putScorecard, saveAssessment } from '../../src/store/assessments';
+import { findAssessment, findScorecard, putScorecard, saveAssessment, saveOverride } from '../../src/store/assessments';
 import { saveRegistryChange } from '../../src/store/registry';
 import { continueAssessment } from '../../src/use-cases/assessment';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
@@ -128,6 +128,11 @@ describe('the annual assessment', () => {
       status: 409,
       body: { message: `${year}年度考核已确认，不能再调整评分` },
     });
+    // An override that read the year as open and commits after the confirmation: refused, the score unchanged.
+    const stored = (await findScorecard(year, SHOP_A.id))!;
+    const late = { item: 'satisfaction', points: 0, reason: '确认前读取的调整', by: people.adminCounty.userId, at: new Date().toISOString() };
+    await expect(saveOverride({ ...stored, overrides: [late], version: stored.version + 1 }, stored.version, late, 'admin')).rejects.toThrow('年度考核已确认');
+    expect(await findScorecard(year, SHOP_A.id)).toEqual(stored);
   });
 
   it('the exclusion list names the failed shop (and everything on the 联合惩戒 list), safe against formulas', async () => {
