@@ -78,13 +78,23 @@ export function toRegistryView(merchant: Merchant): MerchantRegistryView {
 
 type Staff = NonNullable<Principal['roles']['staff']>;
 
+/**
+ * The caller as staff with one of `roles`. With the shop's town: a shop outside the caller's jurisdiction is
+ * 404 whatever their role, before the role is looked at, so that a real id answers as an unknown one does.
+ */
 function requireStaff(principal: Principal, roles: ReadonlyArray<Staff['role']>, townCode?: string): Staff {
   const staff = principal.roles.staff;
-  if (!staff || !roles.includes(staff.role)) throw new Forbidden('您的岗位无权进行此操作');
+  if (!staff) throw new Forbidden('您的岗位无权进行此操作');
   if (townCode && !coversTown(staff.jurisdiction, townCode)) {
     throw new NotFound('未找到该店铺');
   }
+  if (!roles.includes(staff.role)) throw new Forbidden('您的岗位无权进行此操作');
   return staff;
+}
+
+/** Before a shop is read: someone who is not staff at all learns nothing of which ids exist. */
+function requireSomeStaff(principal: Principal): void {
+  if (!principal.roles.staff) throw new Forbidden('您的岗位无权进行此操作');
 }
 
 async function loadShop(merchantId: string): Promise<Merchant> {
@@ -198,6 +208,7 @@ export async function changeMerchantStatus(
   principal: Principal,
   now: Date,
 ): Promise<MerchantRegistryView> {
+  requireSomeStaff(principal);
   const before = await loadShop(merchantId);
   const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
   const move = STATUS_MOVES[change.action];
@@ -220,6 +231,7 @@ export async function changeMerchantStatus(
  * with the same Idempotency-Key (a lost answer), it is recorded once and the shop is answered as it now stands.
  */
 export async function recordViolation(merchantId: string, flag: CreditFlag, principal: Principal, idempotencyKey: string, now: Date): Promise<MerchantRegistryView> {
+  requireSomeStaff(principal);
   const before = await loadShop(merchantId);
   const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
   const claim = { userId: principal.userId, operation: 'recordViolation', key: idempotencyKey, requestHash: requestHashOf({ merchantId, ...flag }), resultId: merchantId };

@@ -165,6 +165,27 @@ describe('status, credit flags and versioned commitments', () => {
     expect(await listed()).toContain('QHSUSPEND1');
   });
 
+  it('a status change or violation on a shop the caller has no relation to is 404, as for an unknown id; a role that may not act in its own town is 403', async () => {
+    const mediatorLongquan = { userId: 'u-test-mediator-longquan', displayName: '龙泉调解员', roles: { merchantIds: [] as string[], staff: { role: 'mediator' as const, jurisdiction: ['longquan'] } } };
+    await saveUser({ ...mediatorLongquan, openid: 'o-test-mediator-longquan' });
+    const token = (await issueToken(mediatorLongquan, new Date())).token;
+    const status = (who: string, id: string) =>
+      invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id }, token: who, body: { action: 'suspend', reason: '多次拒不处理消费者投诉' } });
+    const flag = (who: string, id: string) =>
+      invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id }, token: who, body: { source: '行政处罚', date: '2026-10-15', description: '销售过期食品，已予行政处罚。' } });
+    for (const call of [status, flag]) {
+      // A mediator of 龙泉: 城关's shop answers as an unknown id does.
+      expect(await call(token, SHOP_A.id)).toMatchObject({ status: 404, body: { message: '未找到该店铺' } });
+      expect((await call(token, 'QHNOSUCH01')).status).toBe(404);
+      // The county's mediator covers 城关, but a mediator may not do this: 403.
+      expect((await call(staff.mediatorCounty.token, SHOP_A.id)).status).toBe(403);
+      // Not staff at all: the same 403 for a real id and an unknown one.
+      expect((await call(staff.consumer.token, SHOP_A.id)).status).toBe(403);
+      expect((await call(staff.consumer.token, 'QHNOSUCH01')).status).toBe(403);
+    }
+    expect((await findMerchant(SHOP_A.id))!).toMatchObject({ status: 'active', creditFlags: [] });
+  });
+
   it('puts a flagged shop on the 联合惩戒 list, its page and a CSV that no spreadsheet executes', async () => {
     await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHFLAGGED1', name: '=HYPERLINK("http://x")商店', badge: { kind: 'model', year: 2025 } }, directory: 'publish' });
     const badgeOf = async () => MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHFLAGGED1' } })).body).badge.kind;
