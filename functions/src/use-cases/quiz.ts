@@ -17,6 +17,7 @@ import {
   formatShanghaiDate,
   gradeQuiz,
   isCountyAdmin,
+  isPubliclyVisible,
   parseCampaignPeriod,
   quizAttemptCounts,
   type CampaignBanksView,
@@ -123,7 +124,8 @@ export async function currentQuiz(now: Date): Promise<QuizView> {
 export async function townOfAnswer(input: { merchantId?: string; townCode?: string }): Promise<{ townCode?: string; merchantId?: string }> {
   if (input.merchantId) {
     const merchant = await findMerchant(input.merchantId);
-    if (!merchant) throw new NotFound('没有找到这家店铺，请重新扫描店铺二维码', 'merchantId');
+    // A pending or rejected application does not exist for the public, here as on the shop page.
+    if (!merchant || !isPubliclyVisible(merchant)) throw new NotFound('没有找到这家店铺，请重新扫描店铺二维码', 'merchantId');
     return { townCode: merchant.townCode, merchantId: merchant.id };
   }
   if (input.townCode && !(input.townCode in TOWNS)) throw new Invalid('请选择本县的乡镇（街道）', 'townCode');

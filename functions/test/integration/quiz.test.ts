@@ -11,6 +11,7 @@ import { QUIZ_ATTEMPT_KEY, personInPeriod } from '../../src/store/keys';
 import { QuizAttemptEntity, QuizEntity } from '../../src/store/quiz.entities';
 import { RATE_LIMITS } from '../../src/rate-limit-config';
 import { countStreamRecords } from '../../src/use-cases/count-events';
+import { saveRegistryChange } from '../../src/store/registry';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
 import { SHOP_A, SHOP_B, setUpPeople, type Person, type SignedIn } from './support/people';
@@ -112,6 +113,9 @@ describe('taking the quiz', () => {
     expect(await attempt(consumer, { answers: [{ questionId: QUESTIONS[0]!.id, optionId: 'z' }], townCode: 'chengguan' })).toMatchObject({ status: 400, body: { field: 'answers.0.optionId' } });
     expect(await attempt(consumer, { answers: answers(5), townCode: 'atlantis' })).toMatchObject({ status: 400, body: { field: 'townCode' } });
     expect(await attempt(consumer, { answers: answers(5), merchantId: 'QHNOSUCH01' })).toMatchObject({ status: 404, body: { field: 'merchantId' } });
+    // An application still pending is not a shop the public can scan: the same 404.
+    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHPENDING1', name: '申请中的商店', status: 'pending' } });
+    expect(await attempt(consumer, { answers: answers(5), merchantId: 'QHPENDING1' })).toMatchObject({ status: 404, body: { field: 'merchantId', message: '没有找到这家店铺，请重新扫描店铺二维码' } });
     expect(await attempt(consumer, { answers: answers(5) })).toMatchObject({ status: 400, body: { field: 'townCode' } });
     expect(await attempt(consumer, { answers: answers(5), townCode: 'chengguan' }, String(Number(period) - 1))).toMatchObject({ status: 404 });
     expect(await attempt(undefined, { answers: answers(5) }, 'abcd')).toMatchObject({ status: 400, body: { field: 'period' } });
