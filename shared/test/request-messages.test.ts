@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { BulletinParam } from '../src/contract/bulletin';
-import { Amount, CommandRequest, IsoDate, ListQuery, MainlandMobile } from '../src/contract/complaint';
-import { CreditFlag, DirectoryQuery, MerchantApplication, MerchantRegistryView, RedeemBinding } from '../src/contract/registry';
+import { Amount, CommandRequest, IsoDate, ListQuery, MainlandMobile, TriageQuery } from '../src/contract/complaint';
+import { CreditFlag, DirectoryQuery, RegistryQuery, MerchantApplication, MerchantRegistryView, RedeemBinding } from '../src/contract/registry';
 import { RedeemStationCode, RegisterStationRequest } from '../src/contract/station';
 import { UploadRequest } from '../src/contract/complaint';
 
@@ -21,6 +21,15 @@ describe('every request field answers a bad value with a message a person can ac
   it('the directory’s smaller page', () => {
     expect(firstProblem(DirectoryQuery, { limit: '31' })).toEqual({ field: 'limit', message: '每页条数应为 1 到 30 之间的整数' });
     expect(firstProblem(DirectoryQuery, { town: 'atlantis' })).toEqual({ field: 'town', message: '未知的乡镇（街道）' });
+  });
+
+  it('every list filtered by town or sector refuses an unknown one alike', () => {
+    for (const schema of [TriageQuery, RegistryQuery, DirectoryQuery]) {
+      expect(firstProblem(schema, { town: 'nowhere' })).toEqual({ field: 'town', message: '未知的乡镇（街道）' });
+      expect(firstProblem(schema, { town: 'constructor' })).toEqual({ field: 'town', message: '未知的乡镇（街道）' });
+    }
+    expect(firstProblem(TriageQuery, { sector: 'toString' })).toEqual({ field: 'sector', message: '未知的行业' });
+    expect(TriageQuery.parse({ town: 'chengguan', sector: 'retail' })).toMatchObject({ town: 'chengguan', sector: 'retail' });
   });
 
   it.each([
@@ -80,7 +89,8 @@ describe('codes, numbers and amounts typed on a phone: full-width forms and spac
 
   it('shop and station binding codes', () => {
     expect(RedeemBinding.parse({ code: 'ａｂｃｄ ２３４５' }).code).toBe('ABCD2345');
-    expect(RedeemStationCode.parse({ code: 'ＳＴＮ１２３４５６７８' }).code).toBe('STN12345678');
+    expect(RedeemStationCode.parse({ code: 'ＳＴＮ１２３４５６７' }).code).toBe('STN1234567');
+    expect(RedeemStationCode.parse({ code: ' stn1234567 ' }).code).toBe('STN1234567');
   });
 
   it('a station’s landline keeps its hyphen', () => {

@@ -148,12 +148,17 @@ describe('the office registers stations', () => {
     expect(second.body.message).toContain('绑定码无效');
     // One station per person, as the record says: a token from before joining does not get a second one.
     const elsewhere = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: otherStation.id }, token: people.adminCounty.token });
+    // Typed in lower case, or with a letter that is not in the code's alphabet: folded, or refused naming the field.
+    expect(await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.otherConsumer.token, body: { code: 'ULIO123456' } })).toMatchObject({
+      status: 400,
+      body: { field: 'code', message: '绑定码为 10 位字母数字，请核对后重新输入' },
+    });
     const twice = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.otherConsumer.token, body: { code: elsewhere.body.code } });
     expect(twice.status).toBe(409);
     expect(twice.body.message).toContain('您已是投诉站工作人员');
     // The code was not used up by the refusal.
     const newcomer = await plainConsumer('stationNewcomer');
-    expect((await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: newcomer.token, body: { code: elsewhere.body.code } })).status).toBe(200);
+    expect((await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: newcomer.token, body: { code: ` ${elsewhere.body.code.toLowerCase()} ` } })).status).toBe(200);
     const mediator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.mediatorCounty.token });
     expect(mediator.status).toBe(403);
     const farRegulator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.regulatorLongquan.token });
@@ -164,7 +169,7 @@ describe('the office registers stations', () => {
     const guesser = people.ownerB;
     const answers = [];
     for (let attempt = 0; attempt < 11; attempt++) {
-      answers.push(await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: guesser.token, body: { code: `GUESS${String(attempt).padStart(5, '0')}` } }));
+      answers.push(await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: guesser.token, body: { code: `GAESS${String(attempt).padStart(5, '0')}` } }));
     }
     expect(answers.slice(0, 10).map((answer) => answer.status)).toEqual(Array(10).fill(400));
     expect(answers[10]!.status).toBe(429);

@@ -9,6 +9,8 @@ import {
   REFUSAL_GROUND_CODES,
   TERMINATION_GROUND_CODES,
 } from '../catalogue/complaints';
+import { TOWN_CODES } from '../catalogue/county';
+import { SECTOR_CODES } from '../catalogue/sectors';
 import { COMMAND_TYPES, COMPLAINT_STATUSES } from '../domain/lifecycle';
 import { MerchantId } from './merchant';
 import { multiLineText } from './text';
@@ -58,10 +60,10 @@ export const CommitmentKey = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, { er
 /** A user's id (`u` + hash, or a staff id): letters, digits, `-` and `_`. */
 export const UserId = z.string({ error: '请选择人员' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '人员编号格式不正确' }));
 
-/** A town code as a filter (`chengguan`); an unknown one finds nothing. */
-export const TownFilter = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, { error: '乡镇（街道）代码格式不正确' }));
-/** A sector code as a filter (`retail`); an unknown one finds nothing. */
-export const SectorFilter = z.string().check(z.regex(/^[a-z0-9_]{1,40}$/, { error: '行业代码格式不正确' }));
+/** A town code as a filter (`chengguan`): one of the county's, as on every list that filters by town. */
+export const TownFilter = z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' });
+/** A sector code as a filter (`retail`): one of the catalogue's, as on every list that filters by sector. */
+export const SectorFilter = z.enum(SECTOR_CODES, { error: '未知的行业' });
 
 /** How many items a page holds, from a query string: an integer from 1 to `max`, 20 when not given. */
 export const PageLimit = (max = 50) => {

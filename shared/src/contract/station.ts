@@ -40,8 +40,15 @@ export type StationList = z.infer<typeof StationList>;
 /** A one-time code a new station staff member redeems in the mini-program to join the station. */
 export const StationInvitation = z.object({ code: z.string(), stationId: z.string(), expiresAt: z.string() });
 export type StationInvitation = z.infer<typeof StationInvitation>;
+/** As the shop's binding code: the letters the code is made of (Crockford's), in either case as typed. */
 export const RedeemStationCode = z.object({
-  code: z.pipe(typedCode('请输入绑定码'), z.string().check(z.regex(/^[A-Za-z0-9_-]{8,16}$/, { error: '绑定码格式不正确' }))),
+  code: z.pipe(
+    typedCode('请输入绑定码'),
+    z.pipe(
+      z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{10}$/i, { error: '绑定码为 10 位字母数字，请核对后重新输入' })),
+      z.transform((code) => code.toUpperCase()),
+    ),
+  ),
 });
 
 /**

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
-import { TOWNS, routes, type InspectionSummaryView, type MerchantRegistryView } from '@fangxin/shared'
+import { TOWNS, routes, type InspectionSummaryView, type MerchantRegistryView, type TownCode } from '@fangxin/shared'
 import { call } from '@/api/client'
 import { Choices, type ChoiceOption } from '@/components/choices'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
@@ -40,7 +40,7 @@ export default function InspectionsPage() {
   const enabled = isStaffUser(session?.user) && Boolean(chosenTown)
 
   const shops = usePagedList<MerchantRegistryView>(
-    (cursor) => call(routes.registry, { query: { status: 'active', town: chosenTown, ...pageQuery(cursor) } }),
+    (cursor) => call(routes.registry, { query: { status: 'active', town: chosenTown as TownCode, ...pageQuery(cursor) } }),
     `shops|${session?.user.id ?? ''}|${chosenTown}`,
     enabled && tab === 'shops'
   )

@@ -13,7 +13,8 @@ import {
   routes,
   type BindingCode,
   type MerchantRegistryView,
-  type MerchantStatus
+  type MerchantStatus,
+  type TownCode
 } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { ActionDialog } from '@/components/action-dialog'
@@ -94,7 +95,7 @@ export default function RegistryPage() {
   const list = usePagedList<MerchantRegistryView>(
     (cursor) =>
       call(routes.registry, {
-        query: { status, ...pageQuery(cursor), ...(town !== ALL ? { town } : {}) }
+        query: { status, ...pageQuery(cursor), ...(town !== ALL ? { town: town as TownCode } : {}) }
       }),
     [session?.user.id, status, town].join('|'),
     isStaffUser(session?.user)

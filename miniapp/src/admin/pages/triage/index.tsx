@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
-import { SECTORS, TOWNS, isCountyAdmin, routes, type TriageQuery } from '@fangxin/shared'
+import { SECTORS, TOWNS, isCountyAdmin, routes, type SectorCode, type TownCode, type TriageQuery } from '@fangxin/shared'
 import type { z } from 'zod/mini'
 import { call } from '@/api/client'
 import { Choices, type ChoiceOption } from '@/components/choices'
@@ -104,8 +104,9 @@ export default function TriagePage() {
         query: {
           view,
           ...pageQuery(cursor),
-          ...(town !== ALL ? { town } : {}),
-          ...(sector !== ALL ? { sector } : {}),
+          // The pickers offer only the county's towns and the catalogue's sectors.
+          ...(town !== ALL ? { town: town as TownCode } : {}),
+          ...(sector !== ALL ? { sector: sector as SectorCode } : {}),
           ...(age !== ALL ? { minAgeDays: Number(age) } : {})
         }
       }),
