@@ -36,6 +36,8 @@ export const RATE_LIMITS = {
   commitmentsUpdate: { limit: 20, windowSeconds: 86_400, message: '本店今日修改承诺次数过多，请明日再试' },
   /** Clerk binding codes one shop issues per day. */
   clerkInvite: { limit: 20, windowSeconds: 86_400, message: '本店今日发放的店员绑定码过多，请明日再试' },
+  /** Binding codes issued for one station per day: each is a live key to the station's consumers' phones. */
+  stationInvite: { limit: 20, windowSeconds: 86_400, message: '该投诉站今日发放的绑定码过多，请明日再试' },
   /** Station binding-code tries per signed-in person per hour. */
   stationCode: { limit: 10, windowSeconds: 3_600, message: '绑定尝试过于频繁，请一小时后再试' },
 } as const;

@@ -138,6 +138,7 @@ export async function inviteStationStaff(stationId: string, principal: Principal
   const station = await findStation(stationId);
   if (!station || !coversTown(staff.jurisdiction, station.townCode)) throw new NotFound('未找到该投诉站');
   if (staff.role === 'mediator') throw new Forbidden('您的岗位无权为投诉站发放绑定码');
+  await hitRateLimit('stationInvite', stationId, now);
   const code = randomKey(10);
   const expiresAt = Math.floor(now.getTime() / 1000) + STATION_CODE_TTL_SECONDS;
   await saveStationCode({ code, stationId, townCode: station.townCode, issuedBy: principal.userId, issuedAt: now.toISOString(), expiresAt }, staff.role);

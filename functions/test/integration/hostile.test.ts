@@ -233,6 +233,22 @@ describe('every write a person can repeat is limited, not only filing', () => {
     await limitedAfter(20, () => call('inviteClerk', { who: owner, params: { id: SHOP.id } }), /绑定码过多/);
   });
 
+  it('a station’s binding codes: the 21st in a day is 429, whoever asks', async () => {
+    const station = await call('registerStation', {
+      who: people.adminCounty,
+      body: { name: '龙泉商场投诉站', townCode: 'longquan', placeType: 'mall', address: '龙泉商场一楼服务台', contactName: '赵站长', contactPhone: '0311-5550001' },
+      headers: { 'idempotency-key': newIdempotencyKey() },
+    });
+    expect(station.status).toBe(201);
+    const invite = async () => {
+      const answer = await call('inviteStationStaff', { who: people.adminCounty, params: { id: station.body.id } });
+      return answer.status === 201 ? { ...answer, status: 200 } : answer;
+    };
+    await limitedAfter(20, invite, /该投诉站今日发放的绑定码过多/);
+    // The regulator of the town shares the station's allowance.
+    expect((await call('inviteStationStaff', { who: people.regulatorLongquan, params: { id: station.body.id } })).status).toBe(429);
+  });
+
   it('a shop’s recall notices: the 11th in a day is 429', async () => {
     const publish = async () => {
       const answer = await call('publishRecall', { who: owner, params: { id: SHOP.id }, body: recall() });

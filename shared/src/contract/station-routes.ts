@@ -37,13 +37,16 @@ export const registerStationRoute = /* @__PURE__ */ route({
   response: StationView,
 });
 
-/** County admins, and regulators of the station's town: a one-time code for a new station staff member (audited). */
+/**
+ * Admins and regulators whose jurisdiction covers the station's town: a one-time code for a new station staff
+ * member (audited); 20 a day per station.
+ */
 export const inviteStationStaffRoute = /* @__PURE__ */ route({
   method: 'POST',
   path: '/staff/stations/{id}/invitations',
   access: 'staff',
   pathParams: /* @__PURE__ */ z.object({ id: StationId }),
-  errors: ['NOT_FOUND', 'FORBIDDEN'],
+  errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
   successStatus: 201,
   response: StationInvitation,
 });
