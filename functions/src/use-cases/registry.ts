@@ -7,6 +7,7 @@ import {
   NotFound,
   SECTORS,
   TOWNS,
+  Unavailable,
   coversTown,
   isCountyAdmin,
   publicBadge,
@@ -42,6 +43,7 @@ import { hitRateLimit } from '../store/rate-limits';
 import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { findUser } from '../store/users';
 import { scopedCursor } from '../auth/sealed-cursor';
+import { checkUserText } from './content-check';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
@@ -110,6 +112,8 @@ async function loadShop(merchantId: string): Promise<Merchant> {
  */
 export async function applyForMerchant(input: z.output<typeof MerchantApplication>, principal: Principal, now: Date): Promise<MerchantRegistryView> {
   await hitRateLimit('application', principal.userId, now);
+  // The admin who approves sees the commitments' titles; their texts go public with the approval.
+  await checkCustomCommitments(input.commitments as CommitmentChoice[], [], principal.userId, now);
   const merchant: Merchant = {
     id: `QH${randomKey(8)}`,
     name: input.name,
@@ -305,11 +309,32 @@ export async function removeClerk(merchantId: string, userId: string, principal:
   return shopPeople(merchantId, principal);
 }
 
+/**
+ * A shop's own commitments (custom title and text) go on its public page, the directory and the scan page as
+ * soon as they are saved, with nobody to hold them as a recall notice is held: their words pass WeChat's
+ * content check first, those not already on the shop's list. Risky words are refused naming the commitment,
+ * and when the check cannot be made now the save waits (503) rather than publish unchecked text.
+ */
+async function checkCustomCommitments(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date): Promise<void> {
+  const wordsOf = (choice: Extract<CommitmentChoice, { kind: 'custom' }>) => `${choice.title}\n${choice.text}`;
+  const known = new Set(already.flatMap((choice) => (choice.kind === 'custom' ? [wordsOf(choice)] : [])));
+  const checks = choices.map(async (choice, index) => {
+    if (choice.kind !== 'custom' || known.has(wordsOf(choice))) return;
+    const check = await checkUserText(wordsOf(choice), userId, now);
+    if (check.state === 'held') throw new Invalid('这条承诺含有不宜公示的内容，请修改后再提交', `commitments.${index}.text`);
+    if (check.state === 'unchecked') throw new Unavailable('承诺内容暂时无法完成安全检查，请稍后再提交');
+  });
+  // Every check settles before the first refusal is answered: none is left running after the request.
+  const refused = (await Promise.allSettled(checks)).find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (refused) throw refused.reason;
+}
+
 /** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
 export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], principal: Principal, now: Date): Promise<MerchantRegistryView> {
   await requireMembership(merchantId, principal, 'owner');
   await hitRateLimit('commitmentsUpdate', merchantId, now);
   const before = await loadShop(merchantId);
+  await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
   const after = withNewCommitments(before, commitments, shanghaiToday(now));
   await saveRegistryChange({
     before,

@@ -1,8 +1,10 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ApiErrorBody, ComplaintPage, ComplaintView, ModerationItem, ModerationPage } from '@fangxin/shared';
+import { ApiErrorBody, ComplaintPage, ComplaintView, MerchantPublicView, ModerationItem, ModerationPage } from '@fangxin/shared';
 import { LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET } from '../../../scripts/local/env';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
 import { handler as fileComplaint } from '../../src/handlers/complaints/file-complaint';
+import { handler as getMerchant } from '../../src/handlers/merchants/get-merchant';
+import { handler as updateCommitments } from '../../src/handlers/registry/commitments';
 import { handler as getComplaint } from '../../src/handlers/complaints/get-complaint';
 import { handler as sendCommand } from '../../src/handlers/complaints/send-command';
 import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-queue';
@@ -438,6 +440,38 @@ describe('a merchant’s held words', () => {
     const before = msgSecChecks().length;
     expect((await command(people.regulatorChengguan, filed.id, 1, { type: 'note', text: '已电话联系商家。' })).status).toBe(200);
     expect(msgSecChecks().length).toBe(before);
+  });
+});
+
+describe('a shop’s own commitments, public as soon as saved', () => {
+  const save = (commitments: unknown[]) =>
+    invoke(updateCommitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: people.ownerA.token, body: { commitments } });
+  const publicTitles = async () => MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_A.id } })).body).commitments.map((c) => c.title);
+  const clean = { kind: 'custom', title: '免费包装', text: '所售礼品一律免费包装。' };
+  // The suites after this one file complaints that invoke shop A's usual commitments.
+  afterAll(async () => expect((await save(SHOP_A.commitments)).status).toBe(200));
+
+  it('risky words are refused naming the commitment, and the page keeps what it had', async () => {
+    const before = await publicTitles();
+    const refused = await save([{ kind: 'catalogue', code: 'quality' }, { kind: 'custom', title: '返现活动', text: '加微信参与赌博返现。' }]);
+    expect(refused).toMatchObject({ status: 400, body: { field: 'commitments.1.text', message: '这条承诺含有不宜公示的内容，请修改后再提交' } });
+    expect(await publicTitles()).toEqual(before);
+  });
+
+  it('when WeChat cannot check now, the save waits (503) rather than publish unchecked words', async () => {
+    const before = await publicTitles();
+    await injectFaults([{ endpoint: 'msg_sec_check', kind: 'http_status', status: 503, times: 10 }]);
+    expect(await save([clean])).toMatchObject({ status: 503, body: { message: '承诺内容暂时无法完成安全检查，请稍后再提交' } });
+    expect(await publicTitles()).toEqual(before);
+  });
+
+  it('clean words are published after one check; saved again unchanged, they are not checked again', async () => {
+    const checksBefore = msgSecChecks().length;
+    expect((await save([clean])).status).toBe(200);
+    expect(msgSecChecks().length).toBe(checksBefore + 1);
+    expect(await publicTitles()).toContain('免费包装');
+    expect((await save([{ kind: 'catalogue', code: 'quality' }, clean])).status).toBe(200);
+    expect(msgSecChecks().length).toBe(checksBefore + 1);
   });
 });
 
