@@ -38,6 +38,8 @@ export const RATE_LIMITS = {
   clerkInvite: { limit: 20, windowSeconds: 86_400, message: '本店今日发放的店员绑定码过多，请明日再试' },
   /** Binding codes issued for one station per day: each is a live key to the station's consumers' phones. */
   stationInvite: { limit: 20, windowSeconds: 86_400, message: '该投诉站今日发放的绑定码过多，请明日再试' },
+  /** Texts one phone number receives per day, from every source (the fallback notices, claim codes). */
+  smsPerPhone: { limit: 10, windowSeconds: 86_400, message: '该号码今日短信已达上限' },
   /** Station binding-code tries per signed-in person per hour. */
   stationCode: { limit: 10, windowSeconds: 3_600, message: '绑定尝试过于频繁，请一小时后再试' },
 } as const;

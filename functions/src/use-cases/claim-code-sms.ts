@@ -3,6 +3,7 @@ import { sms } from '../clients';
 import { fitTemplateParam, SmsError } from '../sms/client';
 import { smsConfig } from '../sms/config';
 import { logger } from '../observability/log';
+import { mayTextPhone } from './sms-allowance';
 import { linkToken, urlLinkFor } from './url-links';
 
 /** What became of the claim code's SMS: the station prints the code on the slip whatever happens. */
@@ -24,6 +25,10 @@ export async function sendClaimCodeSms(phone: string, code: string, stationName:
   if (!client || !settings) return 'not_configured';
   try {
     const link = await urlLinkFor(CLAIM_PAGE, '', now);
+    if (!(await mayTextPhone(phone, now))) {
+      logger.warn('claim code sms over the number’s daily allowance', { phone: maskPhone(phone) });
+      return 'failed';
+    }
     await client.send({ phone, templateId: settings.claimTemplateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
     return 'sent';
   } catch (error) {

@@ -30,6 +30,7 @@ import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { resolveRecipients, type Recipients } from './notification-recipients';
 import { weChat } from '../clients';
 import { withAccessToken } from './wechat-access';
+import { mayTextPhone } from './sms-allowance';
 import { smsLinkToken } from './url-links';
 import { markNoticeReached } from '../store/party-notices';
 
@@ -182,6 +183,8 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
     if (error instanceof Unavailable) return new Transient('暂时无法生成短信中的小程序链接');
     throw error;
   }
+  // Counted just before the send: a try that stops earlier spends nothing of the number's allowance.
+  if (!(await mayTextPhone(phone, now))) return { failed: '该号码今日短信已达上限' };
   let maskedPhone: string;
   try {
     ({ maskedPhone } = await client.send({

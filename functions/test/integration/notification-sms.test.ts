@@ -171,3 +171,22 @@ describe('a station’s claim code', () => {
     expect(sms.messages()).toHaveLength(0);
   });
 });
+
+describe('one phone number’s daily allowance, whoever sends', () => {
+  it('ten texts a day reach a number; past that neither claim codes nor notices are sent, and staff are told why', async () => {
+    const phone = '13600136000';
+    for (let index = 0; index < 10; index++) expect(await sendClaimCodeSms(phone, `1234567${index}`, '城关农贸市场投诉站', new Date())).toBe('sent');
+    expect(await sendClaimCodeSms(phone, '87654321', '城关农贸市场投诉站', new Date())).toBe('failed');
+    expect(sms.messages()).toHaveLength(10);
+
+    // A shop replying to a consumer at that number who has no WeChat subscription: nothing more is texted.
+    const complaint = await fileComplaint(FileComplaintRequest.parse(complaintBody({ phone })), people.consumer.principal, newIdempotencyKey(), new Date());
+    await dispatchDue();
+    weChat.refuseSubscriber('openid-consumer');
+    await sendCommand(complaint.id, { version: 1, command: { type: 'reply', text: '您好，请到店更换新品。' } }, people.ownerA.principal, new Date());
+    const { ids } = await listDueOutboxIds(new Date(Date.now() + 60_000), 100);
+    const outcomes = await Promise.all(ids.map(async (id) => [await deliverOutboxItem(id), (await readOutboxItem(id))!.lastError] as const));
+    expect(outcomes).toContainEqual(['undeliverable', expect.stringContaining('该号码今日短信已达上限')]);
+    expect(sms.messages()).toHaveLength(10);
+  });
+});
