@@ -53,8 +53,13 @@ export const TEXT_LABELS: Partial<Record<LifecycleEvent['type'], string>> = {
   rate: '评价内容',
 };
 
-/** The side whose own words an event carries, or undefined for staff and system events. */
+/**
+ * The side whose own words an event carries, or undefined for staff and system events. A station acts for
+ * the consumer on a case not yet claimed, and its people are not the bureau's: their words are the
+ * consumer's side's, checked and shown as the consumer's are.
+ */
 export function authorSideOf(event: Pick<LifecycleEvent, 'actor'>): AuthorSide | undefined {
+  if (event.actor.kind === 'station') return 'consumer';
   return event.actor.kind === 'consumer' || event.actor.kind === 'merchant' ? event.actor.kind : undefined;
 }
 

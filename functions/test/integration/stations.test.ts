@@ -335,6 +335,15 @@ describe('the consumer claims a station-filed complaint', () => {
     expect((await claim(people.consumer, reissued.body.claimCode)).status).toBe(200);
   });
 
+  it('a station’s words for the consumer are checked as the consumer’s: risky ones are kept from the shop', async () => {
+    const filed = (await file(stationStaff, walkInBody())).body;
+    const withdrawn = await command(stationStaff, filed.complaint.id, filed.complaint.version, { type: 'withdraw', text: '消费者说店员介绍去赌博，不想再追究。' });
+    expect(withdrawn.status).toBe(200);
+    const textOf = (answer: { body: { timeline: Array<{ type: string; text?: string }> } }) => answer.body.timeline.find((entry) => entry.type === 'withdraw')?.text;
+    expect(textOf(await view(people.ownerA, filed.complaint.id))).toBe('该内容正在审核，审核通过后显示');
+    expect(textOf(await view(stationStaff, filed.complaint.id))).toContain('赌博');
+  });
+
   it('nobody on either side of the desk may claim: the filing station’s staff and the shop’s people are refused, the code still works', async () => {
     const filed = (await file(stationStaff, walkInBody())).body;
     const newClerk = await plainConsumer('newClerk');

@@ -9,6 +9,7 @@ import {
   recheckDelayMs,
   targetFromWire,
   targetToWire,
+  authorSideOf,
   userTextOf,
   visibleToOtherParty,
 } from '../../src/use-cases/moderation-rules';
@@ -36,12 +37,20 @@ describe('whose words are checked', () => {
     ['a consumer’s rejection reason', event('reject_proposal', 'consumer', { text: '金额不够' }), '金额不够'],
     ['a consumer’s rating comment', event('rate', 'consumer', { rating: 'satisfied', comment: '很及时' }), '很及时'],
     ['a consumer’s withdrawal without a reason', event('withdraw', 'consumer', {}), undefined],
+    // A station writes for the consumer on a case not yet claimed, and is not the bureau: checked as the consumer's.
+    ['a station’s rejection reason for the consumer', event('reject_proposal', 'station', { text: '金额不够' }), '金额不够'],
+    ['a station’s escalation text', event('escalate', 'station', { text: '商家不予处理' }), '商家不予处理'],
     ['a staff note', event('note', 'staff', { text: '电话核实' }), undefined],
     ['a staff acceptance text', event('accept', 'staff', { text: '予以受理' }), undefined],
     ['the sweeper’s explanation', event('expire', 'system', { text: '期限届满' }), undefined],
   ])('%s', (_, given, expected) => {
     expect(userTextOf(given)).toBe(expected);
   });
+});
+
+it('a station’s words are the consumer’s side’s: shown to the shop as the consumer’s would be', () => {
+  expect(authorSideOf(event('escalate', 'station', { text: 'x' }))).toBe('consumer');
+  expect(authorSideOf(event('note', 'staff', { text: 'x' }))).toBeUndefined();
 });
 
 describe('what each viewer sees', () => {
