@@ -3,7 +3,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from './transact';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict, type AssessmentStandard, type Override, type ScorecardInputs } from '@fangxin/shared';

@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from './transact';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { Conflict, mergeCalendar, staffYear, type CalendarYear, type CalendarYearInput, type WorkingCalendar } from '@fangxin/shared';

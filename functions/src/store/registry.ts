@@ -4,7 +4,7 @@ import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import type { Condition as EntityCondition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from './transact';
 import { $add, $delete } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { map } from 'dynamodb-toolbox/schema/map';

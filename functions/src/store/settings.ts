@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { execute } from './transact';
 import type { Condition as EntityCondition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { ClockRules, Conflict, DEFAULT_CLOCK_RULES, IndicatorTargets } from '@fangxin/shared';
 import { AuditEntity, SettingsEntity } from './support.entities';

@@ -14,12 +14,17 @@ export interface ThrottlingProxyOptions {
   throttleWrites: number;
   /** Share of write requests performed but answered with InternalServerError. */
   loseWriteAnswers: number;
+  /**
+   * Share of TransactWriteItems refused as DynamoDB refuses a throttled transaction: HTTP 400
+   * `TransactionCanceledException` with a `ThrottlingError` among its reasons (one per item), nothing written.
+   */
+  cancelTransactions?: number;
   random?: () => number;
 }
 
 export interface ThrottlingProxy {
   readonly endpoint: string;
-  readonly counts: { forwarded: number; throttled: number; answersLost: number };
+  readonly counts: { forwarded: number; throttled: number; answersLost: number; transactionsCancelled: number };
   /** Starts (true) or stops (false) misbehaving; it starts calm, so a test can set up its data first. */
   misbehave(on: boolean): void;
   stop(): Promise<void>;
@@ -30,7 +35,7 @@ const WRITES = /\.(PutItem|UpdateItem|DeleteItem|TransactWriteItems|BatchWriteIt
 export async function startThrottlingProxy(options: ThrottlingProxyOptions): Promise<ThrottlingProxy> {
   const target = new URL(options.target);
   const random = options.random ?? Math.random;
-  const counts = { forwarded: 0, throttled: 0, answersLost: 0 };
+  const counts = { forwarded: 0, throttled: 0, answersLost: 0, transactionsCancelled: 0 };
   let calm = true;
 
   const server = createServer((req, res) => {
@@ -38,7 +43,20 @@ export async function startThrottlingProxy(options: ThrottlingProxyOptions): Pro
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const isWrite = WRITES.test(String(req.headers['x-amz-target'] ?? ''));
+      const operation = String(req.headers['x-amz-target'] ?? '');
+      const isWrite = WRITES.test(operation);
+      if (!calm && operation.endsWith('.TransactWriteItems') && random() < (options.cancelTransactions ?? 0)) {
+        counts.transactionsCancelled++;
+        const items = (JSON.parse(body.toString('utf8')) as { TransactItems: unknown[] }).TransactItems;
+        const reasons = items.map((_, index) => (index === 0 ? { Code: 'ThrottlingError', Message: 'Throughput exceeds the current capacity for one or more global secondary indexes.' } : { Code: 'None' }));
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `cancel-${counts.transactionsCancelled}` });
+        res.end(JSON.stringify({
+          __type: 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException',
+          message: `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((reason) => reason.Code).join(', ')}]`,
+          CancellationReasons: reasons,
+        }));
+        return;
+      }
       const roll = random();
       if (!calm && isWrite && roll < options.throttleWrites) {
         counts.throttled++;
