@@ -6,25 +6,19 @@ import {
   MERCHANT_STATUS_LABELS,
   NotFound,
   SECTORS,
-  TOWNS,
-  Unavailable,
   coversTown,
   isCountyAdmin,
   publicBadge,
   resolveCommitment,
   shanghaiToday,
   toCsv,
-  withNewCommitments,
   type BindingCode,
-  type CommitmentChoice,
   type CreditFlag,
   type Merchant,
-  type MerchantApplication,
   type MerchantRegistryView,
   type MerchantStatus,
   type Session,
 } from '@fangxin/shared';
-import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
 import { issueToken } from '../auth/token';
 import { findMerchant } from '../store/merchants';
@@ -43,10 +37,9 @@ import { hitRateLimit } from '../store/rate-limits';
 import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { findUser } from '../store/users';
 import { scopedCursor } from '../auth/sealed-cursor';
-import { checkUserText } from './content-check';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
+export const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
 const BINDING_TTL_SECONDS = 14 * 24 * 60 * 60;
 
 export function toRegistryView(merchant: Merchant): MerchantRegistryView {
@@ -99,44 +92,12 @@ function requireSomeStaff(principal: Principal): void {
   if (!principal.roles.staff) throw new Forbidden('您的岗位无权进行此操作');
 }
 
-async function loadShop(merchantId: string): Promise<Merchant> {
+export async function loadShop(merchantId: string): Promise<Merchant> {
   const merchant = await findMerchant(merchantId);
   if (!merchant) throw new NotFound('未找到该店铺');
   return merchant;
 }
 
-/**
- * A shop applies to join (参创): it waits as `pending` until a county admin decides. One application per
- * business (统一社会信用代码) at a time: sent twice — a double tap, a second phone — the second answers 409 with
- * the first's id instead of making a twin; a rejected or withdrawn application frees the code again.
- */
-export async function applyForMerchant(input: z.output<typeof MerchantApplication>, principal: Principal, now: Date): Promise<MerchantRegistryView> {
-  await hitRateLimit('application', principal.userId, now);
-  // The admin who approves sees the commitments' titles; their texts go public with the approval.
-  await checkCustomCommitments(input.commitments as CommitmentChoice[], [], principal.userId, now);
-  const merchant: Merchant = {
-    id: `QH${randomKey(8)}`,
-    name: input.name,
-    type: input.type,
-    sector: input.sector,
-    townCode: input.townCode,
-    townName: TOWNS[input.townCode],
-    areaType: input.areaType,
-    address: input.address,
-    status: 'pending',
-    commitments: input.commitments as CommitmentChoice[],
-    commitmentsSince: shanghaiToday(now),
-    commitmentsVersion: 1,
-    uscc: input.uscc,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    applicantUserId: principal.userId,
-    appliedAt: now.toISOString(),
-    creditFlags: [],
-  };
-  await saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! } });
-  return toRegistryView(merchant);
-}
 
 export async function listRegistry(principal: Principal, status: MerchantStatus, town: string | undefined, cursor: string | undefined, limit: number) {
   const staff = requireStaff(principal, ['admin', 'regulator', 'mediator']);
@@ -309,41 +270,7 @@ export async function removeClerk(merchantId: string, userId: string, principal:
   return shopPeople(merchantId, principal);
 }
 
-/**
- * A shop's own commitments (custom title and text) go on its public page, the directory and the scan page as
- * soon as they are saved, with nobody to hold them as a recall notice is held: their words pass WeChat's
- * content check first, those not already on the shop's list. Risky words are refused naming the commitment,
- * and when the check cannot be made now the save waits (503) rather than publish unchecked text.
- */
-async function checkCustomCommitments(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date): Promise<void> {
-  const wordsOf = (choice: Extract<CommitmentChoice, { kind: 'custom' }>) => `${choice.title}\n${choice.text}`;
-  const known = new Set(already.flatMap((choice) => (choice.kind === 'custom' ? [wordsOf(choice)] : [])));
-  const checks = choices.map(async (choice, index) => {
-    if (choice.kind !== 'custom' || known.has(wordsOf(choice))) return;
-    const check = await checkUserText(wordsOf(choice), userId, now);
-    if (check.state === 'held') throw new Invalid('这条承诺含有不宜公示的内容，请修改后再提交', `commitments.${index}.text`);
-    if (check.state === 'unchecked') throw new Unavailable('承诺内容暂时无法完成安全检查，请稍后再提交');
-  });
-  // Every check settles before the first refusal is answered: none is left running after the request.
-  const refused = (await Promise.allSettled(checks)).find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (refused) throw refused.reason;
-}
 
-/** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
-export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], principal: Principal, now: Date): Promise<MerchantRegistryView> {
-  await requireMembership(merchantId, principal, 'owner');
-  await hitRateLimit('commitmentsUpdate', merchantId, now);
-  const before = await loadShop(merchantId);
-  await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
-  const after = withNewCommitments(before, commitments, shanghaiToday(now));
-  await saveRegistryChange({
-    before,
-    after,
-    ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
-    commitmentsVersion: { editedBy: principal.userId },
-  });
-  return toRegistryView(after);
-}
 
 /** The 联合惩戒 list as CSV for the staff member's jurisdiction (all pages). */
 export async function creditListCsv(principal: Principal): Promise<string> {
