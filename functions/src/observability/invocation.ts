@@ -8,8 +8,12 @@ import { withLogContext } from './log';
  */
 export function invocation<E, R>(
   source: string,
-  handle: (event: E) => Promise<R>,
-): (event?: E, context?: Pick<Context, 'awsRequestId'>) => Promise<R> {
+  handle: (event: E, run: { endsAt?: number }) => Promise<R>,
+): (event?: E, context?: Pick<Context, 'awsRequestId'> & Partial<Pick<Context, 'getRemainingTimeInMillis'>>) => Promise<R> {
   // A schedule's event carries nothing the jobs read, so callers (and the local runners) may omit it.
-  return (event, context) => withLogContext({ correlationId: context?.awsRequestId ?? randomUUID(), source }, () => handle(event as E));
+  return (event, context) => {
+    // When Lambda will stop this invocation (epoch ms), for jobs that must stop work before then; none locally.
+    const endsAt = context?.getRemainingTimeInMillis ? Date.now() + context.getRemainingTimeInMillis() : undefined;
+    return withLogContext({ correlationId: context?.awsRequestId ?? randomUUID(), source }, () => handle(event as E, endsAt === undefined ? {} : { endsAt }));
+  };
 }

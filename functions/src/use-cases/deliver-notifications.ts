@@ -53,7 +53,16 @@ export interface DeliveryOptions {
   /** In [0, 1), for the retry jitter. */
   readonly random?: () => number;
   readonly policy?: DeliveryPolicy;
+  /**
+   * When the invocation will be stopped (epoch ms, by the wall clock: Lambda's timeout, not `now`): no send
+   * starts that could not be recorded before it, as none starts that could outlive the lease. A send cut off
+   * mid-way would go unrecorded and be made again by the next dispatcher.
+   */
+  readonly runEndsAt?: number;
 }
+
+/** How long the invocation has left (the wall clock), or forever where no end is given. */
+const runLeftOf = (options: DeliveryOptions) => () => (options.runEndsAt === undefined ? Number.POSITIVE_INFINITY : options.runEndsAt - Date.now());
 
 /** A failure that says nothing about the message for this person: try again later. */
 class Transient {
@@ -64,11 +73,14 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
   const now = options.now ?? (() => new Date());
   const policy = options.policy ?? DELIVERY_POLICY;
   const claimedAt = now();
+  // Too late in the invocation to send anything: left unclaimed for the next run.
+  if (runLeftOf(options)() < policy.sendReserveMs) return 'skipped';
   const item = await claimOutboxItem(outboxId, claimedAt, policy.leaseMs);
   if (!item) return 'skipped';
   // Sending stops while there is still time to record it: the lease must not run out mid-send, or a
   // second dispatcher could claim the item and send the same message again.
-  const leaseLeft = () => claimedAt.getTime() + policy.leaseMs - now().getTime();
+  const runLeft = runLeftOf(options);
+  const leaseLeft = () => Math.min(claimedAt.getTime() + policy.leaseMs - now().getTime(), runLeft());
 
   const recipients = await resolveRecipients(item);
   const outcome = await sendToEveryone(item, recipients, leaseLeft, policy, now);
@@ -223,8 +235,11 @@ export interface DispatchSummary {
 export async function deliverMany(outboxIds: readonly string[], options: DeliveryOptions & { concurrency?: number } = {}): Promise<DispatchSummary> {
   const results: Partial<Record<BatchResult, number>> = {};
   const queue = [...outboxIds];
+  const runLeft = runLeftOf(options);
+  const reserve = (options.policy ?? DELIVERY_POLICY).sendReserveMs;
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    // The run's end is checked before each item, not each page: a page of slow sends must not outlast it.
+    for (let id = queue.shift(); id !== undefined && runLeft() >= reserve; id = queue.shift()) {
       let result: BatchResult;
       try {
         result = await deliverOutboxItem(id, options);
@@ -248,12 +263,15 @@ export async function dispatchDue(options: DeliveryOptions & { budgetMs?: number
   const now = options.now ?? (() => new Date());
   const started = now().getTime();
   const budgetMs = options.budgetMs ?? 45_000;
+  // Sending ends with the budget (or the invocation, if sooner), whatever page it is on.
+  const budgetEndsAt = Date.now() + budgetMs;
+  const runEndsAt = Math.min(options.runEndsAt ?? budgetEndsAt, budgetEndsAt);
   const totals: Partial<Record<BatchResult, number>> = {};
   let examined = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await listDueOutboxIds(now(), options.pageSize ?? 50, cursor);
-    const summary = await deliverMany(page.ids, options);
+    const summary = await deliverMany(page.ids, { ...options, runEndsAt });
     examined += summary.examined;
     for (const [result, count] of Object.entries(summary.results)) totals[result as BatchResult] = (totals[result as BatchResult] ?? 0) + count;
     cursor = page.next;

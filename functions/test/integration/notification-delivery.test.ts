@@ -284,6 +284,23 @@ describe('when WeChat fails', () => {
   });
 });
 
+describe('the invocation’s end', () => {
+  it('no send starts that could not be recorded before Lambda stops the invocation: the items wait, unclaimed, for the next run', async () => {
+    await file();
+    await file();
+    const ids = await pendingIds();
+    expect(ids).toHaveLength(2);
+    // Five seconds left: less than the reserve a send needs. The scheduled function, as Lambda calls it.
+    const summary = await scheduledHandler(undefined, { awsRequestId: 'ending', getRemainingTimeInMillis: () => 5_000 });
+    expect(summary.results.delivered ?? 0).toBe(0);
+    expect(sendCalls()).toHaveLength(0);
+    for (const id of ids) expect(await readOutboxItem(id)).toMatchObject({ state: 'pending', attempts: 0 });
+    expect((await readOutboxItem(ids[0]!))!.claimToken).toBeUndefined();
+    // With a minute left, the next run delivers both.
+    expect((await scheduledHandler(undefined, { awsRequestId: 'next', getRemainingTimeInMillis: () => 60_000 })).results).toEqual({ delivered: 2 });
+  });
+});
+
 describe('concurrent and crashed dispatchers', () => {
   it('sends once when two dispatchers race for the same items', async () => {
     for (let i = 0; i < 5; i++) await file();

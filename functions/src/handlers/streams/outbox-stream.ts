@@ -12,14 +12,15 @@ import { newOutboxItemId } from '../../store/outbox-stream-record';
  * A record whose delivery threw (the store unreachable, say) is reported as failed and redelivered by
  * Lambda; the scheduled dispatcher would pick the item up anyway.
  */
-export const handler = invocation('stream outbox', async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const handler = invocation('stream outbox', async (event: DynamoDBStreamEvent, run): Promise<DynamoDBBatchResponse> => {
   // The items of one batch are independent (each has its own claim), so they are delivered side by side.
   const failures = await Promise.all(
     event.Records.map(async (record) => {
       const outboxId = newOutboxItemId(record);
       if (!outboxId) return undefined;
       try {
-        await deliverOutboxItem(outboxId);
+        // An item left unclaimed as the invocation ends is the scheduled dispatcher's.
+        await deliverOutboxItem(outboxId, run.endsAt === undefined ? {} : { runEndsAt: run.endsAt });
         return undefined;
       } catch (error) {
         logger.error('outbox.stream.delivery_failed', { outboxId, error: (error as Error).name });
