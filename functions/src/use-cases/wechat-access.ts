@@ -1,5 +1,5 @@
 import { weChat } from '../clients';
-import { cacheAccessToken, readCachedAccessToken } from '../store/wechat-token';
+import { cacheAccessToken, claimForcedRefresh, readCachedAccessToken } from '../store/wechat-token';
 import { WeChatError } from '../wechat/errors';
 
 /** Refresh a little before WeChat's stated expiry: a returned token is valid ≥ 300 s. */
@@ -32,8 +32,10 @@ async function currentToken(nowMs: number): Promise<string> {
 
 /**
  * Runs `call` with the shared access token. On 40001/42001 (token invalid or expired) it asks for the
- * current token once; only if WeChat hands back the very token it just refused does it force a refresh —
- * never a refresh storm (force_refresh is 20 a day).
+ * current token once — after another container forced a refresh, that is the new one. Only if WeChat hands
+ * back the very token it just refused does it force a refresh, and only when the table grants one
+ * (`claimForcedRefresh`: 10 a day, 30 s apart, one container at a time); otherwise the refusal stands and
+ * the caller retries later. Never a refresh storm: force_refresh is 20 a day, and each ends every container's token.
  */
 export async function withAccessToken<T>(call: (token: string) => Promise<T>, now: Date): Promise<T> {
   const token = await currentToken(now.getTime());
@@ -43,7 +45,10 @@ export async function withAccessToken<T>(call: (token: string) => Promise<T>, no
     if (!(error instanceof WeChatError) || (error.errcode !== 40001 && error.errcode !== 42001)) throw error;
     remembered = undefined;
     let next = await freshToken(now.getTime(), false);
-    if (next === token) next = await freshToken(now.getTime(), true);
+    if (next === token) {
+      if (!(await claimForcedRefresh(now.getTime()))) throw error;
+      next = await freshToken(now.getTime(), true);
+    }
     return call(next);
   }
 }

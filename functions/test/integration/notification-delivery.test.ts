@@ -211,6 +211,26 @@ describe('when WeChat fails', () => {
     expect(sendsTo('ownerA')).toHaveLength(2);
   });
 
+  it('a WeChat that refuses a token it keeps handing back gets one forced refresh from all the dispatchers at once, not one each', async () => {
+    for (let index = 0; index < 4; index++) await file();
+    const ids = await pendingIds();
+    const tokenCallsBefore = weChat.calls().filter((c) => c.endpoint === 'stable_token').length;
+    // Each first try is refused as if the token were invalid, though WeChat still hands out the same one.
+    weChat.injectFaults([{ endpoint: 'subscribe_send', kind: 'errcode', errcode: 40001, times: 4 }]);
+    const results = await Promise.all(ids.map((id) => deliverOutboxItem(id)));
+    const forced = weChat
+      .calls()
+      .filter((c) => c.endpoint === 'stable_token')
+      .slice(tokenCallsBefore)
+      .filter((c) => (c.request.body as { force_refresh?: boolean }).force_refresh === true);
+    expect(forced).toHaveLength(1);
+    // The one that forced delivered; the others wait for their retry, with the token problem noted.
+    expect(results).toContain('delivered');
+    for (const [index, result] of results.entries()) {
+      if (result === 'retry') expect((await readOutboxItem(ids[index]!))!.lastError).toContain('40001');
+    }
+  });
+
   it('does not retry 43101 (no subscription): the item is undeliverable and staff see 商家未订阅通知 with the shop’s phone', async () => {
     weChat.refuseSubscriber(openid('ownerA'));
     weChat.refuseSubscriber(openid('clerkA'));
