@@ -3,6 +3,7 @@ import {
   DEFAULT_STANDARD,
   Forbidden,
   Invalid,
+  MERCHANT_STATUS_LABELS,
   NotFound,
   SECTORS,
   TOWNS,
@@ -75,19 +76,25 @@ function flaggedSinceScored(merchant: Merchant, standard: AssessmentRecord['stan
 }
 
 /**
- * A shop flagged after the year was confirmed: its scorecard is scored again with the flags it now has, so it
- * fails the credit-flag bottom line everywhere the year is read (the overview, the bulletin's awards), and the
- * award is not given. Audited under whoever confirmed the year.
+ * A shop flagged, suspended or revoked after the year was confirmed: its scorecard is scored again with the
+ * flags and status it now has, so it fails that bottom line everywhere the year is read (the overview, the
+ * bulletin's awards), and the award is not given. Audited under whoever confirmed the year.
  */
 async function withholdAward(year: number, merchant: Merchant, record: AssessmentRecord, now: Date): Promise<void> {
   const card = await findScorecard(year, merchant.id);
   if (!card) return;
-  const inputs = { ...card.inputs, shop: { ...card.inputs.shop, creditFlags: merchant.creditFlags.length } };
+  const shop = card.inputs.shop;
+  if (shop.creditFlags === merchant.creditFlags.length && shop.status === merchant.status) return;
+  const inputs = { ...card.inputs, shop: { ...shop, creditFlags: merchant.creditFlags.length, status: merchant.status } };
   const result = scorecardOf(inputs, record.standard, card.overrides);
+  const why = [
+    ...(merchant.creditFlags.length > shop.creditFlags ? [`确认后新增违法违规记录（共 ${merchant.creditFlags.length} 条）`] : []),
+    ...(merchant.status !== shop.status ? [`确认后店铺${MERCHANT_STATUS_LABELS[merchant.status]}`] : []),
+  ];
   await saveRescored(
     { ...card, inputs, total: result.total, passed: result.passed, verdict: result.verdict, bottomLines: result.bottomLines.length, version: card.version + 1 },
     card.version,
-    { staffUserId: record.confirmedBy ?? 'system', detail: `${year}年度放心消费示范称号未授予：确认后新增违法违规记录（共 ${merchant.creditFlags.length} 条）`, at: now.toISOString() },
+    { staffUserId: record.confirmedBy ?? 'system', detail: `${year}年度放心消费示范称号未授予：${why.join('；') || '店铺情况有变'}`, at: now.toISOString() },
   );
 }
 
@@ -174,7 +181,8 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
           const card = scorecardOf(inputs, record.standard);
           if (await putScorecard({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], total: card.total, passed: card.passed, verdict: card.verdict, bottomLines: card.bottomLines.length, computedAt: now.toISOString(), version: 1 })) computed++;
         }
-      } else if (merchant && merchant.status === 'active' && flaggedSinceScored(merchant, record.standard)) {
+      } else if (merchant && (merchant.status !== 'active' || flaggedSinceScored(merchant, record.standard))) {
+        // No badge for a shop no longer taking part, nor for one on the 联合惩戒 list.
         await withholdAward(year, merchant, record, now);
       } else if (merchant && merchant.status === 'active' && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
         try {

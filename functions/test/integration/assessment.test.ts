@@ -14,6 +14,7 @@ import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { findAssessment, findScorecard, putScorecard, saveAssessment, saveOverride } from '../../src/store/assessments';
 import { saveRegistryChange } from '../../src/store/registry';
+import { findMerchant } from '../../src/store/merchants';
 import { continueAssessment } from '../../src/use-cases/assessment';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
@@ -180,5 +181,26 @@ describe('the annual assessment', () => {
       new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${record.confirmedBy}` } }),
     );
     expect(Items.filter((item) => item.action === 'award_withheld' && item.subjectId === shop.id)).toHaveLength(1);
+  });
+
+  it('a shop revoked after the year was confirmed, before its award, is not awarded: its scorecard fails the bottom line, so the overview and bulletin agree; audited', async () => {
+    const later = year + 2;
+    const record = (await findAssessment(year))!;
+    const passing = (await findScorecard(year, SHOP_A.id))!;
+    const shop = { ...SHOP_A, id: 'QHLATEREVO', name: '确认后被摘牌的商店' };
+    await saveRegistryChange({ before: undefined, after: shop, directory: 'publish' });
+    expect(await putScorecard({ ...passing, year: later, merchantId: shop.id, name: shop.name, overrides: [], version: 1 })).toBe(true);
+    await saveAssessment({ ...record, year: later, state: 'confirmed', awardsPending: [shop.id], version: 1 }, undefined, 'exists');
+    await saveRegistryChange({ before: shop, after: { ...shop, status: 'revoked', statusReason: '严重违法经营' }, directory: 'withdraw' });
+
+    await continueAssessment(later, new Date(), 10_000);
+    expect((await findMerchant(shop.id))!.badge?.kind).not.toBe('model');
+    const rescored = (await findScorecard(later, shop.id))!;
+    expect(scorecardOf(rescored.inputs, record.standard, rescored.overrides)).toMatchObject({ passed: false, bottomLines: [expect.objectContaining({ code: 'not_active' })] });
+    expect((await findAssessment(later))!.awardsPending).toEqual([]);
+    const { Items = [] } = await documentClient.send(
+      new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${record.confirmedBy}` } }),
+    );
+    expect(Items.find((item) => item.action === 'award_withheld' && item.subjectId === shop.id)?.detail).toContain('确认后店铺已摘牌');
   });
 });
