@@ -53,6 +53,9 @@ const merchantSchema = item({
   appliedAt: string().optional(),
   statusReason: string().optional(),
   creditFlags: list(map({ source: string(), date: string(), description: string(), recordedAt: string() })).default([]),
+  resolvedCreditFlags: list(
+    map({ source: string(), date: string(), description: string(), recordedAt: string(), resolvedAt: string(), resolvedBy: string(), resolution: string() }),
+  ).default([]),
 });
 
 export const MerchantEntity = new Entity({

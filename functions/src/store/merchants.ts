@@ -39,6 +39,7 @@ export function toMerchant(Item: MerchantItem): Merchant {
     appliedAt: Item.appliedAt,
     statusReason: Item.statusReason,
     creditFlags: Item.creditFlags,
+    resolvedCreditFlags: Item.resolvedCreditFlags,
   });
 }
 
@@ -69,6 +70,7 @@ export function toStoredMerchant(merchant: Merchant): MerchantItem {
     appliedAt: merchant.appliedAt,
     statusReason: merchant.statusReason,
     creditFlags: merchant.creditFlags,
+    resolvedCreditFlags: merchant.resolvedCreditFlags ?? [],
   };
 }
 

@@ -14,6 +14,7 @@ import {
   toCsv,
   type BindingCode,
   type CreditFlag,
+  type ResolveCreditFlag,
   type Merchant,
   type MerchantRegistryView,
   type MerchantStatus,
@@ -61,6 +62,7 @@ export function toRegistryView(merchant: Merchant): MerchantRegistryView {
     ...(merchant.statusReason ? { statusReason: merchant.statusReason } : {}),
     badgeLabel: publicBadge(merchant).label,
     creditFlags: merchant.creditFlags,
+    resolvedCreditFlags: (merchant.resolvedCreditFlags ?? []).map(({ source, date, description, recordedAt, resolvedAt, resolution }) => ({ source, date, description, recordedAt, resolvedAt, resolution })),
     commitments: merchant.commitments.map((choice, index) => {
       const { key, title } = resolveCommitment(choice, index);
       return { key, title };
@@ -216,6 +218,36 @@ export async function recordViolation(merchantId: string, flag: CreditFlag, prin
   });
   if (saved === 'replayed') requireSameRequest(await claimedResult(claim), claim.requestHash, '违法违规记录');
   return toRegistryView(saved === 'saved' ? after : await loadShop(merchantId));
+}
+
+/**
+ * Resolves one flag (信用修复): it moves from the shop's flags to its resolved ones, with who, when and why, and
+ * the shop leaves the 联合惩戒 list once none is left. A flag already resolved is 409; one the shop never had, 404.
+ * The move changes the size of the flags, so it is conditioned like a new flag: an edit of the shop read before
+ * it is refused rather than bring the flag back.
+ */
+export async function resolveViolation(merchantId: string, input: ResolveCreditFlag, principal: Principal, now: Date): Promise<MerchantRegistryView> {
+  requireSomeStaff(principal);
+  const before = await loadShop(merchantId);
+  const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
+  const flag = before.creditFlags.find((each) => each.recordedAt === input.recordedAt);
+  if (!flag) {
+    if ((before.resolvedCreditFlags ?? []).some((each) => each.recordedAt === input.recordedAt)) throw new Conflict('该违法违规记录已经解除');
+    throw new NotFound('未找到该违法违规记录', 'recordedAt');
+  }
+  const resolved = { ...flag, resolvedAt: now.toISOString(), resolvedBy: principal.userId, resolution: input.resolution };
+  const after: Merchant = {
+    ...before,
+    creditFlags: before.creditFlags.filter((each) => each !== flag),
+    resolvedCreditFlags: [...(before.resolvedCreditFlags ?? []), resolved],
+  };
+  await saveRegistryChange({
+    before,
+    after,
+    ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
+    audit: { staffUserId: principal.userId, role: staff.role, action: 'resolve_violation', detail: `${flag.date} ${flag.source}：${input.resolution}`, at: now.toISOString() },
+  });
+  return toRegistryView(after);
 }
 
 export async function creditList(principal: Principal, cursor: string | undefined, limit: number) {

@@ -28,6 +28,7 @@ const merchant: Merchant = {
   commitmentsSince: '2024-05-01',
   commitmentsVersion: 1,
   creditFlags: [],
+  resolvedCreditFlags: [],
 };
 
 describe('merchant store', () => {

@@ -8,6 +8,7 @@ import { handler as people } from '../../src/handlers/registry/people';
 import { handler as removeClerk } from '../../src/handlers/registry/remove-clerk';
 import { handler as changeStatus } from '../../src/handlers/registry/status';
 import { handler as violation } from '../../src/handlers/registry/violation';
+import { handler as resolveViolation } from '../../src/handlers/registry/resolve-violation';
 import { handler as creditList } from '../../src/handlers/registry/credit-list';
 import { handler as creditListCsv } from '../../src/handlers/registry/credit-list-csv';
 import { handler as commitments } from '../../src/handlers/registry/commitments';
@@ -18,7 +19,9 @@ import { handler as getComplaint } from '../../src/handlers/complaints/get-compl
 import { handler as merchantQueue } from '../../src/handlers/merchant/merchant-queue';
 import { issueToken } from '../../src/auth/token';
 import { saveUser } from '../../src/store/users';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { dynamoDbClient } from '../../src/clients';
+import { config } from '../../src/config';
 import { saveRegistryChange } from '../../src/store/registry';
 import { findMerchant } from '../../src/store/merchants';
 import { apiGatewayEvent } from './support/api-gateway-event';
@@ -216,6 +219,42 @@ describe('status, credit flags and versioned commitments', () => {
     expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
     expect(String(csv.body)).toContain(`"'=HYPERLINK(""http://x"")商店"`);
     expect(String(csv.body)).toContain('"行政处罚","2026-10-15"');
+  });
+
+  it('a flag is resolved (信用修复) with a reason, audited: the shop leaves the 联合惩戒 list, its page and its 示范 title come back, the flag stays on record', async () => {
+    await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHREPAIRED', name: '信用修复的商店', badge: { kind: 'model', year: 2025 } }, directory: 'publish' });
+    const flag = (description: string) =>
+      invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id: 'QHREPAIRED' }, token: staff.regulatorChengguan.token, body: { source: '行政处罚', date: '2026-03-15', description } });
+    await flag('未明码标价，已责令改正。');
+    const [first, second] = (await flag('价签与结算价不符，已予警告。')).body.creditFlags as Array<{ recordedAt: string }>;
+    const resolve = (who: SignedIn, body: unknown) =>
+      invoke(resolveViolation, { method: 'POST', routePath: '/staff/merchants/{id}/violations/resolutions', pathParameters: { id: 'QHREPAIRED' }, token: who.token, body });
+    const onList = async () => (await invoke(creditList, { method: 'GET', routePath: '/staff/credit-list', token: staff.adminCounty.token })).body.items.some((m: { id: string }) => m.id === 'QHREPAIRED');
+    const page = async () => MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHREPAIRED' } })).body);
+
+    // Who may, and what is refused (naming the field, changing nothing).
+    expect((await resolve(staff.regulatorLongquan, { recordedAt: first!.recordedAt, resolution: '整改到位，予以信用修复。' })).status).toBe(404);
+    expect((await resolve(staff.mediatorCounty, { recordedAt: first!.recordedAt, resolution: '整改到位，予以信用修复。' })).status).toBe(403);
+    expect(await resolve(staff.adminCounty, { recordedAt: first!.recordedAt, resolution: '好' })).toMatchObject({ status: 400, body: { field: 'resolution' } });
+    expect(await resolve(staff.adminCounty, { recordedAt: '2020-01-01T00:00:00.000Z', resolution: '整改到位，予以信用修复。' })).toMatchObject({ status: 404, body: { field: 'recordedAt' } });
+    expect((await findMerchant('QHREPAIRED'))!.creditFlags).toHaveLength(2);
+
+    // One of two resolved: still on the list.
+    const once = await resolve(staff.regulatorChengguan, { recordedAt: first!.recordedAt, resolution: '已整改到位，予以信用修复。' });
+    expect(once.status).toBe(200);
+    expect(MerchantRegistryView.parse(once.body)).toMatchObject({ creditFlags: [{ recordedAt: second!.recordedAt }], resolvedCreditFlags: [{ recordedAt: first!.recordedAt, resolution: '已整改到位，予以信用修复。' }] });
+    expect(await onList()).toBe(true);
+    expect((await resolve(staff.regulatorChengguan, { recordedAt: first!.recordedAt, resolution: '已整改到位，予以信用修复。' })).status).toBe(409);
+
+    // Both: off the list, the page's notice gone and its title back.
+    expect((await resolve(staff.adminCounty, { recordedAt: second!.recordedAt, resolution: '警告期满，未再发现问题。' })).status).toBe(200);
+    expect(await onList()).toBe(false);
+    expect((await page()).statusNotice ?? '').not.toContain('联合惩戒');
+    expect((await page()).badge.kind).toBe('model');
+    const { Items = [] } = await dynamoDbClient.send(
+      new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': { S: `AUDIT#${staff.adminCounty.userId}` } } }),
+    );
+    expect(Items.some((item) => item.action?.S === 'resolve_violation' && item.subjectId?.S === 'QHREPAIRED')).toBe(true);
   });
 
   it('versions commitments: a complaint keeps what was in force when filed; the page shows the new set and its date', async () => {

@@ -29,6 +29,13 @@ export const CreditFlag = z.object({
 });
 export type CreditFlag = z.infer<typeof CreditFlag>;
 
+/** Resolving one of a shop's flags (信用修复): which (by when it was recorded) and why, for the record. */
+export const ResolveCreditFlag = z.object({
+  recordedAt: z.string({ error: '请选择要解除的违法违规记录' }).check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, { error: '请选择要解除的违法违规记录' })),
+  resolution: multiLineText('解除理由', 4, 200),
+});
+export type ResolveCreditFlag = z.infer<typeof ResolveCreditFlag>;
+
 /** What bureau staff see of a shop in the registry (full contact details: they need them). */
 export const MerchantRegistryView = z.object({
   id: z.string(),
@@ -49,6 +56,10 @@ export const MerchantRegistryView = z.object({
   badgeLabel: z.string(),
   // As stored: a flag recorded before today's date checks is read, never refused.
   creditFlags: z.array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string() })),
+  /** Flags resolved (信用修复), for the record: no longer on the 联合惩戒 list. */
+  resolvedCreditFlags: z.array(
+    z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string(), resolvedAt: z.string(), resolution: z.string() }),
+  ),
   commitments: z.array(z.object({ key: z.string(), title: z.string() })),
   commitmentsVersion: z.number().check(z.int()),
   commitmentsSince: z.string(),

@@ -48,6 +48,7 @@ import {
   BindingCode,
   CommitmentsUpdate,
   CreditFlag,
+  ResolveCreditFlag,
   DirectoryPage,
   DirectoryQuery,
   MerchantApplication,
@@ -317,6 +318,20 @@ export const recordViolationRoute = /* @__PURE__ */ route({
   pathParams: ShopId,
   body: CreditFlag,
   idempotent: true,
+  errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
+  response: MerchantRegistryView,
+});
+
+/**
+ * Regulators (their towns) and county admins: resolve one of a shop's credit flags (信用修复) with a reason,
+ * audited. The shop leaves the 联合惩戒 list when none is left unresolved.
+ */
+export const resolveViolationRoute = /* @__PURE__ */ route({
+  method: 'POST',
+  path: '/staff/merchants/{id}/violations/resolutions',
+  access: 'staff',
+  pathParams: ShopId,
+  body: ResolveCreditFlag,
   errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN'],
   response: MerchantRegistryView,
 });
@@ -645,6 +660,7 @@ export const routes = {
   decideApplication: decideApplicationRoute,
   changeMerchantStatus: changeMerchantStatusRoute,
   recordViolation: recordViolationRoute,
+  resolveViolation: resolveViolationRoute,
   creditList: creditListRoute,
   creditListCsv: creditListCsvRoute,
   redeemBinding: redeemBindingRoute,

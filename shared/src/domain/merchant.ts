@@ -49,6 +49,13 @@ export const Merchant = z.object({
   statusReason: z.optional(z.string()),
   /** Violations recorded by staff (联合惩戒): a flagged shop cannot be awarded or recommended. */
   creditFlags: z._default(z.array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string() })), []),
+  /**
+   * Flags staff have since resolved (信用修复: put right, or the punishment period over), kept as history with
+   * who resolved them, when and why. Only `creditFlags`, the unresolved, put a shop on the 联合惩戒 list.
+   */
+  resolvedCreditFlags: z.optional(
+    z.array(z.object({ source: z.string(), date: z.string(), description: z.string(), recordedAt: z.string(), resolvedAt: z.string(), resolvedBy: z.string(), resolution: z.string() })),
+  ),
 });
 export type Merchant = z.infer<typeof Merchant>;
 export type MerchantInput = z.input<typeof Merchant>;

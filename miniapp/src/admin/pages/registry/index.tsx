@@ -7,6 +7,7 @@ import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import {
   ApplicationDecision,
   CreditFlag,
+  ResolveCreditFlag,
   StatusChange,
   TOWNS,
   isCountyAdmin,
@@ -68,6 +69,7 @@ type Dialog =
   | { kind: 'approve' | 'reject'; shop: MerchantRegistryView }
   | { kind: 'suspend' | 'revoke' | 'reinstate'; shop: MerchantRegistryView }
   | { kind: 'violation'; shop: MerchantRegistryView }
+  | { kind: 'resolve'; shop: MerchantRegistryView; flag: MerchantRegistryView['creditFlags'][number] }
 
 const DIALOG_TEXT = {
   approve: { title: '通过参创申请', confirm: '通过', reasonLabel: '' },
@@ -75,7 +77,8 @@ const DIALOG_TEXT = {
   suspend: { title: '暂停参创资格', confirm: '暂停', reasonLabel: '暂停理由（店铺页面会提示已暂停）' },
   revoke: { title: '摘牌', confirm: '摘牌', reasonLabel: '摘牌理由' },
   reinstate: { title: '恢复参创资格', confirm: '恢复', reasonLabel: '恢复理由（如整改已完成）' },
-  violation: { title: '记录违法违规', confirm: '记录', reasonLabel: '' }
+  violation: { title: '记录违法违规', confirm: '记录', reasonLabel: '' },
+  resolve: { title: '解除违法违规记录（信用修复）', confirm: '解除', reasonLabel: '解除理由（如已整改到位、惩戒期满）' }
 } as const
 
 /**
@@ -162,7 +165,7 @@ export default function RegistryPage() {
       <PagedListView list={list} className='registry-list' loadingText='正在加载商户…' emptyTitle={EMPTY_TEXT[status]}>
         {(items) =>
           items.map((shop) => (
-            <RegistryItem key={shop.id} shop={shop}>
+            <RegistryItem key={shop.id} shop={shop} onResolve={mayChangeStatus ? (flag) => setDialog({ kind: 'resolve', shop, flag }) : undefined}>
               {mayDecide && shop.status === 'pending' ? (
                 <>
                   <Button className='approve-merchant' size='small' type='primary' onClick={() => setDialog({ kind: 'approve', shop })}>
@@ -203,7 +206,16 @@ export default function RegistryPage() {
   )
 }
 
-function RegistryItem({ shop, children }: { shop: MerchantRegistryView; children: ReactNode }) {
+function RegistryItem({
+  shop,
+  onResolve,
+  children
+}: {
+  shop: MerchantRegistryView
+  /** Offered to those who may record flags: resolving one (信用修复). */
+  onResolve?: (flag: MerchantRegistryView['creditFlags'][number]) => void
+  children: ReactNode
+}) {
   return (
     <View className={`card registry-item registry-item--${shop.status}`}>
       <View className='registry-item-head'>
@@ -231,8 +243,25 @@ function RegistryItem({ shop, children }: { shop: MerchantRegistryView; children
         <View className='registry-item-flags'>
           <Text className='registry-item-flags-title'>违法违规记录 {shop.creditFlags.length} 条（已列入联合惩戒名单）</Text>
           {shop.creditFlags.map((flag) => (
-            <Text key={flag.recordedAt} className='registry-item-flag'>
-              {flag.date} {flag.source}：{flag.description}
+            <View key={flag.recordedAt} className='registry-item-flag-row'>
+              <Text className='registry-item-flag'>
+                {flag.date} {flag.source}：{flag.description}
+              </Text>
+              {onResolve ? (
+                <Button className='resolve-violation' size='small' fill='outline' onClick={() => onResolve(flag)}>
+                  解除
+                </Button>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {shop.resolvedCreditFlags.length > 0 ? (
+        <View className='registry-item-resolved'>
+          <Text className='registry-item-flags-title'>已解除的记录 {shop.resolvedCreditFlags.length} 条</Text>
+          {shop.resolvedCreditFlags.map((flag) => (
+            <Text key={flag.recordedAt} className='registry-item-flag registry-item-flag--resolved'>
+              {flag.date} {flag.source}：{flag.description}（{formatShanghaiTime(flag.resolvedAt)} 解除：{flag.resolution}）
             </Text>
           ))}
         </View>
@@ -292,6 +321,17 @@ function ActionForm({
       const updated = await call(routes.recordViolation, { params: { id }, body, idempotencyKey: idempotencyKey.current })
       return { updated, done: `已记录「${shop.name}」的违法违规情况，该店已列入联合惩戒名单` }
     }
+    if (dialog.kind === 'resolve') {
+      const body = { recordedAt: dialog.flag.recordedAt, resolution: reason }
+      const parsed = ResolveCreditFlag.safeParse(body)
+      if (!parsed.success) {
+        const found = fieldErrorsOf(parsed.error.issues)
+        return void setErrors(found.resolution ? { reason: found.resolution } : found)
+      }
+      const updated = await call(routes.resolveViolation, { params: { id }, body })
+      const left = updated.creditFlags.length
+      return { updated, done: left === 0 ? `已解除「${shop.name}」的违法违规记录，该店已移出联合惩戒名单` : `已解除该记录，「${shop.name}」尚有 ${left} 条未解除` }
+    }
     const body = { action: dialog.kind, reason }
     const parsed = StatusChange.safeParse(body)
     if (!parsed.success) return void setErrors(fieldErrorsOf(parsed.error.issues))
@@ -310,7 +350,8 @@ function ActionForm({
     } catch (raw) {
       const error = toApiError(raw)
       const byField = fieldErrorsFromApi(error)
-      if (byField && Object.keys(byField).some((field) => ['reason', 'source', 'date', 'description'].includes(field))) setErrors(byField)
+      if (byField?.resolution) setErrors({ reason: byField.resolution })
+      else if (byField && Object.keys(byField).some((field) => ['reason', 'source', 'date', 'description'].includes(field))) setErrors(byField)
       else setFormError(error.message)
     } finally {
       setBusy(false)
@@ -323,7 +364,7 @@ function ActionForm({
       visible
       title={text.title}
       confirmText={text.confirm}
-      danger={dialog.kind !== 'reinstate' && dialog.kind !== 'approve'}
+      danger={dialog.kind !== 'reinstate' && dialog.kind !== 'approve' && dialog.kind !== 'resolve'}
       loading={busy}
       onConfirm={() => void confirm()}
       onCancel={onCancel}
@@ -333,6 +374,23 @@ function ActionForm({
         <Text className='registry-dialog-text'>
           通过后，该店作为放心消费参创单位在店铺目录和店铺页公示，并生成店主绑定码（只显示一次）。
         </Text>
+      ) : dialog.kind === 'resolve' ? (
+        <View>
+          <Text className='registry-dialog-text'>
+            {dialog.flag.date} {dialog.flag.source}：{dialog.flag.description}
+          </Text>
+          <TextField
+            className='field-reason'
+            label={text.reasonLabel}
+            required
+            value={reason}
+            onChange={setReason}
+            maxLength={200}
+            rows={3}
+            placeholder='4–200 字。全部记录解除后，该店移出联合惩戒名单'
+            error={errors.reason}
+          />
+        </View>
       ) : dialog.kind === 'violation' ? (
         <View>
           <View className='dialog-field field-source'>
