@@ -93,6 +93,22 @@ describe('the scorecard', () => {
     expect(inTime({ rectificationsIssued: 2, rectificationsClosedInTime: 1 })).toMatchObject({ points: 5 });
   });
 
+  it('a year’s own targets are the rates for full points: 96% handled meets a 95% target', () => {
+    const counters = { ...good().counters, received: 100, closed: 96 };
+    const plan = scorecardOf(good({ counters }), DEFAULT_STANDARD).base.find((item) => item.code === 'handling_rate')!;
+    expect(plan.points).toBeLessThan(20);
+    const year = { ...DEFAULT_STANDARD, thresholds: { handlingRate: 0.95, settlementRate: 0.85, satisfactionRate: 0.9 } };
+    expect(scorecardOf(good({ counters }), year).base.find((item) => item.code === 'handling_rate')).toMatchObject({ points: 20, basis: expect.stringContaining('达到 95% 得满分') });
+    // A target set below the usual floor still leaves a range to earn points in.
+    const low = { ...DEFAULT_STANDARD, thresholds: { handlingRate: 0.7, settlementRate: 0.85, satisfactionRate: 0.9 } };
+    expect(scorecardOf(good({ counters: { ...counters, closed: 70 } }), low).base.find((item) => item.code === 'handling_rate')!.points).toBe(20);
+    expect(scorecardOf(good({ counters: { ...counters, closed: 69 } }), low).base.find((item) => item.code === 'handling_rate')!.points).toBe(0);
+    expect(AssessmentStandard.safeParse({ ...DEFAULT_STANDARD, thresholds: { handlingRate: 1.2, settlementRate: 0.85, satisfactionRate: 0.9 } }).error?.issues[0]).toMatchObject({
+      path: ['thresholds', 'handlingRate'],
+      message: '投诉处理率满分线不能超过 100%',
+    });
+  });
+
   it('a shop without complaints, ratings or inspections is not penalised for what never happened', () => {
     const quiet = scorecardOf(good({ counters: {}, inspections: NO_INSPECTIONS }), DEFAULT_STANDARD);
     expect(quiet.base.every((item) => item.points === item.max)).toBe(true);

@@ -262,6 +262,16 @@ export async function assessmentOverview(year: number, principal: Principal, now
   };
 }
 
+/**
+ * The standard with the rates for full points: as given, or else the year's targets as the office set them
+ * (the plan's by default), so that a shop meeting the year's target is not scored against another.
+ */
+async function withYearTargets(standard: AssessmentStandard, year: number, now: Date): Promise<AssessmentStandard> {
+  if (standard.thresholds) return standard;
+  const { targets } = await targetsFor(year, now);
+  return { ...standard, thresholds: { handlingRate: targets.handlingRate, settlementRate: targets.settlementRate, satisfactionRate: targets.satisfactionRate } };
+}
+
 /** An admin opens a year's assessment with its standard: every participating shop is to be assessed. */
 export async function openAssessment(year: number, standard: AssessmentStandard | undefined, principal: Principal, now: Date): Promise<AssessmentView> {
   const staff = requireAdmin(principal, '开启年度考核');
@@ -274,7 +284,7 @@ export async function openAssessment(year: number, standard: AssessmentStandard 
   const record: AssessmentRecord = {
     year,
     state: shops.length === 0 ? 'open' : 'computing',
-    standard: standard ?? DEFAULT_STANDARD,
+    standard: await withYearTargets(standard ?? DEFAULT_STANDARD, year, now),
     shops: shops.length,
     pending: shops.map((shop) => shop.id),
     awardsPending: [],
@@ -403,5 +413,5 @@ export async function myScorecard(merchantId: string, principal: Principal, now:
   const year = Number(shanghaiToday(now).slice(0, 4));
   const record = await findAssessment(year);
   const inputs = await inputsFor(merchant, year, now);
-  return toView({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], version: 0 }, record?.standard ?? DEFAULT_STANDARD, 'live');
+  return toView({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], version: 0 }, record?.standard ?? (await withYearTargets(DEFAULT_STANDARD, year, now)), 'live');
 }

@@ -68,6 +68,8 @@ describe('the annual assessment', () => {
     const opened = await openIt(people.adminCounty);
     expect(opened.status).toBe(201);
     expect(AssessmentView.parse(opened.body)).toMatchObject({ year, state: 'open', shops: { total: 2, computed: 2, passed: 1, failed: 1 } });
+    // Full points at the year's targets (here the plan's: the office set none).
+    expect((await findAssessment(year))!.standard.thresholds).toEqual({ handlingRate: 0.98, settlementRate: 0.85, satisfactionRate: 0.9 });
     expect(await openIt(people.adminCounty)).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `${year}年度考核已经开启` } });
   });
 

@@ -53,7 +53,14 @@ const points = (label: string) =>
       z.lte(100, { error: `${label}最多 100 分` }),
     );
 
-/** A year's standard: points per item, the bonus cap, the bottom lines in force, the pass mark. Configurable per year. */
+const threshold = (label: string) =>
+  z.number({ error: `${label}应为 0 到 1 之间的小数` }).check(z.gt(0, { error: `${label}应大于 0` }), z.lte(1, { error: `${label}不能超过 100%` }));
+
+/**
+ * A year's standard: points per item, the bonus cap, the bottom lines in force, the pass mark, and the rates at
+ * which a shop earns full points (the year's targets when it was opened; the plan's when the standard is older).
+ * Configurable per year.
+ */
 export const AssessmentStandard = z
   .object({
     items: z.object(Object.fromEntries(BASE_ITEM_CODES.map((code) => [code, points(BASE_ITEMS[code].label)])) as Record<BaseItemCode, ReturnType<typeof points>>),
@@ -61,6 +68,9 @@ export const AssessmentStandard = z
     bonusCap: points('加分上限').check(z.lte(15, { error: '加分上限最多 15 分' })),
     bottomLines: z.array(z.enum(BOTTOM_LINE_CODES, { error: '未知的否决项' })).check(z.maxLength(BOTTOM_LINE_CODES.length)),
     passMark: points('合格分数线'),
+    thresholds: z.optional(
+      z.object({ handlingRate: threshold('投诉处理率满分线'), settlementRate: threshold('店内和解率满分线'), satisfactionRate: threshold('满意率满分线') }),
+    ),
   }).check(z.superRefine((standard, ctx) => {
     const total = BASE_ITEM_CODES.reduce((sum, code) => sum + standard.items[code], 0);
     if (total !== 100) ctx.addIssue({ code: 'custom', path: ['items'], message: `基础项合计应为 100 分，现为 ${total} 分` });
@@ -164,6 +174,14 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     basis,
   });
   const max = standard.items;
+  const full = {
+    handlingRate: standard.thresholds?.handlingRate ?? INDICATOR_TARGETS.handlingRate,
+    settlementRate: standard.thresholds?.settlementRate ?? INDICATOR_TARGETS.settlementRate,
+    satisfactionRate: standard.thresholds?.satisfactionRate ?? INDICATOR_TARGETS.satisfactionRate,
+  };
+  // A year's target below a floor would leave no range to earn points in: the floor gives way.
+  const floorUnder = (floor: number, target: number) => Math.min(floor, target - 0.01);
+  const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
   const noComplaints = (counters.received ?? 0) === 0;
   const responses = counters.firstResponses ?? 0;
   const within24h = FIRST_RESPONSE_BUCKETS.filter((bucket) => bucket.maxMinutes <= 1440).reduce((sum, bucket) => sum + (counters[bucket.counter] ?? 0), 0);
@@ -177,19 +195,25 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     ),
     item(
       'handling_rate',
-      ratePoints(max.handling_rate, rates.handlingRate.numerator, rates.handlingRate.denominator, INDICATOR_TARGETS.handlingRate, 0.8),
-      noComplaints ? '本年度无投诉' : `处理率 ${formatRate(rates.handlingRate)}（${rates.handlingRate.numerator}/${rates.handlingRate.denominator}；达到 98% 得满分，80% 及以下不得分）`,
+      ratePoints(max.handling_rate, rates.handlingRate.numerator, rates.handlingRate.denominator, full.handlingRate, floorUnder(0.8, full.handlingRate)),
+      noComplaints
+        ? '本年度无投诉'
+        : `处理率 ${formatRate(rates.handlingRate)}（${rates.handlingRate.numerator}/${rates.handlingRate.denominator}；达到 ${percent(full.handlingRate)} 得满分，${percent(floorUnder(0.8, full.handlingRate))} 及以下不得分）`,
     ),
     item(
       'settlement_rate',
       // The shop's own settlements (消费纠纷不出店门): a dispute the bureau had to mediate is not one.
-      ratePoints(max.settlement_rate, rates.inShopShare.numerator, rates.inShopShare.denominator, INDICATOR_TARGETS.settlementRate, 0.6),
-      rates.inShopShare.denominator === 0 ? '本年度无办结的纠纷' : `店内和解 ${formatRate(rates.inShopShare)}（${rates.inShopShare.numerator}/${rates.inShopShare.denominator}；达到 85% 得满分，60% 及以下不得分）`,
+      ratePoints(max.settlement_rate, rates.inShopShare.numerator, rates.inShopShare.denominator, full.settlementRate, floorUnder(0.6, full.settlementRate)),
+      rates.inShopShare.denominator === 0
+        ? '本年度无办结的纠纷'
+        : `店内和解 ${formatRate(rates.inShopShare)}（${rates.inShopShare.numerator}/${rates.inShopShare.denominator}；达到 ${percent(full.settlementRate)} 得满分，${percent(floorUnder(0.6, full.settlementRate))} 及以下不得分）`,
     ),
     item(
       'satisfaction',
-      ratePoints(max.satisfaction, rates.satisfactionRate.numerator, rates.satisfactionRate.denominator, INDICATOR_TARGETS.satisfactionRate, 0.7),
-      rates.satisfactionRate.denominator === 0 ? '本年度无评价' : `满意率 ${formatRate(rates.satisfactionRate)}（${rates.satisfactionRate.numerator}/${rates.satisfactionRate.denominator}；达到 90% 得满分，70% 及以下不得分）`,
+      ratePoints(max.satisfaction, rates.satisfactionRate.numerator, rates.satisfactionRate.denominator, full.satisfactionRate, floorUnder(0.7, full.satisfactionRate)),
+      rates.satisfactionRate.denominator === 0
+        ? '本年度无评价'
+        : `满意率 ${formatRate(rates.satisfactionRate)}（${rates.satisfactionRate.numerator}/${rates.satisfactionRate.denominator}；达到 ${percent(full.satisfactionRate)} 得满分，${percent(floorUnder(0.7, full.satisfactionRate))} 及以下不得分）`,
     ),
     item(
       'first_response',
