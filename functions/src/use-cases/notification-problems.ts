@@ -15,11 +15,9 @@ export async function notificationProblems(principal: Principal, cursor: string 
   if (!staff) throw new Forbidden('仅监管人员可查看');
   const pager = scopedCursor('notification-problems', principal.userId);
   const page = await listAttentionItems({ cursor: pager.incoming(cursor), limit });
-  // Each entry opens its complaint's case page; rectification messages (no complaint) are not listed until the
-  // wire contract can name what they are about (NotificationProblem.complaintId is required).
-  const visible = page.items.filter(
-    (item): item is OutboxItem & { complaintId: string } => item.complaintId !== undefined && coversTown(staff.jurisdiction, item.townCode),
-  );
+  // Each entry opens what it was about: its complaint's case page, or the rectification order — a shop that
+  // never heard of its 整改通知 must be phoned as much as one that never heard of a complaint.
+  const visible = page.items.filter((item) => (item.complaintId !== undefined || item.rectificationId !== undefined) && coversTown(staff.jurisdiction, item.townCode));
 
   const merchantIds = [...new Set(visible.flatMap((item) => (item.recipient.kind === 'merchant' && item.merchantId ? [item.merchantId] : [])))];
   const phones = new Map((await Promise.all(merchantIds.map(async (id) => [id, (await findMerchant(id))?.contactPhone] as const))).filter(([, phone]) => phone));
@@ -30,11 +28,11 @@ export async function notificationProblems(principal: Principal, cursor: string 
   };
 }
 
-function toProblem(item: OutboxItem & { complaintId: string }, contactPhone: string | undefined): NotificationProblem {
+function toProblem(item: OutboxItem, contactPhone: string | undefined): NotificationProblem {
   const state = item.state === 'dead' ? 'dead' : 'undeliverable';
   return {
     id: item.outboxId,
-    complaintId: item.complaintId,
+    ...(item.complaintId ? { complaintId: item.complaintId } : { rectificationId: item.rectificationId }),
     recipientLabel: RECIPIENT_LABELS[audienceOf(item.recipient.kind)],
     headline: item.headline,
     state,

@@ -3,6 +3,7 @@ import {
   ChecklistView,
   InspectionPage,
   InspectionView,
+  NotificationProblemPage,
   PROGRESS_TEMPLATE_FIELDS,
   RecordInspectionRequest,
   RectificationPage,
@@ -29,6 +30,7 @@ import { recordInspection } from '../../src/use-cases/inspections';
 import { answerRectification, listRectifications, recheckRectification } from '../../src/use-cases/rectifications';
 import { inspectionFactsOf } from '../../src/use-cases/inspection-facts';
 import { deliverOutboxItem, dispatchDue } from '../../src/use-cases/deliver-notifications';
+import { handler as notificationProblems } from '../../src/handlers/staff/notification-problems';
 import { listDueOutboxIds, readOutboxItem, type OutboxItem } from '../../src/store/outbox';
 import { saveMerchant } from '../../src/store/merchants';
 import { documentClient, dynamoDbClient } from '../../src/clients';
@@ -452,6 +454,27 @@ describe('overdue orders (the staff triage list)', () => {
     const closed = await recheckRectification(orderId, { version: 2, result: 'pass', photos: [] }, people.regulatorChengguan.principal, at(`${addDays(today(), -9)}T09:00`));
     expect(closed).toMatchObject({ status: 'closed', closedInTime: false, overdue: false });
     await settleOutbox();
+  });
+});
+
+describe('a 整改通知 the shop could not be sent', () => {
+  it('is on the town staff’s list of notices to follow up, opening the order; other towns do not see it', async () => {
+    await settleOutbox();
+    weChat.refuseSubscriber('o-test-ownerA');
+    weChat.refuseSubscriber('o-test-clerkA');
+    const recorded = await record(people.regulatorChengguan, inspectionBody());
+    expect(recorded.status).toBe(201);
+    const orderId = `${recorded.body.id}-JG01`;
+    const [item] = await pendingOutbox();
+    expect(await deliverOutboxItem(item!.outboxId)).toBe('undeliverable');
+
+    const problems = async (who: SignedIn) =>
+      NotificationProblemPage.parse((await invoke(notificationProblems, { method: 'GET', routePath: '/staff/notifications/problems', token: who.token, query: { limit: '50' } })).body).items;
+    const mine = (await problems(people.regulatorChengguan)).find((problem) => problem.rectificationId === orderId);
+    expect(mine).toMatchObject({ headline: '整改通知', recipientLabel: '商家', merchantId: SHOP_A.id, state: 'undeliverable' });
+    expect(mine!.complaintId).toBeUndefined();
+    expect((await problems(people.regulatorLongquan)).some((problem) => problem.rectificationId === orderId)).toBe(false);
+    weChat.reset();
   });
 });
 

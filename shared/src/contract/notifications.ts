@@ -7,7 +7,9 @@ import * as z from 'zod/mini';
  */
 export const NotificationProblem = z.object({
   id: z.string(),
-  complaintId: z.string(),
+  /** What the message was about: a complaint, or a rectification order (整改通知) — exactly one of the two. */
+  complaintId: z.optional(z.string()),
+  rectificationId: z.optional(z.string()),
   merchantId: z.optional(z.string()),
   merchantName: z.optional(z.string()),
   townCode: z.optional(z.string()),

@@ -10,6 +10,7 @@ import { reachedText, sendByText } from '@/lib/notice-delivery'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime } from '@/lib/time'
+import { PAGES, pageUrl } from '@/lib/navigation'
 import { OpenCaseButton } from '../../components/open-case-button'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
@@ -108,7 +109,7 @@ function ProblemItem({ problem }: { problem: NotificationProblem }) {
   const { contactPhone } = problem
   const when = problem.createdAt ?? problem.settledAt
   return (
-    <View className={`card problem-item problem-item--${problem.state} problem-item-${problem.complaintId}`}>
+    <View className={`card problem-item problem-item--${problem.state} problem-item-${problem.complaintId ?? problem.rectificationId ?? ''}`}>
       <View className='card-head'>
         <Text className='card-title problem-item-shop'>{problem.merchantName ?? '（店铺名称未知）'}</Text>
         {problem.townCode ? <Text className='card-aside'>{townName(problem.townCode)}</Text> : null}
@@ -120,7 +121,9 @@ function ProblemItem({ problem }: { problem: NotificationProblem }) {
         </Tag>
         <Text className='problem-item-recipient'>应通知：{problem.recipientLabel}</Text>
       </View>
-      {contactPhone ? null : <Text className='problem-item-line'>店铺未登记联系电话，请从投诉详情中查找联系方式</Text>}
+      {contactPhone ? null : (
+        <Text className='problem-item-line'>{problem.complaintId ? '店铺未登记联系电话，请从投诉详情中查找联系方式' : '店铺未登记联系电话，请从商户名录中查找联系方式'}</Text>
+      )}
       {when ? <Text className='problem-item-line'>时间：{formatShanghaiTime(when)}</Text> : null}
       {problem.state === 'dead' ? <Text className='problem-item-line'>已尝试发送 {problem.attempts} 次</Text> : null}
       <View className='card-actions'>
@@ -129,7 +132,17 @@ function ProblemItem({ problem }: { problem: NotificationProblem }) {
             拨打 {contactPhone}
           </Button>
         ) : null}
-        <OpenCaseButton className='open-problem-case' complaintId={problem.complaintId} />
+        {problem.complaintId ? <OpenCaseButton className='open-problem-case' complaintId={problem.complaintId} /> : null}
+        {problem.rectificationId ? (
+          <Button
+            className='open-problem-rectification'
+            size='small'
+            fill='outline'
+            onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.rectification, { id: problem.rectificationId! }) })}
+          >
+            查看整改
+          </Button>
+        ) : null}
       </View>
     </View>
   )
