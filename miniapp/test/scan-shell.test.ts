@@ -29,6 +29,7 @@ const SHOP: MerchantPublicView = MerchantPublicView.parse({
     { key: 'custom-1', title: '免费送货', explanation: '县城内免费送货上门', custom: true },
   ],
   commitmentsSince: '2025-03-15',
+  commitmentsVersion: 1,
   recallsInForce: 0,
   trackRecord: { complaints: 0, settledInShopShare: null, medianFirstResponse: null, satisfaction: null, rated: 0, summary: '近 12 个月无投诉', perCommitment: [] },
 })

@@ -1,4 +1,5 @@
 import {
+  Conflict,
   Invalid,
   TOWNS,
   Unavailable,
@@ -76,10 +77,13 @@ async function checkCustomCommitments(choices: readonly CommitmentChoice[], alre
 }
 
 /** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
-export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], principal: Principal, now: Date): Promise<MerchantRegistryView> {
+export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], seenVersion: number, principal: Principal, now: Date): Promise<MerchantRegistryView> {
   await requireMembership(merchantId, principal, 'owner');
-  await hitRateLimit('commitmentsUpdate', merchantId, now);
   const before = await loadShop(merchantId);
+  // Saved on the version the owner edited: a second phone's older edit, or a retry after a lost answer, is
+  // refused instead of landing as one more public version. Checked before the day's count is spent.
+  if (seenVersion !== before.commitmentsVersion) throw new Conflict(`本店承诺已更新为第 ${before.commitmentsVersion} 版，请刷新后再修改`);
+  await hitRateLimit('commitmentsUpdate', merchantId, now);
   await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
   const after = withNewCommitments(before, commitments, shanghaiToday(now));
   await saveRegistryChange({

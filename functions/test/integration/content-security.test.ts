@@ -15,6 +15,7 @@ import { config } from '../../src/config';
 import { findModerationTask } from '../../src/store/moderation';
 import { documentClient } from '../../src/clients';
 import { saveUser } from '../../src/store/users';
+import { findMerchant } from '../../src/store/merchants';
 import { MAX_RECHECKS, PLACEHOLDERS, recheckDelayMs } from '../../src/use-cases/moderation-rules';
 import { recheckContent } from '../../src/use-cases/recheck-content';
 import { invoke } from './support/http';
@@ -444,8 +445,11 @@ describe('a merchant’s held words', () => {
 });
 
 describe('a shop’s own commitments, public as soon as saved', () => {
-  const save = (commitments: unknown[]) =>
-    invoke(updateCommitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: people.ownerA.token, body: { commitments } });
+  // Each save on the version in force, as the app sends it.
+  const save = async (commitments: unknown[]) => {
+    const version = (await findMerchant(SHOP_A.id))!.commitmentsVersion;
+    return invoke(updateCommitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: people.ownerA.token, body: { commitments, version } });
+  };
   const publicTitles = async () => MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_A.id } })).body).commitments.map((c) => c.title);
   const clean = { kind: 'custom', title: '免费包装', text: '所售礼品一律免费包装。' };
   // The suites after this one file complaints that invoke shop A's usual commitments.

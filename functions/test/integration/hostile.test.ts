@@ -226,7 +226,14 @@ describe('every write a person can repeat is limited, not only filing', () => {
   });
 
   it('a shop’s commitment changes: the 21st in a day is 429', async () => {
-    await limitedAfter(20, () => call('updateCommitments', { who: owner, params: { id: SHOP.id }, body: { commitments: [{ kind: 'catalogue', code: 'quality' }] } }), /修改承诺次数过多/);
+    // Each save on the version the last one made, as the app sends it.
+    let version = 1;
+    const save = async () => {
+      const answer = await call('updateCommitments', { who: owner, params: { id: SHOP.id }, body: { commitments: [{ kind: 'catalogue', code: 'quality' }], version } });
+      if (answer.status === 200) version = answer.body.commitmentsVersion;
+      return answer;
+    };
+    await limitedAfter(20, save, /修改承诺次数过多/);
   });
 
   it('a shop’s clerk codes: the 21st in a day is 429', async () => {
@@ -332,12 +339,12 @@ describe('the registry takes each business once, and only clean text', () => {
   ];
 
   it.each(HOSTILE_TEXTS)('a custom commitment title with %s is 400 naming the field, and the public page keeps the old commitments', async (_name, text, message) => {
-    const body = { commitments: [{ kind: 'custom', title: text, text: '本店承诺所售商品均为正品。' }] };
+    const body = { commitments: [{ kind: 'custom', title: text, text: '本店承诺所售商品均为正品。' }], version: 1 };
     await refused(() => call('updateCommitments', { who: people.ownerA, params: { id: SHOP_A.id }, body }), { status: 400, code: 'INVALID', field: 'commitments.0.title', message });
   });
 
   it.each(HOSTILE_TEXTS)('a custom commitment text with %s is 400 naming the field', async (_name, text, message) => {
-    const body = { commitments: [{ kind: 'custom', title: '正品保证', text: `本店承诺：${text}` }] };
+    const body = { commitments: [{ kind: 'custom', title: '正品保证', text: `本店承诺：${text}` }], version: 1 };
     await refused(() => call('updateCommitments', { who: people.ownerA, params: { id: SHOP_A.id }, body }), { status: 400, code: 'INVALID', field: 'commitments.0.text', message });
   });
 

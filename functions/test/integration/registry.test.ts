@@ -270,16 +270,32 @@ describe('status, credit flags and versioned commitments', () => {
       routePath: '/merchant/shops/{id}/commitments',
       pathParameters: { id: SHOP_A.id },
       token: staff.ownerA.token,
-      body: { commitments: [{ kind: 'catalogue', code: 'offline_no_reason_return', days: 30 }] },
+      body: { commitments: [{ kind: 'catalogue', code: 'offline_no_reason_return', days: 30 }], version: 1 },
     });
     expect(edited.status).toBe(200);
     expect(edited.body.commitmentsVersion).toBe(2);
+    // The same edit sent again (a lost answer, a second phone) is on a version no longer in force: 409, no third version.
+    const again = await invoke(commitments, {
+      method: 'PUT',
+      routePath: '/merchant/shops/{id}/commitments',
+      pathParameters: { id: SHOP_A.id },
+      token: staff.ownerA.token,
+      body: { commitments: [{ kind: 'catalogue', code: 'offline_no_reason_return', days: 30 }], version: 1 },
+    });
+    expect(again).toMatchObject({ status: 409, body: { message: '本店承诺已更新为第 2 版，请刷新后再修改' } });
+    expect((await findMerchant(SHOP_A.id))!.commitmentsVersion).toBe(2);
+    // Without the version read, the edit is refused naming it.
+    expect(await invoke(commitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: staff.ownerA.token, body: { commitments: [{ kind: 'catalogue', code: 'quality' }] } })).toMatchObject({
+      status: 400,
+      body: { field: 'version' },
+    });
     // Clerks may not change the shop's public promises.
-    expect((await invoke(commitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: staff.clerkA.token, body: { commitments: [{ kind: 'catalogue', code: 'quality' }] } })).status).toBe(403);
+    expect((await invoke(commitments, { method: 'PUT', routePath: '/merchant/shops/{id}/commitments', pathParameters: { id: SHOP_A.id }, token: staff.clerkA.token, body: { commitments: [{ kind: 'catalogue', code: 'quality' }], version: 2 } })).status).toBe(403);
 
     const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_A.id } })).body);
     expect(page.commitments.map((c) => c.title)).toEqual(['30天线下无理由退货']);
     expect(page.commitmentsSince).toBe(edited.body.commitmentsSince);
+    expect(page.commitmentsVersion).toBe(2);
 
     const old = await invoke(getComplaint, { method: 'GET', routePath: '/complaints/{id}', pathParameters: { id: before.body.id }, token: staff.consumer.token });
     expect(old.body.commitmentsInForce.map((c: { title: string }) => c.title)).toEqual(['三包', '先行赔付']);

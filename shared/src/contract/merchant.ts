@@ -91,6 +91,8 @@ export const MerchantPublicView = z.object({
   commitments: z.array(PublicCommitment),
   /** Date (YYYY-MM-DD, Asia/Shanghai) from which the listed commitments are in force. */
   commitmentsSince: z.string(),
+  /** Which version of the shop's commitments these are (1, 2, …): the owner's edit is saved on the version read. */
+  commitmentsVersion: z.number().check(z.int()),
   /** How many of the shop's recall notices (召回/退市) the public sees now; the page loads them only when > 0. */
   recallsInForce: z.number().check(z.int(), z.nonnegative()),
   trackRecord: PublicTrackRecord,

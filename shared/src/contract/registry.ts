@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { Uscc } from '../domain/uscc';
-import { Cursor, IsoDate, MainlandMobile, PageLimit, TownFilter, typedCode } from './complaint';
+import { Cursor, IsoDate, MainlandMobile, PageLimit, SeenVersion, TownFilter, typedCode } from './complaint';
 import { multiLineText, singleLineText } from './text';
 import { AreaType, CommitmentChoice, MerchantId, MerchantStatus, MerchantType, Sector } from './merchant';
 
@@ -113,6 +113,8 @@ export const CommitmentsUpdate = z.object({
   commitments: z.array(CommitmentChoice).check(z.minLength(1, { error: '请至少选择一项承诺' }), z.maxLength(12, { error: '承诺最多 12 项' })),
   /** YYYY-MM-DD from which the new commitments apply; today or later. */
   effectiveFrom: IsoDate('生效日期'),
+  /** The version the owner edited (`commitmentsVersion`): a stale one is 409, so two edits cannot both land. */
+  version: SeenVersion(),
 });
 
 export const DirectoryQuery = z.object({

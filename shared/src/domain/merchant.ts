@@ -136,6 +136,7 @@ export function toPublicView(merchant: Merchant, record: TrackRecord, recallsInF
     badge: publicBadge(merchant),
     commitments,
     commitmentsSince: merchant.commitmentsSince,
+    commitmentsVersion: merchant.commitmentsVersion,
     recallsInForce,
     trackRecord: {
       complaints: record.complaints,

@@ -30,8 +30,9 @@ export function CommitmentsSection({
 
   const save = async () => {
     if (!draft || saving) return
-    const body = { commitments: commitmentChoices(draft) }
-    const parsed = z.pick(CommitmentsUpdate, { commitments: true }).safeParse(body)
+    // The version this edit started from (the one just saved, if the owner saved before).
+    const body = { commitments: commitmentChoices(draft), version: version?.number ?? shop.commitmentsVersion }
+    const parsed = z.pick(CommitmentsUpdate, { commitments: true, version: true }).safeParse(body)
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error.issues))
       return
