@@ -87,6 +87,12 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
 
   const kind = outcome instanceof Transient ? 'transient' : outcome === 'reached' ? 'reached' : 'unreachable';
   const settlement = settlementAfter(kind, item.attempts, item.sentTo.size > 0, policy);
+  if (settlement === 'delivered' && item.notice && item.complaintId && (item.recipient.kind === 'consumer' || item.recipient.kind === 'merchant')) {
+    // The message carried a written notice: it has reached this party (the notice's own clock stops for them).
+    // Marked before the item is settled: should this write fail, the item is still claimed, its lease runs
+    // out and a later pass marks it (the people already reached are not sent to again).
+    await markNoticeReached(item.complaintId, item.recipient.kind, now().toISOString(), 'message');
+  }
   const reason = typeof outcome === 'string' ? undefined : outcome.reason;
   let stored: boolean;
   if (settlement === 'retry') {
@@ -96,10 +102,6 @@ export async function deliverOutboxItem(outboxId: string, options: DeliveryOptio
     stored = await settleOutboxItem(item, settlement, now(), settlement === 'dead' ? `已重试${item.attempts}次仍未送达：${reason}` : reason);
   }
   const result: DeliveryResult = stored ? settlement : 'claim_lost';
-  if (result === 'delivered' && item.notice && item.complaintId && (item.recipient.kind === 'consumer' || item.recipient.kind === 'merchant')) {
-    // The message carried a written notice: it has reached this party (the notice's own clock stops for them).
-    await markNoticeReached(item.complaintId, item.recipient.kind, now().toISOString(), 'message');
-  }
   const about = item.subject === 'rectification' ? { rectificationId: item.rectificationId } : { complaintId: item.complaintId };
   logger.info('outbox.delivery', { outboxId, ...about, recipient: item.recipient.kind, attempt: item.attempts, result });
   return result;
