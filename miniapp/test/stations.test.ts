@@ -67,6 +67,7 @@ describe('the station files for a consumer (station-form)', () => {
   it('prints the code in two groups and says what happened to the SMS, naming the failures', () => {
     expect(spacedClaimCode('01234567')).toBe('0123 4567')
     expect(smsStatusText('failed')).toMatchObject({ problem: true })
+    expect(smsStatusText('over_limit')).toMatchObject({ problem: true, text: expect.stringContaining('已达上限') })
     expect(smsStatusText('not_configured')?.text).toContain('短信未发送')
     expect(smsStatusText('sent')).toMatchObject({ problem: false })
     expect(smsStatusText(undefined)).toBeUndefined()

@@ -82,6 +82,19 @@ describe('the scorecard', () => {
     expect(responses(1, 0, 0)).toBe(10);
   });
 
+  it('a year opened under the earlier rules (a stored standard without `rules`) scores as it did then', () => {
+    const { rules: _rules, ...before } = DEFAULT_STANDARD;
+    void _rules;
+    const counters = { ...good().counters, received: 10, closed: 10, settledInShop: 0, mediated: 9, firstResponses: 2, firstResponseWithin1h: 1, firstResponseWithin24h: 0, firstResponseOver72h: 1 };
+    const card = scorecardOf(good({ counters }), before);
+    expect(card.base.find((item) => item.code === 'settlement_rate')).toMatchObject({ label: '消费纠纷和解率', points: 20, basis: expect.stringContaining('和解率 90.0%') });
+    expect(pointsOf(card, 'first_response')).toBe(10);
+    // The same inputs under today's rules.
+    const now = scorecardOf(good({ counters }), DEFAULT_STANDARD);
+    expect(pointsOf(now, 'settlement_rate')).toBe(0);
+    expect(pointsOf(now, 'first_response')).toBe(0);
+  });
+
   it('整改 in time is judged only on orders whose time is up', () => {
     const inTime = (patch: Partial<ScorecardInputs['inspections']>) =>
       scorecardOf(good({ inspections: { ...good().inspections, ...patch } }), DEFAULT_STANDARD).base.find((item) => item.code === 'rectifications_in_time');

@@ -29,6 +29,7 @@ describe('every request field answers a bad value with a message a person can ac
       expect(firstProblem(schema, { town: 'constructor' })).toEqual({ field: 'town', message: '未知的乡镇（街道）' });
     }
     expect(firstProblem(TriageQuery, { sector: 'toString' })).toEqual({ field: 'sector', message: '未知的行业' });
+    expect(firstProblem(DirectoryQuery, { sector: 'toString' })).toEqual({ field: 'sector', message: '未知的行业' });
     expect(TriageQuery.parse({ town: 'chengguan', sector: 'retail' })).toMatchObject({ town: 'chengguan', sector: 'retail' });
   });
 

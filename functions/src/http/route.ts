@@ -84,7 +84,8 @@ async function answer<C extends RouteContract>(
         headers: {
           'content-type': contract.file.contentType,
           'content-disposition': `attachment; filename="${contract.file.filename}"`,
-          'cache-control': 'no-store',
+          // A staff export is private (no-store); a public file may be cached like its JSON sibling.
+          'cache-control': options.cacheControl ?? 'no-store',
         },
         body: String(result),
       };

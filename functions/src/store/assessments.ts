@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
-import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from './transact';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
@@ -116,11 +117,12 @@ export async function findScorecard(year: number, merchantId: string): Promise<S
 export async function saveOverride(next: StoredScorecard, readVersion: number, override: Override, role: string): Promise<void> {
   try {
     await execute(
-      // The year still open as the override commits: confirming fixes the list of shops to award, and a
-      // score changed after it would disagree with the badges given.
-      AssessmentEntity.build(ConditionCheck)
-        .key({ year: String(next.year) })
-        .condition({ attr: 'state', eq: 'open' }),
+      // The year not yet confirmed as the override commits, and its record moved on: confirming reads the
+      // scorecards and then saves the record on the version it read, so an override landing in between makes
+      // the confirmation fail (and be made again on what is now stored) instead of awarding on old scores.
+      AssessmentEntity.build(UpdateTransaction)
+        .item({ year: String(next.year), version: $add(1) })
+        .options({ condition: { attr: 'state', in: ['open', 'computing'] } }),
       ScorecardEntity.build(PutTransaction)
         .item({ ...next, year: String(next.year) })
         .options({ condition: { attr: 'version', eq: readVersion } }),

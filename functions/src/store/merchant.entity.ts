@@ -53,9 +53,10 @@ const merchantSchema = item({
   appliedAt: string().optional(),
   statusReason: string().optional(),
   creditFlags: list(map({ source: string(), date: string(), description: string(), recordedAt: string() })).default([]),
+  // Optional: shops stored before credit repair existed have none, and must still be read.
   resolvedCreditFlags: list(
     map({ source: string(), date: string(), description: string(), recordedAt: string(), resolvedAt: string(), resolvedBy: string(), resolution: string() }),
-  ).default([]),
+  ).optional(),
 });
 
 export const MerchantEntity = new Entity({

@@ -51,3 +51,22 @@ export async function hitRateLimit(name: RateLimitName, subject: string, now: Da
     throw error;
   }
 }
+
+/**
+ * Gives one hit back to this window's count, for a counted attempt that did nothing (a text the provider
+ * refused): never below zero, and nothing when the window has already passed.
+ */
+export async function returnRateLimitHit(name: RateLimitName, subject: string, countedAt: Date): Promise<void> {
+  const { windowSeconds } = RATE_LIMITS[name];
+  const seconds = Math.floor(countedAt.getTime() / 1000);
+  const windowStart = seconds - ((seconds + SHANGHAI_OFFSET_SECONDS) % windowSeconds);
+  try {
+    await RateLimitEntity.build(UpdateItemCommand)
+      .item({ subject: `${name}#${subject}`, window: String(windowStart), hits: $add(-1) })
+      .options({ condition: { attr: 'hits', gt: 0 } })
+      .send();
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException || (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException') return;
+    throw error;
+  }
+}

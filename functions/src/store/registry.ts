@@ -30,8 +30,7 @@ const facetsOf = (merchant: Merchant) => [
 ];
 
 /** Where a shop's listings live: one per facet, sorted by its award (示范 first) and then its name. */
-function listingKeys(merchant: Merchant): Array<{ facet: string; rankKey: string }> {
-  const rank = publicBadge(merchant).kind === 'model' ? '0' : '1';
+function listingKeys(merchant: Merchant, rank: '0' | '1' = publicBadge(merchant).kind === 'model' ? '0' : '1'): Array<{ facet: string; rankKey: string }> {
   return facetsOf(merchant).map((facet) => ({ facet, rankKey: `${rank}#${merchant.name}#${merchant.id}` }));
 }
 
@@ -43,7 +42,10 @@ function directoryWrites(before: Merchant | undefined, after: Merchant, mode: 'p
   const current = mode === 'publish' ? listingKeys(after) : [];
   const id = (key: { facet: string; rankKey: string }) => `${key.facet}|${key.rankKey}`;
   const kept = new Set(current.map(id));
-  const stale = before ? listingKeys(before).filter((key) => !kept.has(id(key))) : [];
+  // A 示范 shop's listings may sit under either rank: a flag takes its title off, and listings written before
+  // that rule ranked it first whatever its flags. Both are looked for, so none is left behind.
+  const previous = before ? [...listingKeys(before), ...(before.badge?.kind === 'model' ? listingKeys(before, '0') : [])] : [];
+  const stale = [...new Map(previous.map((key) => [id(key), key])).values()].filter((key) => !kept.has(id(key)));
   const badge = publicBadge(after);
   return [
     ...stale.map((key) => DirectoryListingEntity.build(DeleteTransaction).key(key)),
@@ -107,6 +109,10 @@ function unchangedSince(before: Merchant): EntityCondition<typeof MerchantEntity
       { attr: 'status', eq: before.status },
       { attr: 'commitmentsVersion', eq: before.commitmentsVersion },
       { size: 'creditFlags', eq: before.creditFlags.length },
+      // A flag resolved moves from one list to the other: both sizes, so a record-then-resolve in between is seen.
+      (before.resolvedCreditFlags ?? []).length > 0
+        ? { size: 'resolvedCreditFlags', eq: (before.resolvedCreditFlags ?? []).length }
+        : { or: [{ attr: 'resolvedCreditFlags', exists: false }, { size: 'resolvedCreditFlags', eq: 0 }] },
       ...badge,
     ],
   };

@@ -263,13 +263,14 @@ export async function assessmentOverview(year: number, principal: Principal, now
 }
 
 /**
- * The standard with the rates for full points: as given, or else the year's targets as the office set them
- * (the plan's by default), so that a shop meeting the year's target is not scored against another.
+ * The standard a year is opened with: today's scoring rules, and the rates for full points as given or else
+ * the year's targets as the office set them (the plan's by default), so that a shop meeting the year's target
+ * is not scored against another.
  */
 async function withYearTargets(standard: AssessmentStandard, year: number, now: Date): Promise<AssessmentStandard> {
-  if (standard.thresholds) return standard;
+  if (standard.thresholds) return { ...standard, rules: 2 };
   const { targets } = await targetsFor(year, now);
-  return { ...standard, thresholds: { handlingRate: targets.handlingRate, settlementRate: targets.settlementRate, satisfactionRate: targets.satisfactionRate } };
+  return { ...standard, rules: 2, thresholds: { handlingRate: targets.handlingRate, settlementRate: targets.settlementRate, satisfactionRate: targets.satisfactionRate } };
 }
 
 /** An admin opens a year's assessment with its standard: every participating shop is to be assessed. */
@@ -368,7 +369,7 @@ export async function confirmAssessment(year: number, principal: Principal, now:
   await saveAssessment(
     { ...record, state: 'confirmed', awardsPending: passed.map((card) => card.merchantId), confirmedAt: now.toISOString(), confirmedBy: principal.userId, version: record.version + 1 },
     record.version,
-    `${year}年度考核刚刚已被他人确认`,
+    `${year}年度考核刚刚有变动（已被确认，或有评分调整），请刷新后再确认`,
     { staffUserId: principal.userId, role: staff.role, action: 'assessment_confirmed', detail: `合格 ${passed.length} 家，授予${year}年度放心消费示范称号` },
   );
   await continueAssessment(year, now, REQUEST_BUDGET_MS);

@@ -3,11 +3,11 @@ import { sms } from '../clients';
 import { fitTemplateParam, SmsError } from '../sms/client';
 import { smsConfig } from '../sms/config';
 import { logger } from '../observability/log';
-import { mayTextPhone } from './sms-allowance';
+import { mayTextPhone, textNotSent } from './sms-allowance';
 import { linkToken, urlLinkFor } from './url-links';
 
 /** What became of the claim code's SMS: the station prints the code on the slip whatever happens. */
-export type ClaimCodeSms = 'sent' | 'failed' | 'not_configured' | 'not_requested';
+export type ClaimCodeSms = 'sent' | 'failed' | 'over_limit' | 'not_configured' | 'not_requested';
 
 /** The consumer subpackage's page where a claim code is entered. */
 export const CLAIM_PAGE = 'consumer/pages/claim/index';
@@ -27,9 +27,14 @@ export async function sendClaimCodeSms(phone: string, code: string, stationName:
     const link = await urlLinkFor(CLAIM_PAGE, '', now);
     if (!(await mayTextPhone(phone, now))) {
       logger.warn('claim code sms over the number’s daily allowance', { phone: maskPhone(phone) });
-      return 'failed';
+      return 'over_limit';
     }
-    await client.send({ phone, templateId: settings.claimTemplateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
+    try {
+      await client.send({ phone, templateId: settings.claimTemplateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
+    } catch (error) {
+      await textNotSent(phone, now);
+      throw error;
+    }
     return 'sent';
   } catch (error) {
     // The message never holds the code or the whole number (SmsError's messages are safe to log).

@@ -30,7 +30,7 @@ import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { resolveRecipients, type Recipients } from './notification-recipients';
 import { weChat } from '../clients';
 import { withAccessToken } from './wechat-access';
-import { mayTextPhone } from './sms-allowance';
+import { mayTextPhone, textNotSent } from './sms-allowance';
 import { smsLinkToken } from './url-links';
 import { markNoticeReached } from '../store/party-notices';
 
@@ -208,7 +208,10 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
       sessionContext: item.outboxId,
     }));
   } catch (error) {
-    if (error instanceof SmsError) return error.retryable ? new Transient(`短信 ${error.code}`) : { failed: error.code };
+    if (error instanceof SmsError) {
+      await textNotSent(phone, now);
+      return error.retryable ? new Transient(`短信 ${error.code}`) : { failed: error.code };
+    }
     throw error;
   }
   await recordSmsSent(item.outboxId, maskedPhone);
@@ -277,6 +280,6 @@ export async function dispatchDue(options: DeliveryOptions & { budgetMs?: number
     examined += summary.examined;
     for (const [result, count] of Object.entries(summary.results)) totals[result as BatchResult] = (totals[result as BatchResult] ?? 0) + count;
     cursor = page.next;
-  } while (cursor && now().getTime() - started < budgetMs);
+  } while (cursor && now().getTime() - started < budgetMs && runEndsAt - Date.now() >= (options.policy ?? DELIVERY_POLICY).sendReserveMs);
   return { examined, results: totals };
 }

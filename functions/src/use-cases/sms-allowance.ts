@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { RateLimited } from '@fangxin/shared';
 import { smsConfig } from '../sms/config';
-import { hitRateLimit } from '../store/rate-limits';
+import { hitRateLimit, returnRateLimitHit } from '../store/rate-limits';
 
 /**
  * Whether one more text may go to this number today (`smsPerPhone`), counting it if so. Every SMS the product
@@ -11,10 +11,14 @@ import { hitRateLimit } from '../store/rate-limits';
  * by a hash of the number keyed with the SMS secret (which only the functions that text have), so the table
  * holds no phone numbers. Called only where SMS is configured.
  */
-export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
+const subjectOf = (phone: string): string | undefined => {
   const key = smsConfig()?.secretKey;
-  if (!key) return false;
-  const subject = createHmac('sha256', key).update(`fangxin sms allowance:${phone}`).digest('base64url');
+  return key ? createHmac('sha256', key).update(`fangxin sms allowance:${phone}`).digest('base64url') : undefined;
+};
+
+export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
+  const subject = subjectOf(phone);
+  if (!subject) return false;
   try {
     await hitRateLimit('smsPerPhone', subject, now);
     return true;
@@ -22,4 +26,10 @@ export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
     if (error instanceof RateLimited) return false;
     throw error;
   }
+}
+
+/** A text counted by `mayTextPhone` at `countedAt` that the provider did not send: it does not spend the allowance. */
+export async function textNotSent(phone: string, countedAt: Date): Promise<void> {
+  const subject = subjectOf(phone);
+  if (subject) await returnRateLimitHit('smsPerPhone', subject, countedAt);
 }

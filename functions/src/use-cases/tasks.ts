@@ -1,6 +1,7 @@
 import {
   DEPARTMENT_CODES,
   Forbidden,
+  publicBadge,
   TASK_KINDS,
   TOWN_CODES,
   assigneeName,
@@ -46,7 +47,8 @@ async function doneCounts(year: number, tasks: readonly TaskInput[]): Promise<Ma
   const add = (key: string, by = 1) => done.set(key, (done.get(key) ?? 0) + by);
   if (kinds.has('shops_signed_up') || kinds.has('model_candidates')) {
     for (const shop of await activeShops()) {
-      const model = shop.badge?.kind === 'model' && shop.badge.year === year;
+      // As the public sees it: a flagged shop's title is withheld (publicBadge).
+      const model = shop.badge?.kind === 'model' && shop.badge.year === year && publicBadge(shop).kind === 'model';
       add(keyOf({ kind: 'town', code: shop.townCode as (typeof TOWN_CODES)[number] }, 'shops_signed_up'));
       if (model) add(keyOf({ kind: 'town', code: shop.townCode as (typeof TOWN_CODES)[number] }, 'model_candidates'));
       for (const department of DEPARTMENT_CODES) {

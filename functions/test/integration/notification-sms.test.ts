@@ -165,9 +165,9 @@ describe('a station’s claim code', () => {
     expect(text!.content).toContain('认领码12345678');
   });
 
-  it('reports a failed SMS to the station instead of throwing (the code is on the printed slip)', async () => {
+  it('reports a failed SMS to the station instead of throwing (the code is on the printed slip); a text not sent spends nothing of the allowance', async () => {
     sms.blockNumber('13800138001');
-    expect(await sendClaimCodeSms('13800138001', '12345678', '城关农贸市场投诉站', new Date())).toBe('failed');
+    for (let index = 0; index < 11; index++) expect(await sendClaimCodeSms('13800138001', '12345678', '城关农贸市场投诉站', new Date())).toBe('failed');
     expect(sms.messages()).toHaveLength(0);
   });
 });
@@ -176,7 +176,7 @@ describe('one phone number’s daily allowance, whoever sends', () => {
   it('ten texts a day reach a number; past that neither claim codes nor notices are sent, and staff are told why', async () => {
     const phone = '13600136000';
     for (let index = 0; index < 10; index++) expect(await sendClaimCodeSms(phone, `1234567${index}`, '城关农贸市场投诉站', new Date())).toBe('sent');
-    expect(await sendClaimCodeSms(phone, '87654321', '城关农贸市场投诉站', new Date())).toBe('failed');
+    expect(await sendClaimCodeSms(phone, '87654321', '城关农贸市场投诉站', new Date())).toBe('over_limit');
     expect(sms.messages()).toHaveLength(10);
 
     // A shop replying to a consumer at that number who has no WeChat subscription: nothing more is texted.

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import './zod-chinese';
 import { TOWN_CODES } from '../catalogue/county';
 import { Uscc } from '../domain/uscc';
-import { Cursor, IsoDate, MainlandMobile, PageLimit, SeenVersion, TownFilter, typedCode } from './complaint';
+import { Cursor, IsoDate, MainlandMobile, PageLimit, SectorFilter, SeenVersion, TownFilter, typedCode } from './complaint';
 import { multiLineText, singleLineText } from './text';
 import { AreaType, CommitmentChoice, MerchantId, MerchantStatus, MerchantType, Sector } from './merchant';
 
@@ -118,7 +118,7 @@ export const CommitmentsUpdate = z.object({
 });
 
 export const DirectoryQuery = z.object({
-  sector: z.optional(Sector),
+  sector: z.optional(SectorFilter),
   town: z.optional(z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' })),
   areaType: z.optional(AreaType),
   cursor: z.optional(Cursor),

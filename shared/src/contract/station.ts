@@ -73,10 +73,10 @@ export const StationFiled = z.object({
   /** Shown once (only its hash is stored); absent when the request was a replay — issue a new one instead. */
   claimCode: z.optional(z.string()),
   claimCodeExpiresAt: z.optional(z.string()),
-  claimCodeSms: z.optional(z.enum(['sent', 'failed', 'not_configured', 'not_requested'])),
+  claimCodeSms: z.optional(z.enum(['sent', 'failed', 'over_limit', 'not_configured', 'not_requested'])),
 });
 export type StationFiled = z.infer<typeof StationFiled>;
-export const ClaimCodeIssued = z.object({ claimCode: z.string(), claimCodeExpiresAt: z.string(), claimCodeSms: z.enum(['sent', 'failed', 'not_configured', 'not_requested']) });
+export const ClaimCodeIssued = z.object({ claimCode: z.string(), claimCodeExpiresAt: z.string(), claimCodeSms: z.enum(['sent', 'failed', 'over_limit', 'not_configured', 'not_requested']) });
 export type ClaimCodeIssued = z.infer<typeof ClaimCodeIssued>;
 export const ReissueClaimCode = z.object({ sendBySms: z._default(z.boolean(), true) });
 

@@ -54,7 +54,7 @@ const points = (label: string) =>
     );
 
 const threshold = (label: string) =>
-  z.number({ error: `${label}应为 0 到 1 之间的小数` }).check(z.gt(0, { error: `${label}应大于 0` }), z.lte(1, { error: `${label}不能超过 100%` }));
+  z.number({ error: `${label}应为 0 到 1 之间的小数` }).check(z.gte(0, { error: `${label}不能为负` }), z.lte(1, { error: `${label}不能超过 100%` }));
 
 /**
  * A year's standard: points per item, the bonus cap, the bottom lines in force, the pass mark, and the rates at
@@ -71,6 +71,12 @@ export const AssessmentStandard = z
     thresholds: z.optional(
       z.object({ handlingRate: threshold('投诉处理率满分线'), settlementRate: threshold('店内和解率满分线'), satisfactionRate: threshold('满意率满分线') }),
     ),
+    /**
+     * Which scoring rules the year was opened under. 2: the settlement item counts the shop's own settlements
+     * (店内和解), and first responses need more than half within the time. Absent: the rules of standards saved
+     * before (和解率 with mediations, half is enough), so a year scored then reads the same today.
+     */
+    rules: z.optional(z.literal(2)),
   }).check(z.superRefine((standard, ctx) => {
     const total = BASE_ITEM_CODES.reduce((sum, code) => sum + standard.items[code], 0);
     if (total !== 100) ctx.addIssue({ code: 'custom', path: ['items'], message: `基础项合计应为 100 分，现为 ${total} 分` });
@@ -84,6 +90,7 @@ export const DEFAULT_STANDARD: AssessmentStandard = {
   bonusCap: 15,
   bottomLines: [...BOTTOM_LINE_CODES],
   passMark: 80,
+  rules: 2,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -166,9 +173,10 @@ function ratePoints(max: number, numerator: number, denominator: number, target:
 function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): ItemScore[] {
   const { counters, shop, inspections } = inputs;
   const rates = indicatorsOf(counters);
+  const current = standard.rules === 2;
   const item = (code: BaseItemCode, earned: number, basis: string): ItemScore => ({
     code,
-    label: BASE_ITEMS[code].label,
+    label: code === 'settlement_rate' && !current ? '消费纠纷和解率' : BASE_ITEMS[code].label,
     max: standard.items[code],
     points: Math.max(0, Math.min(standard.items[code], earned)),
     basis,
@@ -187,6 +195,8 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
   const within24h = FIRST_RESPONSE_BUCKETS.filter((bucket) => bucket.maxMinutes <= 1440).reduce((sum, bucket) => sum + (counters[bucket.counter] ?? 0), 0);
   const within72h = within24h + (counters.firstResponseWithin72h ?? 0);
   const due = inspections.rectificationsDue ?? inspections.rectificationsIssued;
+  const settled = current ? rates.inShopShare : rates.settlementRate;
+  const moreThanHalf = (count: number) => (current ? count * 2 > responses : count * 2 >= responses);
   return [
     item(
       'commitments_published',
@@ -203,10 +213,10 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     item(
       'settlement_rate',
       // The shop's own settlements (消费纠纷不出店门): a dispute the bureau had to mediate is not one.
-      ratePoints(max.settlement_rate, rates.inShopShare.numerator, rates.inShopShare.denominator, full.settlementRate, floorUnder(0.6, full.settlementRate)),
-      rates.inShopShare.denominator === 0
+      ratePoints(max.settlement_rate, settled.numerator, settled.denominator, full.settlementRate, floorUnder(0.6, full.settlementRate)),
+      settled.denominator === 0
         ? '本年度无办结的纠纷'
-        : `店内和解 ${formatRate(rates.inShopShare)}（${rates.inShopShare.numerator}/${rates.inShopShare.denominator}；达到 ${percent(full.settlementRate)} 得满分，${percent(floorUnder(0.6, full.settlementRate))} 及以下不得分）`,
+        : `${current ? '店内和解' : '和解率'} ${formatRate(settled)}（${settled.numerator}/${settled.denominator}；达到 ${percent(full.settlementRate)} 得满分，${percent(floorUnder(0.6, full.settlementRate))} 及以下不得分）`,
     ),
     item(
       'satisfaction',
@@ -217,7 +227,7 @@ function baseScores(inputs: ScorecardInputs, standard: AssessmentStandard): Item
     ),
     item(
       'first_response',
-      responses === 0 ? max.first_response : within24h * 2 > responses ? max.first_response : within72h * 2 > responses ? Math.floor(max.first_response / 2) : 0,
+      responses === 0 ? max.first_response : moreThanHalf(within24h) ? max.first_response : moreThanHalf(within72h) ? Math.floor(max.first_response / 2) : 0,
       responses === 0 ? '本年度无需响应的投诉' : `${responses} 件中 ${within24h} 件 24 小时内首次响应（过半得满分；过半在 3 天内得一半）`,
     ),
     item(
