@@ -236,15 +236,21 @@ export interface DispatchSummary {
   readonly results: Partial<Record<BatchResult, number>>;
 }
 
-/** Delivers the given items (from stream records), a few at a time. */
-export async function deliverMany(outboxIds: readonly string[], options: DeliveryOptions & { concurrency?: number } = {}): Promise<DispatchSummary> {
+/**
+ * Delivers the given items (from stream records), a few at a time. `takeUntil` (epoch ms, wall clock): no new
+ * item is started after it — the caller's own budget, softer than the invocation's end (`runEndsAt`).
+ */
+export async function deliverMany(outboxIds: readonly string[], options: DeliveryOptions & { concurrency?: number; takeUntil?: number } = {}): Promise<DispatchSummary> {
   const results: Partial<Record<BatchResult, number>> = {};
   const queue = [...outboxIds];
   const runLeft = runLeftOf(options);
   const reserve = (options.policy ?? DELIVERY_POLICY).sendReserveMs;
+  const mayTake = () => runLeft() >= reserve && (options.takeUntil === undefined || Date.now() < options.takeUntil);
+  let started = 0;
   const worker = async () => {
-    // The run's end is checked before each item, not each page: a page of slow sends must not outlast it.
-    for (let id = queue.shift(); id !== undefined && runLeft() >= reserve; id = queue.shift()) {
+    // Checked before each item, not each page: a page of slow sends must not outlast the run.
+    for (let id = queue.shift(); id !== undefined && mayTake(); id = queue.shift()) {
+      started++;
       let result: BatchResult;
       try {
         result = await deliverOutboxItem(id, options);
@@ -257,7 +263,7 @@ export async function deliverMany(outboxIds: readonly string[], options: Deliver
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-  return { examined: outboxIds.length, results };
+  return { examined: started, results };
 }
 
 /**
@@ -268,18 +274,19 @@ export async function dispatchDue(options: DeliveryOptions & { budgetMs?: number
   const now = options.now ?? (() => new Date());
   const started = now().getTime();
   const budgetMs = options.budgetMs ?? 45_000;
-  // Sending ends with the budget (or the invocation, if sooner), whatever page it is on.
-  const budgetEndsAt = Date.now() + budgetMs;
-  const runEndsAt = Math.min(options.runEndsAt ?? budgetEndsAt, budgetEndsAt);
+  // No item is started after the budget, whatever page it is on; sends stop earlier if the invocation ends sooner.
+  const takeUntil = Date.now() + budgetMs;
+  const runLeft = runLeftOf(options);
+  const reserve = (options.policy ?? DELIVERY_POLICY).sendReserveMs;
   const totals: Partial<Record<BatchResult, number>> = {};
   let examined = 0;
   let cursor: Record<string, unknown> | undefined;
   do {
     const page = await listDueOutboxIds(now(), options.pageSize ?? 50, cursor);
-    const summary = await deliverMany(page.ids, { ...options, runEndsAt });
+    const summary = await deliverMany(page.ids, { ...options, takeUntil });
     examined += summary.examined;
     for (const [result, count] of Object.entries(summary.results)) totals[result as BatchResult] = (totals[result as BatchResult] ?? 0) + count;
     cursor = page.next;
-  } while (cursor && now().getTime() - started < budgetMs && runEndsAt - Date.now() >= (options.policy ?? DELIVERY_POLICY).sendReserveMs);
+  } while (cursor && now().getTime() - started < budgetMs && Date.now() < takeUntil && runLeft() >= reserve);
   return { examined, results: totals };
 }
