@@ -457,27 +457,6 @@ describe('overdue orders (the staff triage list)', () => {
   });
 });
 
-describe('a 整改通知 the shop could not be sent', () => {
-  it('is on the town staff’s list of notices to follow up, opening the order; other towns do not see it', async () => {
-    await settleOutbox();
-    weChat.refuseSubscriber('o-test-ownerA');
-    weChat.refuseSubscriber('o-test-clerkA');
-    const recorded = await record(people.regulatorChengguan, inspectionBody());
-    expect(recorded.status).toBe(201);
-    const orderId = `${recorded.body.id}-JG01`;
-    const [item] = await pendingOutbox();
-    expect(await deliverOutboxItem(item!.outboxId)).toBe('undeliverable');
-
-    const problems = async (who: SignedIn) =>
-      NotificationProblemPage.parse((await invoke(notificationProblems, { method: 'GET', routePath: '/staff/notifications/problems', token: who.token, query: { limit: '50' } })).body).items;
-    const mine = (await problems(people.regulatorChengguan)).find((problem) => problem.rectificationId === orderId);
-    expect(mine).toMatchObject({ headline: '整改通知', recipientLabel: '商家', merchantId: SHOP_A.id, state: 'undeliverable' });
-    expect(mine!.complaintId).toBeUndefined();
-    expect((await problems(people.regulatorLongquan)).some((problem) => problem.rectificationId === orderId)).toBe(false);
-    weChat.reset();
-  });
-});
-
 describe('two staff re-checking at once', () => {
   it('one wins, the other gets 409, and nothing of the loser is stored', async () => {
     const inspection = InspectionView.parse(
@@ -568,5 +547,27 @@ describe('a retried submission (a cold network, a double tap)', () => {
 
   it('without a key it is 400 naming the header', async () => {
     expect(await record(people.regulatorChengguan, body(), null)).toMatchObject({ status: 400, body: { code: 'INVALID', field: 'Idempotency-Key' } });
+  });
+});
+
+// Last: it records one more inspection of shop A, which the counts above must not see.
+describe('a 整改通知 the shop could not be sent', () => {
+  it('is on the town staff’s list of notices to follow up, opening the order; other towns do not see it', async () => {
+    await settleOutbox();
+    weChat.refuseSubscriber('o-test-ownerA');
+    weChat.refuseSubscriber('o-test-clerkA');
+    const recorded = await record(people.regulatorChengguan, inspectionBody());
+    expect(recorded.status).toBe(201);
+    const orderId = `${recorded.body.id}-JG01`;
+    const [item] = await pendingOutbox();
+    expect(await deliverOutboxItem(item!.outboxId)).toBe('undeliverable');
+
+    const problems = async (who: SignedIn) =>
+      NotificationProblemPage.parse((await invoke(notificationProblems, { method: 'GET', routePath: '/staff/notifications/problems', token: who.token, query: { limit: '50' } })).body).items;
+    const mine = (await problems(people.regulatorChengguan)).find((problem) => problem.rectificationId === orderId);
+    expect(mine).toMatchObject({ headline: '整改通知', recipientLabel: '商家', merchantId: SHOP_A.id, state: 'undeliverable' });
+    expect(mine!.complaintId).toBeUndefined();
+    expect((await problems(people.regulatorLongquan)).some((problem) => problem.rectificationId === orderId)).toBe(false);
+    weChat.reset();
   });
 });
