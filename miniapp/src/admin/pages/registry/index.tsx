@@ -374,23 +374,6 @@ function ActionForm({
         <Text className='registry-dialog-text'>
           通过后，该店作为放心消费参创单位在店铺目录和店铺页公示，并生成店主绑定码（只显示一次）。
         </Text>
-      ) : dialog.kind === 'resolve' ? (
-        <View>
-          <Text className='registry-dialog-text'>
-            {dialog.flag.date} {dialog.flag.source}：{dialog.flag.description}
-          </Text>
-          <TextField
-            className='field-reason'
-            label={text.reasonLabel}
-            required
-            value={reason}
-            onChange={setReason}
-            maxLength={200}
-            rows={3}
-            placeholder='4–200 字。全部记录解除后，该店移出联合惩戒名单'
-            error={errors.reason}
-          />
-        </View>
       ) : dialog.kind === 'violation' ? (
         <View>
           <View className='dialog-field field-source'>
@@ -417,17 +400,24 @@ function ActionForm({
           />
         </View>
       ) : (
-        <TextField
-          className='field-reason'
-          label={text.reasonLabel}
-          required
-          value={reason}
-          onChange={setReason}
-          maxLength={200}
-          rows={3}
-          placeholder='4–200 字'
-          error={errors.reason}
-        />
+        <View>
+          {dialog.kind === 'resolve' ? (
+            <Text className='registry-dialog-text'>
+              {dialog.flag.date} {dialog.flag.source}：{dialog.flag.description}
+            </Text>
+          ) : null}
+          <TextField
+            className='field-reason'
+            label={text.reasonLabel}
+            required
+            value={reason}
+            onChange={setReason}
+            maxLength={200}
+            rows={3}
+            placeholder={dialog.kind === 'resolve' ? '4–200 字。全部记录解除后，该店移出联合惩戒名单' : '4–200 字'}
+            error={errors.reason}
+          />
+        </View>
       )}
       {formError ? <Text className='dialog-error'>{formError}</Text> : null}
     </ActionDialog>
