@@ -46,8 +46,8 @@ export const ShopMemberEntity = new Entity({
 });
 
 /**
- * A one-time binding code (owner, issued by staff on approval; clerk, issued by the owner), deleted when used,
- * expired by TTL.   pk = BINDING#<code>   sk = CODE
+ * A one-time binding code (owner, issued by staff on approval; clerk, issued by the owner), marked with who used
+ * it, expired by TTL.   pk = BINDING#<code>   sk = CODE
  */
 export const BindingCodeEntity = new Entity({
   name: 'BindingCode',
@@ -59,6 +59,8 @@ export const BindingCodeEntity = new Entity({
     role: string().enum('owner', 'clerk'),
     issuedBy: string(),
     expiresAt: number(),
+    /** Who used it. Kept until it expires, so the same person sending it again (a lost answer) is answered again. */
+    usedBy: string().optional(),
   }),
 });
 

@@ -244,8 +244,8 @@ export async function findBindingCode(code: string) {
 }
 
 /**
- * Uses a binding code: deletes it (so it works once, even when two people race), records the membership,
- * and adds the shop to the person's roles — one transaction.
+ * Uses a binding code: marks it with the person (so it works once, even when two people race), records the
+ * membership, and adds the shop to the person's roles — one transaction.
  */
 export const ALREADY_MEMBER = '您已是该店人员，无需再次绑定；店员绑定码请交给要加入的店员使用';
 
@@ -256,7 +256,9 @@ export async function redeemBinding(
 ): Promise<void> {
   try {
     await execute(
-      BindingCodeEntity.build(DeleteTransaction).key({ code: binding.code }).options({ condition: { attr: 'code', exists: true } }),
+      BindingCodeEntity.build(UpdateTransaction)
+        .item({ code: binding.code, usedBy: person.userId })
+        .options({ condition: { and: [{ attr: 'code', exists: true }, { attr: 'usedBy', exists: false }] } }),
       ShopMemberEntity.build(PutTransaction)
         .item({
           merchantId: binding.merchantId,

@@ -57,6 +57,8 @@ export const StationCodeEntity = new Entity({
     townCode: string(),
     issuedBy: string(),
     expiresAt: number(),
+    /** Who used it. Kept until it expires, so the same person sending it again (a lost answer) is answered again. */
+    usedBy: string().optional(),
   }),
 });
 
@@ -78,8 +80,8 @@ export const LedgerEntryEntity = new Entity({
 
 /**
  * A consumer's claim code, stored by its hash with the complaint it opens.  pk = CLAIM_CODE#<sha256>  sk = CODE
- * Deleted when used (conditional delete, so it works once) or replaced; DynamoDB's TTL removes it when
- * expired, and the use case checks `expiresAt` itself because TTL deletion is lazy.
+ * Marked with its claimant when used (a conditional update, so it works once), deleted when replaced;
+ * DynamoDB's TTL removes it when expired, and the use case checks `expiresAt` itself because TTL deletion is lazy.
  */
 export const ClaimCodeEntity = new Entity({
   name: 'ClaimCode',
@@ -89,6 +91,8 @@ export const ClaimCodeEntity = new Entity({
     record: string().key().savedAs('sk').const('CODE'),
     complaintId: string(),
     expiresAt: number(),
+    /** Who claimed with it. Kept until it expires, so the claimant sending it again (a lost answer) is answered again. */
+    usedBy: string().optional(),
   }),
 });
 

@@ -115,7 +115,7 @@ export async function findStationCode(code: string) {
 
 export const ALREADY_STATION_STAFF = '您已是投诉站工作人员；如需调换投诉站，请联系县联席会议办公室';
 
-/** Uses a station code: deleted (so it works once), membership recorded, the station in the person's roles — one transaction. */
+/** Uses a station code: marked with the person (so it works once), membership recorded, the station in the person's roles — one transaction. */
 export async function redeemStationCode(
   binding: { code: string; stationId: string; townCode: string },
   person: { userId: string; displayName: string },
@@ -123,7 +123,9 @@ export async function redeemStationCode(
 ): Promise<void> {
   try {
     await execute(
-      StationCodeEntity.build(DeleteTransaction).key({ code: binding.code }).options({ condition: { attr: 'code', exists: true } }),
+      StationCodeEntity.build(UpdateTransaction)
+        .item({ code: binding.code, usedBy: person.userId })
+        .options({ condition: { and: [{ attr: 'code', exists: true }, { attr: 'usedBy', exists: false }] } }),
       StationStaffEntity.build(PutTransaction).item({ stationId: binding.stationId, userId: person.userId, displayName: person.displayName, since: at }),
       // One station per person, as their record says — not as an older token of theirs might.
       UserEntity.build(UpdateTransaction)
@@ -165,6 +167,12 @@ export const claimCodePut = (code: { hash: string; complaintId: string; expiresA
     .options({ condition: { attr: 'codeHash', exists: false } });
 
 export const claimCodeDelete = (hash: string) => ClaimCodeEntity.build(DeleteTransaction).key({ codeHash: hash });
+
+/** Uses a claim code: marked with its claimant, once (written in the claim's transition). */
+export const claimCodeUse = (hash: string, userId: string) =>
+  ClaimCodeEntity.build(UpdateTransaction)
+    .item({ codeHash: hash, usedBy: userId })
+    .options({ condition: { and: [{ attr: 'codeHash', exists: true }, { attr: 'usedBy', exists: false }] } });
 
 /**
  * Replaces a station-filed complaint's claim code: the old one deleted, the new one put, the complaint's

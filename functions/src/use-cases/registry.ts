@@ -155,7 +155,7 @@ const REJECTED = 'rejected';
 async function replayedDecision(shop: Merchant, earlier: { resultId: string; requestHash: string }, requestHash: string, now: Date) {
   requireSameRequest(earlier, requestHash, '审核决定');
   const code = earlier.resultId === REJECTED ? undefined : await findBindingCode(earlier.resultId);
-  const live = code && code.merchantId === shop.id && code.expiresAt * 1000 > now.getTime();
+  const live = code && !code.usedBy && code.merchantId === shop.id && code.expiresAt * 1000 > now.getTime();
   return {
     merchant: toRegistryView(shop),
     ...(live ? { binding: { code: code.code, role: 'owner' as const, merchantId: shop.id, expiresAt: new Date(code.expiresAt * 1000).toISOString() } } : {}),
@@ -258,17 +258,39 @@ export async function creditList(principal: Principal, cursor: string | undefine
   return { items: visible.map(toRegistryView), ...pager.outgoing(page.nextCursor) };
 }
 
-/** Uses a binding code; answers with a fresh session whose roles include the shop. */
+/**
+ * Uses a binding code; answers with a fresh session whose roles include the shop. The person who used a code
+ * and sends it again (the answer was lost on the way) is answered the same, while they still work there.
+ */
 export async function redeemBindingCode(code: string, principal: Principal, now: Date): Promise<Session> {
   // Counted before the code is looked up, so a wrong guess costs a try like a right one.
   await hitRateLimit('bindingCode', principal.userId, now);
   const binding = await findBindingCode(code);
   if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  if (binding.usedBy) return answerUsedBindingCode(binding, principal, now);
   const member = await findShopMember(binding.merchantId, principal.userId);
   if (member && (binding.role === 'clerk' || member.role === 'owner')) throw new Conflict(ALREADY_MEMBER, 'code');
-  await redeemBinding({ code, merchantId: binding.merchantId, role: binding.role }, principal, now.toISOString());
+  try {
+    await redeemBinding({ code, merchantId: binding.merchantId, role: binding.role }, principal, now.toISOString());
+  } catch (error) {
+    // Two taps racing: the one that lost finds the code used by the same person.
+    const raced = error instanceof Invalid || error instanceof Conflict ? await findBindingCode(code) : undefined;
+    if (raced?.usedBy === principal.userId) return answerUsedBindingCode(raced, principal, now);
+    throw error;
+  }
+  return sessionFor(principal, binding.merchantId, now);
+}
+
+const USED_BINDING_CODE = '绑定码已被使用或已失效，请向发码人重新索取';
+
+async function answerUsedBindingCode(binding: { merchantId: string; usedBy?: string }, principal: Principal, now: Date): Promise<Session> {
+  if (binding.usedBy !== principal.userId || !(await findShopMember(binding.merchantId, principal.userId))) throw new Invalid(USED_BINDING_CODE, 'code');
+  return sessionFor(principal, binding.merchantId, now);
+}
+
+async function sessionFor(principal: Principal, merchantId: string, now: Date): Promise<Session> {
   const user = await findUser(principal.userId);
-  const roles = user?.roles ?? { ...principal.roles, merchantIds: [...principal.roles.merchantIds, binding.merchantId] };
+  const roles = user?.roles ?? { ...principal.roles, merchantIds: [...new Set([...principal.roles.merchantIds, merchantId])] };
   const { token, expiresAt } = await issueToken({ ...principal, roles }, now);
   return { token, expiresAt, user: { id: principal.userId, displayName: principal.displayName, roles } };
 }

@@ -51,8 +51,8 @@ import { DESCRIPTION_TARGET } from '../store/keys';
 import { claimedResult, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { hitRateLimit } from '../store/rate-limits';
 import {
-  claimCodeDelete,
   claimCodeHash,
+  claimCodeUse,
   claimCodePut,
   findClaimCode,
   replaceClaimCode,
@@ -145,13 +145,37 @@ export async function inviteStationStaff(stationId: string, principal: Principal
   return { code, stationId, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
 
-/** Joins a station with a code; answers a fresh session whose roles include the station. Throttled per person. */
+/**
+ * Joins a station with a code; answers a fresh session whose roles include the station. Throttled per person.
+ * The person who used a code and sends it again (the answer was lost on the way) is answered the same, while
+ * they still work there.
+ */
 export async function redeemStationCode(code: string, principal: Principal, now: Date): Promise<Session> {
   await hitRateLimit('stationCode', principal.userId, now);
-  if (principal.roles.station) throw new Conflict(ALREADY_STATION_STAFF);
   const binding = await findStationCode(code);
-  if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
-  await redeemCode({ code, stationId: binding.stationId, townCode: binding.townCode }, principal, now.toISOString());
+  const live = binding && binding.expiresAt * 1000 >= now.getTime() ? binding : undefined;
+  if (live?.usedBy) return answerUsedStationCode(live, principal, now);
+  if (principal.roles.station) throw new Conflict(ALREADY_STATION_STAFF);
+  if (!live) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  try {
+    await redeemCode({ code, stationId: live.stationId, townCode: live.townCode }, principal, now.toISOString());
+  } catch (error) {
+    // Two taps racing: the one that lost finds the code used by the same person.
+    const raced = error instanceof Invalid || error instanceof Conflict ? await findStationCode(code) : undefined;
+    if (raced?.usedBy === principal.userId) return answerUsedStationCode(raced, principal, now);
+    throw error;
+  }
+  return stationSession(principal, live, now);
+}
+
+async function answerUsedStationCode(binding: { stationId: string; townCode: string; usedBy?: string }, principal: Principal, now: Date): Promise<Session> {
+  if (binding.usedBy !== principal.userId || !(await isStationStaff(binding.stationId, principal.userId))) {
+    throw new Invalid('绑定码无效或已被使用，请向发码人重新索取', 'code');
+  }
+  return stationSession(principal, binding, now);
+}
+
+async function stationSession(principal: Principal, binding: { stationId: string; townCode: string }, now: Date): Promise<Session> {
   const user = await findUser(principal.userId);
   const roles = user?.roles ?? { ...principal.roles, station: { stationId: binding.stationId, townCode: binding.townCode } };
   const { token, expiresAt } = await issueToken({ ...principal, roles }, now);
@@ -291,7 +315,13 @@ export async function claimComplaint(code: string, principal: Principal, now: Da
   const stored = await findClaimCode(hash);
   if (!stored || stored.expiresAt * 1000 < now.getTime()) throw refused();
   const loaded = await loadComplaint(stored.complaintId);
-  if (!loaded || !isUnclaimed(loaded.record) || loaded.record.claimCodeHash !== hash) throw refused();
+  if (!loaded) throw refused();
+  // The claimant sending their code again (the answer was lost on the way) is answered with their complaint.
+  if (stored.usedBy) {
+    if (stored.usedBy !== principal.userId || loaded.record.consumerId !== principal.userId) throw refused();
+    return toComplaintView(loaded.record, loaded.events, { kind: 'consumer', userId: principal.userId }, now, loaded.notice);
+  }
+  if (!isUnclaimed(loaded.record) || loaded.record.claimCodeHash !== hash) throw refused();
   const { record, events } = loaded;
   await refuseInterestedParty(record, principal);
   const { rules, calendar } = await clocksAt(now);
@@ -302,11 +332,14 @@ export async function claimComplaint(code: string, principal: Principal, now: Da
     await saveTransition(record.version, claimed, event, {
       counters: [],
       notifications: [],
-      writes: [claimCodeDelete(hash).options({ condition: { attr: 'codeHash', exists: true } })],
+      writes: [claimCodeUse(hash, principal.userId)],
     });
   } catch (error) {
-    if (error instanceof Conflict) throw refused();
-    throw error;
+    if (!(error instanceof Conflict)) throw error;
+    // Two taps racing: the one that lost finds the complaint claimed by the same person.
+    const raced = await loadComplaint(record.id);
+    if (raced?.record.consumerId !== principal.userId) throw refused();
+    return toComplaintView(raced.record, raced.events, { kind: 'consumer', userId: principal.userId }, now, raced.notice);
   }
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
   return toComplaintView(claimed, [...events, event], actor, now, loaded.notice);

@@ -95,6 +95,10 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     const again = await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: clerk.token, body: { code: ownerCode } });
     expect(again.status).toBe(400);
     expect(again.body.field).toBe('code');
+    // The owner sending it again with the token they had before (the first answer was lost): the same shop, once.
+    const resent = await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: owner.token, body: { code: ownerCode } });
+    expect(resent.status).toBe(200);
+    expect(Session.parse(resent.body).user.roles.merchantIds).toEqual([shop.id]);
 
     const invitation = await invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', pathParameters: { id: shop.id }, token: ownerSession.token });
     expect(invitation.body).toMatchObject({ role: 'clerk', merchantId: shop.id });
@@ -121,6 +125,11 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     expect(removed.body.items.map((p: { role: string }) => p.role)).toEqual(['owner']);
     expect((await see()).status).toBe(404);
     expect((await invoke(merchantQueue, { method: 'GET', routePath: '/merchant/complaints', token: clerkSession.token })).status).toBe(404);
+    // Their used code does not bring them back.
+    const rejoin = await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: clerk.token, body: { code: invitation.body.code } });
+    expect(rejoin).toMatchObject({ status: 400, body: { field: 'code' } });
+    expect(team.body.items).toHaveLength(2);
+    expect((await invoke(people, { method: 'GET', routePath: '/merchant/shops/{id}/people', pathParameters: { id: shop.id }, token: ownerSession.token })).body.items).toHaveLength(1);
     // The owner cannot be removed as a clerk.
     expect((await invoke(removeClerk, { method: 'DELETE', routePath: '/merchant/shops/{id}/people/{userId}', pathParameters: { id: shop.id, userId: owner.userId }, token: ownerSession.token })).status).toBe(400);
   });

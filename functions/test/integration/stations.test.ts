@@ -146,6 +146,11 @@ describe('the office registers stations', () => {
     const second = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.consumer.token, body: { code: invitation.body.code } });
     expect(second.status).toBe(400);
     expect(second.body.message).toContain('绑定码无效');
+    // The person who used it, sending it again with the token they had before (the first answer was lost): the
+    // same session, the same one station.
+    const resent = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.otherConsumer.token, body: { code: invitation.body.code } });
+    expect(resent).toMatchObject({ status: 200, body: { user: { id: people.otherConsumer.userId, roles: { station: { stationId: station.id } } } } });
+    expect(resent.body.token).toEqual(expect.any(String));
     // One station per person, as the record says: a token from before joining does not get a second one.
     const elsewhere = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: otherStation.id }, token: people.adminCounty.token });
     // Typed in lower case, or with a letter that is not in the code's alphabet: folded, or refused naming the field.
@@ -277,6 +282,10 @@ describe('the consumer claims a station-filed complaint', () => {
     const again = await claim(people.otherConsumer, filed.claimCode!);
     expect(again.status).toBe(400);
     expect(again.body.message).toBe(message);
+    // The claimant sending the code again (the first answer lost on the way) gets the same complaint, claimed once.
+    const resent = await claim(people.consumer, filed.claimCode!);
+    expect(resent).toMatchObject({ status: 200, body: { id: filed.complaint.id, version: claimed.body.version } });
+    expect(resent.body.timeline.filter((entry: { type: string }) => entry.type === 'link_consumer')).toHaveLength(1);
     const withdraw = await command(stationStaff, filed.complaint.id, claimed.body.version, { type: 'withdraw' });
     expect(withdraw.status).toBe(409);
     expect(withdraw.body.message).toContain('消费者已在小程序中认领该投诉');
@@ -288,6 +297,17 @@ describe('the consumer claims a station-filed complaint', () => {
     const rival = await plainConsumer('rival');
     const answers = await Promise.all([claim(people.consumer, filed.claimCode!), claim(rival, filed.claimCode!)]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+  });
+
+  it('one person tapping twice at once: both taps answer the claimed complaint, claimed once', async () => {
+    const filed = (await file(stationStaff, walkInBody())).body;
+    const claimant = await plainConsumer('doubleTap');
+    const answers = await Promise.all([claim(claimant, filed.claimCode!), claim(claimant, filed.claimCode!)]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(new Set(answers.map((answer) => answer.body.version)).size).toBe(1);
+    const { record, events } = (await loadComplaint(filed.complaint.id))!;
+    expect(record.consumerId).toBe(claimant.userId);
+    expect(events.filter((event) => event.type === 'link_consumer')).toHaveLength(1);
   });
 
   it('an expired code is refused with the same words; a reissued code replaces the old one', async () => {
