@@ -93,6 +93,8 @@ export const ClaimCodeEntity = new Entity({
     expiresAt: number(),
     /** Who claimed with it. Kept until it expires, so the claimant sending it again (a lost answer) is answered again. */
     usedBy: string().optional(),
+    /** What became of its SMS, so the station's retry of the request that made it is told without a second text. */
+    sms: string().enum('sent', 'failed', 'over_limit', 'not_configured', 'not_requested').optional(),
   }),
 });
 

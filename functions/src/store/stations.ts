@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { execute } from './transact';
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
 import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
+import { UpdateItemCommand } from 'dynamodb-toolbox/entity/actions/update';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { $add, $set } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { Conflict, Invalid } from '@fangxin/shared';
 import { ComplaintEntity } from './complaint.entity';
-import { claimWrite, type IdempotencyClaim } from './idempotency';
+import { claimWasTaken, claimWrite, type IdempotencyClaim } from './idempotency';
 import { readPage, type Page, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
 import { FOLLOW_UPS_PARTITION, LEDGER_KEY, STATIONS_PARTITION, STATION_FOLLOW_UPS_KEY, STATION_KEY } from './keys';
@@ -176,35 +177,50 @@ export const claimCodeUse = (hash: string, userId: string) =>
 
 /**
  * Replaces a station-filed complaint's claim code: the old one deleted, the new one put, the complaint's
- * pointer moved — conditioned on the complaint being unchanged since read and still unclaimed.
+ * pointer moved — conditioned on the complaint being unchanged since read and still unclaimed — with an audit
+ * entry naming the station staff member who asked, and the request's claim on its Idempotency-Key.
+ * 'replayed' when that key was claimed already (the same request sent again).
  */
-/** A new claim code replaces the old one, with an audit entry naming the station staff member who asked for it. */
 export async function replaceClaimCode(
   complaint: { id: string; version: number; claimCodeHash?: string },
   next: { hash: string; expiresAt: number },
   issued: { by: string; at: string; bySms: boolean },
-): Promise<void> {
+  claim: IdempotencyClaim,
+): Promise<'replaced' | 'replayed'> {
+  const writes = [
+    ComplaintEntity.build(UpdateTransaction)
+      .item({ complaintId: complaint.id, claimCodeHash: next.hash })
+      .options({ condition: { and: [{ attr: 'version', eq: complaint.version }, { attr: 'consumerId', beginsWith: 'unclaimed:' }] } }),
+    ...(complaint.claimCodeHash ? [claimCodeDelete(complaint.claimCodeHash)] : []),
+    claimCodePut({ hash: next.hash, complaintId: complaint.id, expiresAt: next.expiresAt }),
+    AuditEntity.build(PutTransaction).item({
+      staffUserId: issued.by,
+      entry: `${issued.at}#${complaint.id}#reissue_claim_code`,
+      action: 'reissue_claim_code',
+      role: 'station',
+      subjectType: 'complaint',
+      subjectId: complaint.id,
+      detail: issued.bySms ? '重新发放认领码并短信发送' : '重新发放认领码',
+      at: issued.at,
+    }),
+    claimWrite(claim, issued.at),
+  ] as const;
   try {
-    await execute(
-      ComplaintEntity.build(UpdateTransaction)
-        .item({ complaintId: complaint.id, claimCodeHash: next.hash })
-        .options({ condition: { and: [{ attr: 'version', eq: complaint.version }, { attr: 'consumerId', beginsWith: 'unclaimed:' }] } }),
-      ...(complaint.claimCodeHash ? [claimCodeDelete(complaint.claimCodeHash)] : []),
-      claimCodePut({ hash: next.hash, complaintId: complaint.id, expiresAt: next.expiresAt }),
-      AuditEntity.build(PutTransaction).item({
-        staffUserId: issued.by,
-        entry: `${issued.at}#${complaint.id}#reissue_claim_code`,
-        action: 'reissue_claim_code',
-        role: 'station',
-        subjectType: 'complaint',
-        subjectId: complaint.id,
-        detail: issued.bySms ? '重新发放认领码并短信发送' : '重新发放认领码',
-        at: issued.at,
-      }),
-    );
+    await execute(...writes);
+    return 'replaced';
   } catch (error) {
+    if (claimWasTaken(error, writes.length - 1)) return 'replayed';
     if (error instanceof TransactionCanceledException) throw new Conflict('该投诉刚有新的进展，请刷新后重试');
     throw error;
+  }
+}
+
+/** Records what became of a claim code's SMS (nothing when the code was replaced or used meanwhile). */
+export async function recordClaimCodeSms(hash: string, sms: 'sent' | 'failed' | 'over_limit' | 'not_configured' | 'not_requested'): Promise<void> {
+  try {
+    await ClaimCodeEntity.build(UpdateItemCommand).item({ codeHash: hash, sms }).options({ condition: { attr: 'codeHash', exists: true } }).send();
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
   }
 }
 

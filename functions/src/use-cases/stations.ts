@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
 import {
   CLAIM_CODE_VALID_DAYS,
@@ -43,18 +43,20 @@ import {
 import type * as z from 'zod/mini';
 import type { RegisterStationRequest as RegisterSchema, StationFileComplaintRequest as FileSchema } from '@fangxin/shared';
 import { issueToken, type Principal } from '../auth/token';
+import { authConfig } from '../config';
 import { createComplaint, loadComplaint, saveTransition, type ComplaintRecord } from '../store/complaints';
 import { findMerchant } from '../store/merchants';
 import { isShopMember } from '../store/registry';
 import { findUser } from '../store/users';
 import { DESCRIPTION_TARGET } from '../store/keys';
-import { claimedResult, requestHashOf, requireSameRequest } from '../store/idempotency';
+import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { hitRateLimit } from '../store/rate-limits';
 import {
   claimCodeHash,
   claimCodeUse,
   claimCodePut,
   findClaimCode,
+  recordClaimCodeSms,
   replaceClaimCode,
   findStation,
   findStationCode,
@@ -191,11 +193,41 @@ export async function requireStationStaff(principal: Principal): Promise<Station
   return station;
 }
 
-/** A fresh 8-digit claim code and its hash. */
-function newClaimCode(now: Date) {
-  const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
+/**
+ * The 8-digit claim code of one request, and its hash. It is made from the request's Idempotency-Key under a
+ * server secret, so the same request sent again (the station's answer lost on the way) is answered the same
+ * code, while only the hash is stored and nobody without the secret can work a code out.
+ */
+function claimCodeOf(request: { userId: string; operation: string; key: string }, now: Date) {
+  const digest = createHmac('sha256', authConfig().jwtSecret).update(`fangxin claim code:${request.userId}#${request.operation}#${request.key}`).digest();
+  const code = String(digest.readUIntBE(0, 6) % 100_000_000).padStart(8, '0');
   const expiresAt = Math.floor(now.getTime() / 1000) + CLAIM_CODE_VALID_DAYS * 86_400;
   return { code, hash: claimCodeHash(code), expiresAt, expiresAtIso: new Date(expiresAt * 1000).toISOString() };
+}
+
+/**
+ * The answer to a request that made a claim code, sent again: the same code while it is still the case's live
+ * one. Its SMS is not sent twice: the outcome recorded is answered; if none was recorded (the first try ended
+ * before it could), it is sent now.
+ */
+async function claimCodeAgain(
+  record: ComplaintRecord,
+  code: { code: string; hash: string },
+  sms: { phone?: string | undefined; stationName: string; requested: boolean },
+  now: Date,
+): Promise<ClaimCodeIssued | undefined> {
+  if (!isUnclaimed(record) || record.claimCodeHash !== code.hash) return undefined;
+  const stored = await findClaimCode(code.hash);
+  if (!stored || stored.usedBy || stored.expiresAt * 1000 < now.getTime()) return undefined;
+  const outcome = stored.sms ?? (await sendAndRecord(code, sms, now));
+  return { claimCode: code.code, claimCodeExpiresAt: new Date(stored.expiresAt * 1000).toISOString(), claimCodeSms: outcome };
+}
+
+/** Texts the code when asked (and there is still a number: after retention it is masked), and records the outcome. */
+async function sendAndRecord(code: { code: string; hash: string }, sms: { phone?: string | undefined; stationName: string; requested: boolean }, now: Date): Promise<ClaimCodeSms> {
+  const outcome: ClaimCodeSms = sms.requested && sms.phone ? await sendClaimCodeSms(sms.phone, code.code, sms.stationName, now) : 'not_requested';
+  await recordClaimCodeSms(code.hash, outcome);
+  return outcome;
 }
 
 /**
@@ -226,7 +258,7 @@ export async function stationFileComplaint(
   const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
   const id = ulid(now.getTime());
-  const claimCode = newClaimCode(now);
+  const claimCode = claimCodeOf({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey }, now);
   const record: ComplaintRecord = {
     ...initialState({ consumerId: unclaimedConsumerId(id), merchantId: merchant.id, townCode: merchant.townCode, stationId: station.stationId }, now, rules, calendar),
     id,
@@ -272,35 +304,50 @@ export async function stationFileComplaint(
     },
     { userId: principal.userId, key: idempotencyKey, requestHash: hash, operation: 'stationFileComplaint' },
   );
+  const sms = { phone: input.consumerPhone, stationName: station.name, requested: input.sendClaimCodeBySms };
   if (outcome.kind === 'created') {
-    const sms: ClaimCodeSms = input.sendClaimCodeBySms ? await sendClaimCodeSms(input.consumerPhone, claimCode.code, station.name, now) : 'not_requested';
     return {
       complaint: await toComplaintView(record, [event], actor, now),
       claimCode: claimCode.code,
       claimCodeExpiresAt: claimCode.expiresAtIso,
-      claimCodeSms: sms,
+      claimCodeSms: await sendAndRecord(claimCode, sms, now),
     };
   }
   requireSameRequest(outcome, hash, '投诉');
   const existing = await loadComplaint(outcome.complaintId);
   if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
-  return { complaint: await toComplaintView(existing.record, existing.events, actor, now) };
+  // The same code again while it is the case's live one; once claimed or replaced, none.
+  const again = await claimCodeAgain(existing.record, claimCode, sms, now);
+  return { complaint: await toComplaintView(existing.record, existing.events, actor, now), ...again };
 }
 
-/** A new claim code for a case the station took in and nobody has claimed; the old code stops working. */
-export async function reissueClaimCode(complaintId: string, sendBySms: boolean, principal: Principal, now: Date): Promise<ClaimCodeIssued> {
+/**
+ * A new claim code for a case the station took in and nobody has claimed; the old code stops working. The same
+ * request sent again with its Idempotency-Key is answered the same code, and texts nobody twice.
+ */
+export async function reissueClaimCode(complaintId: string, sendBySms: boolean, principal: Principal, idempotencyKey: string, now: Date): Promise<ClaimCodeIssued> {
   const station = await requireStationStaff(principal);
   const loaded = await loadComplaint(complaintId);
   if (!loaded || loaded.record.stationId !== station.stationId) throw new NotFound('未找到该投诉，或不是本站受理的投诉');
   const { record } = loaded;
+  const request = { userId: principal.userId, operation: 'reissueClaimCode', key: idempotencyKey };
+  const claim = { ...request, requestHash: requestHashOf({ complaintId, sendBySms }), resultId: complaintId };
+  const claimCode = claimCodeOf(request, now);
+  // After retention the phone is masked (docs/privacy.md): there is no number to text.
+  const sms = { phone: record.retentionAppliedAt ? undefined : record.phone, stationName: station.name, requested: sendBySms };
+  const replay = async () => {
+    requireSameRequest(await claimedResult(claim), claim.requestHash, '认领码');
+    const again = await claimCodeAgain((await loadComplaint(complaintId))?.record ?? record, claimCode, sms, now);
+    if (!again) throw new Conflict('该认领码已被消费者使用或已被新的认领码替换，请刷新后查看');
+    return again;
+  };
+  if (await findClaim(claim)) return replay();
   if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
   // Counted per case, whoever at the station asks: each new code voids the last and may text the consumer.
   await hitRateLimit('claimCodeReissue', record.id, now);
-  const claimCode = newClaimCode(now);
-  await replaceClaimCode(record, claimCode, { by: principal.userId, at: now.toISOString(), bySms: sendBySms });
-  // After retention the phone is masked (docs/privacy.md): there is no number to text.
-  const sms: ClaimCodeSms = sendBySms && record.phone && !record.retentionAppliedAt ? await sendClaimCodeSms(record.phone, claimCode.code, station.name, now) : 'not_requested';
-  return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: sms };
+  const saved = await replaceClaimCode(record, claimCode, { by: principal.userId, at: now.toISOString(), bySms: sendBySms }, claim);
+  if (saved === 'replayed') return replay();
+  return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: await sendAndRecord(claimCode, sms, now) };
 }
 
 /**

@@ -198,7 +198,8 @@ describe('a station files for a walk-in consumer', () => {
     const replay = await file(stationStaff, walkInBody(), key);
     expect(replay.status).toBe(201);
     expect(replay.body.complaint.id).toBe(filed.body.complaint.id);
-    expect(replay.body.claimCode).toBeUndefined();
+    // The answer that was lost is answered again: the same code, still the case's live one.
+    expect(replay.body).toMatchObject({ claimCode: filed.body.claimCode, claimCodeExpiresAt: filed.body.claimCodeExpiresAt, claimCodeSms: 'not_requested' });
     // The code is stored only as a hash.
     const { Items = [] } = await documentClient.send(new ScanCommand({ TableName: config().tableName }));
     expect(JSON.stringify(Items)).not.toContain(filed.body.claimCode);
@@ -317,6 +318,7 @@ describe('the consumer claims a station-filed complaint', () => {
     const reissued = await invoke(reissueCode, {
       method: 'POST',
       routePath: '/station/complaints/{id}/claim-code',
+      headers: { 'idempotency-key': newIdempotencyKey() },
       pathParameters: { id: filed.complaint.id },
       token: stationStaff.token,
       body: { sendBySms: false },
@@ -328,6 +330,7 @@ describe('the consumer claims a station-filed complaint', () => {
     const notTheirs = await invoke(reissueCode, {
       method: 'POST',
       routePath: '/station/complaints/{id}/claim-code',
+      headers: { 'idempotency-key': newIdempotencyKey() },
       pathParameters: { id: filed.complaint.id },
       token: otherStationStaff.token,
       body: { sendBySms: false },
@@ -341,6 +344,7 @@ describe('the consumer claims a station-filed complaint', () => {
     const reissued = await invoke(reissueCode, {
       method: 'POST',
       routePath: '/station/complaints/{id}/claim-code',
+      headers: { 'idempotency-key': newIdempotencyKey() },
       pathParameters: { id: filed.complaint.id },
       token: stationStaff.token,
       body: { sendBySms: false },
@@ -384,7 +388,7 @@ describe('the consumer claims a station-filed complaint', () => {
   it('reissuing a claim code is audited, and limited per case however many staff ask', async () => {
     const filed = (await file(stationStaff, walkInBody())).body;
     const reissue = (who: SignedIn) =>
-      invoke(reissueCode, { method: 'POST', routePath: '/station/complaints/{id}/claim-code', pathParameters: { id: filed.complaint.id }, token: who.token, body: { sendBySms: false } });
+      invoke(reissueCode, { method: 'POST', routePath: '/station/complaints/{id}/claim-code', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: filed.complaint.id }, token: who.token, body: { sendBySms: false } });
     const colleague = await joinStation('colleague', station.id);
     const statuses = [(await reissue(stationStaff)).status, (await reissue(colleague)).status, (await reissue(stationStaff)).status];
     expect(statuses).toEqual([200, 200, 200]);

@@ -80,6 +80,7 @@ export const reissueClaimCodeRoute = /* @__PURE__ */ route({
   method: 'POST',
   path: '/station/complaints/{id}/claim-code',
   access: 'station',
+  idempotent: true,
   pathParams: complaintId,
   body: ReissueClaimCode,
   errors: ['NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'RATE_LIMITED'],

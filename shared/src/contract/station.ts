@@ -67,10 +67,13 @@ export const StationFileComplaintRequest = z.extend(z.omit(FileComplaintRequest,
 });
 export type StationFileComplaintRequest = z.input<typeof StationFileComplaintRequest>;
 
-/** What the station gets back: the complaint and, on the first answer only, the code for the consumer's slip. */
+/** What the station gets back: the complaint and the code for the consumer's slip. */
 export const StationFiled = z.object({
   complaint: ComplaintView,
-  /** Shown once (only its hash is stored); absent when the request was a replay — issue a new one instead. */
+  /**
+   * Only its hash is stored. The same request sent again (same Idempotency-Key) is answered the same code while
+   * it is the case's live one; absent once it was claimed or replaced.
+   */
   claimCode: z.optional(z.string()),
   claimCodeExpiresAt: z.optional(z.string()),
   claimCodeSms: z.optional(z.enum(['sent', 'failed', 'over_limit', 'not_configured', 'not_requested'])),

@@ -11,6 +11,7 @@ import { ComplaintDetail } from '@/components/complaint-detail'
 import { ComplaintScreen } from '@/components/complaint-screen'
 import type { CommandDeclaration } from '@/lib/command-draft'
 import { FOLLOW_UP_FORM, ratingSourceText } from '@/lib/follow-up'
+import { newIdempotencyKey } from '@/lib/ids'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { holdReceipt } from '../../receipt-memory'
 import { isClaimed } from '../../station-form'
@@ -95,6 +96,8 @@ function ReissueCode({ complaint }: { complaint: ComplaintView }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const inFlight = useRef(false)
+  // One key per new code: a retry after a lost answer gets the same code, and no second SMS.
+  const idempotencyKey = useRef<string>()
 
   const reissue = async () => {
     if (inFlight.current) return
@@ -108,7 +111,9 @@ function ReissueCode({ complaint }: { complaint: ComplaintView }) {
     setBusy(true)
     setError(undefined)
     try {
-      const issued = await call(stationRoutes.reissueClaimCode, { params: { id: complaint.id }, body: { sendBySms } })
+      idempotencyKey.current ??= newIdempotencyKey()
+      const issued = await call(stationRoutes.reissueClaimCode, { params: { id: complaint.id }, body: { sendBySms }, idempotencyKey: idempotencyKey.current })
+      idempotencyKey.current = undefined
       holdReceipt({
         complaintId: complaint.id,
         merchantName: complaint.merchant.name,
@@ -121,6 +126,8 @@ function ReissueCode({ complaint }: { complaint: ComplaintView }) {
       void Taro.navigateTo({ url: pageUrl(PAGES.stationReceipt, { id: complaint.id }) })
     } catch (raw) {
       const failure = toApiError(raw)
+      // Sent again only when its answer may have been lost; a refusal ends the request.
+      if (!['NETWORK', 'INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHENTICATED'].includes(failure.code)) idempotencyKey.current = undefined
       if (failure.code !== 'UNAUTHENTICATED') setError(failure.message)
     } finally {
       inFlight.current = false
@@ -133,7 +140,16 @@ function ReissueCode({ complaint }: { complaint: ComplaintView }) {
       <Cell
         className='reissue-sms'
         title='同时短信发送新认领码'
-        extra={<Switch checked={sendBySms} onChange={(checked) => setSendBySms(checked)} />}
+        extra={
+          <Switch
+            checked={sendBySms}
+            onChange={(checked) => {
+              // Another request: a key already sent stays with the request it was sent with.
+              idempotencyKey.current = undefined
+              setSendBySms(checked)
+            }}
+          />
+        }
       />
       <Cell>
         <View className='reissue-block'>
