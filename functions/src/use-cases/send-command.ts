@@ -41,12 +41,13 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const { record, events, followUp } = loaded;
   const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
-  // Per person and case: every text is checked with WeChat and the other side is notified.
-  await hitRateLimit('commandPerCase', `${principal.userId}#${record.id}`, now);
   if (request.command.type === 'assign') await requireAssignee(request.command.assigneeId, record.townCode);
 
   const { rules, calendar } = await clocksAt(now);
   const { state, event } = transition(record, request.command, actor, now, rules, calendar);
+  // Per person and case, counted once the lifecycle allows the move (a refused one spends nothing): every text
+  // is checked with WeChat and the other side is notified.
+  await hitRateLimit('commandPerCase', `${principal.userId}#${record.id}`, now);
   const isFirstResponse = !record.firstResponseAt && state.firstResponseAt !== undefined;
   const deltas = counterDeltas(event, isFirstResponse ? { filedAt: record.filedAt } : undefined);
   const { written, task } = await checkOwnWords(event, record, state.version, now);

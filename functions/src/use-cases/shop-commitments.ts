@@ -12,7 +12,9 @@ import {
 } from '@fangxin/shared';
 import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
-import { hitRateLimit } from '../store/rate-limits';
+import { hitRateLimit, returnRateLimitHit } from '../store/rate-limits';
+import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
+import { findMerchant } from '../store/merchants';
 import { saveRegistryChange } from '../store/registry';
 import { checkUserText } from './content-check';
 import { loadShop, randomKey, requireMembership, toRegistryView } from './registry';
@@ -24,16 +26,26 @@ import { loadShop, randomKey, requireMembership, toRegistryView } from './regist
  */
 
 /**
- * A shop applies to join (参创): it waits as `pending` until a county admin decides. One application per
- * business (统一社会信用代码) at a time: sent twice — a double tap, a second phone — the second answers 409 with
- * the first's id instead of making a twin; a rejected or withdrawn application frees the code again.
+ * A shop applies to join (参创): it waits as `pending` until a county admin decides. Replay-safe: the same
+ * request sent again with its Idempotency-Key (the answer lost on the way) is answered the application it made,
+ * counted once. One application per business (统一社会信用代码) at a time: another request for a code already
+ * held — a second phone, a new key — is refused naming `uscc`; a rejected or withdrawn application frees it.
+ * Only an application written counts against the day's tries: one refused for its words, or its code, or
+ * because the check could not be made, gives its try back.
  */
-export async function applyForMerchant(input: z.output<typeof MerchantApplication>, principal: Principal, now: Date): Promise<MerchantRegistryView> {
+export async function applyForMerchant(
+  input: z.output<typeof MerchantApplication>,
+  principal: Principal,
+  idempotencyKey: string,
+  now: Date,
+): Promise<MerchantRegistryView> {
+  const id = `QH${randomKey(8)}`;
+  const claim = { userId: principal.userId, operation: 'applyForMerchant', key: idempotencyKey, requestHash: requestHashOf(input), resultId: id };
+  const earlier = await findClaim(claim);
+  if (earlier) return applicationMade(earlier, claim.requestHash);
   await hitRateLimit('application', principal.userId, now);
-  // The admin who approves sees the commitments' titles; their texts go public with the approval.
-  await checkCustomCommitments(input.commitments as CommitmentChoice[], [], principal.userId, now);
   const merchant: Merchant = {
-    id: `QH${randomKey(8)}`,
+    id,
     name: input.name,
     type: input.type,
     sector: input.sector,
@@ -52,8 +64,35 @@ export async function applyForMerchant(input: z.output<typeof MerchantApplicatio
     appliedAt: now.toISOString(),
     creditFlags: [],
   };
-  await saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! } });
+  const saved = await givingBackOnRefusal('application', principal.userId, now, async () => {
+    // The admin who approves sees the commitments' titles; their texts go public with the approval.
+    await checkCustomCommitments(merchant.commitments, [], principal.userId, now);
+    return saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! }, claim });
+  });
+  if (saved === 'replayed') return applicationMade(await claimedResult(claim), claim.requestHash);
   return toRegistryView(merchant);
+}
+
+/** The application an earlier try with this key made, as it stands now. */
+async function applicationMade(earlier: { resultId: string; requestHash: string }, requestHash: string): Promise<MerchantRegistryView> {
+  requireSameRequest(earlier, requestHash, '参创申请');
+  const shop = await findMerchant(earlier.resultId);
+  if (!shop) throw new Conflict('申请正在保存，请稍后在「我的店铺」中查看');
+  return toRegistryView(shop);
+}
+
+/**
+ * Runs a write counted against a limit, giving the count back when the write is refused (bad words, a held
+ * code, a check that could not be made, a concurrent change): a person told to fix and resend is not also
+ * out of tries. Errors of the store itself keep the count, as the write may have landed.
+ */
+async function givingBackOnRefusal<T>(limit: 'application' | 'commitmentsUpdate', subject: string, countedAt: Date, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Invalid || error instanceof Conflict || error instanceof Unavailable) await returnRateLimitHit(limit, subject, countedAt);
+    throw error;
+  }
 }
 
 /**
@@ -84,13 +123,15 @@ export async function updateCommitments(merchantId: string, commitments: Commitm
   // refused instead of landing as one more public version. Checked before the day's count is spent.
   if (seenVersion !== before.commitmentsVersion) throw new Conflict(`本店承诺已更新为第 ${before.commitmentsVersion} 版，请刷新后再修改`);
   await hitRateLimit('commitmentsUpdate', merchantId, now);
-  await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
   const after = withNewCommitments(before, commitments, shanghaiToday(now));
-  await saveRegistryChange({
-    before,
-    after,
-    ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
-    commitmentsVersion: { editedBy: principal.userId },
+  await givingBackOnRefusal('commitmentsUpdate', merchantId, now, async () => {
+    await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
+    await saveRegistryChange({
+      before,
+      after,
+      ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
+      commitmentsVersion: { editedBy: principal.userId },
+    });
   });
   return toRegistryView(after);
 }

@@ -455,18 +455,28 @@ describe('a shop’s own commitments, public as soon as saved', () => {
   // The suites after this one file complaints that invoke shop A's usual commitments.
   afterAll(async () => expect((await save(SHOP_A.commitments)).status).toBe(200));
 
-  it('risky words are refused naming the commitment, and the page keeps what it had', async () => {
+  /** The shop's edits counted today (commitmentsUpdate, 20 a day). */
+  const editsCounted = async () => {
+    const { Items = [] } = await documentClient.send(new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATE#commitmentsUpdate#${SHOP_A.id}` } }));
+    return Items.reduce((sum, item) => sum + Number(item.hits ?? 0), 0);
+  };
+
+  it('risky words are refused naming the commitment, and the page keeps what it had; the refusal spends none of the day’s edits', async () => {
     const before = await publicTitles();
+    const counted = await editsCounted();
     const refused = await save([{ kind: 'catalogue', code: 'quality' }, { kind: 'custom', title: '返现活动', text: '加微信参与赌博返现。' }]);
     expect(refused).toMatchObject({ status: 400, body: { field: 'commitments.1.text', message: '这条承诺含有不宜公示的内容，请修改后再提交' } });
     expect(await publicTitles()).toEqual(before);
+    expect(await editsCounted()).toBe(counted);
   });
 
-  it('when WeChat cannot check now, the save waits (503) rather than publish unchecked words', async () => {
+  it('when WeChat cannot check now, the save waits (503) rather than publish unchecked words, and spends no edit', async () => {
     const before = await publicTitles();
+    const counted = await editsCounted();
     await injectFaults([{ endpoint: 'msg_sec_check', kind: 'http_status', status: 503, times: 10 }]);
     expect(await save([clean])).toMatchObject({ status: 503, body: { message: '承诺内容暂时无法完成安全检查，请稍后再提交' } });
     expect(await publicTitles()).toEqual(before);
+    expect(await editsCounted()).toBe(counted);
   });
 
   it('clean words are published after one check; saved again unchanged, they are not checked again', async () => {

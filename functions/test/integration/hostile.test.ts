@@ -323,6 +323,22 @@ describe('the registry takes each business once, and only clean text', () => {
     await refused(() => call('applyForMerchant', { who: applicant, body: application() }), { status: 409, code: 'CONFLICT', field: 'uscc', message: '请勿重复提交' });
   });
 
+  it('an application sent again with its Idempotency-Key answers the application it made; a refusal spends none of the day’s tries', async () => {
+    const applicant = await newConsumer('retrying-applicant');
+    const key = newIdempotencyKey();
+    const body = application({ name: '重试的小店', uscc: uscc('92130529MA0002001') });
+    const first = await call('applyForMerchant', { who: applicant, body, headers: { 'idempotency-key': key } });
+    const again = await call('applyForMerchant', { who: applicant, body, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 201, body: { id: first.body.id, status: 'pending', name: '重试的小店' } });
+    await refused(() => call('applyForMerchant', { who: applicant, body: { ...body, name: '改了名字' }, headers: { 'idempotency-key': key } }), { status: 409, code: 'CONFLICT', field: 'Idempotency-Key' });
+    // The same business again under new keys: refused naming uscc, three times, and the tries given back.
+    for (let i = 0; i < 3; i++) await refused(() => call('applyForMerchant', { who: applicant, body }), { status: 409, code: 'CONFLICT', field: 'uscc' });
+    expect((await call('applyForMerchant', { who: applicant, body: application({ name: '第二家', uscc: uscc('92130529MA0002011') }) })).status).toBe(201);
+    expect((await call('applyForMerchant', { who: applicant, body: application({ name: '第三家', uscc: uscc('92130529MA0002021') }) })).status).toBe(201);
+    await refused(() => call('applyForMerchant', { who: applicant, body: application({ name: '第四家', uscc: uscc('92130529MA0002031') }) }), { status: 429, code: 'RATE_LIMITED' });
+  });
+
   it('applications stop at three a day per person (429)', async () => {
     const eager = await newConsumer('eager');
     for (let i = 0; i < 3; i++) {

@@ -213,6 +213,18 @@ describe('queues', () => {
   });
 });
 
+describe('the per-case count of actions', () => {
+  it('counts only moves the lifecycle allows: thirty refused ones leave the consumer free to act', async () => {
+    const filed = await fileOne();
+    // A consumer may not 履行 (fulfil) a settlement: refused by the lifecycle, each time, never 429.
+    for (let i = 0; i < 31; i++) {
+      const refusedMove = await command(people.consumer, filed.id, filed.version, { type: 'fulfil' });
+      expect(refusedMove.status).toBe(403);
+    }
+    expect((await command(people.consumer, filed.id, filed.version, { type: 'withdraw' })).status).toBe(200);
+  });
+});
+
 describe('DynamoDB cost per call', () => {
   it('files with a read of the shop, an idempotency check, three rate-limit counters and one transaction; a merchant moves a complaint with one Query, one membership read, one rate-limit counter and one transaction', async () => {
     const { countDynamoDbRequests } = await import('./support/request-counter');

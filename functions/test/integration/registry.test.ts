@@ -69,7 +69,7 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     const owner = await newUser('owner');
     const clerk = await newUser('clerk');
 
-    const applied = await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: owner.token, body: application() });
+    const applied = await invoke(apply, { method: 'POST', routePath: '/merchant-applications', headers: { 'idempotency-key': newIdempotencyKey() }, token: owner.token, body: application() });
     expect(applied.status).toBe(201);
     const shop = MerchantRegistryView.parse(applied.body);
     expect(shop).toMatchObject({ status: 'pending', statusLabel: '待审核', uscc: '9213052903007919BW' });
@@ -137,7 +137,7 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
   it('rejects an application with a reason', async () => {
     const applicant = await newUser('rejected');
     // Another business (its own 统一社会信用代码): one business has one application at a time.
-    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '资料不全的小店', uscc: anotherUscc('92130529MA0000001') }) })).body;
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', headers: { 'idempotency-key': newIdempotencyKey() }, token: applicant.token, body: application({ name: '资料不全的小店', uscc: anotherUscc('92130529MA0000001') }) })).body;
     const rejected = await invoke(decide, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'reject', reason: '营业执照照片不清晰' } });
     expect(rejected.body.merchant).toMatchObject({ status: 'rejected', statusReason: '营业执照照片不清晰' });
     expect(rejected.body.binding).toBeUndefined();
@@ -151,7 +151,7 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     ['an unknown town', { townCode: 'atlantis' }, 'townCode', '请选择所在乡镇'],
   ])('refuses an application with %s, naming the field', async (_, overrides, field, message) => {
     const applicant = await newUser(`bad-${field}`);
-    const { status, body } = await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application(overrides) });
+    const { status, body } = await invoke(apply, { method: 'POST', routePath: '/merchant-applications', headers: { 'idempotency-key': newIdempotencyKey() }, token: applicant.token, body: application(overrides) });
     expect(status).toBe(400);
     expect(body.field).toBe(field);
     expect(body.message).toContain(message);
@@ -322,7 +322,7 @@ describe('who decides, and nothing lost between writers', () => {
 
   it('only a county admin decides an application; an admin of other towns does not learn it exists', async () => {
     const applicant = await newUser('town-admin-case');
-    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '白鹿镇待审小店', uscc: anotherUscc('92130529MA0000002') }) })).body;
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', headers: { 'idempotency-key': newIdempotencyKey() }, token: applicant.token, body: application({ name: '白鹿镇待审小店', uscc: anotherUscc('92130529MA0000002') }) })).body;
     const bailuAdmin = await staffUser('admin-bailu', { role: 'admin', jurisdiction: ['bailu'] });
     const chengguanAdmin = await staffUser('admin-chengguan', { role: 'admin', jurisdiction: ['chengguan'] });
 
@@ -340,7 +340,7 @@ describe('who decides, and nothing lost between writers', () => {
 
   it('a decision or a violation sent again with its Idempotency-Key: the same decision, the owner’s code again, one flag', async () => {
     const applicant = await newUser('lost-answer');
-    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', token: applicant.token, body: application({ name: '答复丢失的小店', uscc: anotherUscc('92130529MA0000003') }) })).body;
+    const shop = (await invoke(apply, { method: 'POST', routePath: '/merchant-applications', headers: { 'idempotency-key': newIdempotencyKey() }, token: applicant.token, body: application({ name: '答复丢失的小店', uscc: anotherUscc('92130529MA0000003') }) })).body;
     const key = newIdempotencyKey();
     const approve = () =>
       invoke(decide, { headers: { 'idempotency-key': key }, method: 'POST', routePath: '/staff/merchants/{id}/decision', pathParameters: { id: shop.id }, token: staff.adminCounty.token, body: { decision: 'approve' } });

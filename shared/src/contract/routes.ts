@@ -281,6 +281,7 @@ export const applyForMerchantRoute = /* @__PURE__ */ route({
   method: 'POST',
   path: '/merchant-applications',
   access: 'user',
+  idempotent: true,
   pathParams: none,
   body: MerchantApplication,
   successStatus: 201,

@@ -3,4 +3,4 @@ import { httpRoute } from '../../http/route';
 import { applyForMerchant } from '../../use-cases/shop-commitments';
 
 /** POST /merchant-applications — signed-in users: a shop applies to join the campaign. */
-export const handler = httpRoute(applyForMerchantRoute, ({ body, principal, now }) => applyForMerchant(body, principal, now));
+export const handler = httpRoute(applyForMerchantRoute, ({ body, principal, idempotencyKey, now }) => applyForMerchant(body, principal!, idempotencyKey!, now));

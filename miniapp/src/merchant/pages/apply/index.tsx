@@ -25,7 +25,9 @@ import { LoadingView } from '@/components/state-views'
 import { LineField } from '@/components/text-field'
 import { PrivacyNoticeLink } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
+import { newIdempotencyKey } from '@/lib/ids'
 import { PAGES } from '@/lib/navigation'
+import { isRepeatedSubmission } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { CommitmentPicker, commitmentChoices, emptyCommitmentDraft, type CommitmentDraft } from '../../components/commitment-picker'
 import './index.css'
@@ -120,6 +122,8 @@ export default function ApplyPage() {
   const [submitted, setSubmitted] = useState<MerchantRegistryView>()
   // State lands after the next render; a second tap in the same tick must see the first.
   const inFlight = useRef(false)
+  // One request number until the server confirms: a retry after a lost answer is answered the application it made.
+  const idempotencyKey = useRef<string>()
 
   const uscc = usccFeedback(draft.uscc, usccLeft || showErrors)
   const errors: FieldErrors = useMemo(
@@ -148,17 +152,24 @@ export default function ApplyPage() {
     inFlight.current = true
     setSubmitting(true)
     try {
-      const merchant = await call(routes.applyForMerchant, { body: requestOf(draft) })
+      idempotencyKey.current ??= newIdempotencyKey()
+      const merchant = await call(routes.applyForMerchant, { body: requestOf(draft), idempotencyKey: idempotencyKey.current })
+      idempotencyKey.current = undefined
       setSubmitted(merchant)
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
     } catch (raw) {
       const error = toApiError(raw)
       const byField = fieldErrorsFromApi(error)
-      if (byField) {
+      if (isRepeatedSubmission(error)) {
+        // The form changed after a try that went through. The business's code is held by that application, so
+        // a fresh number cannot make a second one: it is answered 「已有参创申请在审核中」 instead.
+        idempotencyKey.current = undefined
+        setFormError('这份参创申请很可能已经提交成功，请勿重复提交。审核通过后，市场监管部门会把店主绑定码交给您；如需修改申请，请联系县消费者权益保护工作办公室。')
+      } else if (byField) {
         setServerErrors(byField)
         void Taro.pageScrollTo({ selector: '.field-error', duration: 200 }).catch(() => undefined)
       } else if (error.code !== 'UNAUTHENTICATED') {
-        setFormError(error.code === 'NETWORK' ? `${error.message}。请稍后再点「提交申请」。` : error.message)
+        setFormError(error.code === 'NETWORK' ? `${error.message}。请稍后再点「提交申请」，不会重复提交。` : error.message)
       }
     } finally {
       inFlight.current = false
