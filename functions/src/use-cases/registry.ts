@@ -318,9 +318,22 @@ export async function shopPeople(merchantId: string, principal: Principal) {
   return { items: members.map((m) => ({ userId: m.userId, displayName: m.displayName, role: m.role, since: m.since })) };
 }
 
+/**
+ * Removes a clerk; answers the people left. Removing someone no longer there (the owner's retry after a lost
+ * answer, a second phone) answers the same list; the owner is never removed this way.
+ */
 export async function removeClerk(merchantId: string, userId: string, principal: Principal) {
   await requireMembership(merchantId, principal, 'owner');
-  await removeShopMember(merchantId, userId);
+  const member = await findShopMember(merchantId, userId);
+  if (member?.role === 'owner') throw new Invalid('该人员不是本店店员', 'userId');
+  if (member) {
+    try {
+      await removeShopMember(merchantId, userId);
+    } catch (error) {
+      // Removed by a twin request meanwhile: the same outcome.
+      if (!(error instanceof Invalid) || (await findShopMember(merchantId, userId))) throw error;
+    }
+  }
   return shopPeople(merchantId, principal);
 }
 

@@ -357,6 +357,10 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
  */
 export async function claimComplaint(code: string, principal: Principal, now: Date): Promise<ComplaintView> {
   await hitRateLimit('claimCode', principal.userId, now);
+  return claimWith(code, principal, now, 1);
+}
+
+async function claimWith(code: string, principal: Principal, now: Date, attempt: 1 | 2): Promise<ComplaintView> {
   const refused = () => new Invalid('认领码不正确或已失效，请核对受理回执上的认领码，或请投诉站重新发送', 'code');
   const hash = claimCodeHash(code);
   const stored = await findClaimCode(hash);
@@ -383,8 +387,11 @@ export async function claimComplaint(code: string, principal: Principal, now: Da
     });
   } catch (error) {
     if (!(error instanceof Conflict)) throw error;
-    // Two taps racing: the one that lost finds the complaint claimed by the same person.
     const raced = await loadComplaint(record.id);
+    // The case moved at that moment (the shop answered, the sweeper ran) and the code is still its live one:
+    // claimed on the new version, once, rather than telling the consumer their good code is wrong.
+    if (raced && attempt === 1 && isUnclaimed(raced.record) && raced.record.claimCodeHash === hash) return claimWith(code, principal, now, 2);
+    // Two taps racing: the one that lost finds the complaint claimed by the same person.
     if (raced?.record.consumerId !== principal.userId) throw refused();
     return toComplaintView(raced.record, raced.events, { kind: 'consumer', userId: principal.userId }, now, raced.notice);
   }

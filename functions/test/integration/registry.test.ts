@@ -123,6 +123,9 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     // …until the owner removes them: at once, although their token still lists the shop.
     const removed = await invoke(removeClerk, { method: 'DELETE', routePath: '/merchant/shops/{id}/people/{userId}', pathParameters: { id: shop.id, userId: clerk.userId }, token: ownerSession.token });
     expect(removed.body.items.map((p: { role: string }) => p.role)).toEqual(['owner']);
+    // Removed again (the owner's retry after a lost answer): the same list, not an error.
+    const removedAgain = await invoke(removeClerk, { method: 'DELETE', routePath: '/merchant/shops/{id}/people/{userId}', pathParameters: { id: shop.id, userId: clerk.userId }, token: ownerSession.token });
+    expect(removedAgain).toMatchObject({ status: 200, body: { items: [{ role: 'owner' }] } });
     expect((await see()).status).toBe(404);
     expect((await invoke(merchantQueue, { method: 'GET', routePath: '/merchant/complaints', token: clerkSession.token })).status).toBe(404);
     // Their used code does not bring them back.

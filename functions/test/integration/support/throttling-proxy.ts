@@ -20,6 +20,11 @@ export interface ThrottlingProxyOptions {
    */
   cancelTransactions?: number;
   random?: () => number;
+  /**
+   * Runs before a request is forwarded, misbehaving or calm: a test's other writer can land between a
+   * function's read and its write (the request waits for it).
+   */
+  beforeForward?: (operation: string, body: string) => Promise<void>;
 }
 
 export interface ThrottlingProxy {
@@ -41,9 +46,10 @@ export async function startThrottlingProxy(options: ThrottlingProxyOptions): Pro
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks);
       const operation = String(req.headers['x-amz-target'] ?? '');
+      await options.beforeForward?.(operation, body.toString('utf8'));
       const isWrite = WRITES.test(operation);
       if (!calm && operation.endsWith('.TransactWriteItems') && random() < (options.cancelTransactions ?? 0)) {
         counts.transactionsCancelled++;
