@@ -218,11 +218,16 @@ export async function saveTransition(readVersion: number, record: ComplaintRecor
   // version, and a write read before it would point the complaint back at the deleted code. (A claim drops the
   // code from the record it writes; it is held by its own conditional delete of the code it read.)
   const claimCodeAsRead = record.claimCodeHash ? [{ attr: 'claimCodeHash', eq: record.claimCodeHash } as const] : [];
+  // And the retention period's masking (saveRetention, no new version either): a write read before it would
+  // bring back the phone, the name and the photos' keys.
+  const retentionAsRead = record.retentionAppliedAt
+    ? ({ attr: 'retentionAppliedAt', eq: record.retentionAppliedAt } as const)
+    : ({ attr: 'retentionAppliedAt', exists: false } as const);
   try {
     await execute(
       ComplaintEntity.build(PutTransaction)
         .item(toStored(record))
-        .options({ condition: { and: [{ attr: 'version', eq: readVersion }, moderationAsRead, ...claimCodeAsRead] } }),
+        .options({ condition: { and: [{ attr: 'version', eq: readVersion }, moderationAsRead, retentionAsRead, ...claimCodeAsRead] } }),
       eventWrite(record.id, record.version, event, effects.counters),
       ...sideEffectWrites(record, event, record.version, effects),
     );

@@ -1,10 +1,11 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { ComplaintView, FileComplaintRequest, UploadTicket } from '@fangxin/shared';
+import { ComplaintView, FileComplaintRequest, UploadTicket, transition } from '@fangxin/shared';
 import { handler as getComplaint } from '../../src/handlers/complaints/get-complaint';
 import { handler as requestUpload } from '../../src/handlers/uploads/request-upload';
 import { dynamoDbClient, s3 } from '../../src/clients';
 import { uploadConfig } from '../../src/config';
-import { loadComplaint } from '../../src/store/complaints';
+import { loadComplaint, saveTransition } from '../../src/store/complaints';
+import { clocksAt } from '../../src/use-cases/clocks';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { applyRetention, type RetentionResult } from '../../src/use-cases/retention';
 import { sendCommand } from '../../src/use-cases/send-command';
@@ -149,9 +150,14 @@ describe('retention: closed complaints lose their photos and phone numbers after
     for (const key of [...newer.photos, ...open.photos]) expect(await stored(key)).toBe(true);
   });
 
-  it('takes the more recent one once its own period has passed, and never the open one', async () => {
+  it('takes the more recent one once its own period has passed, and never the open one; a move read before it cannot unmask it', async () => {
+    const readBefore = (await loadComplaint(newer.id))!;
     const later = new Date(filedAt.getTime() + (1095 + 15) * DAY);
     expect(await applyRetention(later)).toEqual({ examined: 1, applied: 1, photosDeleted: 1, skipped: 0 });
+    // A staff note on the old case that read it before the masking writes the whole complaint back: refused.
+    const { rules, calendar } = await clocksAt(later);
+    const noted = transition(readBefore.record, { type: 'note', text: '档案复核' }, { kind: 'staff', userId: 'staff-note', role: 'admin', jurisdiction: 'county' }, later, rules, calendar);
+    await expect(saveTransition(readBefore.record.version, noted.state, noted.event, { counters: [], notifications: [] })).rejects.toThrow('刚刚被他人更新');
     expect((await loadComplaint(newer.id))!.record).toMatchObject({ phone: '139****9000', photos: [] });
     for (const key of newer.photos) expect(await stored(key)).toBe(false);
 
