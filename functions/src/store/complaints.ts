@@ -132,6 +132,7 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
         role: effects.audit.role,
         subjectType: 'complaint',
         subjectId: record.id,
+        ...auditDetailOf(event.data),
         at: event.at,
       }),
     );
@@ -139,6 +140,11 @@ function sideEffectWrites(record: ComplaintRecord, event: LifecycleEvent, versio
   for (const task of effects.moderation ?? []) writes.push(moderationTaskWrite(task));
   if (effects.notice) writes.push(partyNoticeWrite(effects.notice));
   return [...writes, ...(effects.writes ?? [])];
+}
+
+/** What the staff member gave with the action — the grounds, the note, the assignee, the 12315 number — as on the event. */
+function auditDetailOf(data: Record<string, unknown>): { detail?: string } {
+  return Object.keys(data).length > 0 ? { detail: JSON.stringify(data).slice(0, 2000) } : {};
 }
 
 /**

@@ -151,6 +151,8 @@ describe('escalated and mediated by the bureau', () => {
       ['note', 'regulator', filed.id],
       ['accept', 'regulator', filed.id],
     ]);
+    // With what the staff member gave: the note's words are in its row.
+    expect(Items[1]!.detail).toContain('电话核实：商家称发票日期为一年前。');
   });
 
   it('refuses the bureau’s accept decision outside the state that allows it, with a message', async () => {
