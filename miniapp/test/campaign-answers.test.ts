@@ -1,4 +1,4 @@
-import { UNANSWERED_MESSAGE, questionClass, sendFailedToast, unansweredPositions, unansweredToast } from '../src/campaign/answers'
+import { UNANSWERED_MESSAGE, periodEnded, questionClass, sendFailedToast, surveyDoneTitle, unansweredPositions, unansweredToast } from '../src/campaign/answers'
 
 const QUESTIONS = [{ id: 'q1' }, { id: 'q2' }, { id: 'q3' }, { id: 'q4' }]
 
@@ -21,5 +21,21 @@ describe('the quiz and the survey before sending', () => {
     expect(unansweredToast(1, '个问题')).toBe('还有 1 个问题未作答')
     expect(sendFailedToast('NETWORK', '交卷')).toBe('网络不可用，请稍后再试')
     expect(sendFailedToast('INTERNAL', '提交')).toBe('提交未成功，请看按钮上方的提示')
+  })
+})
+
+describe('the quiz and the survey after sending', () => {
+  it('offers to load the current period only when the one on screen has ended (409)', () => {
+    expect(periodEnded({ code: 'CONFLICT' })).toBe(true)
+    expect(periodEnded({ code: 'NETWORK' })).toBe(false)
+    expect(periodEnded({ code: 'INVALID' })).toBe(false)
+    expect(periodEnded({ code: 'RATE_LIMITED' })).toBe(false)
+  })
+
+  it('thanks a survey retried after a lost answer (already counted) instead of refusing it', () => {
+    expect(surveyDoneTitle('counted')).toContain('感谢参与')
+    expect(surveyDoneTitle('already_counted')).toContain('感谢参与')
+    expect(surveyDoneTitle('already_counted')).toContain('已计入')
+    expect(surveyDoneTitle('already_counted')).not.toContain('已参加过')
   })
 })

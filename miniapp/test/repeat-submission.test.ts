@@ -1,5 +1,5 @@
 import type { ApiError } from '../src/api/http'
-import { isRepeatedSubmission, repeatedSubmissionText } from '../src/lib/repeat-submission'
+import { isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '../src/lib/repeat-submission'
 
 const failure = (code: ApiError['code'], field?: string) => ({ code, ...(field ? { field } : {}) }) as Pick<ApiError, 'code' | 'field'>
 
@@ -17,5 +17,25 @@ describe('a create form whose request number was already used', () => {
     expect(text).toContain('「我的投诉」')
     expect(text).toContain('不要重复提交')
     expect(text).not.toContain('重新提交')
+  })
+})
+
+describe('the request number after a failed submit', () => {
+  it('is kept through a timeout or a refusal, so a retry repeats the same request', () => {
+    expect(keyAfterFailure(failure('NETWORK'), 'k1')).toBe('k1')
+    expect(keyAfterFailure(failure('CONFLICT'), 'k1')).toBe('k1')
+    expect(keyAfterFailure(failure('INVALID', 'title'), 'k1')).toBe('k1')
+  })
+
+  it('is dropped once the person has been told it was used already, so the next submit is not stuck on 409', () => {
+    expect(keyAfterFailure(failure('CONFLICT', 'Idempotency-Key'), 'k1')).toBeUndefined()
+  })
+
+  it('tells a form with a fresh number that one more tap is a new submission', () => {
+    const text = repeatedSubmissionText('召回信息', '本店的召回信息', { freshKey: true })
+    expect(text).toContain('很可能已经提交成功')
+    expect(text).toContain('「本店的召回信息」')
+    expect(text).toContain('再点一次')
+    expect(text).not.toContain('重新打开本页')
   })
 })

@@ -8,6 +8,7 @@ import {
   spacedClaimCode,
   stationFormErrors,
   stationRequestOf,
+  townShopsNote,
   type StationDraft
 } from '../src/station/station-form'
 
@@ -119,5 +120,22 @@ describe('the 回访 form (follow-up)', () => {
     expect(followUpLine({ closedAt: '2026-03-01T02:00:00Z', dueAt: '2026-03-08T02:00:00Z', attempts: 0 })).toContain('尚未回访')
     expect(ratingSourceText({ rating: { rating: 'satisfied', ratingLabel: '满意', sourceLabel: '电话回访' } })).toBe('满意度「满意」来源：电话回访')
     expect(ratingSourceText({ rating: { rating: 'satisfied', ratingLabel: '满意' } })).toBeUndefined()
+  })
+})
+
+describe('the quick-pick of the town\'s shops on the station\'s filing form', () => {
+  const shops = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `SHOP${index}`, name: `店铺${index}` }))
+
+  it('says when the list could not load, and that the shop code still works', () => {
+    expect(townShopsNote({ kind: 'failed' })).toBe('本乡镇店铺列表加载失败，可直接输入店铺编号查找')
+  })
+
+  it('says when only the first page of the town is shown', () => {
+    expect(townShopsNote({ kind: 'loaded', items: shops(30), more: true })).toBe('仅显示前 30 家，其他店铺请输入店铺编号查找')
+  })
+
+  it('says nothing while loading or when the whole town is listed', () => {
+    expect(townShopsNote({ kind: 'loading' })).toBeUndefined()
+    expect(townShopsNote({ kind: 'loaded', items: shops(12), more: false })).toBeUndefined()
   })
 })

@@ -4,7 +4,7 @@ import type { z } from 'zod/mini'
 import type { RouteContract } from '@fangxin/shared'
 import { ApiError, MESSAGES, send } from './http'
 
-export { ApiError, isApiError, toApiError, signedFileRequest, fileRequestError } from './http'
+export { ApiError, isApiError, toApiError, signedFileRequest, fileRequestError, publicFileUrl } from './http'
 export type { ClientErrorCode, FieldIssue } from './http'
 
 /** A schema's parse result as an ApiError listing every field problem, or the parsed value. */

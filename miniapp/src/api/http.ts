@@ -182,6 +182,11 @@ export function signedFileRequest(route: RouteAddress, params: Record<string, st
   return { url: base + buildPath(route.path, params), header: { Authorization: `Bearer ${session.token}` } }
 }
 
+/** The full URL of a public file (the open-data CSV), for a browser to download or a person to copy. */
+export function publicFileUrl(route: RouteAddress, params: Record<string, string> = {}): string {
+  return apiBase() + buildPath(route.path, params)
+}
+
 /** A non-2xx answer to a {@link signedFileRequest}, as the ApiError a call would have thrown. */
 export function fileRequestError(status: number, body: unknown): ApiError {
   if (status === 401) return signInAgain()

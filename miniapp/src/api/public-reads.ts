@@ -27,9 +27,9 @@ function shopId(input: string): string {
   return checked.id
 }
 
-/** `GET /merchants/{id}/recalls`: the shop's recall notices in force, newest first. */
-export async function shopRecalls(id: string, limit: number): Promise<RecallPage> {
-  return objectBody<RecallPage>(await send(PUBLIC_READS.shopRecalls, { params: { id: shopId(id) }, query: { limit } }))
+/** `GET /merchants/{id}/recalls`: the shop's recall notices in force, newest first; `cursor` for the next page. */
+export async function shopRecalls(id: string, limit: number, cursor?: string): Promise<RecallPage> {
+  return objectBody<RecallPage>(await send(PUBLIC_READS.shopRecalls, { params: { id: shopId(id) }, query: { limit, cursor } }))
 }
 
 /** `GET /content/home`: the home page's campaign strip. */

@@ -23,3 +23,19 @@ export function unansweredToast(count: number, noun: '道题' | '个问题'): st
 export function sendFailedToast(code: string, verb: '交卷' | '提交'): string {
   return code === 'NETWORK' ? '网络不可用，请稍后再试' : `${verb}未成功，请看按钮上方的提示`
 }
+
+/**
+ * The server's 409 when the page still shows last period's quiz or survey (「…期测试已结束，请刷新后作答本期测试」):
+ * the page then offers 「重新加载本期」 by the notice, which loads the current period.
+ */
+export function periodEnded(failure: { code: string }): boolean {
+  return failure.code === 'CONFLICT'
+}
+
+/**
+ * The survey's thank-you title. `already_counted` is what a retry after a lost answer gets (the first try
+ * counted): the person did take part, so it is thanks, not a refusal; the count status line says the rest.
+ */
+export function surveyDoneTitle(countStatus: string): string {
+  return countStatus === 'counted' ? '提交成功，感谢参与' : '感谢参与，您本期的评价已计入'
+}

@@ -5,6 +5,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { HomeContent } from '@fangxin/shared'
 import { toApiError } from '@/api/http'
 import { homeContent } from '@/api/public-reads'
+import { tapName } from '@/lib/a11y'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import './campaign-strip.css'
 
@@ -37,7 +38,9 @@ export function CampaignStrip() {
     return (
       <View className='campaign-failed'>
         <Text>维权知识和召回信息暂时无法加载：{state.message}</Text>
-        <Text className='fx-tap campaign-retry' onClick={() => setAttempt((n) => n + 1)}>重试</Text>
+        <Text className='fx-tap campaign-retry' {...tapName('重新加载维权知识和召回信息')} onClick={() => setAttempt((n) => n + 1)}>
+          重试
+        </Text>
       </View>
     )
   }
@@ -48,6 +51,7 @@ export function CampaignStrip() {
         <View
           key={banner.id}
           className={`campaign-banner${banner.articleId ? ' campaign-banner--link' : ''}`}
+          {...(banner.articleId ? tapName(`打开文章：${banner.title}`) : {})}
           onClick={banner.articleId ? () => open(pageUrl(PAGES.article, { id: banner.articleId })) : undefined}
         >
           <Text className='campaign-banner-title'>{banner.title}</Text>

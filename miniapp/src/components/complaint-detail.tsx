@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Image, Step, Steps, Tag } from '@nutui/nutui-react-taro'
 import type { ComplaintView } from '@fangxin/shared'
+import { tapName } from '@/lib/a11y'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { formatYuan } from '@/lib/money'
 import { formatShanghaiTime } from '@/lib/time'
@@ -186,7 +187,7 @@ function Photos({ photos }: { photos: ComplaintView['photos'] }) {
     <CellGroup title={`照片（${photos.length}）`} className='complaint-photos'>
       <View className='photo-grid'>
         {photos.map((photo, index) => (
-          <View key={photo.key} className='photo-cell' onClick={() => open(index)}>
+          <View key={photo.key} className='photo-cell' {...tapName(`查看第 ${index + 1} 张照片（共 ${photos.length} 张）`)} onClick={() => open(index)}>
             <Image className='complaint-photo' src={photo.url} width='100%' height='100%' mode='aspectFill' radius={8} />
           </View>
         ))}

@@ -29,8 +29,17 @@ export type PagedState<T> =
  * they just handled has moved on). Stale answers (filters changed while a request was out) are dropped;
  * an item already shown is not added twice. A failed refresh of a list already shown keeps its rows (a toast
  * says they may be out of date); only a failed first page shows the error.
+ *
+ * Reaching the page's bottom is the end of the last list on the page only: a page with two lists passes
+ * `{ onReachBottom: false }` for the upper one, which then grows by its own 加载更多 alone. A disabled list
+ * (a tab not shown) never loads more either.
  */
-export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: string) => Promise<Page<T>>, key: string, enabled = true) {
+export function usePagedList<T extends { id: string }>(
+  fetchPage: (cursor?: string) => Promise<Page<T>>,
+  key: string,
+  enabled = true,
+  { onReachBottom = true }: { onReachBottom?: boolean } = {}
+) {
   const [state, setState] = useState<PagedState<T>>({ kind: 'loading' })
   const shownState = useRef(state)
   shownState.current = state
@@ -107,7 +116,7 @@ export function usePagedList<T extends { id: string }>(fetchPage: (cursor?: stri
     void refresh().finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => {
-    void loadMore()
+    if (enabled && onReachBottom) void loadMore()
   })
 
   return { state, refresh, loadMore, replaceItem, removeItem }

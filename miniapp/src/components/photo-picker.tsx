@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button, Image } from '@nutui/nutui-react-taro'
 import { toApiError } from '@/api/client'
+import { tapName } from '@/lib/a11y'
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
 import { PrivacyConsentDialog } from './privacy-consent'
 import './photo-picker.css'
@@ -62,17 +63,17 @@ export function PhotoPicker({ uploads, label = '添加照片' }: { uploads: Phot
     <View className='photo-picker'>
       {uploads.slots.length > 0 ? (
         <View className='photo-slots'>
-          {uploads.slots.map((slot) => (
+          {uploads.slots.map((slot, index) => (
             <View key={slot.id} className={`photo-slot photo-slot--${slot.status}`}>
               <Image src={slot.picked.path} width='100%' height='100%' mode='aspectFill' radius={8} />
               {slot.status !== 'done' ? <Text className='photo-slot-status'>{slot.status === 'uploading' ? '上传中…' : '上传失败'}</Text> : null}
               <View className='photo-slot-actions'>
                 {slot.status === 'failed' ? (
-                  <Text className='fx-tap photo-retry' onClick={() => uploads.retry(slot)}>
+                  <Text className='fx-tap photo-retry' {...tapName(`重新上传第 ${index + 1} 张照片`)} onClick={() => uploads.retry(slot)}>
                     重试
                   </Text>
                 ) : null}
-                <Text className='fx-tap photo-remove' onClick={() => uploads.remove(slot)}>
+                <Text className='fx-tap photo-remove' {...tapName(`删除第 ${index + 1} 张照片`)} onClick={() => uploads.remove(slot)}>
                   删除
                 </Text>
               </View>

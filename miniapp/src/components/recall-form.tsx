@@ -5,6 +5,7 @@ import { RECALL_KINDS, RecallInput, type ManagedRecallView, type RecallKind } fr
 import { isApiError, toApiError } from '@/api/client'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
+import { isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { shanghaiToday } from '@/lib/time'
 import { ChoiceField, optionsOf } from './choices'
 import { DateField } from './date-field'
@@ -17,9 +18,20 @@ import { LineField, TextField } from './text-field'
  */
 /**
  * `onSubmit` gets the notice and the `Idempotency-Key` of this publishing attempt: kept through retries (a timeout,
- * a second tap) until the server confirms, so a notice is published once however often it is sent.
+ * a second tap) until the server confirms, so a notice is published once however often it is sent. When the
+ * key was already used for a different notice (edited after a try that went through), the form sends the
+ * person to `listedIn` to look, and the next tap is a new notice with a fresh key.
  */
-export function RecallForm({ onSubmit, submitLabel = '发布召回信息' }: { onSubmit: (input: RecallInput, idempotencyKey: string) => Promise<ManagedRecallView>; submitLabel?: string }) {
+export function RecallForm({
+  onSubmit,
+  listedIn,
+  submitLabel = '发布召回信息'
+}: {
+  onSubmit: (input: RecallInput, idempotencyKey: string) => Promise<ManagedRecallView>
+  /** The list on the page where a published notice shows, as titled there. */
+  listedIn: string
+  submitLabel?: string
+}) {
   const attemptKey = useRef<string>()
   const today = shanghaiToday(new Date())
   const [kind, setKind] = useState<RecallKind>()
@@ -55,7 +67,9 @@ export function RecallForm({ onSubmit, submitLabel = '发布召回信息' }: { o
     } catch (error) {
       const apiError = toApiError(error)
       const fields = isApiError(error) ? fieldErrorsFromApi(apiError) : undefined
+      attemptKey.current = keyAfterFailure(apiError, attemptKey.current)
       if (fields) setErrors(fields)
+      else if (isRepeatedSubmission(apiError)) setFailure(repeatedSubmissionText('召回信息', listedIn, { freshKey: true }))
       else setFailure(apiError.message)
     } finally {
       setBusy(false)

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty, NoticeBar, Skeleton } from '@nutui/nutui-react-taro'
 import type { ApiError } from '@/api/client'
+import { tapName } from '@/lib/a11y'
 import { PAGES } from '@/lib/navigation'
 import { useScaledRoot } from './font-scale'
 import './common.css'
@@ -67,12 +68,8 @@ export function EmptyView({ title, description, children }: { title: string; des
 /** The outcome of the last action, or why it did not go through, as a page shows it above its content. */
 export type Notice = { kind: 'success' | 'error'; text: string }
 
-/**
- * What a screen reader says for the notice's close sign (×, nothing to read by itself). Taro passes
- * `ariaLabel`/`ariaRole` on to the mini-program's aria attributes; the H5 build's View is a div, which takes
- * the attributes as they are.
- */
-const CLOSE_NAME = process.env.TARO_ENV === 'h5' ? { 'aria-label': '关闭', role: 'button' } : { ariaLabel: '关闭', ariaRole: 'button' }
+/** What a screen reader says for the notice's close sign (×, nothing to read by itself). */
+const CLOSE_NAME = tapName('关闭')
 
 /** A {@link Notice} above the page content, until the person closes it. */
 export function PageNotice({ notice, onClose }: { notice: Notice | undefined; onClose: () => void }) {

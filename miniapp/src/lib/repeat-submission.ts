@@ -11,7 +11,20 @@ export function isRepeatedSubmission(error: Pick<ApiError, 'code' | 'field'>): b
   return error.code === 'CONFLICT' && error.field === 'Idempotency-Key'
 }
 
-/** In place of the server's 「请刷新页面后重新提交」: it is most likely recorded; where to check first. */
-export function repeatedSubmissionText(what: string, where: string): string {
-  return `这份${what}很可能已经提交成功，请先到「${where}」查看，不要重复提交。确实没有时，再重新打开本页填写。`
+/**
+ * In place of the server's 「请刷新页面后重新提交」: it is most likely recorded; where to check first. A form
+ * that takes a fresh request number once this is said ({@link keyAfterFailure}) says the next submit is a new one.
+ */
+export function repeatedSubmissionText(what: string, where: string, { freshKey = false }: { freshKey?: boolean } = {}): string {
+  const otherwise = freshKey ? '确实没有时，核对内容后再点一次即可。' : '确实没有时，再重新打开本页填写。'
+  return `这份${what}很可能已经提交成功，请先到「${where}」查看，不要重复提交。${otherwise}`
+}
+
+/**
+ * The request number to send on the next submit after a failure: the same one (a retry after a timeout must
+ * repeat the request), except after a repeated submission, which the person has now been told about: a
+ * form kept on that number would get the same 409 for ever, so the next submit is a new request.
+ */
+export function keyAfterFailure(error: Pick<ApiError, 'code' | 'field'>, key: string | undefined): string | undefined {
+  return isRepeatedSubmission(error) ? undefined : key
 }

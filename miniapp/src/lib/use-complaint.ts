@@ -5,7 +5,7 @@ import { ApiError, call, toApiError } from '@/api/client'
 import { askForUpdates } from '@/lib/subscribe'
 import { tellReloadFailed } from '@/lib/use-load'
 import type { Notice } from '@/components/state-views'
-import { commandFailureOf, type CommandFailure } from './command-outcome'
+import { commandFailureOf, wentThroughEarlier, type CommandFailure } from './command-outcome'
 import { afterFailedLoad, beforeReload } from './load-state'
 
 export type ComplaintState =
@@ -22,14 +22,23 @@ export type CommandOutcome = { ok: true; complaint: ComplaintView } | { ok: fals
 /**
  * One complaint, as the server shows it to this viewer, and the way to act on it. Every command goes with
  * the version the person saw; the answer is the complaint after the command. When someone else acted
- * first (409) the server's message is shown and the complaint reloaded, so the buttons match the new state.
- * A reload that fails once the complaint is on screen keeps it (and any open form) and says so in a toast.
+ * first (409) the server's message is shown and the complaint reloaded, so the buttons match the new state;
+ * the page notice is at the top and the person at the buttons below, so a toast says it too. A 409 whose
+ * reload shows the person's own command as the next step (`ownActorLabel`, see wentThroughEarlier) was a
+ * retry after a lost answer: it is reported done. A reload that fails once the complaint is on screen keeps
+ * it (and any open form) and says so in a toast. Every page of this hook has pull-down refresh enabled.
  *
  * Sending one of `askForUpdatesOn` (the commands after which this person will have news to hear) also asks
  * WeChat for one more subscribe message; `notificationsOff` then tells whether the page should say that
  * messages are switched off.
  */
-export function useComplaint(id: string | undefined, enabled: boolean, askForUpdatesOn: readonly CommandInput['type'][] = []) {
+export function useComplaint(
+  id: string | undefined,
+  enabled: boolean,
+  askForUpdatesOn: readonly CommandInput['type'][] = [],
+  /** How the timeline names this viewer's side (「消费者」, 「商家」); unset, a 409 is never taken as done. */
+  ownActorLabel?: string
+) {
   const [state, setState] = useState<ComplaintState>({ kind: 'loading' })
   const [notice, setNotice] = useState<Notice>()
   const [notificationsOff, setNotificationsOff] = useState(false)
@@ -38,19 +47,19 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
   const shownState = useRef(state)
   shownState.current = state
 
-  /** Resolves to whether the page now shows the complaint as the server has it. */
-  const reload = useCallback(async (): Promise<boolean> => {
-    if (!id) return false
+  /** Resolves to the complaint as the server has it, now on the page; undefined when it could not be read. */
+  const reload = useCallback(async (): Promise<ComplaintView | undefined> => {
+    if (!id) return undefined
     setState(beforeReload)
     try {
       const complaint = await call(routes.getComplaint, { params: { id } })
       setState({ kind: 'loaded', complaint })
-      return true
+      return complaint
     } catch (raw) {
       const error = toApiError(raw)
       if (shownState.current.kind === 'loaded') tellReloadFailed(error)
       setState((previous) => afterFailedLoad(previous, error))
-      return false
+      return undefined
     }
   }, [id])
 
@@ -81,22 +90,38 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
       if (askForUpdatesOn.includes(command.type) && CommandRequest.safeParse(body).success) {
         void askForUpdates().then((outcome) => setNotificationsOff(outcome.notificationsOff))
       }
+      const seen = state.complaint
+      const done = (text: string) => {
+        setNotice({ kind: 'success', text })
+        // WeChat shows at most 7 characters next to an icon; the page notice carries the full text.
+        void Taro.showToast({ title: [...text].length <= 7 ? text : '已完成', icon: 'success', duration: 1500 })
+      }
       sendingRef.current = true
       setSending(true)
       try {
         const complaint = await call(routes.sendCommand, { params: { id }, body })
         setState({ kind: 'loaded', complaint })
-        setNotice({ kind: 'success', text: successText })
-        // WeChat shows at most 7 characters next to an icon; the page notice carries the full text.
-        void Taro.showToast({ title: [...successText].length <= 7 ? successText : '已完成', icon: 'success', duration: 1500 })
+        done(successText)
         return { ok: true, complaint }
       } catch (raw) {
         const error = toApiError(raw)
         const failure = commandFailureOf(error)
         // Field errors and other failures are the form's to show, inside it; a stale view is the page's.
         if (failure === 'stale') {
-          const refreshed = await reload()
-          setNotice({ kind: 'error', text: `${error.message}${refreshed ? '（已为您刷新为最新状态）' : '（未能刷新，请下拉页面重试）'}` })
+          const reloaded = await reload()
+          if (
+            reloaded &&
+            error.code === 'CONFLICT' &&
+            ownActorLabel &&
+            wentThroughEarlier(seen, reloaded, { type: command.type, actorLabel: ownActorLabel })
+          ) {
+            done(successText)
+            return { ok: true, complaint: reloaded }
+          }
+          const text = `${error.message}${reloaded ? '（已为您刷新为最新状态）' : '（未能刷新，请下拉页面重试）'}`
+          setNotice({ kind: 'error', text })
+          // The notice is at the top of the page, the person at the buttons below it: say it where they are.
+          void Taro.showToast({ title: text, icon: 'none', duration: 3000 })
         }
         return { ok: false, error, failure }
       } finally {
@@ -104,7 +129,7 @@ export function useComplaint(id: string | undefined, enabled: boolean, askForUpd
         setSending(false)
       }
     },
-    [id, reload, state, askForUpdatesOn]
+    [id, reload, state, askForUpdatesOn, ownActorLabel]
   )
 
   return { state, reload, send, sending, notice, clearNotice: () => setNotice(undefined), notificationsOff }

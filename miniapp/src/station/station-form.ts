@@ -101,3 +101,16 @@ export function smsStatusText(status: ClaimCodeSms | undefined): { text: string;
 
 /** Whether the consumer has claimed the case: the timeline says so (`link_consumer`). */
 export const isClaimed = (timeline: ReadonlyArray<{ type: string }>): boolean => timeline.some((entry) => entry.type === 'link_consumer')
+
+/** The quick-pick of the station's own town's shops under the shop-code field (one directory page). */
+export type TownShops = { kind: 'loading' } | { kind: 'failed' } | { kind: 'loaded'; items: Array<{ id: string; name: string }>; more: boolean }
+
+/**
+ * The line under the quick-pick when it is not the whole town: it could not load, or only its first page is
+ * shown. Either way the shop code still finds any shop, and the station should know to use it.
+ */
+export function townShopsNote(shops: TownShops): string | undefined {
+  if (shops.kind === 'failed') return '本乡镇店铺列表加载失败，可直接输入店铺编号查找'
+  if (shops.kind === 'loaded' && shops.more) return `仅显示前 ${shops.items.length} 家，其他店铺请输入店铺编号查找`
+  return undefined
+}

@@ -1,73 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input } from '@nutui/nutui-react-taro'
-import {
-  CATALOGUE_COMMITMENT_CODES,
-  COMMITMENT_CATALOGUE,
-  type CatalogueCommitmentCode,
-  type CommitmentChoice,
-  type PublicCommitment
-} from '@fangxin/shared'
+import { CATALOGUE_COMMITMENT_CODES, COMMITMENT_CATALOGUE, type CatalogueCommitmentCode } from '@fangxin/shared'
 import { FieldError } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
 import type { FieldErrors } from '@/lib/field-errors'
+import { MAX_CUSTOM_COMMITMENTS, RETURN_CODE, RETURN_DAYS, commitmentChoices, type CommitmentDraft } from '../commitment-draft'
 import './commitment-picker.css'
 
-/** A shop may add at most this many commitments in its own words (the plan's catalogue comes first). */
-export const MAX_CUSTOM_COMMITMENTS = 2
-
-const RETURN_CODE = 'offline_no_reason_return'
-const RETURN_DAYS = COMMITMENT_CATALOGUE[RETURN_CODE].days
-
-/** The picker as the merchant fills it in; {@link commitmentChoices} turns it into the contract's list. */
-export interface CommitmentDraft {
-  selected: CatalogueCommitmentCode[]
-  /** 线下无理由退货 days, as typed. */
-  days: string
-  custom: Array<{ title: string; text: string }>
-}
-
-export const emptyCommitmentDraft = (): CommitmentDraft => ({
-  selected: [],
-  days: String(RETURN_DAYS?.default ?? 7),
-  custom: []
-})
-
-/**
- * The contract's commitment list: catalogue entries in catalogue order (the order the public reads them),
- * then the shop's own. A custom block left entirely blank is dropped; a half-filled one is sent, so the
- * schema says what is missing.
- */
-export function commitmentChoices(draft: CommitmentDraft): CommitmentChoice[] {
-  const catalogue: CommitmentChoice[] = CATALOGUE_COMMITMENT_CODES.filter((code) => draft.selected.includes(code)).map((code) =>
-    // Left empty, the days are the catalogue's default (what the explanation then shows).
-    code === RETURN_CODE && draft.days.trim() !== '' ? { kind: 'catalogue', code, days: Number(draft.days) } : { kind: 'catalogue', code }
-  )
-  const custom: CommitmentChoice[] = draft.custom
-    .filter((entry) => entry.title.trim() !== '' || entry.text.trim() !== '')
-    .map((entry) => ({ kind: 'custom', title: entry.title, text: entry.text }))
-  return [...catalogue, ...custom]
-}
-
-const isCatalogueCode = (key: string): key is CatalogueCommitmentCode => (CATALOGUE_COMMITMENT_CODES as readonly string[]).includes(key)
-
-/**
- * The picker filled in with the commitments a shop shows in public (its page is what the app can read):
- * catalogue keys are codes, the return days lead the title (「15天线下无理由退货」), custom ones keep their words.
- */
-export function draftFromPublic(commitments: readonly PublicCommitment[]): CommitmentDraft {
-  const draft = emptyCommitmentDraft()
-  for (const commitment of commitments) {
-    if (commitment.custom) {
-      draft.custom.push({ title: commitment.title, text: commitment.explanation })
-    } else if (isCatalogueCode(commitment.key)) {
-      draft.selected.push(commitment.key)
-      const days = /^(\d+)天/.exec(commitment.title)?.[1]
-      if (commitment.key === RETURN_CODE && days) draft.days = days
-    }
-  }
-  draft.custom = draft.custom.slice(0, MAX_CUSTOM_COMMITMENTS)
-  return draft
-}
+// The draft's pure parts live in merchant/commitment-draft (unit-tested); the pages import them from here too.
+export { MAX_CUSTOM_COMMITMENTS, commitmentChoices, draftFromPublic, emptyCommitmentDraft, type CommitmentDraft } from '../commitment-draft'
 
 /**
  * Errors keyed as the contract's paths (`commitments`, `commitments.3.days`, `commitments.5.title`) mapped

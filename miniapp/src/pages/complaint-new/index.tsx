@@ -20,6 +20,7 @@ import {
   type ComplaintDraft,
   type PhotoUpload
 } from '@/lib/complaint-form'
+import { tapName } from '@/lib/a11y'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
 import { decodedParam } from '@/lib/decode'
@@ -255,7 +256,7 @@ export default function NewComplaintPage() {
         <Text className='field-label'>照片（小票、商品等，最多 {MAX_PHOTOS} 张，选填）</Text>
         {photos.length > 0 ? (
           <View className='photo-slots'>
-            {photos.map((slot) => (
+            {photos.map((slot, index) => (
               <View key={slot.id} className={`photo-slot photo-slot--${slot.status}`}>
                 <Image src={slot.picked.path} width='100%' height='100%' mode='aspectFill' radius={8} />
                 {slot.status !== 'done' ? (
@@ -263,9 +264,9 @@ export default function NewComplaintPage() {
                 ) : null}
                 <View className='photo-slot-actions'>
                   {slot.status === 'failed' ? (
-                    <Text className='fx-tap photo-retry' onClick={() => retryPhoto(slot)}>重试</Text>
+                    <Text className='fx-tap photo-retry' {...tapName(`重新上传第 ${index + 1} 张照片`)} onClick={() => retryPhoto(slot)}>重试</Text>
                   ) : null}
-                  <Text className='fx-tap photo-remove' onClick={() => setPhotos((all) => all.filter((p) => p.id !== slot.id))}>
+                  <Text className='fx-tap photo-remove' {...tapName(`删除第 ${index + 1} 张照片`)} onClick={() => setPhotos((all) => all.filter((p) => p.id !== slot.id))}>
                     删除
                   </Text>
                 </View>

@@ -6,6 +6,7 @@ import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
 import { ArticleInput, BannerInput, isCountyAdmin, contentRoutes, type ArticleView, type BannerView } from '@fangxin/shared'
 import { call, toApiError } from '@/api/client'
 import { newIdempotencyKey } from '@/lib/ids'
+import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { Choices } from '@/components/choices'
 import { ConfirmActionDialog, type PendingAction } from '@/components/confirm-action'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
@@ -128,11 +129,17 @@ const nextKeyAfter =
     return created
   }
 
+/**
+ * A create whose key was already used for a different one (edited after a try that went through): where to
+ * look for it, and the create key to renew, so the next 保存 is a new one instead of the same 409 again.
+ */
+type Repeated = { what: string; where: string; key: { current: string } }
+
 function useSubmit(onSaved: (text: string) => void) {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string>()
   const [busy, setBusy] = useState(false)
-  const run = async (send: () => Promise<unknown>, text: string) => {
+  const run = async (send: () => Promise<unknown>, text: string, repeated?: Repeated) => {
     setFailure(undefined)
     setBusy(true)
     try {
@@ -143,7 +150,10 @@ function useSubmit(onSaved: (text: string) => void) {
       const apiError = toApiError(error)
       const fields = fieldErrorsFromApi(apiError)
       if (fields) setErrors(fields)
-      else setFailure(apiError.message)
+      else if (repeated && isRepeatedSubmission(apiError)) {
+        repeated.key.current = newIdempotencyKey()
+        setFailure(repeatedSubmissionText(repeated.what, repeated.where, { freshKey: true }))
+      } else setFailure(apiError.message)
     } finally {
       setBusy(false)
     }
@@ -165,7 +175,8 @@ function ArticleForm({ editing, onSaved, onCancel }: { editing: ArticleView | un
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
       () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data, idempotencyKey: createKey.current }).then(nextKeyAfter(createKey))),
-      editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布'
+      editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布',
+      { what: '文章', where: '全部文章', key: createKey }
     )
   }
 
@@ -208,7 +219,8 @@ function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | unde
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
       () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data, idempotencyKey: createKey.current }).then(nextKeyAfter(createKey))),
-      editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页'
+      editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页',
+      { what: '横幅', where: '全部横幅', key: createKey }
     )
   }
 

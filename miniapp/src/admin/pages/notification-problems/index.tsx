@@ -44,7 +44,9 @@ export default function NotificationProblemsPage() {
       return { ...page, items: page.items.map((item) => ({ ...item, id: item.complaintId })) }
     },
     session?.user.id ?? '',
-    isStaffUser(session?.user)
+    isStaffUser(session?.user),
+    // The upper of the page's two lists: it grows by its own 加载更多; reaching the bottom is the lower one's.
+    { onReachBottom: false }
   )
 
   if (!isStaffSession(session)) return <NotStaffView session={session} forbidden='只有监管部门工作人员可以查看通知发送情况。' />

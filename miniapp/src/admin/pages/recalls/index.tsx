@@ -82,7 +82,7 @@ export default function AdminRecallsPage() {
             onChange={setShopId}
             maxLength={32}
           />
-          <RecallForm onSubmit={publish} />
+          <RecallForm onSubmit={publish} listedIn='辖区内的召回信息' />
         </View>
       ) : null}
       <Text className='recalls-section-title'>辖区内的召回信息</Text>

@@ -26,6 +26,7 @@ import { TextField } from '@/components/text-field'
 import { PrivacyConsentDialog } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, fieldErrorsOf, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
+import { isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime, shanghaiToday } from '@/lib/time'
@@ -350,9 +351,12 @@ function ActionForm({
     } catch (raw) {
       const error = toApiError(raw)
       const byField = fieldErrorsFromApi(error)
+      idempotencyKey.current = keyAfterFailure(error, idempotencyKey.current)
       if (byField?.resolution) setErrors({ reason: byField.resolution })
       else if (byField && Object.keys(byField).some((field) => ['reason', 'source', 'date', 'description'].includes(field))) setErrors(byField)
-      else setFormError(error.message)
+      else if (isRepeatedSubmission(error)) {
+        setFormError(repeatedSubmissionText(dialog.kind === 'violation' ? '违法违规记录' : '审批决定', '商户名录', { freshKey: true }))
+      } else setFormError(error.message)
     } finally {
       setBusy(false)
     }

@@ -12,7 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { PAGES, goToSignIn } from '@/lib/navigation'
 import { useSession } from '@/lib/session'
 import { TownChoice } from '../../components/town-choice'
-import { UNANSWERED_MESSAGE, questionClass, sendFailedToast, unansweredPositions, unansweredToast } from '../../answers'
+import { UNANSWERED_MESSAGE, periodEnded, questionClass, sendFailedToast, unansweredPositions, unansweredToast } from '../../answers'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../campaign.css'
 
@@ -34,6 +34,8 @@ export default function QuizPage() {
   const [townError, setTownError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
   const [notice, setNotice] = useState<Notice>()
+  // The quiz on screen is last period's (409 on 交卷): offer 「重新加载本期」 by the notice.
+  const [stale, setStale] = useState(false)
   // Set by the first 交卷/提交 with questions left open: from then on each open question says so.
   const [showMissing, setShowMissing] = useState(false)
   const [result, setResult] = useState<QuizResult>()
@@ -41,6 +43,8 @@ export default function QuizPage() {
   useEffect(() => {
     let current = true
     setState({ kind: 'loading' })
+    setNotice(undefined)
+    setStale(false)
     call(campaignRoutes.currentQuiz, {})
       .then((quiz) => current && setState({ kind: 'loaded', quiz }))
       .catch((error: unknown) => current && setState({ kind: 'failed', error: toApiError(error) }))
@@ -70,6 +74,7 @@ export default function QuizPage() {
   const missing = unansweredPositions(quiz.questions, answers)
   const submit = async () => {
     setNotice(undefined)
+    setStale(false)
     const townMissing = Boolean(session) && !merchantId && !townCode
     if (townMissing) setTownError('请选择您所在的乡镇（街道），成绩将计入该乡镇的知晓率')
     if (missing.length > 0) {
@@ -101,6 +106,7 @@ export default function QuizPage() {
         void Taro.pageScrollTo({ selector: '.field-town', duration: 200 }).catch(() => undefined)
       } else {
         setNotice({ kind: 'error', text: failure.message })
+        setStale(periodEnded(failure))
         void Taro.showToast({ title: sendFailedToast(failure.code, '交卷'), icon: 'none' })
       }
     } finally {
@@ -150,6 +156,11 @@ export default function QuizPage() {
       <View className='campaign-submit'>
         {/* By the button, where the person is looking when it fails. */}
         <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
+        {stale ? (
+          <Button className='reload-period' fill='outline' block onClick={() => setAttempt((n) => n + 1)}>
+            重新加载本期
+          </Button>
+        ) : null}
         <Button className='submit-quiz' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
           {submitting ? '正在判分…' : '交卷'}
         </Button>

@@ -12,7 +12,7 @@ import { decodedParam } from '@/lib/decode'
 import { PAGES } from '@/lib/navigation'
 import { useRequiredSession } from '@/lib/sign-in'
 import { TownChoice } from '../../components/town-choice'
-import { UNANSWERED_MESSAGE, questionClass, sendFailedToast, unansweredPositions, unansweredToast } from '../../answers'
+import { UNANSWERED_MESSAGE, periodEnded, questionClass, sendFailedToast, surveyDoneTitle, unansweredPositions, unansweredToast } from '../../answers'
 import { useScaledRoot } from '@/components/font-scale'
 import '../../campaign.css'
 
@@ -34,6 +34,8 @@ export default function SurveyPage() {
   const [townError, setTownError] = useState<string>()
   const [submitting, setSubmitting] = useState(false)
   const [notice, setNotice] = useState<Notice>()
+  // The survey on screen is last period's (409 on 提交): offer 「重新加载本期」 by the notice.
+  const [stale, setStale] = useState(false)
   // Set by the first 交卷/提交 with questions left open: from then on each open question says so.
   const [showMissing, setShowMissing] = useState(false)
   const [done, setDone] = useState<SurveyResponseResult>()
@@ -42,6 +44,8 @@ export default function SurveyPage() {
     if (!session) return
     let current = true
     setState({ kind: 'loading' })
+    setNotice(undefined)
+    setStale(false)
     call(campaignRoutes.currentSurvey, {})
       .then((survey) => current && setState({ kind: 'loaded', survey }))
       .catch((error: unknown) => current && setState({ kind: 'failed', error: toApiError(error) }))
@@ -69,7 +73,7 @@ export default function SurveyPage() {
   if (done) {
     return (
       <View style={scaled.style} className={`${scaled.className} survey-done count-${done.countStatus}`}>
-        <Text className='campaign-title'>{done.countStatus === 'counted' ? '提交成功' : '您本期已参加过测评'}</Text>
+        <Text className='campaign-title'>{surveyDoneTitle(done.countStatus)}</Text>
         <Text className={`count-status count-status--${done.countStatus}`}>{done.countMessage}</Text>
         <Button className='survey-home' fill='outline' block onClick={() => void Taro.reLaunch({ url: PAGES.home })}>
           返回首页
@@ -81,6 +85,7 @@ export default function SurveyPage() {
   const missing = unansweredPositions(survey.questions, answers)
   const submit = async () => {
     setNotice(undefined)
+    setStale(false)
     const townMissing = !merchantId && !townCode
     if (townMissing) setTownError('请选择您所在的乡镇（街道）')
     if (missing.length > 0) {
@@ -112,6 +117,7 @@ export default function SurveyPage() {
         void Taro.pageScrollTo({ selector: '.field-town', duration: 200 }).catch(() => undefined)
       } else if (failure.code !== 'UNAUTHENTICATED') {
         setNotice({ kind: 'error', text: failure.message })
+        setStale(periodEnded(failure))
         void Taro.showToast({ title: sendFailedToast(failure.code, '提交'), icon: 'none' })
       }
     } finally {
@@ -150,6 +156,11 @@ export default function SurveyPage() {
       <View className='campaign-submit'>
         {/* By the button, where the person is looking when it fails. */}
         <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
+        {stale ? (
+          <Button className='reload-period' fill='outline' block onClick={() => setAttempt((n) => n + 1)}>
+            重新加载本期
+          </Button>
+        ) : null}
         <Button className='submit-survey' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
           提交
         </Button>

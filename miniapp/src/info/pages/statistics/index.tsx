@@ -1,10 +1,11 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
-import { useState } from 'react'
-import { useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { routes, type PublicFiguresView } from '@fangxin/shared'
-import { call } from '@/api/client'
+import { Button } from '@nutui/nutui-react-taro'
+import { routes, type PublicFiguresView, type PublicStatisticsView } from '@fangxin/shared'
+import { call, isApiError, publicFileUrl } from '@/api/client'
 import { ErrorView, LoadingView } from '@/components/state-views'
 import { decodedParam } from '@/lib/decode'
 import { useLoad } from '../../use-load'
@@ -12,6 +13,7 @@ import { useScaledRoot } from '@/components/font-scale'
 import '../../info.css'
 
 type Rate = PublicFiguresView['handlingRate']
+type ScopeOptions = Pick<PublicStatisticsView, 'towns' | 'sectors'>
 
 /** A rate with what it was divided from; a small sample says so instead of a percentage. */
 const rateLine = (rate: Rate) => (rate.denominator > 0 && !rate.smallSample ? `${rate.text}（${rate.numerator}/${rate.denominator}）` : rate.text)
@@ -34,7 +36,10 @@ export default function StatisticsPage() {
   const [scope, setScope] = useState(decodedParam(useRouter().params.scope) ?? 'county')
   const { state, retry } = useLoad(() => call(routes.publicStatistics, { query: { scope } }), scope)
 
-  const options = state.kind === 'loaded' ? state.value : undefined
+  // The chips of the last answer: kept while another scope loads or after it failed, so the person can switch back.
+  const lastOptions = useRef<ScopeOptions>()
+  if (state.kind === 'loaded') lastOptions.current = { towns: state.value.towns, sectors: state.value.sectors }
+  const options = lastOptions.current
   const Option = ({ value, label }: { value: string; label: string }) => (
     <Text className={`fx-tap stats-scope-option stats-scope-option--${value.replace(':', '-')}${scope === value ? ' stats-scope-option--on' : ''}`} onClick={() => setScope(value)}>
       {label}
@@ -94,10 +99,39 @@ export default function StatisticsPage() {
               ))
           )}
           <Text className='info-note'>
-            数据按投诉受理月份统计，来自投诉处理过程中的计数，不公布任何投诉的具体内容和个人信息。处理率 = 已办结 ÷ 受理；满意率 = （满意 + 基本满意）÷ 评价人数；样本少于 10 时比例仅供参考。开放数据（CSV）可通过接口 /statistics/open-data.csv 下载。
+            数据按投诉受理月份统计，来自投诉处理过程中的计数，不公布任何投诉的具体内容和个人信息。处理率 = 已办结 ÷ 受理；满意率 = （满意 + 基本满意）÷ 评价人数；样本少于 10 时比例仅供参考。
           </Text>
+          <OpenDataDownload />
         </View>
       ) : null}
+    </View>
+  )
+}
+
+/**
+ * The open-data file (全县各乡镇、各行业逐月数据, CSV), in words rather than its address. H5: the browser
+ * downloads it. WeChat cannot open a CSV in place: the link is copied, to open in a browser on a computer.
+ */
+function OpenDataDownload() {
+  const download = async () => {
+    try {
+      const url = publicFileUrl(routes.openDataCsv)
+      if (process.env.TARO_ENV === 'h5') {
+        window.open(url, '_blank')
+        return
+      }
+      await Taro.setClipboardData({ data: url })
+      void Taro.showToast({ title: '下载链接已复制，请在电脑浏览器中打开', icon: 'none', duration: 3000 })
+    } catch (error) {
+      void Taro.showToast({ title: isApiError(error) ? error.message : '未能复制链接，请稍后重试', icon: 'none' })
+    }
+  }
+  return (
+    <View className='stats-open-data'>
+      <Text className='info-note'>开放数据：全县各乡镇（街道）、各行业的逐月数据，CSV 表格文件，可用 Excel、WPS 等表格软件打开。</Text>
+      <Button className='download-open-data' size='small' fill='outline' onClick={() => void download()}>
+        {process.env.TARO_ENV === 'h5' ? '下载开放数据（CSV）' : '复制开放数据下载链接'}
+      </Button>
     </View>
   )
 }

@@ -62,7 +62,7 @@ function ShopRecallsManager({ id }: { id: string }) {
       <PageNotice notice={notice} onClose={() => setNotice(undefined)} />
       <Text className='recalls-section-title'>发布召回或退市信息</Text>
       <Text className='recalls-hint'>发布后显示在本店的店铺页和小程序首页。只有店主可以发布和撤回。</Text>
-      <RecallForm onSubmit={publish} />
+      <RecallForm onSubmit={publish} listedIn='本店的召回信息' />
 
       <Text className='recalls-section-title'>本店的召回信息</Text>
       <PagedListView list={list} className='merchant-recall-list' loadingText='正在加载…' emptyTitle='本店还没有发布召回信息'>

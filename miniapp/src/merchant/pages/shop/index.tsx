@@ -60,11 +60,18 @@ function ShopManager({ id, userId }: { id: string; userId: string }) {
     setState({ kind: 'loading' })
     setAttempt((n) => n + 1)
   }
-  // After saving commitments: the saved version is what the shop sees; a failed refresh keeps the page as it is.
-  const refreshShop = () =>
+  // After saving commitments (or on 刷新 after a conflict): the saved version is what the shop sees; a failed
+  // refresh keeps the page as it is, says so, and resolves to undefined.
+  const refreshShop = (): Promise<MerchantPublicView | undefined> =>
     getMerchant(id).then(
-      (next) => setState((previous) => (previous.kind === 'loaded' ? { ...previous, shop: next } : previous)),
-      (error: unknown) => tellReloadFailed(toApiError(error))
+      (next) => {
+        setState((previous) => (previous.kind === 'loaded' ? { ...previous, shop: next } : previous))
+        return next
+      },
+      (error: unknown) => {
+        tellReloadFailed(toApiError(error))
+        return undefined
+      }
     )
 
   if (state.kind === 'loading') return <LoadingView text='正在加载店铺…' />
@@ -107,6 +114,7 @@ function ShopManager({ id, userId }: { id: string; userId: string }) {
         shop={shop}
         isOwner={isOwner}
         onSaved={() => void refreshShop()}
+        onRefresh={refreshShop}
         onNotice={setNotice}
       />
       <PosterSection shop={shop} onNotice={setNotice} />

@@ -58,7 +58,7 @@ export function ShopView({ merchant }: { merchant: MerchantPublicView }) {
 
       <Text className='commitments-since'>以上承诺自 {merchant.commitmentsSince} 起生效</Text>
 
-      {merchant.recallsInForce > 0 ? <ShopRecalls merchantId={merchant.id} /> : null}
+      {merchant.recallsInForce > 0 ? <ShopRecalls merchantId={merchant.id} total={merchant.recallsInForce} /> : null}
 
       <View className='complain-box'>
         <Text className='complain-hint'>在本店消费遇到问题？先和商家沟通；商家不处理时，可以在这里投诉，监管部门会跟进。</Text>

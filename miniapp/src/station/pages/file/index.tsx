@@ -21,7 +21,16 @@ import { useRequiredSession } from '@/lib/sign-in'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { NotStationView, isStationSession } from '../../components/station-gate'
 import { holdReceipt } from '../../receipt-memory'
-import { EMPTY_STATION_DRAFT, SPOKEN_CONSENT_TEXT, stationFormErrors, stationRequestOf, type StationChannel, type StationDraft } from '../../station-form'
+import {
+  EMPTY_STATION_DRAFT,
+  SPOKEN_CONSENT_TEXT,
+  stationFormErrors,
+  stationRequestOf,
+  townShopsNote,
+  type StationChannel,
+  type StationDraft,
+  type TownShops
+} from '../../station-form'
 import '../../station.css'
 
 const MAX_PHOTOS = 6
@@ -51,7 +60,7 @@ export default function StationFilePage() {
   const session = useRequiredSession()
   const [shopCode, setShopCode] = useState('')
   const [shop, setShop] = useState<ShopState>({ kind: 'none' })
-  const [townShops, setTownShops] = useState<Array<{ id: string; name: string }>>([])
+  const [townShops, setTownShops] = useState<TownShops>({ kind: 'loading' })
   const [draft, setDraft] = useState<StationDraft>(EMPTY_STATION_DRAFT)
   // The same photo slots as every other form: thumbnails with 重试 / 删除 as proper tap targets.
   const photos = usePhotoUploads(MAX_PHOTOS)
@@ -66,13 +75,15 @@ export default function StationFilePage() {
   const today = shanghaiToday(new Date())
   const townCode = session?.user.roles.station?.townCode
 
-  // The shops of the station's own town, one tap each; any other shop by its code.
+  // The shops of the station's own town, one tap each; any other shop by its code (the note says so when the
+  // list could not load or is only the first 30).
   useEffect(() => {
     if (!townCode) return
     let current = true
     call(routes.directory, { query: { town: townCode as TownCode, limit: 30 } }).then(
-      (page) => current && setTownShops(page.items.map((item) => ({ id: item.id, name: item.name }))),
-      () => undefined
+      (page) =>
+        current && setTownShops({ kind: 'loaded', items: page.items.map((item) => ({ id: item.id, name: item.name })), more: Boolean(page.nextCursor) }),
+      () => current && setTownShops({ kind: 'failed' })
     )
     return () => {
       current = false
@@ -218,14 +229,15 @@ export default function StationFilePage() {
                 查找店铺
               </Button>
             </View>
-            {townShops.length > 0 ? (
+            {townShops.kind === 'loaded' && townShops.items.length > 0 ? (
               <>
                 <Text className='field-hint'>或选择本乡镇（街道）的放心消费店铺：</Text>
-                {townShops.map((item) => (
+                {townShops.items.map((item) => (
                   <Cell key={item.id} className={`shop-pick shop-pick-${item.id}`} title={item.name} extra='选择' clickable onClick={() => void chooseShop(item.id)} />
                 ))}
               </>
             ) : null}
+            {townShopsNote(townShops) ? <Text className='field-hint town-shops-note'>{townShopsNote(townShops)}</Text> : null}
           </View>
         )}
       </CellGroup>

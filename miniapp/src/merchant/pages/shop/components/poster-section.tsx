@@ -13,6 +13,8 @@ type PosterState = { kind: 'drawing' } | { kind: 'failed'; message: string } | {
 export function PosterSection({ shop, onNotice }: { shop: MerchantPublicView; onNotice: (notice: Notice | undefined) => void }) {
   const [poster, setPoster] = useState<PosterState>({ kind: 'drawing' })
   const [saving, setSaving] = useState(false)
+  // Why the last save failed, by the save button (the page notice is out of sight at the top).
+  const [saveError, setSaveError] = useState<string>()
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
@@ -46,12 +48,14 @@ export function PosterSection({ shop, onNotice }: { shop: MerchantPublicView; on
   const save = async () => {
     if (poster.kind !== 'ready' || saving) return
     setSaving(true)
+    setSaveError(undefined)
     try {
       await poster.poster.save()
       if (process.env.TARO_ENV !== 'h5') onNotice({ kind: 'success', text: '海报已保存到相册，可以打印后张贴在店内显眼位置' })
     } catch (error) {
       const { text, worded } = posterFailureText(error, '海报保存失败，请稍后重试')
       if (!worded) console.error('poster saving failed', error)
+      setSaveError(text)
       onNotice({ kind: 'error', text })
     } finally {
       setSaving(false)
@@ -74,6 +78,11 @@ export function PosterSection({ shop, onNotice }: { shop: MerchantPublicView; on
       {poster.kind === 'ready' ? (
         <View className='poster-ready'>
           <Image className='poster-preview' src={poster.poster.previewSrc} mode='widthFix' showMenuByLongpress />
+          {saveError ? (
+            <View className='form-error poster-save-error'>
+              <Text className='form-error-text'>{saveError}</Text>
+            </View>
+          ) : null}
           <Button className='download-poster' type='primary' block loading={saving} onClick={() => void save()}>
             {process.env.TARO_ENV === 'h5' ? '下载海报（PNG）' : '保存海报到相册'}
           </Button>
