@@ -1,5 +1,5 @@
 import type { ApiError } from '../src/api/http'
-import { isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '../src/lib/repeat-submission'
+import { answerMayBeLost, isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '../src/lib/repeat-submission'
 
 const failure = (code: ApiError['code'], field?: string) => ({ code, ...(field ? { field } : {}) }) as Pick<ApiError, 'code' | 'field'>
 
@@ -37,5 +37,15 @@ describe('the request number after a failed submit', () => {
     expect(text).toContain('「本店的召回信息」')
     expect(text).toContain('再点一次')
     expect(text).not.toContain('重新打开本页')
+  })
+})
+
+describe('whether a failed request may have gone through', () => {
+  it('may have, when its answer was lost or the store was busy: the retry repeats the request', () => {
+    for (const code of ['NETWORK', 'INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHENTICATED'] as const) expect(answerMayBeLost({ code })).toBe(true)
+  })
+
+  it('did not, when the server refused it: the next tap is a new request', () => {
+    for (const code of ['CONFLICT', 'INVALID', 'NOT_FOUND', 'FORBIDDEN'] as const) expect(answerMayBeLost({ code })).toBe(false)
   })
 })

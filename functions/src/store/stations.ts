@@ -91,9 +91,16 @@ export async function listStations(): Promise<StationRecord[]> {
   return stations;
 }
 
-/** A one-time code to join a station, audited under the staff member who issued it. */
-export async function saveStationCode(code: { code: string; stationId: string; townCode: string; issuedBy: string; issuedAt: string; expiresAt: number }, role: string) {
-  await execute(
+/**
+ * A one-time code to join a station, audited under the staff member who issued it, with the request's claim on
+ * its Idempotency-Key: 'replayed' when the key was claimed already (the same request sent again).
+ */
+export async function saveStationCode(
+  code: { code: string; stationId: string; townCode: string; issuedBy: string; issuedAt: string; expiresAt: number },
+  role: string,
+  claim: IdempotencyClaim,
+): Promise<'saved' | 'replayed'> {
+  const writes = [
     StationCodeEntity.build(PutTransaction)
       .item({ code: code.code, stationId: code.stationId, townCode: code.townCode, issuedBy: code.issuedBy, expiresAt: code.expiresAt })
       .options({ condition: { attr: 'code', exists: false } }),
@@ -106,7 +113,15 @@ export async function saveStationCode(code: { code: string; stationId: string; t
       subjectId: code.stationId,
       at: code.issuedAt,
     }),
-  );
+    claimWrite(claim, code.issuedAt),
+  ] as const;
+  try {
+    await execute(...writes);
+    return 'saved';
+  } catch (error) {
+    if (claimWasTaken(error, writes.length - 1)) return 'replayed';
+    throw error;
+  }
 }
 
 export async function findStationCode(code: string) {

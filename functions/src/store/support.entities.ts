@@ -196,7 +196,8 @@ export const UserEntity = new Entity({
 });
 
 /**
- * Audit trail of staff actions, by person: who did what, when, in which role, to which complaint or shop.
+ * Audit trail of staff actions, by person: who did what, when, in which role, to which complaint or shop —
+ * and which export of personal data they took.
  *   pk = AUDIT#<staffUserId>   sk = <at>#<subjectId>#<seq>
  */
 export const AuditEntity = new Entity({
@@ -207,7 +208,7 @@ export const AuditEntity = new Entity({
     entry: string().key().savedAs('sk'),
     action: string(),
     role: string(),
-    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection', 'station', 'content', 'recall'),
+    subjectType: string().enum('complaint', 'merchant', 'settings', 'inspection', 'station', 'content', 'recall', 'export'),
     subjectId: string(),
     /** The reason or note given, for registry actions. */
     detail: string().optional(),

@@ -12,7 +12,9 @@ import {
   deadlineEstimateNote,
   describeDeadline,
   partyNoticeOf,
+  maskName,
   maskPhone,
+  isUnclaimed,
   type Actor,
   type ComplaintSummary,
   type ComplaintView,
@@ -71,8 +73,10 @@ const EVENT_TITLES: Record<LifecycleEvent['type'], string> = {
 
 function phoneFor(record: ComplaintRecord, actor: Actor): string | undefined {
   if (!record.phone) return undefined;
-  // The station took the number to call the consumer back; the bureau and the consumer need it too.
-  if (actor.kind === 'consumer' || actor.kind === 'staff' || actor.kind === 'station') return record.phone;
+  // The bureau and the consumer need the number; the station that took it in, while it acts for the consumer
+  // (until they claim the case: its 回访 list keeps the number for the call back).
+  if (actor.kind === 'consumer' || actor.kind === 'staff') return record.phone;
+  if (actor.kind === 'station') return isUnclaimed(record) ? record.phone : maskPhone(record.phone);
   return record.sharePhoneWithMerchant ? record.phone : maskPhone(record.phone);
 }
 
@@ -215,7 +219,9 @@ export async function toComplaintView(
       : {}),
     ...(record.fulfilledAt ? { fulfilledAt: record.fulfilledAt } : {}),
     ...(staff && record.assigneeId ? { assigneeId: record.assigneeId } : {}),
-    ...((staff || actor.kind === 'station') && record.channel ? { intake: intakeView(record) } : {}),
+    ...(staff && record.channel ? { intake: intakeView(record) } : {}),
+    // The station, once the consumer has claimed the case, has no more need of their name.
+    ...(actor.kind === 'station' && record.channel ? { intake: intakeView(record, !isUnclaimed(record)) } : {}),
     ...(record.case12315 ? { case12315: record.case12315 } : {}),
     ...(notice ? { notice: noticeSummary(notice, viewer, now) } : {}),
     filedAt: record.filedAt,
@@ -239,13 +245,13 @@ export async function toComplaintView(
 }
 
 /** How a complaint came in, for staff and the station: the channel, the station, the consumer's name and consent. */
-function intakeView(record: ComplaintRecord) {
+function intakeView(record: ComplaintRecord, nameMasked = false) {
   const channel = record.channel ?? 'mini_program';
   return {
     channel,
     channelLabel: INTAKE_CHANNELS[channel as IntakeChannel] ?? channel,
     ...(record.stationId ? { stationId: record.stationId } : {}),
-    ...(record.consumerName ? { consumerName: record.consumerName } : {}),
+    ...(record.consumerName ? { consumerName: nameMasked ? maskName(record.consumerName) : record.consumerName } : {}),
     ...(record.stationId ? { spokenConsent: record.spokenConsent === true } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { findMerchant } from '../store/merchants';
 import { complaintNotFound } from './complaint-access';
 import { triageQueue } from './read-complaints';
 import { loadComplaint, type ComplaintRecord } from '../store/complaints';
+import { recordExport } from '../store/audit';
 
 /** The columns the 12315 platform's entry form asks for, in its order. */
 const HEADER = [
@@ -27,7 +28,8 @@ const label = (labels: Readonly<Record<string, string>>, code: string) => labels
 /**
  * The cases in the caller's jurisdiction that the bureau has accepted and that still lack a 12315 number,
  * one row each, so staff can register them on the platform and then record the number. Staff see the full
- * phone and description (they need them for the entry); every cell is safe against formula injection.
+ * phone and description (they need them for the entry); every cell is safe against formula injection. The
+ * export is audited.
  */
 export async function export12315Csv(principal: Principal, now: Date): Promise<string> {
   if (!principal.roles.staff) throw complaintNotFound();
@@ -62,5 +64,7 @@ export async function export12315Csv(principal: Principal, now: Date): Promise<s
     }
     cursor = page.nextCursor;
   } while (cursor);
+  // Every complainant's number and words in one file: who took it is on record.
+  await recordExport({ userId: principal.userId, role: principal.roles.staff.role }, '12315', rows.length - 1, now.toISOString());
   return toCsv(rows);
 }

@@ -168,7 +168,10 @@ const STATUS_MOVES: Record<'suspend' | 'revoke' | 'reinstate', { from: MerchantS
   reinstate: { from: ['suspended'], to: 'active' },
 };
 
-/** Suspend, revoke (摘牌) or reinstate, with a reason; regulators in their towns and county admins. */
+/**
+ * Suspend, revoke (摘牌) or reinstate, with a reason; regulators in their towns and county admins. The same
+ * change sent again (the shop already in that status for that reason) answers the shop as it stands.
+ */
 export async function changeMerchantStatus(
   merchantId: string,
   change: { action: 'suspend' | 'revoke' | 'reinstate'; reason: string },
@@ -179,6 +182,8 @@ export async function changeMerchantStatus(
   const before = await loadShop(merchantId);
   const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
   const move = STATUS_MOVES[change.action];
+  // The same change already made, with the same reason: the staff member's retry after a lost answer.
+  if (before.status === move.to && before.statusReason === change.reason) return toRegistryView(before);
   if (!move.from.includes(before.status)) {
     throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，不能进行此操作`, 'action');
   }
@@ -192,7 +197,6 @@ export async function changeMerchantStatus(
   return toRegistryView(after);
 }
 
-/** Records a violation (credit flag): the shop shows it, joins the 联合惩戒 list, and cannot be awarded. */
 /**
  * Records a violation (credit flag): the shop shows it, joins the 联合惩戒 list, and cannot be awarded. Sent again
  * with the same Idempotency-Key (a lost answer), it is recorded once and the shop is answered as it now stands.
@@ -222,7 +226,8 @@ export async function recordViolation(merchantId: string, flag: CreditFlag, prin
 
 /**
  * Resolves one flag (信用修复): it moves from the shop's flags to its resolved ones, with who, when and why, and
- * the shop leaves the 联合惩戒 list once none is left. A flag already resolved is 409; one the shop never had, 404.
+ * the shop leaves the 联合惩戒 list once none is left. A flag already resolved is 409 (sent again with the same
+ * reason, the shop as it stands); one the shop never had, 404.
  * The move changes the size of the flags, so it is conditioned like a new flag: an edit of the shop read before
  * it is refused rather than bring the flag back.
  */
@@ -232,7 +237,10 @@ export async function resolveViolation(merchantId: string, input: ResolveCreditF
   const staff = requireStaff(principal, ['admin', 'regulator'], before.townCode);
   const flag = before.creditFlags.find((each) => each.recordedAt === input.recordedAt);
   if (!flag) {
-    if ((before.resolvedCreditFlags ?? []).some((each) => each.recordedAt === input.recordedAt)) throw new Conflict('该违法违规记录已经解除');
+    const done = (before.resolvedCreditFlags ?? []).find((each) => each.recordedAt === input.recordedAt);
+    // Resolved already for the same reason: the staff member's retry after a lost answer.
+    if (done?.resolution === input.resolution) return toRegistryView(before);
+    if (done) throw new Conflict('该违法违规记录已经解除');
     throw new NotFound('未找到该违法违规记录', 'recordedAt');
   }
   const resolved = { ...flag, resolvedAt: now.toISOString(), resolvedBy: principal.userId, resolution: input.resolution };
@@ -303,13 +311,26 @@ export async function requireMembership(merchantId: string, principal: Principal
   return member;
 }
 
-export async function inviteClerk(merchantId: string, principal: Principal, now: Date): Promise<BindingCode> {
+/** The owner: a one-time code for a new clerk. Sent again with its Idempotency-Key, the same code while it is unused. */
+export async function inviteClerk(merchantId: string, principal: Principal, idempotencyKey: string, now: Date): Promise<BindingCode> {
   await requireMembership(merchantId, principal, 'owner');
+  const binding = { code: randomKey(8), role: 'clerk' as const, issuedBy: principal.userId, expiresAt: Math.floor(now.getTime() / 1000) + BINDING_TTL_SECONDS };
+  const claim = { userId: principal.userId, operation: 'inviteClerk', key: idempotencyKey, requestHash: requestHashOf({ merchantId }), resultId: binding.code };
+  const earlier = await findClaim(claim);
+  if (earlier) return clerkCodeAgain(earlier, claim.requestHash, merchantId, now);
   await hitRateLimit('clerkInvite', merchantId, now);
   const before = await loadShop(merchantId);
-  const binding = { code: randomKey(8), role: 'clerk' as const, issuedBy: principal.userId, expiresAt: Math.floor(now.getTime() / 1000) + BINDING_TTL_SECONDS };
-  await saveRegistryChange({ before, after: before, binding });
+  const saved = await saveRegistryChange({ before, after: before, binding, claim });
+  if (saved === 'replayed') return clerkCodeAgain(await claimedResult(claim), claim.requestHash, merchantId, now);
   return { code: binding.code, role: 'clerk', merchantId, expiresAt: new Date(binding.expiresAt * 1000).toISOString() };
+}
+
+/** The clerk code an earlier try with this key made, while nobody has used it. */
+async function clerkCodeAgain(earlier: { resultId: string; requestHash: string }, requestHash: string, merchantId: string, now: Date): Promise<BindingCode> {
+  requireSameRequest(earlier, requestHash, '店员绑定码');
+  const code = await findBindingCode(earlier.resultId);
+  if (!code || code.usedBy || code.merchantId !== merchantId || code.expiresAt * 1000 < now.getTime()) throw new Conflict('这个绑定码已被使用或已过期，请重新生成');
+  return { code: code.code, role: 'clerk', merchantId, expiresAt: new Date(code.expiresAt * 1000).toISOString() };
 }
 
 export async function shopPeople(merchantId: string, principal: Principal) {

@@ -134,17 +134,32 @@ export async function registerStation(input: z.output<typeof RegisterSchema>, pr
   return toStationView(existing);
 }
 
-/** Admins, and regulators of the station's town: a one-time code for a new member of the station's staff. */
-export async function inviteStationStaff(stationId: string, principal: Principal, now: Date): Promise<StationInvitation> {
+/**
+ * Admins, and regulators of the station's town: a one-time code for a new member of the station's staff.
+ * Sent again with its Idempotency-Key (a lost answer, a double tap), the same code while it is unused.
+ */
+export async function inviteStationStaff(stationId: string, principal: Principal, idempotencyKey: string, now: Date): Promise<StationInvitation> {
   const staff = principal.roles.staff!;
   const station = await findStation(stationId);
   if (!station || !coversTown(staff.jurisdiction, station.townCode)) throw new NotFound('未找到该投诉站');
   if (staff.role === 'mediator') throw new Forbidden('您的岗位无权为投诉站发放绑定码');
-  await hitRateLimit('stationInvite', stationId, now);
   const code = randomKey(10);
+  const claim = { userId: principal.userId, operation: 'inviteStationStaff', key: idempotencyKey, requestHash: requestHashOf({ stationId }), resultId: code };
+  const earlier = await findClaim(claim);
+  if (earlier) return stationCodeAgain(earlier, claim.requestHash, stationId, now);
+  await hitRateLimit('stationInvite', stationId, now);
   const expiresAt = Math.floor(now.getTime() / 1000) + STATION_CODE_TTL_SECONDS;
-  await saveStationCode({ code, stationId, townCode: station.townCode, issuedBy: principal.userId, issuedAt: now.toISOString(), expiresAt }, staff.role);
+  const saved = await saveStationCode({ code, stationId, townCode: station.townCode, issuedBy: principal.userId, issuedAt: now.toISOString(), expiresAt }, staff.role, claim);
+  if (saved === 'replayed') return stationCodeAgain(await claimedResult(claim), claim.requestHash, stationId, now);
   return { code, stationId, expiresAt: new Date(expiresAt * 1000).toISOString() };
+}
+
+/** The code an earlier try with this key made, while nobody has used it. */
+async function stationCodeAgain(earlier: { resultId: string; requestHash: string }, requestHash: string, stationId: string, now: Date): Promise<StationInvitation> {
+  requireSameRequest(earlier, requestHash, '绑定码');
+  const code = await findStationCode(earlier.resultId);
+  if (!code || code.usedBy || code.stationId !== stationId || code.expiresAt * 1000 < now.getTime()) throw new Conflict('这个绑定码已被使用或已过期，请重新生成');
+  return { code: code.code, stationId, expiresAt: new Date(code.expiresAt * 1000).toISOString() };
 }
 
 /**
@@ -194,12 +209,14 @@ export async function requireStationStaff(principal: Principal): Promise<Station
 }
 
 /**
- * The 8-digit claim code of one request, and its hash. It is made from the request's Idempotency-Key under a
- * server secret, so the same request sent again (the station's answer lost on the way) is answered the same
- * code, while only the hash is stored and nobody without the secret can work a code out.
+ * The 8-digit claim code of one request, and its hash. It is made from the request (its Idempotency-Key and
+ * what it says) under a server secret, so the same request sent again (the station's answer lost on the way)
+ * is answered the same code, while only the hash is stored and nobody without the secret can work a code out.
  */
-function claimCodeOf(request: { userId: string; operation: string; key: string }, now: Date) {
-  const digest = createHmac('sha256', authConfig().jwtSecret).update(`fangxin claim code:${request.userId}#${request.operation}#${request.key}`).digest();
+function claimCodeOf(request: { userId: string; operation: string; key: string; requestHash: string }, now: Date) {
+  const digest = createHmac('sha256', authConfig().jwtSecret)
+    .update(`fangxin claim code:${request.userId}#${request.operation}#${request.key}#${request.requestHash}`)
+    .digest();
   const code = String(digest.readUIntBE(0, 6) % 100_000_000).padStart(8, '0');
   const expiresAt = Math.floor(now.getTime() / 1000) + CLAIM_CODE_VALID_DAYS * 86_400;
   return { code, hash: claimCodeHash(code), expiresAt, expiresAtIso: new Date(expiresAt * 1000).toISOString() };
@@ -258,7 +275,8 @@ export async function stationFileComplaint(
   const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
   const id = ulid(now.getTime());
-  const claimCode = claimCodeOf({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey }, now);
+  const hash = requestHashOf(input);
+  const claimCode = claimCodeOf({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey, requestHash: hash }, now);
   const record: ComplaintRecord = {
     ...initialState({ consumerId: unclaimedConsumerId(id), merchantId: merchant.id, townCode: merchant.townCode, stationId: station.stationId }, now, rules, calendar),
     id,
@@ -284,7 +302,6 @@ export async function stationFileComplaint(
     claimCodeHash: claimCode.hash,
   };
   const event = fileEvent(actor, now, { channel: input.channel, text: `${station.name}${INTAKE_CHANNELS[input.channel]}` });
-  const hash = requestHashOf(input);
   const task = moderationTaskFor(
     check,
     { complaintId: id, target: DESCRIPTION_TARGET, textType: 'file', text: record.description, authorKind: 'consumer', authorUserId: principal.userId, writtenAt: event.at },
@@ -330,8 +347,8 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   const loaded = await loadComplaint(complaintId);
   if (!loaded || loaded.record.stationId !== station.stationId) throw new NotFound('未找到该投诉，或不是本站受理的投诉');
   const { record } = loaded;
-  const request = { userId: principal.userId, operation: 'reissueClaimCode', key: idempotencyKey };
-  const claim = { ...request, requestHash: requestHashOf({ complaintId, sendBySms }), resultId: complaintId };
+  const request = { userId: principal.userId, operation: 'reissueClaimCode', key: idempotencyKey, requestHash: requestHashOf({ complaintId, sendBySms }) };
+  const claim = { ...request, resultId: complaintId };
   const claimCode = claimCodeOf(request, now);
   // After retention the phone is masked (docs/privacy.md): there is no number to text.
   const sms = { phone: record.retentionAppliedAt ? undefined : record.phone, stationName: station.name, requested: sendBySms };

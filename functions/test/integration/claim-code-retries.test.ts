@@ -46,7 +46,7 @@ beforeAll(async () => {
   station = registered.body;
   const principal = { userId: 'u-test-retry-station', displayName: '站员', roles: { merchantIds: [] as string[] } };
   await saveUser({ ...principal, openid: 'o-test-retry-station' });
-  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.adminCounty.token });
+  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.id }, token: people.adminCounty.token });
   const joined = await invoke<Session>(redeemCode, { method: 'POST', routePath: '/station/bindings', token: (await issueToken(principal, new Date())).token, body: { code: invitation.body.code } });
   stationStaff = { userId: principal.userId, token: joined.body.token, principal: { ...principal, roles: joined.body.user.roles } };
 });

@@ -59,7 +59,7 @@ it('a claim that loses its write to a move of the case is made on the new versio
     headers: { 'idempotency-key': newIdempotencyKey() },
     body: { name: '城关农贸市场消费维权服务站', townCode: 'chengguan', placeType: 'market', address: '城关镇农贸市场管理办公室', contactName: '李站长', contactPhone: '0311-5551234' },
   });
-  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.body.id }, token: people.adminCounty.token });
+  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.body.id }, token: people.adminCounty.token });
   const joined = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: await signIn('moving-station'), body: { code: invitation.body.code } });
   const { phone: _phone, privacyConsent: _consent, ...rest } = complaintBody();
   void _phone;

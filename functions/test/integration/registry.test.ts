@@ -100,12 +100,18 @@ describe('onboarding: apply → approve → bind → invite a clerk → remove t
     expect(resent.status).toBe(200);
     expect(Session.parse(resent.body).user.roles.merchantIds).toEqual([shop.id]);
 
-    const invitation = await invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', pathParameters: { id: shop.id }, token: ownerSession.token });
+    const inviteKey = newIdempotencyKey();
+    const inviteOnce = () => invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', headers: { 'idempotency-key': inviteKey }, pathParameters: { id: shop.id }, token: ownerSession.token });
+    const invitation = await inviteOnce();
     expect(invitation.body).toMatchObject({ role: 'clerk', merchantId: shop.id });
+    // Sent again with its key (a lost answer): the same code, not a second live one.
+    expect((await inviteOnce()).body).toEqual(invitation.body);
     const clerkSession = Session.parse((await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: clerk.token, body: { code: invitation.body.code } })).body);
+    // Once used, the key's replay no longer hands the code out.
+    expect(await inviteOnce()).toMatchObject({ status: 409, body: { message: '这个绑定码已被使用或已过期，请重新生成' } });
 
     // The clerk cannot invite or remove; the owner sees both people.
-    expect((await invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', pathParameters: { id: shop.id }, token: clerkSession.token })).status).toBe(403);
+    expect((await invoke(invite, { method: 'POST', routePath: '/merchant/shops/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: shop.id }, token: clerkSession.token })).status).toBe(403);
     const team = await invoke(people, { method: 'GET', routePath: '/merchant/shops/{id}/people', pathParameters: { id: shop.id }, token: ownerSession.token });
     expect(team.body.items.map((p: { role: string }) => p.role).sort()).toEqual(['clerk', 'owner']);
 
@@ -171,6 +177,11 @@ describe('status, credit flags and versioned commitments', () => {
     const suspended = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason: '多次拒不处理消费者投诉' } });
     expect(suspended.body).toMatchObject({ status: 'suspended', statusReason: '多次拒不处理消费者投诉' });
     expect(await listed()).not.toContain('QHSUSPEND1');
+    // The same change sent again (a lost answer): the shop as it stands; another suspension reason is refused.
+    const suspendAgain = (reason: string) =>
+      invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason } });
+    expect(await suspendAgain('多次拒不处理消费者投诉')).toMatchObject({ status: 200, body: { status: 'suspended', statusReason: '多次拒不处理消费者投诉' } });
+    expect(await suspendAgain('另一个理由，再暂停一次')).toMatchObject({ status: 400, body: { field: 'action' } });
     const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHSUSPEND1' } })).body);
     expect(page.statusNotice).toContain('暂停');
     // A regulator of another town cannot touch it.
@@ -256,7 +267,10 @@ describe('status, credit flags and versioned commitments', () => {
     expect(once.status).toBe(200);
     expect(MerchantRegistryView.parse(once.body)).toMatchObject({ creditFlags: [{ recordedAt: second!.recordedAt }], resolvedCreditFlags: [{ recordedAt: first!.recordedAt, resolution: '已整改到位，予以信用修复。' }] });
     expect(await onList()).toBe(true);
-    expect((await resolve(staff.regulatorChengguan, { recordedAt: first!.recordedAt, resolution: '已整改到位，予以信用修复。' })).status).toBe(409);
+    // Sent again with the same reason (a lost answer): the shop as it stands, resolved once; another reason: 409.
+    const resent = await resolve(staff.regulatorChengguan, { recordedAt: first!.recordedAt, resolution: '已整改到位，予以信用修复。' });
+    expect(resent).toMatchObject({ status: 200, body: { resolvedCreditFlags: [{ recordedAt: first!.recordedAt }] } });
+    expect((await resolve(staff.regulatorChengguan, { recordedAt: first!.recordedAt, resolution: '另一个理由，再解除一次。' })).status).toBe(409);
 
     // Both: off the list, the page's notice gone and its title back.
     expect((await resolve(staff.adminCounty, { recordedAt: second!.recordedAt, resolution: '警告期满，未再发现问题。' })).status).toBe(200);

@@ -9,6 +9,9 @@ import { handler as unsentNotices } from '../../src/handlers/staff/unsent-notice
 import { handler as putClockRules } from '../../src/handlers/settings/put-clock-rules';
 import { dispatchDue } from '../../src/use-cases/deliver-notifications';
 import { loadComplaint } from '../../src/store/complaints';
+import { documentClient } from '../../src/clients';
+import { config } from '../../src/config';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
@@ -201,6 +204,13 @@ describe('the 12315 case number', () => {
     expect(row).toContain('13800138000');
     expect(row).toContain(SHOP_A.name);
     expect(row).toContain('城关镇');
+    // Every complainant's number in one file: who took it, and how many rows, is on record.
+    const { Items: audit = [] } = await documentClient.send(
+      new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${people.regulatorChengguan.userId}` } }),
+    );
+    expect(audit.filter((item) => item.action === 'export_12315')).toEqual([
+      expect.objectContaining({ role: 'regulator', subjectType: 'export', subjectId: '12315', detail: `${lines.filter((line) => line !== '').length - 1} 行` }),
+    ]);
 
     const badNumber = await command(people.regulatorChengguan, complaint.id, complaint.version, { type: 'record_12315', caseNumber: '12-34' });
     expect(badNumber).toMatchObject({ status: 400, body: { field: 'command.caseNumber' } });

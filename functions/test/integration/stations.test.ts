@@ -88,7 +88,7 @@ async function joinStation(name: string, stationId: string): Promise<SignedIn> {
   const principal = { userId: `u-test-${name}`, displayName: name, roles: { merchantIds: [] } };
   await saveUser({ ...principal, openid: `o-test-${name}` });
   const { token } = await issueToken(principal, new Date());
-  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: stationId }, token: people.adminCounty.token });
+  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: stationId }, token: people.adminCounty.token });
   expect(invitation.status).toBe(201);
   const joined = await invoke<Session>(redeemCode, { method: 'POST', routePath: '/station/bindings', token, body: { code: invitation.body.code } });
   expect(joined.status).toBe(200);
@@ -140,7 +140,7 @@ describe('the office registers stations', () => {
   });
 
   it('a station code works once; a second use, a consumer on staff routes and a mediator issuing codes are refused', async () => {
-    const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.adminCounty.token });
+    const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.id }, token: people.adminCounty.token });
     const first = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.otherConsumer.token, body: { code: invitation.body.code } });
     expect(first.status).toBe(200);
     const second = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.consumer.token, body: { code: invitation.body.code } });
@@ -152,7 +152,7 @@ describe('the office registers stations', () => {
     expect(resent).toMatchObject({ status: 200, body: { user: { id: people.otherConsumer.userId, roles: { station: { stationId: station.id } } } } });
     expect(resent.body.token).toEqual(expect.any(String));
     // One station per person, as the record says: a token from before joining does not get a second one.
-    const elsewhere = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: otherStation.id }, token: people.adminCounty.token });
+    const elsewhere = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: otherStation.id }, token: people.adminCounty.token });
     // Typed in lower case, or with a letter that is not in the code's alphabet: folded, or refused naming the field.
     expect(await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: people.otherConsumer.token, body: { code: 'ULIO123456' } })).toMatchObject({
       status: 400,
@@ -164,9 +164,17 @@ describe('the office registers stations', () => {
     // The code was not used up by the refusal.
     const newcomer = await plainConsumer('stationNewcomer');
     expect((await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: newcomer.token, body: { code: ` ${elsewhere.body.code.toLowerCase()} ` } })).status).toBe(200);
-    const mediator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.mediatorCounty.token });
+    // Sent again with its key (a lost answer, a double tap): the same code, audited and counted once.
+    const inviteKey = newIdempotencyKey();
+    const inviteOnce = () => invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': inviteKey }, pathParameters: { id: station.id }, token: people.adminCounty.token });
+    const [firstCode, againCode] = await Promise.all([inviteOnce(), inviteOnce()]);
+    expect(firstCode.status).toBe(201);
+    expect(againCode.body).toEqual(firstCode.body);
+    const { Items = [] } = await documentClient.send(new ScanCommand({ TableName: config().tableName }));
+    expect(Items.filter((item) => String(item.pk).startsWith('STATION_CODE#') && item.stationId === station.id && !item.usedBy)).toHaveLength(1);
+    const mediator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.id }, token: people.mediatorCounty.token });
     expect(mediator.status).toBe(403);
-    const farRegulator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', pathParameters: { id: station.id }, token: people.regulatorLongquan.token });
+    const farRegulator = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.id }, token: people.regulatorLongquan.token });
     expect(farRegulator.status).toBe(404);
   });
 
@@ -290,6 +298,9 @@ describe('the consumer claims a station-filed complaint', () => {
     const withdraw = await command(stationStaff, filed.complaint.id, claimed.body.version, { type: 'withdraw' });
     expect(withdraw.status).toBe(409);
     expect(withdraw.body.message).toContain('消费者已在小程序中认领该投诉');
+    // The station no longer acts for the consumer: it sees their number and name masked from now on; staff in full.
+    expect((await view(stationStaff, filed.complaint.id)).body).toMatchObject({ phone: '139****5678', intake: { consumerName: '王**' } });
+    expect((await view(people.adminCounty, filed.complaint.id)).body).toMatchObject({ phone: '13912345678', intake: { consumerName: '王秀兰' } });
   });
 
   it('two people racing with one code: exactly one gets the complaint', async () => {

@@ -28,3 +28,12 @@ export function repeatedSubmissionText(what: string, where: string, { freshKey =
 export function keyAfterFailure(error: Pick<ApiError, 'code' | 'field'>, key: string | undefined): string | undefined {
   return isRepeatedSubmission(error) ? undefined : key
 }
+
+/**
+ * Whether a failed request may have gone through, so its retry must carry the same request number: its answer
+ * was lost (no network, a server error, busy) or the person must sign in again first. Any other answer was a
+ * refusal that wrote nothing: the next tap is a new request.
+ */
+export function answerMayBeLost(error: Pick<ApiError, 'code'>): boolean {
+  return ['NETWORK', 'INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHENTICATED'].includes(error.code)
+}

@@ -264,7 +264,10 @@ export const ComplaintView = z.object({
   wantedOutcome: z.string(),
   wantedOutcomeLabel: z.string(),
   photos: z.array(z.object({ key: z.string(), url: z.string() })),
-  /** Full for the complainant and bureau staff, or for the merchant when the consumer shared it; masked otherwise. */
+  /**
+   * Full for the complainant and bureau staff, for the station that took it in until the consumer claims it, or
+   * for the merchant when the consumer shared it; masked otherwise.
+   */
   phone: z.optional(z.string()),
   status: ComplaintStatusSchema,
   statusLabel: z.string(),

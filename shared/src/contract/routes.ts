@@ -351,7 +351,7 @@ export const creditListCsvRoute = /* @__PURE__ */ route({
 
 export const redeemBindingRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/bindings', access: 'user', pathParams: none, body: RedeemBinding, errors: ['CONFLICT', 'RATE_LIMITED'], response: Session });
 
-export const inviteClerkRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'], response: BindingCode });
+export const inviteClerkRoute = /* @__PURE__ */ route({ method: 'POST', path: '/merchant/shops/{id}/invitations', access: 'merchant', idempotent: true, pathParams: ShopId, errors: ['NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'], response: BindingCode });
 
 export const shopPeopleRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/people', access: 'merchant', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopPeople });
 

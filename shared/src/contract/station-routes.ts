@@ -45,6 +45,7 @@ export const inviteStationStaffRoute = /* @__PURE__ */ route({
   method: 'POST',
   path: '/staff/stations/{id}/invitations',
   access: 'staff',
+  idempotent: true,
   pathParams: /* @__PURE__ */ z.object({ id: StationId }),
   errors: ['NOT_FOUND', 'FORBIDDEN', 'RATE_LIMITED'],
   successStatus: 201,

@@ -3,4 +3,4 @@ import { httpRoute } from '../../http/route';
 import { inviteClerk } from '../../use-cases/registry';
 
 /** POST /merchant/shops/{id}/invitations — the shop's owner: a one-time code for a new clerk. */
-export const handler = httpRoute(inviteClerkRoute, ({ pathParams, principal, now }) => inviteClerk(pathParams.id, principal, now));
+export const handler = httpRoute(inviteClerkRoute, ({ pathParams, principal, idempotencyKey, now }) => inviteClerk(pathParams.id, principal, idempotencyKey!, now));

@@ -3,4 +3,4 @@ import { httpRoute } from '../../http/route';
 import { inviteStationStaff } from '../../use-cases/stations';
 
 /** POST /staff/stations/{id}/invitations — admins and the town's regulators: a one-time code for new station staff (audited). */
-export const handler = httpRoute(inviteStationStaffRoute, ({ pathParams, principal, now }) => inviteStationStaff(pathParams.id, principal!, now));
+export const handler = httpRoute(inviteStationStaffRoute, ({ pathParams, principal, idempotencyKey, now }) => inviteStationStaff(pathParams.id, principal!, idempotencyKey!, now));

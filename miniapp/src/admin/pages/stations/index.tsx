@@ -12,7 +12,7 @@ import { LineField } from '@/components/text-field'
 import { PrivacyNoticeLink } from '@/components/privacy-consent'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { newIdempotencyKey } from '@/lib/ids'
-import { isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
+import { answerMayBeLost, isRepeatedSubmission, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { useRequiredSession } from '@/lib/sign-in'
 import { formatShanghaiTime } from '@/lib/time'
 import { useLoad } from '@/lib/use-load'
@@ -36,6 +36,8 @@ export default function StationsPage() {
   const [registering, setRegistering] = useState(false)
   const [codes, setCodes] = useState<Record<string, StationInvitation>>({})
   const [inviting, setInviting] = useState<string>()
+  // One request number per station's new code until answered: a retry after a lost answer gets the same code.
+  const inviteKeys = useRef<Record<string, string>>({})
   const { state, reload } = useLoad(() => call(stationRoutes.stations, {}), session?.user.id ?? '', Boolean(staff))
 
   const invite = async (station: StationView) => {
@@ -43,10 +45,13 @@ export default function StationsPage() {
     setInviting(station.id)
     setNotice(undefined)
     try {
-      const invitation = await call(stationRoutes.inviteStationStaff, { params: { id: station.id } })
+      const idempotencyKey = (inviteKeys.current[station.id] ??= newIdempotencyKey())
+      const invitation = await call(stationRoutes.inviteStationStaff, { params: { id: station.id }, idempotencyKey })
+      delete inviteKeys.current[station.id]
       setCodes((previous) => ({ ...previous, [station.id]: invitation }))
     } catch (raw) {
       const failure = toApiError(raw)
+      if (!answerMayBeLost(failure)) delete inviteKeys.current[station.id]
       if (failure.code !== 'UNAUTHENTICATED') setNotice({ kind: 'error', text: failure.message })
     } finally {
       setInviting(undefined)

@@ -12,6 +12,7 @@ import { ComplaintScreen } from '@/components/complaint-screen'
 import type { CommandDeclaration } from '@/lib/command-draft'
 import { FOLLOW_UP_FORM, ratingSourceText } from '@/lib/follow-up'
 import { newIdempotencyKey } from '@/lib/ids'
+import { answerMayBeLost } from '@/lib/repeat-submission'
 import { PAGES, pageUrl } from '@/lib/navigation'
 import { holdReceipt } from '../../receipt-memory'
 import { isClaimed } from '../../station-form'
@@ -127,7 +128,7 @@ function ReissueCode({ complaint }: { complaint: ComplaintView }) {
     } catch (raw) {
       const failure = toApiError(raw)
       // Sent again only when its answer may have been lost; a refusal ends the request.
-      if (!['NETWORK', 'INTERNAL', 'UNAVAILABLE', 'RATE_LIMITED', 'UNAUTHENTICATED'].includes(failure.code)) idempotencyKey.current = undefined
+      if (!answerMayBeLost(failure)) idempotencyKey.current = undefined
       if (failure.code !== 'UNAUTHENTICATED') setError(failure.message)
     } finally {
       inFlight.current = false

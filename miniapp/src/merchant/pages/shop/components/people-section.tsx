@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -7,6 +7,8 @@ import type { z } from 'zod/mini'
 import { call, toApiError } from '@/api/client'
 import { ActionDialog } from '@/components/action-dialog'
 import type { Notice } from '@/components/state-views'
+import { newIdempotencyKey } from '@/lib/ids'
+import { answerMayBeLost } from '@/lib/repeat-submission'
 import { formatShanghaiTime } from '@/lib/time'
 
 export type People = z.output<typeof routes.shopPeople.response>
@@ -32,6 +34,8 @@ export function PeopleSection({
 }) {
   const [invite, setInvite] = useState<BindingCode>()
   const [inviting, setInviting] = useState(false)
+  // One request number per new code until answered: a retry after a lost answer gets the same code.
+  const inviteKey = useRef<string>()
   const [removing, setRemoving] = useState<Person>()
   const [removeBusy, setRemoveBusy] = useState(false)
 
@@ -40,9 +44,13 @@ export function PeopleSection({
     setInviting(true)
     onNotice(undefined)
     try {
-      setInvite(await call(routes.inviteClerk, { params: { id } }))
+      inviteKey.current ??= newIdempotencyKey()
+      setInvite(await call(routes.inviteClerk, { params: { id }, idempotencyKey: inviteKey.current }))
+      inviteKey.current = undefined
     } catch (error) {
-      onNotice({ kind: 'error', text: toApiError(error).message })
+      const failure = toApiError(error)
+      if (!answerMayBeLost(failure)) inviteKey.current = undefined
+      onNotice({ kind: 'error', text: failure.message })
     } finally {
       setInviting(false)
     }
