@@ -111,6 +111,6 @@ async function seedStation(staff: { userId: string; displayName: string; roles: 
   const { registerStation, inviteStationStaff, redeemStationCode } = await import('../../functions/src/use-cases/stations');
   const admin = { userId: 'demo-seed-office', displayName: '联席会议办公室', roles: { merchantIds: [], staff: { role: 'admin' as const, jurisdiction: 'county' as const } } };
   const station = await registerStation({ ...DEMO_STATION }, admin, 'demo-seed-station-1', now);
-  const { code } = await inviteStationStaff(station.id, admin, now);
+  const { code } = await inviteStationStaff(station.id, admin, 'demo-seed-station-invite-1', now);
   await redeemStationCode(code, staff, now);
 }
