@@ -317,6 +317,14 @@ describe('moving an order', () => {
     expect(applyRectification(answered, COMMANDS.pass, regulator, at('2026-06-25T10:00')).state.closedInTime).toBe(true);
   });
 
+  it('a late answer stays late: a failed re-check and a timely second round do not make the order 按期', () => {
+    const late = applyRectification(order('issued'), COMMANDS.answer, shop, at('2026-06-12T09:00')).state;
+    expect(late.rounds[0]!.answer!.at > '2026-06-10').toBe(true);
+    const again = applyRectification(late, COMMANDS.fail, regulator, at('2026-06-12T10:00')).state;
+    const answered = applyRectification(again, COMMANDS.answer, shop, at('2026-06-19T10:00')).state;
+    expect(applyRectification(answered, COMMANDS.pass, regulator, at('2026-06-25T10:00')).state.closedInTime).toBe(false);
+  });
+
   it('refuses a new deadline in the past or beyond 90 days, naming `deadline`', () => {
     for (const deadline of ['2026-06-11', '2026-09-11']) {
       try {
@@ -414,7 +422,15 @@ describe('the annual assessment’s inputs', () => {
     expect(inspectionFacts(2026, inspections, [reissuedOpen], at('2026-06-20T10:00'))).toMatchObject({ rectificationsOverdue: 0, rectificationsDue: 0 });
   });
 
-  it('an order answered and waiting for the re-check is neither overdue nor due, whatever the date', () => {
+  it('an order answered after its deadline is due and late at once, though still waiting for the re-check; never overdue', () => {
+    const answeredLate = { ...applyRectification(order('issued'), COMMANDS.answer, ACTORS['the shop'], at('2026-11-20T10:00')).state, inspectedOn: '2026-06-01' };
+    expect(inspectionFacts(2026, [], [answeredLate], at('2026-12-25T10:00'))).toMatchObject({ rectificationsOpen: 1, rectificationsOverdue: 0, rectificationsDue: 1, rectificationsClosedInTime: 0 });
+    // Issued again after the late answer failed, and within the new deadline: still due (late), not overdue.
+    const reissued = { ...applyRectification(answeredLate, { ...COMMANDS.fail, deadline: '2026-11-30' }, ACTORS['regulator of the town'], at('2026-11-21T10:00')).state, inspectedOn: '2026-06-01' };
+    expect(inspectionFacts(2026, [], [reissued], at('2026-11-22T10:00'))).toMatchObject({ rectificationsOverdue: 0, rectificationsDue: 1 });
+  });
+
+  it('an order answered in time and waiting for the re-check is neither overdue nor due, whatever the date', () => {
     const reissued = applyRectification(order('answered'), COMMANDS.fail, ACTORS['regulator of the town'], at('2026-06-12T10:00')).state;
     const answeredAgain = { ...applyRectification(reissued, COMMANDS.answer, ACTORS['the shop'], at('2026-06-15T10:00')).state, inspectedOn: '2026-06-01' };
     expect(answeredAgain.status).toBe('answered');

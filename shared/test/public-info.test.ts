@@ -55,7 +55,10 @@ describe('the open-data file', () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe('"2026-03","乡镇（街道）","chengguan","城关镇","20","19","95.0%","15","19","78.9%","12","11","91.7%",""');
     expect(lines[2]).toContain('"行业","retail"');
-    expect(lines[2]).toContain('样本较少');
+    // A small sample is not written as a percentage, as on the public page.
+    expect(lines[2]).toContain('"2","1","样本较少（n=2），仅供参考"');
+    expect(lines[2]).not.toMatch(/\d%/);
+    expect(lines[2]).toContain('处理率、店内和解占比、满意率样本较少');
   });
 
   it('cannot run a formula: a cell starting with = + - @ is prefixed with an apostrophe and quoted', () => {

@@ -6,6 +6,8 @@ import { execute } from './transact';
 import type { Condition as EntityCondition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { ClockRules, Conflict, DEFAULT_CLOCK_RULES, IndicatorTargets } from '@fangxin/shared';
 import { AuditEntity, SettingsEntity } from './support.entities';
+import { AssessmentEntity } from './assessment.entities';
+import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 
 const CACHE_MS = 60_000;
 let cached: { rules: ClockRules; until: number } | undefined;
@@ -98,11 +100,16 @@ export async function getYearTargets(year: number, nowMs: number, fresh = false)
   return saved;
 }
 
-/** An admin's targets for a year made on version `seen`, with the audit entry, together; a stale `seen` is 409. */
+/**
+ * An admin's targets for a year made on version `seen`, with the audit entry, together; a stale `seen` is 409.
+ * Once the year's assessment is open its standard holds the targets it was opened with, so they no longer
+ * change: the dashboard and bulletin would judge the year by other numbers than its scorecards (409 too).
+ */
 export async function saveYearTargets(year: number, targets: IndicatorTargets, seen: number, staff: { userId: string; role: string }, at: string): Promise<number> {
-  await executeUnlessChanged(
-    `${year}年的指标目标刚刚已被他人修改，请刷新后再保存`,
-    SettingsEntity.build(PutTransaction).item({ name: `targets-${year}`, value: { ...targets, version: seen + 1 } }).options({ condition: unchangedSince(seen) }),
+  try {
+    await execute(
+      AssessmentEntity.build(ConditionCheck).key({ year: String(year) }).condition({ attr: 'year', exists: false }),
+      SettingsEntity.build(PutTransaction).item({ name: `targets-${year}`, value: { ...targets, version: seen + 1 } }).options({ condition: unchangedSince(seen) }),
     AuditEntity.build(PutTransaction).item({
       staffUserId: staff.userId,
       entry: `${at}#targets-${year}`,
@@ -115,7 +122,12 @@ export async function saveYearTargets(year: number, targets: IndicatorTargets, s
         .join('，'),
       at,
     }),
-  );
+    );
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new Conflict(`${year}年度考核已开始，评分按开始时的目标计算，目标不能再修改`, 'year');
+    throw new Conflict(`${year}年的指标目标刚刚已被他人修改，请刷新后再保存`);
+  }
   targetsCache.delete(year);
   return seen + 1;
 }

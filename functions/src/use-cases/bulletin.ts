@@ -3,6 +3,7 @@ import {
   Forbidden,
   INDICATOR_KEYS,
   INDICATOR_LABELS,
+  PUBLIC_SMALL_SAMPLE,
   TOWNS,
   formatRate,
   indicatorsOf,
@@ -68,6 +69,7 @@ export async function bulletin(period: string, principal: Principal, now: Date):
       meetsTargets: withData.every((key) => rates[key].meets === true),
       tasks: { total: townTasks.length, complete: progress.filter((p) => p.complete).length, behind: progress.filter((p) => p.behind).length },
       shortfalls: withData.filter((key) => rates[key].meets === false).map((key) => `${INDICATOR_LABELS[key]} ${rates[key].text}`),
+      judged: withData.filter((key) => rates[key].meets === false && rates[key].denominator >= PUBLIC_SMALL_SAMPLE).map((key) => `${INDICATOR_LABELS[key]} ${rates[key].text}`),
     };
   });
   // The awards of a confirmed year, and the proposals for trades and towns.
@@ -82,6 +84,18 @@ export async function bulletin(period: string, principal: Principal, now: Date):
   }
   const label = annual ? `${year}年` : `${year}年${Number(period.slice(5))}月`;
   const active = lines.filter((line) => line.received > 0);
+  // A criticism is an official finding: only on a period that is over (its complaints may still be within
+  // their time limits until then) and on rates of enough cases to mean something, as the public figures are.
+  const ended = shanghaiToday(now).slice(0, annual ? 4 : 7) > period;
+  const criticised = ended ? active.map((line) => ({ ...line, shortfalls: line.judged })).filter((line) => line.shortfalls.length > 0) : [];
+  const spared = active.some((line) => line.shortfalls.length > (ended ? line.judged.length : 0));
+  const notes = spared
+    ? [
+        ended
+          ? `受理或评价少于 ${PUBLIC_SMALL_SAMPLE} 件的指标，样本较少，不作通报批评`
+          : `本期尚未结束，部分投诉仍在处理时限内，各乡镇（街道）指标仅供参考，期满后再作通报批评`,
+      ]
+    : [];
   return {
     period,
     kind: annual ? 'annual' : 'monthly',
@@ -90,15 +104,16 @@ export async function bulletin(period: string, principal: Principal, now: Date):
     issuedOn: shanghaiToday(now),
     targets,
     county: { received: county.received ?? 0, handled: county.closed ?? 0, rates: ratesOf(county, targets) },
-    towns: lines.map(({ shortfalls: _shortfalls, ...line }) => line),
+    towns: lines.map(({ shortfalls: _shortfalls, judged: _judged, ...line }) => line),
     awards,
     commendations: [
       ...active.filter((line) => line.meetsTargets).map((line) => `${line.name}投诉处理各项指标均达到目标`),
       ...lines.filter((line) => line.tasks.total > 0 && line.tasks.complete === line.tasks.total).map((line) => `${line.name}已完成全部${year}年度创建任务`),
     ],
     criticisms: [
-      ...active.filter((line) => line.shortfalls.length > 0).map((line) => `${line.name}未达目标：${line.shortfalls.join('，')}`),
+      ...criticised.map((line) => `${line.name}未达目标：${line.shortfalls.join('，')}`),
       ...lines.filter((line) => line.tasks.behind > 0).map((line) => `${line.name}有 ${line.tasks.behind} 项创建任务进度落后`),
     ],
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }

@@ -54,7 +54,11 @@ export function checklistView(version: number = CURRENT_CHECKLIST_VERSION): Chec
   };
 }
 
-export function toRectificationSummary(record: RectificationRecord, now: Date): RectificationSummary {
+/**
+ * An order in a list. `viewer` 'shop': overdue only while the order waits for the shop's answer — an order the
+ * shop answered waits for staff, and its lateness is staff's to see (their triage), not the shop's fault.
+ */
+export function toRectificationSummary(record: RectificationRecord, now: Date, viewer: 'shop' | 'staff' = 'staff'): RectificationSummary {
   const item = describeItem(record.checklistVersion, record.itemCode);
   const round = currentRound(record);
   const waiting = waitingFor(record);
@@ -73,7 +77,7 @@ export function toRectificationSummary(record: RectificationRecord, now: Date): 
     ...(waiting ? { waitingFor: waiting } : {}),
     round: round.round,
     deadline: round.deadline,
-    overdue: isRectificationOverdue(record, now),
+    overdue: isRectificationOverdue(record, now) && (viewer === 'staff' || record.status === 'issued'),
     ...(record.closedAt ? { closedAt: record.closedAt } : {}),
     ...(record.closedInTime !== undefined ? { closedInTime: record.closedInTime } : {}),
   };
@@ -82,7 +86,7 @@ export function toRectificationSummary(record: RectificationRecord, now: Date): 
 /** An order in full for the shop or for staff, with the moves `actor` may make now. No person's id is shown. */
 export async function toRectificationView(record: RectificationRecord, actor: Actor, now: Date): Promise<RectificationView> {
   return {
-    ...toRectificationSummary(record, now),
+    ...toRectificationSummary(record, now, actor.kind === 'merchant' ? 'shop' : 'staff'),
     version: record.version,
     mode: record.mode,
     modeLabel: INSPECTION_MODE_LABELS[record.mode],

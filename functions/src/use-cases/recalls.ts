@@ -46,9 +46,10 @@ function statusLabel(recall: StoredRecall): string {
 
 const awaitsReview = (recall: StoredRecall) => recall.state === 'published' && (recall.moderation.state === 'held' || recall.moderation.state === 'unchecked');
 
-function managedView(recall: StoredRecall, as: 'merchant' | 'staff'): ManagedRecallView {
+/** A notice as the shop (its owner, or a clerk, who may only read) or staff who may act on it see it. */
+function managedView(recall: StoredRecall, as: 'owner' | 'clerk' | 'staff'): ManagedRecallView {
   const actions: ManagedRecallView['allowedActions'] = [];
-  if (recall.state === 'published' && (as === 'staff' || recall.publishedBy.kind === 'merchant')) actions.push('withdraw');
+  if (recall.state === 'published' && (as === 'staff' || (as === 'owner' && recall.publishedBy.kind === 'merchant'))) actions.push('withdraw');
   if (as === 'staff' && awaitsReview(recall)) actions.push('release', 'block');
   return {
     ...toRecallView(recall),
@@ -98,7 +99,7 @@ export async function publishShopRecall(merchantId: string, input: RecallInput, 
   await requireMembership(merchantId, principal, 'owner');
   const claim = { userId: principal.userId, operation: 'publishRecall', key: idempotencyKey, requestHash: requestHashOf({ merchantId, ...input }), resultId: '' };
   const replay = await replayOf(claim, '召回信息');
-  if (replay) return managedView(replay, 'merchant');
+  if (replay) return managedView(replay, 'owner');
   await hitRateLimit('recallPublish', merchantId, now);
   const shop = await findMerchant(merchantId);
   if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
@@ -115,8 +116,8 @@ export async function publishShopRecall(merchantId: string, input: RecallInput, 
     publishedAt: now.toISOString(),
     version: 1,
   };
-  if ((await publishRecallOnce(recall, undefined, { ...claim, resultId: recall.id })) === 'replayed') return managedView(await claimedRecall(claim, '召回信息'), 'merchant');
-  return managedView(recall, 'merchant');
+  if ((await publishRecallOnce(recall, undefined, { ...claim, resultId: recall.id })) === 'replayed') return managedView(await claimedRecall(claim, '召回信息'), 'owner');
+  return managedView(recall, 'owner');
 }
 
 export async function withdrawShopRecall(merchantId: string, recallId: string, input: WithdrawRecall, principal: Principal, now: Date): Promise<ManagedRecallView> {
@@ -126,13 +127,13 @@ export async function withdrawShopRecall(merchantId: string, recallId: string, i
   if (before.publishedBy.kind !== 'merchant') throw new Forbidden('市场监管部门发布的召回信息只能由监管部门撤回');
   const after = withdrawn(before, input, principal, now);
   await saveRecall(after, before);
-  return managedView(after, 'merchant');
+  return managedView(after, 'owner');
 }
 
 export async function shopRecallsForMerchant(merchantId: string, page: PageRequest, principal: Principal): Promise<ManagedRecallPage> {
-  await requireMembership(merchantId, principal);
+  const member = await requireMembership(merchantId, principal);
   const read = await listShopRecalls(merchantId, false, page);
-  return pageOf(read.items.map((recall) => managedView(recall, 'merchant')), read.nextCursor);
+  return pageOf(read.items.map((recall) => managedView(recall, member.role === 'owner' ? 'owner' : 'clerk')), read.nextCursor);
 }
 
 function withdrawn(before: StoredRecall, input: WithdrawRecall, principal: Principal, now: Date): StoredRecall {
@@ -144,9 +145,15 @@ function withdrawn(before: StoredRecall, input: WithdrawRecall, principal: Princ
 // — bureau staff —
 
 /** Regulators and admins publish and manage recall notices; mediators (消协) read only. */
-function recallOfficer(principal: Principal) {
+function staffOf(principal: Principal) {
   const staff = principal.roles.staff;
   if (!staff) throw new Forbidden('只有监管部门工作人员可以使用此功能');
+  return staff;
+}
+
+/** Staff who may publish and act on notices (not mediators). On a notice, checked after its reach: 404 first. */
+function recallOfficer(principal: Principal) {
+  const staff = staffOf(principal);
   if (staff.role === 'mediator') throw new Forbidden('调解员不能发布或处理召回信息');
   return staff;
 }
@@ -200,8 +207,8 @@ async function recallInReach(id: string, jurisdiction: 'county' | readonly strin
 }
 
 export async function withdrawStaffRecall(id: string, input: WithdrawRecall, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  const before = await recallInReach(id, staffOf(principal).jurisdiction);
   const staff = recallOfficer(principal);
-  const before = await recallInReach(id, staff.jurisdiction);
   const after = withdrawn(before, input, principal, now);
   await saveRecall(after, before, staffAudit(principal, staff.role, 'recall_withdrawn', `${before.product}：${input.reason}`, now.toISOString()));
   return managedView(after, 'staff');
@@ -209,8 +216,8 @@ export async function withdrawStaffRecall(id: string, input: WithdrawRecall, pri
 
 /** Release a shop's notice the content check held (it goes public) or block it (it never does). Once. */
 export async function reviewRecall(id: string, input: RecallReview, principal: Principal, now: Date): Promise<ManagedRecallView> {
+  const before = await recallInReach(id, staffOf(principal).jurisdiction);
   const staff = recallOfficer(principal);
-  const before = await recallInReach(id, staff.jurisdiction);
   if (!awaitsReview(before)) throw new Conflict('该召回信息无需审核或已审核，请刷新后查看');
   if (before.version !== input.version) throw new Conflict('该召回信息刚刚已被他人处理，请刷新后查看');
   const at = now.toISOString();

@@ -151,5 +151,5 @@ export async function merchantRectifications(
   if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
   await requireMembership(shop, principal);
   const page = await listShopRectifications(shop, { cursor, limit });
-  return { items: page.items.map((order) => toRectificationSummary(order, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items: page.items.map((order) => toRectificationSummary(order, now, 'shop')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

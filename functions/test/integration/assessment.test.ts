@@ -5,6 +5,7 @@ import { handler as confirm } from '../../src/handlers/campaign/confirm-assessme
 import { handler as exclusions } from '../../src/handlers/campaign/exclusions-csv';
 import { handler as myScorecard } from '../../src/handlers/campaign/my-scorecard';
 import { handler as open } from '../../src/handlers/campaign/open-assessment';
+import { handler as putTargets } from '../../src/handlers/campaign/put-targets';
 import { handler as overrideScore } from '../../src/handlers/campaign/override-score';
 import { handler as scorecard } from '../../src/handlers/campaign/scorecard';
 import { handler as scorecards } from '../../src/handlers/campaign/scorecards';
@@ -71,6 +72,10 @@ describe('the annual assessment', () => {
     // Full points at the year's targets (here the plan's: the office set none).
     expect((await findAssessment(year))!.standard.thresholds).toEqual({ handlingRate: 0.98, settlementRate: 0.85, satisfactionRate: 0.9 });
     expect(await openIt(people.adminCounty)).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `${year}年度考核已经开启` } });
+    // From now on the year is judged by those targets, on every screen: they no longer change.
+    const targets = { handlingRate: 0.95, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82, version: 0 };
+    const changed = await invoke(putTargets, { method: 'PUT', routePath: '/staff/settings/targets/{year}', pathParameters: { year: Y }, token: people.adminCounty.token, body: targets });
+    expect(changed).toMatchObject({ status: 409, body: { field: 'year', message: `${year}年度考核已开始，评分按开始时的目标计算，目标不能再修改` } });
   });
 
   it('shop A passes on its record; shop B fails on its violation whatever its points', async () => {

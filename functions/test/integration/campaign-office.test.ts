@@ -7,7 +7,8 @@ import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
-import { complaintBody, newIdempotencyKey, setUpPeople, type Person, type SignedIn } from './support/people';
+import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_B, type Person, type SignedIn } from './support/people';
+import { bulletin as bulletinUseCase } from '../../src/use-cases/bulletin';
 import { useFreshTable } from './support/table';
 
 useFreshTable();
@@ -90,6 +91,23 @@ describe('the bulletin (通报)', () => {
     const chengguan = view.towns.find((town) => town.code === 'chengguan')!;
     expect(chengguan).toMatchObject({ received: 2, meetsTargets: true, tasks: { total: 3, complete: 0 } });
     expect(view.commendations).toContain('城关镇投诉处理各项指标均达到目标');
+  });
+
+  it('criticises only what the numbers can bear: not a month still running, not a rate of a few cases', async () => {
+    const now = new Date();
+    // 龙泉: one complaint, still open — 处理率 0% of 1, within its time limits.
+    await fileComplaint(FileComplaintRequest.parse(complaintBody({ merchantId: SHOP_B.id, commitmentKey: undefined })), people.otherConsumer.principal, newIdempotencyKey(), now);
+    await applyPendingCounts();
+    const ask = async (period: string, at = now) => BulletinView.parse(await bulletinUseCase(period, people.adminCounty.principal, at));
+    const running = await ask(today.slice(0, 7));
+    expect(running.towns.find((town) => town.code === 'longquan')).toMatchObject({ received: 1, meetsTargets: false });
+    expect(running.criticisms.filter((text) => text.startsWith('龙泉镇未达目标'))).toEqual([]);
+    expect(running.notes).toEqual(['本期尚未结束，部分投诉仍在处理时限内，各乡镇（街道）指标仅供参考，期满后再作通报批评']);
+    // The same month read once it is over: one case is too few to criticise.
+    const nextMonth = new Date(now.getTime() + 32 * 86_400_000);
+    const over = await ask(today.slice(0, 7), nextMonth);
+    expect(over.criticisms.filter((text) => text.startsWith('龙泉镇未达目标'))).toEqual([]);
+    expect(over.notes).toEqual(['受理或评价少于 10 件的指标，样本较少，不作通报批评']);
   });
 
   it('county-wide staff only; a malformed period names the field', async () => {

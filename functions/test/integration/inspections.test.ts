@@ -27,7 +27,7 @@ import { handler as merchantRectificationsRoute } from '../../src/handlers/inspe
 import { handler as merchantRectificationRoute } from '../../src/handlers/inspections/merchant-rectification';
 import { handler as answerRoute } from '../../src/handlers/inspections/answer-rectification';
 import { recordInspection } from '../../src/use-cases/inspections';
-import { answerRectification, listRectifications, recheckRectification } from '../../src/use-cases/rectifications';
+import { answerRectification, listRectifications, merchantRectifications, recheckRectification } from '../../src/use-cases/rectifications';
 import { inspectionFactsOf } from '../../src/use-cases/inspection-facts';
 import { deliverOutboxItem, dispatchDue } from '../../src/use-cases/deliver-notifications';
 import { handler as notificationProblems } from '../../src/handlers/staff/notification-problems';
@@ -569,5 +569,33 @@ describe('a 整改通知 the shop could not be sent', () => {
     expect(mine!.complaintId).toBeUndefined();
     expect((await problems(people.regulatorLongquan)).some((problem) => problem.rectificationId === orderId)).toBe(false);
     weChat.reset();
+  });
+});
+
+// After the year's facts above, which do not expect this inspection.
+describe('an order answered in time, waiting for staff past its deadline', () => {
+  it('an order the shop answered in time and staff have not re-checked by the deadline: overdue for staff, not shown to the shop as its fault', async () => {
+    const inspection = await recordInspection(
+      RecordInspectionRequest.parse(
+        inspectionBody({
+          mode: 'mystery',
+          inspectedOn: addDays(today(), -20),
+          findings: [{ code: 'WQ04', result: 'fail', note: '未公示退换货规则', photos: [] }],
+          rectifications: [{ code: 'WQ04', requirements: '公示退换货规则', deadline: addDays(today(), -13) }],
+        }),
+      ),
+      people.regulatorChengguan.principal,
+      newIdempotencyKey(),
+      at(`${addDays(today(), -20)}T10:00`),
+    );
+    const id = `${inspection.id}-WQ04`;
+    await answerRectification(id, { version: 1, text: '已在收银台公示退换货规则', photos: [photo('ownerA')] }, people.ownerA.principal, at(`${addDays(today(), -15)}T09:00`));
+    const now = new Date();
+    const forStaff = (await listRectifications({ view: 'shop', merchantId: SHOP_A.id, limit: 50 }, people.regulatorChengguan.principal, now)).items.find((item) => item.id === id);
+    const forShop = (await merchantRectifications(people.ownerA.principal, SHOP_A.id, undefined, 50, now)).items.find((item) => item.id === id);
+    expect(forStaff).toMatchObject({ status: 'answered', overdue: true });
+    expect(forShop).toMatchObject({ status: 'answered', overdue: false });
+    await recheckRectification(id, { version: 2, result: 'pass', photos: [] }, people.regulatorChengguan.principal, now);
+    await settleOutbox();
   });
 });

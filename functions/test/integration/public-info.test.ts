@@ -252,6 +252,9 @@ describe('recall notices', () => {
     const withdrawBody = { version: 1, reason: '误发' };
     expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorLongquan, withdrawBody, { id: own.body.id })).status).toBe(404);
     expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorChengguan, withdrawBody, { id: county.body.id })).status).toBe(404);
+    // A mediator, who may not act on notices: an unknown id or one out of reach is 404 as for anyone; 403 only in reach.
+    expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.mediatorCounty, withdrawBody, { id: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).status).toBe(404);
+    expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.mediatorCounty, withdrawBody, { id: own.body.id })).status).toBe(403);
     // The shop cannot withdraw what the bureau published.
     expect((await post(withdrawRecall, '/merchant/shops/{id}/recalls/{recallId}/withdraw', people.ownerA, withdrawBody, { id: SHOP_A.id, recallId: own.body.id })).status).toBe(403);
 
@@ -262,6 +265,10 @@ describe('recall notices', () => {
   it('a withdrawn notice disappears from every public list at once; a second withdrawal is 409', async () => {
     const recall = ManagedRecallView.parse((await publishFor(people.ownerA, SHOP_A.id, { ...RECALL, product: '即将撤回的商品' })).body);
     expect((await publicOfShop(SHOP_A.id)).map((item) => item.id)).toContain(recall.id);
+    // Only the owner is offered 撤回: a clerk reads the shop's notices, and may not withdraw them.
+    const listFor = async (who: SignedIn) => ManagedRecallPage.parse((await get(merchantRecalls, shopPath, { who, pathParameters: { id: SHOP_A.id } })).body).items.find((item) => item.id === recall.id);
+    expect((await listFor(people.ownerA))?.allowedActions).toEqual(['withdraw']);
+    expect((await listFor(people.clerkA))?.allowedActions).toEqual([]);
     const path = '/merchant/shops/{id}/recalls/{recallId}/withdraw';
     expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发' }, { id: SHOP_A.id, recallId: recall.id })).status).toBe(404);
     expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发' }, { id: SHOP_B.id, recallId: recall.id })).status).toBe(404);
@@ -415,7 +422,8 @@ describe('public statistics', () => {
     expect(String(answer.headers['content-type'])).toContain('text/csv');
     const csv = String(answer.body);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv).toContain(`"${month}","乡镇（街道）","chengguan","城关镇","12","7","58.3%","6","6","100.0%","3","2","66.7%"`);
+    // As the public page shows them: below 10, no percentage (the counts are beside it), and the note says which.
+    expect(csv).toContain(`"${month}","乡镇（街道）","chengguan","城关镇","12","7","58.3%","6","6","样本较少（n=6），仅供参考","3","2","样本较少（n=3），仅供参考","店内和解占比、满意率样本较少（少于10），不计算比率"`);
     expect(csv).toContain(`"${month}","行业","${SHOP_A.sector}"`);
     for (const personal of ['13800138000', '138****8000', SHOP_A.name, SHOP_A.id, 'consumer', people.consumer.userId]) expect(csv).not.toContain(personal);
   });

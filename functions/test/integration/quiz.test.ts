@@ -97,13 +97,17 @@ describe('taking the quiz', () => {
     expect(text).not.toContain('第二十五条');
   });
 
-  it('unsigned: graded, every wrong answer with the right one and its article, nothing stored or counted', async () => {
+  it('unsigned: graded, every wrong answer with its article but never the right one, nothing stored or counted', async () => {
     const answer = await attempt(undefined, { answers: answers(3), townCode: 'chengguan' });
     expect(answer.status).toBe(200);
     const result = QuizResult.parse(answer.body);
     expect(result).toMatchObject({ score: 3, total: 5, passMark: PASS_MARK, passed: false, countStatus: 'not_signed_in' });
     expect(result.wrong.map((wrong) => wrong.questionId)).toEqual([QUESTIONS[3]!.id, QUESTIONS[4]!.id]);
-    expect(result.wrong[0]).toMatchObject({ answer: { id: QUESTIONS[3]!.answer }, article: QUESTIONS[3]!.article });
+    expect(result.wrong[0]).toMatchObject({ article: QUESTIONS[3]!.article });
+    // Nothing answered: still not the key.
+    const blank = await attempt(undefined, { answers: [], townCode: 'chengguan' });
+    expect(blank.body.wrong).toHaveLength(5);
+    expect(JSON.stringify([answer.body, blank.body])).not.toContain('"answer"');
     expect(await applyPendingCounts()).toBe(0);
   });
 

@@ -39,6 +39,9 @@ export const BulletinView = z.object({
   }),
   /** In words, from the numbers: who met every target, who fell short and where. */
   commendations: z.array(z.string()),
+  /** Only on what the numbers can bear: a period that has ended, and rates of at least 10 (see `notes`). */
   criticisms: z.array(z.string()),
+  /** Why a town short of a target is not criticised in this bulletin (the period not over, too few cases). */
+  notes: z.optional(z.array(z.string())),
 });
 export type BulletinView = z.infer<typeof BulletinView>;

@@ -111,13 +111,16 @@ export const QuizResult = z.object({
   total: z.number().check(z.int()),
   passMark: z.number().check(z.int()),
   passed: z.boolean(),
-  /** Each wrong (or unanswered) question with the right answer and the article it rests on. */
+  /**
+   * Each wrong (or unanswered) question with the article it rests on, and the right answer once the person's
+   * counted attempt is stored (signed in); an unsigned try is not given it.
+   */
   wrong: z.array(
     z.object({
       questionId: z.string(),
       question: z.string(),
       chosen: z.optional(Option),
-      answer: Option,
+      answer: z.optional(Option),
       article: z.string(),
     }),
   ),

@@ -336,7 +336,8 @@ export function applyRectification<S extends RectificationState>(
     case 'pass':
       round.recheck = { result: 'pass', ...(command.note ? { note: command.note } : {}), photos: command.photos, at, by };
       next.closedAt = at;
-      next.closedInTime = answeredInTime(round) === true;
+      // 按期: every round answered by its deadline. A late answer stays late, whatever the rounds after it.
+      next.closedInTime = rounds.every((each) => answeredInTime(each) === true);
       break;
     case 'fail': {
       const problem = deadlineProblem(command.deadline, formatShanghaiDate(now));
@@ -406,8 +407,8 @@ export interface InspectionFacts {
    */
   rectificationsOverdue: number;
   /**
-   * Orders whose time is up: closed, or overdue as above. Those still within their deadline, or answered and
-   * waiting for a re-check, cannot yet be judged in time or late.
+   * Orders whose time is up: closed, overdue as above, or answered after a deadline (late whatever follows).
+   * Those still within their deadline, or answered in time and waiting for a re-check, cannot yet be judged.
    */
   rectificationsDue: number;
   /** Orders issued again after a failed re-check, counted per extra round. */
@@ -427,6 +428,11 @@ export function inspectionFacts(
   const open = orders.filter((order) => order.status !== 'closed');
   const closed = orders.filter((order) => order.status === 'closed');
   const overdue = open.filter((order) => order.status === 'issued' && isRectificationOverdue(order, now)).length;
+  // Open but already late: an answer came after its deadline (waiting for a re-check, or issued again since).
+  // Its lateness is settled, so it is judged now — answering late just before the assessment escapes nothing.
+  const answeredLate = open.filter(
+    (order) => order.rounds.some((round) => answeredInTime(round) === false) && !(order.status === 'issued' && isRectificationOverdue(order, now)),
+  ).length;
   return {
     year,
     inspections: ofYear.length,
@@ -446,7 +452,7 @@ export function inspectionFacts(
     rectificationsClosedLate: closed.filter((order) => order.closedInTime !== true).length,
     rectificationsOpen: open.length,
     rectificationsOverdue: overdue,
-    rectificationsDue: closed.length + overdue,
+    rectificationsDue: closed.length + overdue + answeredLate,
     rectificationsReissued: orders.reduce((sum, order) => sum + order.rounds.length - 1, 0),
   };
 }

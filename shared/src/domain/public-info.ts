@@ -150,14 +150,22 @@ const KIND_LABEL = { town: '乡镇（街道）', sector: '行业' } as const;
 /**
  * The open-data file: monthly aggregates per town and per sector, from the counters only — counts and the
  * rates divided from them, no complaint, person, phone or shop. UTF-8 with a BOM, every cell quoted and
- * formula-safe (`toCsv`). Rates with fewer than `PUBLIC_SMALL_SAMPLE` in the denominator carry a note; empty is 「—」.
+ * formula-safe (`toCsv`). A rate is written as the public page shows it (`publicRateText`): with fewer than
+ * `PUBLIC_SMALL_SAMPLE` in its denominator, 「样本较少」 instead of a percentage (the counts are beside it), and
+ * the note names which; empty is 「—」.
  */
 export function openDataCsv(rows: readonly OpenDataRow[]): string {
   const body = rows.map(({ month, kind, code, counters }) => {
     const figures = publicFiguresOf(counters);
     const concluded = (counters.closed ?? 0) - (counters.withdrawn ?? 0);
     const satisfied = (counters.satisfied ?? 0) + (counters.basicallySatisfied ?? 0);
-    const small = [figures.handlingRate, figures.inShopShare, figures.satisfactionRate].some((rate) => rate.smallSample);
+    const small = (
+      [
+        ['处理率', figures.handlingRate],
+        ['店内和解占比', figures.inShopShare],
+        ['满意率', figures.satisfactionRate],
+      ] as const
+    ).flatMap(([name, rate]) => (rate.smallSample ? [name] : []));
     return [
       month,
       KIND_LABEL[kind],
@@ -165,14 +173,14 @@ export function openDataCsv(rows: readonly OpenDataRow[]): string {
       publicScopeLabel(kind, code) ?? code,
       figures.received,
       figures.handled,
-      formatRate(figures.handlingRate),
+      figures.handlingRate.text,
       figures.settledInShop,
       concluded,
-      formatRate(figures.inShopShare),
+      figures.inShopShare.text,
       figures.rated,
       satisfied,
-      formatRate(figures.satisfactionRate),
-      small ? `样本较少（少于${PUBLIC_SMALL_SAMPLE}），比率仅供参考` : '',
+      figures.satisfactionRate.text,
+      small.length > 0 ? `${small.join('、')}样本较少（少于${PUBLIC_SMALL_SAMPLE}），不计算比率` : '',
     ];
   });
   return toCsv([[...OPEN_DATA_HEADER], ...body]);

@@ -36,6 +36,7 @@ function bulletinCsv(view: BulletinView): string[][] {
     [],
     ['表扬', ...view.commendations],
     ['批评', ...view.criticisms],
+    ...(view.notes ? [['说明', ...view.notes]] : []),
     ['示范单位', ...view.awards.shops.map((shop) => `${shop.name}（${shop.townName}）`)]
   ]
 }
@@ -161,6 +162,11 @@ function Bulletin({ view }: { view: BulletinView }) {
       {view.criticisms.map((text) => (
         <Text key={text} className='bulletin-text bulletin-criticism'>
           批评：{text}
+        </Text>
+      ))}
+      {(view.notes ?? []).map((text) => (
+        <Text key={text} className='bulletin-text bulletin-note'>
+          说明：{text}
         </Text>
       ))}
     </View>

@@ -169,7 +169,7 @@ export default function QuizPage() {
   )
 }
 
-/** The result: score, pass or fail, whether it counted, and each wrong answer with the right one and its article. */
+/** The result: score, pass or fail, whether it counted, and each wrong answer with its article (and, signed in, the right one). */
 function ResultView({ result, signedIn, onAgain }: { result: QuizResult; signedIn: boolean; onAgain: () => void }) {
   const scaled = useScaledRoot('campaign-page')
   return (
@@ -192,7 +192,7 @@ function ResultView({ result, signedIn, onAgain }: { result: QuizResult; signedI
             <View key={wrong.questionId} className={`wrong-answer wrong-${wrong.questionId}`}>
               <Text className='wrong-answer-question'>{wrong.question}</Text>
               <Text className='wrong-answer-chosen'>您的答案：{wrong.chosen ? wrong.chosen.text : '未作答'}</Text>
-              <Text className='wrong-answer-right'>正确答案：{wrong.answer.text}</Text>
+              {wrong.answer ? <Text className='wrong-answer-right'>正确答案：{wrong.answer.text}</Text> : null}
               <Text className='wrong-answer-article'>依据：{wrong.article}</Text>
             </View>
           ))}
