@@ -426,7 +426,7 @@ describe('the annual assessment’s inputs', () => {
     const answeredLate = { ...applyRectification(order('issued'), COMMANDS.answer, ACTORS['the shop'], at('2026-11-20T10:00')).state, inspectedOn: '2026-06-01' };
     expect(inspectionFacts(2026, [], [answeredLate], at('2026-12-25T10:00'))).toMatchObject({ rectificationsOpen: 1, rectificationsOverdue: 0, rectificationsDue: 1, rectificationsClosedInTime: 0 });
     // Issued again after the late answer failed, and within the new deadline: still due (late), not overdue.
-    const reissued = { ...applyRectification(answeredLate, { ...COMMANDS.fail, deadline: '2026-11-30' }, ACTORS['regulator of the town'], at('2026-11-21T10:00')).state, inspectedOn: '2026-06-01' };
+    const reissued = { ...applyRectification(answeredLate, { ...COMMANDS.fail, deadline: '2026-11-30' } as RectificationCommand, ACTORS['regulator of the town'], at('2026-11-21T10:00')).state, inspectedOn: '2026-06-01' };
     expect(inspectionFacts(2026, [], [reissued], at('2026-11-22T10:00'))).toMatchObject({ rectificationsOverdue: 0, rectificationsDue: 1 });
   });
 

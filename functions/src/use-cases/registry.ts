@@ -36,6 +36,7 @@ import {
 } from '../store/registry';
 import { hitRateLimit } from '../store/rate-limits';
 import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
+import { redeemOnce } from './one-time-codes';
 import { findUser } from '../store/users';
 import { scopedCursor } from '../auth/sealed-cursor';
 
@@ -278,15 +279,13 @@ export async function redeemBindingCode(code: string, principal: Principal, now:
   if (binding.usedBy) return answerUsedBindingCode(binding, principal, now);
   const member = await findShopMember(binding.merchantId, principal.userId);
   if (member && (binding.role === 'clerk' || member.role === 'owner')) throw new Conflict(ALREADY_MEMBER, 'code');
-  try {
-    await redeemBinding({ code, merchantId: binding.merchantId, role: binding.role }, principal, now.toISOString());
-  } catch (error) {
-    // Two taps racing: the one that lost finds the code used by the same person.
-    const raced = error instanceof Invalid || error instanceof Conflict ? await findBindingCode(code) : undefined;
-    if (raced?.usedBy === principal.userId) return answerUsedBindingCode(raced, principal, now);
-    throw error;
-  }
-  return sessionFor(principal, binding.merchantId, now);
+  const redeemed = await redeemOnce(
+    () => redeemBinding({ code, merchantId: binding.merchantId, role: binding.role }, principal, now.toISOString()),
+    () => findBindingCode(code),
+    principal.userId,
+    (used) => answerUsedBindingCode(used, principal, now),
+  );
+  return redeemed === 'redeemed' ? sessionFor(principal, binding.merchantId, now) : redeemed.answer;
 }
 
 const USED_BINDING_CODE = '绑定码已被使用或已失效，请向发码人重新索取';

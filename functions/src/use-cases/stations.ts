@@ -77,6 +77,7 @@ import { checkUserText } from './content-check';
 import { counterWrites } from './counter-scopes';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { sendClaimCodeSms, type ClaimCodeSms } from './claim-code-sms';
+import { redeemOnce } from './one-time-codes';
 import { checkOwnPhotos } from './photo-ownership';
 import { hitFilingLimits, refuseOwnShop } from './file-complaint';
 
@@ -174,15 +175,13 @@ export async function redeemStationCode(code: string, principal: Principal, now:
   if (live?.usedBy) return answerUsedStationCode(live, principal, now);
   if (principal.roles.station) throw new Conflict(ALREADY_STATION_STAFF);
   if (!live) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
-  try {
-    await redeemCode({ code, stationId: live.stationId, townCode: live.townCode }, principal, now.toISOString());
-  } catch (error) {
-    // Two taps racing: the one that lost finds the code used by the same person.
-    const raced = error instanceof Invalid || error instanceof Conflict ? await findStationCode(code) : undefined;
-    if (raced?.usedBy === principal.userId) return answerUsedStationCode(raced, principal, now);
-    throw error;
-  }
-  return stationSession(principal, live, now);
+  const redeemed = await redeemOnce(
+    () => redeemCode({ code, stationId: live.stationId, townCode: live.townCode }, principal, now.toISOString()),
+    () => findStationCode(code),
+    principal.userId,
+    (used) => answerUsedStationCode(used, principal, now),
+  );
+  return redeemed === 'redeemed' ? stationSession(principal, live, now) : redeemed.answer;
 }
 
 async function answerUsedStationCode(binding: { stationId: string; townCode: string; usedBy?: string }, principal: Principal, now: Date): Promise<Session> {
