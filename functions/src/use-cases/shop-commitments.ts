@@ -77,7 +77,7 @@ export async function applyForMerchant(
 async function applicationMade(earlier: { resultId: string; requestHash: string }, requestHash: string): Promise<MerchantRegistryView> {
   requireSameRequest(earlier, requestHash, '参创申请');
   const shop = await findMerchant(earlier.resultId);
-  if (!shop) throw new Conflict('申请正在保存，请稍后在「我的店铺」中查看');
+  if (!shop) throw new Conflict('申请正在保存，请稍后再点「提交申请」，不会重复提交');
   return toRegistryView(shop);
 }
 

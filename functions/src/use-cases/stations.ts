@@ -78,6 +78,7 @@ import { counterWrites } from './counter-scopes';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { sendClaimCodeSms, type ClaimCodeSms } from './claim-code-sms';
 import { redeemOnce } from './one-time-codes';
+import { logger } from '../observability/log';
 import { checkOwnPhotos } from './photo-ownership';
 import { hitFilingLimits, refuseOwnShop } from './file-complaint';
 
@@ -239,10 +240,19 @@ async function claimCodeAgain(
   return { claimCode: code.code, claimCodeExpiresAt: new Date(stored.expiresAt * 1000).toISOString(), claimCodeSms: outcome };
 }
 
-/** Texts the code when asked (and there is still a number: after retention it is masked), and records the outcome. */
+/**
+ * Texts the code when asked (and there is still a number: after retention it is masked), and records the
+ * outcome with the code. Not asked, nothing is written. A record that fails is logged, not answered: the text
+ * went, and the station must get its code.
+ */
 async function sendAndRecord(code: { code: string; hash: string }, sms: { phone?: string | undefined; stationName: string; requested: boolean }, now: Date): Promise<ClaimCodeSms> {
-  const outcome: ClaimCodeSms = sms.requested && sms.phone ? await sendClaimCodeSms(sms.phone, code.code, sms.stationName, now) : 'not_requested';
-  await recordClaimCodeSms(code.hash, outcome);
+  if (!sms.requested || !sms.phone) return 'not_requested';
+  const outcome = await sendClaimCodeSms(sms.phone, code.code, sms.stationName, now);
+  try {
+    await recordClaimCodeSms(code.hash, outcome);
+  } catch (error) {
+    logger.warn('claim code sms outcome not recorded', { outcome, error: (error as Error).name });
+  }
   return outcome;
 }
 
