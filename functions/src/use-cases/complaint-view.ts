@@ -219,9 +219,8 @@ export async function toComplaintView(
       : {}),
     ...(record.fulfilledAt ? { fulfilledAt: record.fulfilledAt } : {}),
     ...(staff && record.assigneeId ? { assigneeId: record.assigneeId } : {}),
-    ...(staff && record.channel ? { intake: intakeView(record) } : {}),
     // The station, once the consumer has claimed the case, has no more need of their name.
-    ...(actor.kind === 'station' && record.channel ? { intake: intakeView(record, !isUnclaimed(record)) } : {}),
+    ...((staff || actor.kind === 'station') && record.channel ? { intake: intakeView(record, actor.kind === 'station' && !isUnclaimed(record)) } : {}),
     ...(record.case12315 ? { case12315: record.case12315 } : {}),
     ...(notice ? { notice: noticeSummary(notice, viewer, now) } : {}),
     filedAt: record.filedAt,

@@ -361,18 +361,19 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   const claimCode = claimCodeOf(request, now);
   // After retention the phone is masked (docs/privacy.md): there is no number to text.
   const sms = { phone: record.retentionAppliedAt ? undefined : record.phone, stationName: station.name, requested: sendBySms };
-  const replay = async () => {
+  // The case as it stands: read above when the key was claimed before this request, read again after losing to a twin.
+  const replay = async (current: ComplaintRecord) => {
     requireSameRequest(await claimedResult(claim), claim.requestHash, '认领码');
-    const again = await claimCodeAgain((await loadComplaint(complaintId))?.record ?? record, claimCode, sms, now);
+    const again = await claimCodeAgain(current, claimCode, sms, now);
     if (!again) throw new Conflict('该认领码已被消费者使用或已被新的认领码替换，请刷新后查看');
     return again;
   };
-  if (await findClaim(claim)) return replay();
+  if (await findClaim(claim)) return replay(record);
   if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
   // Counted per case, whoever at the station asks: each new code voids the last and may text the consumer.
   await hitRateLimit('claimCodeReissue', record.id, now);
   const saved = await replaceClaimCode(record, claimCode, { by: principal.userId, at: now.toISOString(), bySms: sendBySms }, claim);
-  if (saved === 'replayed') return replay();
+  if (saved === 'replayed') return replay((await loadComplaint(complaintId))?.record ?? record);
   return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: await sendAndRecord(claimCode, sms, now) };
 }
 

@@ -1,21 +1,16 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Session, StationView } from '@fangxin/shared';
 import { startWeChatStandIn, type WeChatStandIn } from '../../../standins/wechat/server';
 import { startSmsStandIn, type SmsStandIn } from '../../../standins/sms/server';
 import { freePort } from '../../../scripts/local/ports';
 import { LOCAL_SMS, LOCAL_SMS_TEMPLATES, LOCAL_WECHAT_APP_ID, LOCAL_WECHAT_APP_SECRET, localSmsEnv } from '../../../scripts/local/env';
-import { handler as registerStation } from '../../src/handlers/stations/register-station';
-import { handler as inviteStaff } from '../../src/handlers/stations/invite-station-staff';
-import { handler as redeemCode } from '../../src/handlers/stations/redeem-station-code';
 import { handler as stationFile } from '../../src/handlers/stations/file-complaint';
 import { handler as reissueCode } from '../../src/handlers/stations/reissue-claim-code';
 import { handler as claimComplaint } from '../../src/handlers/stations/claim-complaint';
-import { issueToken } from '../../src/auth/token';
-import { saveUser } from '../../src/store/users';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, type Person, type SignedIn } from './support/people';
+import { stationWithStaff } from './support/stations';
 import { useFreshTable } from './support/table';
 
 /**
@@ -27,7 +22,6 @@ useFreshTable();
 let people: Record<Person, SignedIn>;
 let weChat: WeChatStandIn;
 let sms: SmsStandIn;
-let station: StationView;
 let stationStaff: SignedIn;
 
 beforeAll(async () => {
@@ -36,19 +30,7 @@ beforeAll(async () => {
   // Before the first call of this worker: this suite's stand-ins, and SMS configured as a deployment would.
   Object.assign(process.env, { WECHAT_API_BASE: weChat.url, ...localSmsEnv(sms.url) });
   people = await setUpPeople();
-  const registered = await invoke(registerStation, {
-    method: 'POST',
-    routePath: '/staff/stations',
-    token: people.adminCounty.token,
-    headers: { 'idempotency-key': newIdempotencyKey() },
-    body: { name: '城关农贸市场消费维权服务站', townCode: 'chengguan', placeType: 'market', address: '城关镇农贸市场管理办公室', contactName: '李站长', contactPhone: '0311-5551234' },
-  });
-  station = registered.body;
-  const principal = { userId: 'u-test-retry-station', displayName: '站员', roles: { merchantIds: [] as string[] } };
-  await saveUser({ ...principal, openid: 'o-test-retry-station' });
-  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.id }, token: people.adminCounty.token });
-  const joined = await invoke<Session>(redeemCode, { method: 'POST', routePath: '/station/bindings', token: (await issueToken(principal, new Date())).token, body: { code: invitation.body.code } });
-  stationStaff = { userId: principal.userId, token: joined.body.token, principal: { ...principal, roles: joined.body.user.roles } };
+  ({ staff: stationStaff } = await stationWithStaff(people.adminCounty, 'retry-station'));
 });
 afterAll(async () => {
   await weChat.stop();

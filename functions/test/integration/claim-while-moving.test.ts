@@ -39,9 +39,7 @@ it('a claim that loses its write to a move of the case is made on the new versio
   const { clocksAt } = await import('../../src/use-cases/clocks');
   const { issueToken } = await import('../../src/auth/token');
   const { saveUser } = await import('../../src/store/users');
-  const { handler: registerStation } = await import('../../src/handlers/stations/register-station');
-  const { handler: inviteStaff } = await import('../../src/handlers/stations/invite-station-staff');
-  const { handler: redeemCode } = await import('../../src/handlers/stations/redeem-station-code');
+  const { stationWithStaff } = await import('./support/stations');
   const { handler: stationFile } = await import('../../src/handlers/stations/file-complaint');
   const { handler: claimComplaint } = await import('../../src/handlers/stations/claim-complaint');
   await ensureTable(dynamoDbClient, config().tableName);
@@ -52,22 +50,14 @@ it('a claim that loses its write to a move of the case is made on the new versio
     await saveUser({ ...principal, openid: `o-test-${name}` });
     return (await issueToken(principal, new Date())).token;
   };
-  const station = await invoke(registerStation, {
-    method: 'POST',
-    routePath: '/staff/stations',
-    token: people.adminCounty.token,
-    headers: { 'idempotency-key': newIdempotencyKey() },
-    body: { name: '城关农贸市场消费维权服务站', townCode: 'chengguan', placeType: 'market', address: '城关镇农贸市场管理办公室', contactName: '李站长', contactPhone: '0311-5551234' },
-  });
-  const invitation = await invoke(inviteStaff, { method: 'POST', routePath: '/staff/stations/{id}/invitations', headers: { 'idempotency-key': newIdempotencyKey() }, pathParameters: { id: station.body.id }, token: people.adminCounty.token });
-  const joined = await invoke(redeemCode, { method: 'POST', routePath: '/station/bindings', token: await signIn('moving-station'), body: { code: invitation.body.code } });
+  const { staff } = await stationWithStaff(people.adminCounty, 'moving-station');
   const { phone: _phone, privacyConsent: _consent, ...rest } = complaintBody();
   void _phone;
   void _consent;
   const filed = await invoke(stationFile, {
     method: 'POST',
     routePath: '/station/complaints',
-    token: joined.body.token,
+    token: staff.token,
     headers: { 'idempotency-key': newIdempotencyKey() },
     body: { ...rest, channel: 'walk_in', consumerName: '王秀兰', consumerPhone: '13512340009', spokenConsent: true, sendClaimCodeBySms: false },
   });
