@@ -6,13 +6,14 @@ import { verifyToken } from '../../src/auth/token';
 import { findUser } from '../../src/store/users';
 import { invoke } from './support/http';
 import { useFreshTable } from './support/table';
+import { useOwnWeChatStandIn } from './support/own-wechat';
 
+// Its own stand-in: the faults it injects into code2Session must not reach suites running beside it.
+const weChat = useOwnWeChatStandIn();
 useFreshTable();
 
-const standIn = process.env.WECHAT_API_BASE!;
-
 async function control(path: string, body: unknown): Promise<any> {
-  const response = await fetch(`${standIn}/__control/${path}`, {
+  const response = await fetch(`${weChat.url}/__control/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -23,7 +24,7 @@ const mintCode = async (openid: string): Promise<string> => (await control('code
 const signIn = (code: string) => invoke(login, { method: 'POST', routePath: '/auth/login', body: { code } });
 
 afterEach(async () => {
-  await fetch(`${standIn}/__control/faults`, { method: 'DELETE' });
+  await fetch(`${weChat.url}/__control/faults`, { method: 'DELETE' });
 });
 
 describe('sign-in through WeChat code2Session (stand-in server, production client)', () => {

@@ -4,15 +4,17 @@ import { decodeQrPng } from '../../../standins/wechat/decode-qr';
 import { invoke } from './support/http';
 import { setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
+import { useOwnWeChatStandIn } from './support/own-wechat';
 
+// Its own stand-in: the token test counts every stable_token call WeChat received.
+const weChat = useOwnWeChatStandIn();
 useFreshTable();
 let people: Record<Person, SignedIn>;
 beforeAll(async () => {
   people = await setUpPeople();
 });
 
-const standIn = process.env.WECHAT_API_BASE!;
-const control = (path: string, init: RequestInit = {}) => fetch(`${standIn}/__control/${path}`, { headers: { 'content-type': 'application/json' }, ...init });
+const control = (path: string, init: RequestInit = {}) => fetch(`${weChat.url}/__control/${path}`, { headers: { 'content-type': 'application/json' }, ...init });
 type Call = { endpoint: string; request: { body?: { force_refresh?: boolean } } };
 const calls = async (): Promise<Call[]> => (await (await control('calls')).json()) as Call[];
 const get = (who: SignedIn, id = SHOP_A.id) => invoke(qrcode, { method: 'GET', routePath: '/merchant/shops/{id}/qrcode', pathParameters: { id }, token: who.token });
