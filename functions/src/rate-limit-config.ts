@@ -34,6 +34,12 @@ export const RATE_LIMITS = {
   recallPublish: { limit: 10, windowSeconds: 86_400, message: '本店今日发布的召回信息过多，请明日再试' },
   /** Commitment changes one shop saves per day (each is a public, versioned record). */
   commitmentsUpdate: { limit: 20, windowSeconds: 86_400, message: '本店今日修改承诺次数过多，请明日再试' },
+  /**
+   * Requests whose own commitments go to WeChat's content check, per person per day. Never given back, unlike
+   * the application's and the commitment change's own counts: WeChat's check allowance is the whole app's, and a
+   * request refused for its words would otherwise cost nothing to send again.
+   */
+  commitmentWordsCheck: { limit: 30, windowSeconds: 86_400, message: '今日提交安全检查的承诺内容过多，请明日再试' },
   /** Clerk binding codes one shop issues per day. */
   clerkInvite: { limit: 20, windowSeconds: 86_400, message: '本店今日发放的店员绑定码过多，请明日再试' },
   /** Binding codes issued for one station per day: each is a live key to the station's consumers' phones. */

@@ -7,6 +7,7 @@ import {
   currentChecklist,
 } from '../src/catalogue/inspection-checklist';
 import { messagePage, progressMessage } from '../src/domain/delivery';
+import { RectificationListQuery } from '../src/contract/inspection';
 import { Forbidden, Invalid } from '../src/domain/errors';
 import {
   IllegalRectificationMove,
@@ -439,5 +440,22 @@ describe('the annual assessment’s inputs', () => {
 
   it('is all zeros for a shop never inspected', () => {
     expect(inspectionFacts(2026, [], [], NOW)).toMatchObject({ inspections: 0, bottomLineFailures: 0, bottomLines: [], rectificationsIssued: 0, rectificationsOverdue: 0 });
+  });
+});
+
+describe('the staff rectification list’s query', () => {
+  const issuesOf = (query: Record<string, string>) => {
+    const parsed = RectificationListQuery.safeParse(query);
+    return parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
+  };
+
+  it('takes a shop only with the shop view, and a town only with the others', () => {
+    expect(issuesOf({ view: 'shop', merchantId: 'QHSHOPA001' })).toEqual([]);
+    expect(issuesOf({ view: 'open', town: 'chengguan' })).toEqual([]);
+    expect(issuesOf({ view: 'overdue' })).toEqual([]);
+    expect(issuesOf({ view: 'open', merchantId: 'QHSHOPA001' })).toEqual([{ field: 'merchantId', message: expect.stringContaining('view=shop') }]);
+    expect(issuesOf({ merchantId: 'QHSHOPA001' })).toEqual([{ field: 'merchantId', message: expect.stringContaining('才能选择店铺') }]);
+    expect(issuesOf({ view: 'shop', merchantId: 'QHSHOPA001', town: 'chengguan' })).toEqual([{ field: 'town', message: expect.stringContaining('不能再按乡镇') }]);
+    expect(issuesOf({ view: 'shop' })).toEqual([{ field: 'merchantId', message: '请选择店铺' }]);
   });
 });

@@ -29,7 +29,11 @@ describe('merchant id (the QR scene)', () => {
     expect(MerchantId.safeParse('A'.repeat(33)).error?.issues[0]?.message).toBe('商户编号过长，请重新扫描店铺二维码');
   });
 
-  it.each(['QH-1', 'QH 1', 'QH/1', 'ＱＨ１', '店铺1'])('refuses %s with a Chinese message', (id) => {
+  it.each(['QH 1', 'ＱＨ１', 'ｑｈ　１'])('takes %s typed on a phone (full-width, spaced) as QH1, as every typed code', (id) => {
+    expect(MerchantId.parse(id)).toBe('QH1');
+  });
+
+  it.each(['QH-1', 'QH/1', '店铺1'])('refuses %s with a Chinese message', (id) => {
     expect(MerchantId.safeParse(id).error?.issues[0]?.message).toBe('商户编号只能包含字母和数字，请重新扫描店铺二维码');
   });
 });

@@ -3,7 +3,13 @@ import { BulletinParam } from '../src/contract/bulletin';
 import { Amount, CommandRequest, IsoDate, ListQuery, MainlandMobile, TriageQuery } from '../src/contract/complaint';
 import { CreditFlag, DirectoryQuery, RegistryQuery, MerchantApplication, MerchantRegistryView, RedeemBinding } from '../src/contract/registry';
 import { RedeemStationCode, RegisterStationRequest } from '../src/contract/station';
-import { UploadRequest } from '../src/contract/complaint';
+import { UploadRequest, UserId } from '../src/contract/complaint';
+import { CommitmentChoice } from '../src/contract/merchant';
+import { TaskAssignee } from '../src/contract/tasks';
+import { AssessmentYearParam } from '../src/contract/assessment';
+import { DashboardQuery, TargetsYearParam } from '../src/contract/dashboard';
+import { ChecklistQuery } from '../src/contract/inspection';
+import { ContentId } from '../src/contract/content';
 
 /** The first problem a schema reports, as the API answers it: the field's path and the message. */
 function firstProblem(schema: z.ZodMiniType, input: unknown) {
@@ -101,5 +107,36 @@ describe('codes, numbers and amounts typed on a phone: full-width forms and spac
 
   it('what is not a phone number stays refused', () => {
     expect(firstProblem(MainlandMobile, '138-0013-800').message).toBe('请填写 11 位手机号码，例如 13800138000');
+  });
+});
+
+describe('choices and numbers answer in words, naming the field', () => {
+  it('a commitment that is neither from the catalogue nor custom, or a code not in the catalogue', () => {
+    expect(firstProblem(CommitmentChoice, { kind: 'mystery' })).toEqual({ field: 'kind', message: '每条承诺应为目录中的承诺（catalogue）或自定义承诺（custom）' });
+    expect(firstProblem(CommitmentChoice, { kind: 'catalogue', code: 'free_lunch' })).toEqual({ field: 'code', message: '所选承诺不在承诺目录中，请重新选择' });
+  });
+
+  it('a task assignee of an unknown kind', () => {
+    expect(firstProblem(TaskAssignee, { kind: 'alien', code: 'x' })).toEqual({ field: 'kind', message: '请选择承办的乡镇（街道）或成员单位' });
+  });
+
+  it.each([
+    ['the assessment', AssessmentYearParam],
+    ['the dashboard', DashboardQuery],
+    ['the targets', TargetsYearParam],
+  ] as const)('a year that is not whole, on %s', (_name, schema) => {
+    expect(firstProblem(schema, { year: '2026.5' })).toEqual({ field: 'year', message: '年份应为整数' });
+  });
+
+  it('a checklist version that is not whole, or below 1', () => {
+    expect(firstProblem(ChecklistQuery, { version: '1.5' })).toEqual({ field: 'version', message: '检查表版本应为整数' });
+    expect(firstProblem(ChecklistQuery, { version: '0' })).toEqual({ field: 'version', message: '检查表版本从 1 开始' });
+  });
+
+  it('codes and dates typed on a phone are folded as every typed code is: full-width, spaced', () => {
+    expect(IsoDate('购买日期').parse('２０２６-０３-１５')).toBe('2026-03-15');
+    expect(IsoDate('购买日期').parse(' 2026-03-15 ')).toBe('2026-03-15');
+    expect(UserId.parse('ｕ-test　１')).toBe('u-test1');
+    expect(ContentId.parse('01ＡＲＴＳ vwxy 0000000000000000')).toBe('01ARTSVWXY0000000000000000');
   });
 });

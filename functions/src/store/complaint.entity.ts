@@ -15,6 +15,15 @@ import { COMPLAINT_KEY, CONSUMER_KEY, EVENTS_UNCOUNTED_PARTITION, EVENT_KEY, MER
 /** The merchant queue's groups: with the shop first (by deadline), then with the bureau, then closed. */
 const queueGroup = (status: ComplaintStatus, closedAt: string | undefined) => (WITH_SHOP.includes(status) ? '0' : closedAt ? '2' : '1');
 
+/** A complaint's place in its shop's queue (gsi1sk): with the shop by deadline, then with the bureau, then closed. */
+export const merchantQueueSortOf = ({ status, deadline, closedAt, filedAt, complaintId }: {
+  status: ComplaintStatus;
+  deadline?: { dueAt: string } | undefined;
+  closedAt?: string | undefined;
+  filedAt: string;
+  complaintId: string;
+}) => `${queueGroup(status, closedAt)}#${deadline?.dueAt ?? closedAt ?? filedAt}#${complaintId}`;
+
 /**
  * Closed, and still holding what the retention period removes (a phone number, the consumer's name, photos):
  * such a complaint sits in the sparse `RETENTION#due` partition of gsi3 until the retention job has done it.
@@ -89,9 +98,7 @@ export const ComplaintEntity = new Entity({
       .link<typeof schema>(({ merchantId }) => MERCHANT_QUEUE_KEY.encode(merchantId)),
     merchantQueueSort: string()
       .savedAs('gsi1sk')
-      .link<typeof schema>(
-        ({ status, deadline, closedAt, filedAt, complaintId }) => `${queueGroup(status, closedAt)}#${deadline?.dueAt ?? closedAt ?? filedAt}#${complaintId}`,
-      ),
+      .link<typeof schema>(merchantQueueSortOf),
     consumerKey: string()
       .savedAs('gsi2pk')
       .link<typeof schema>(({ consumerId }) => CONSUMER_KEY.encode(consumerId)),

@@ -13,13 +13,13 @@ import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { Conflict, type LifecycleEvent, type LifecycleState, type NotificationIntent, type WaitingPlace } from '@fangxin/shared';
 import { ulid } from 'ulid';
-import { ComplaintEntity, ComplaintEventEntity, eventSeq } from './complaint.entity';
+import { ComplaintEntity, ComplaintEventEntity, eventSeq, merchantQueueSortOf } from './complaint.entity';
 import { moderationTaskWrite, type ModerationTask, type TextModeration } from './moderation';
 import { PartyNoticeEntity } from './party-notice.entity';
 import { partyNoticeWrite, toNoticeRecord, type PartyNoticeRecord } from './party-notices';
 import { AuditEntity, OutboxEntity } from './support.entities';
 import { claimWrite, claimedResult, type IdempotencyClaim } from './idempotency';
-import { encodeCursor, readPage, type Page, type PageRequest } from './cursor';
+import { encodeCursor, readPage, type Page, type PageRequest, type ShopList } from './cursor';
 import { FangxinTable } from './table';
 import { COMPLAINT_KEY, MERCHANT_QUEUE_KEY, CONSUMER_KEY, RETENTION_DUE_PARTITION, TRIAGE_KEY, TRIAGE_SORT } from './keys';
 
@@ -334,6 +334,19 @@ const asRecords = (page: Page<unknown>): Page<ComplaintRecord> => ({
 export const listConsumerComplaints = async (userId: string, page: PageRequest) => asRecords(await readPage(complaintsOfConsumer.query(userId), page));
 
 export const listMerchantQueue = async (merchantId: string, page: PageRequest) => asRecords(await readPage(merchantQueue.query(merchantId), page));
+
+/** The merchant queue as one shop's list, so a person's several shops can be read as one queue. */
+export const merchantQueueList: ShopList<ComplaintRecord> = {
+  read: listMerchantQueue,
+  sortKey: (record) => merchantQueueSortOf({ ...record, complaintId: record.id }),
+  cursorAfter: (record) =>
+    encodeCursor({
+      pk: COMPLAINT_KEY.encode(record.id),
+      sk: 'PROFILE',
+      gsi1pk: MERCHANT_QUEUE_KEY.encode(record.merchantId),
+      gsi1sk: merchantQueueSortOf({ ...record, complaintId: record.id }),
+    })!,
+};
 
 export const listTriage = async (place: WaitingPlace, page: PageRequest, dueBefore?: string) =>
   asRecords(await readPage(triage.query({ place, ...(dueBefore ? { dueBefore } : {}) }), page));

@@ -61,3 +61,14 @@ export async function readPage<T>(query: PageableQuery<T>, { cursor, limit }: Pa
   const nextCursor = encodeCursor(LastEvaluatedKey);
   return { items: Items, ...(nextCursor ? { nextCursor } : {}) };
 }
+
+/**
+ * One shop's list (its queue, its orders) described so several shops' lists can be read as one
+ * (use-cases/across-shops.ts): how to read a page, the index sort key it is ordered by, and where it goes on
+ * after an item, as DynamoDB's LastEvaluatedKey would say it.
+ */
+export interface ShopList<T> {
+  read(merchantId: string, page: PageRequest): Promise<Page<T>>;
+  sortKey(item: T): string;
+  cursorAfter(item: T): string;
+}

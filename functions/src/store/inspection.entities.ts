@@ -64,6 +64,15 @@ export const InspectionEntity = new Entity({
 
 const photos = () => list(string());
 
+/** An order's place in its shop's list (gsi1sk): open ones by deadline, then closed ones by when. */
+export const shopRectificationSortOf = ({ status, deadline, closedAt, inspectionId, itemCode }: {
+  status: string;
+  deadline: string;
+  closedAt?: string | undefined;
+  inspectionId: string;
+  itemCode: string;
+}) => (status === 'closed' ? `1#${closedAt ?? deadline}#${rectificationId.of(inspectionId, itemCode)}` : `0#${deadline}#${rectificationId.of(inspectionId, itemCode)}`);
+
 /**
  * A rectification order (整改通知) for one failed item of one inspection: rewritten whole by every move under a
  * version condition (the shop's answer, staff's re-check). Copies what its views and lists need from the
@@ -120,8 +129,6 @@ export const RectificationEntity = new Entity({
       .link<typeof schema>(({ merchantId }) => SHOP_RECTIFICATIONS_KEY.encode(merchantId)),
     shopSort: string()
       .savedAs('gsi1sk')
-      .link<typeof schema>(({ status, deadline, closedAt, inspectionId, itemCode }) =>
-        status === 'closed' ? `1#${closedAt ?? deadline}#${rectificationId.of(inspectionId, itemCode)}` : `0#${deadline}#${rectificationId.of(inspectionId, itemCode)}`,
-      ),
+      .link<typeof schema>(shopRectificationSortOf),
   })),
 });

@@ -17,9 +17,9 @@ import {
   type RectificationState,
 } from '@fangxin/shared';
 import { ulid } from 'ulid';
-import { readPage, type Page, type PageRequest } from './cursor';
-import { InspectionEntity, RectificationEntity } from './inspection.entities';
-import { INSPECTION_KEY, RECTIFICATIONS_OPEN_PARTITION, SHOP_INSPECTIONS_KEY, SHOP_RECTIFICATIONS_KEY, TOWN_INSPECTIONS_KEY, rectificationId, townInspectionsOf } from './keys';
+import { encodeCursor, readPage, type Page, type PageRequest, type ShopList } from './cursor';
+import { InspectionEntity, RectificationEntity, shopRectificationSortOf } from './inspection.entities';
+import { INSPECTION_KEY, RECTIFICATION_KEY, RECTIFICATIONS_OPEN_PARTITION, SHOP_INSPECTIONS_KEY, SHOP_RECTIFICATIONS_KEY, TOWN_INSPECTIONS_KEY, rectificationId, townInspectionsOf } from './keys';
 import { MerchantEntity } from './merchant.entity';
 import { AuditEntity, OutboxEntity } from './support.entities';
 import { FangxinTable } from './table';
@@ -275,6 +275,19 @@ export const listOpenRectifications = async (page: PageRequest, dueBefore?: stri
   rectificationsPage(await readPage(openRectifications.query(dueBefore ? { dueBefore } : {}), page));
 
 export const listShopRectifications = async (merchantId: string, page: PageRequest) => rectificationsPage(await readPage(shopRectifications.query(merchantId), page));
+
+/** A shop's orders as one shop's list, so a person's several shops can be read as one list. */
+export const shopRectificationList: ShopList<RectificationRecord> = {
+  read: listShopRectifications,
+  sortKey: (order) => shopRectificationSortOf(rectificationItem(order)),
+  cursorAfter: (order) =>
+    encodeCursor({
+      pk: INSPECTION_KEY.encode(order.inspectionId),
+      sk: RECTIFICATION_KEY.encode(order.itemCode),
+      gsi1pk: SHOP_RECTIFICATIONS_KEY.encode(order.merchantId),
+      gsi1sk: shopRectificationSortOf(rectificationItem(order)),
+    })!,
+};
 
 /**
  * Everything the annual assessment reads of one shop: its inspections of the year (one Query on `shop-inspections`)

@@ -88,6 +88,12 @@ export interface RegistryChange {
   claim?: IdempotencyClaim;
 }
 
+/** Whether a business's code is held by an application or a shop (one GetItem); the write still checks it. */
+export async function isUsccHeld(uscc: string): Promise<boolean> {
+  const { Item } = await UsccHolderEntity.build(GetItemCommand).key({ uscc }).send();
+  return Boolean(Item);
+}
+
 /** What a second application from the same business is told. */
 export class AlreadyApplied extends Conflict {
   constructor(readonly merchantId: string | undefined) {

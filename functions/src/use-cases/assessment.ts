@@ -35,6 +35,7 @@ import {
 } from '../store/assessments';
 import { shopCountersOfYear, yearlyCounters } from '../store/counters';
 import { counterScope } from '../store/keys';
+import { requestHashOf } from '../store/idempotency';
 import { findMerchant } from '../store/merchants';
 import { listCreditFlagged, listMerchantsByStatus, saveRegistryChange } from '../store/registry';
 import { targetsFor } from './dashboard';
@@ -293,14 +294,45 @@ export async function openAssessment(year: number, standard: AssessmentStandard 
     openedBy: principal.userId,
     version: 1,
   };
-  await saveAssessment(record, undefined, `${year}年度考核已经开启`, {
-    staffUserId: principal.userId,
-    role: staff.role,
-    action: 'assessment_opened',
-    detail: `参评商户 ${shops.length} 家，合格线 ${record.standard.passMark} 分`,
-  });
+  try {
+    await saveAssessment(record, undefined, `${year}年度考核已经开启`, {
+      staffUserId: principal.userId,
+      role: staff.role,
+      action: 'assessment_opened',
+      detail: `参评商户 ${shops.length} 家，合格线 ${record.standard.passMark} 分`,
+    });
+  } catch (error) {
+    // The same admin opening the year again with the same standard, a retry after a lost answer: the year as it stands.
+    const standing = error instanceof Conflict ? await findAssessment(year) : undefined;
+    if (standing?.openedBy === principal.userId && requestHashOf(standing.standard) === requestHashOf(record.standard)) return assessmentOverview(year, principal, now);
+    throw error;
+  }
   await continueAssessment(year, now, REQUEST_BUDGET_MS);
   return assessmentOverview(year, principal, now);
+}
+
+/** A scorecard row's place in the review order: failed first, then by total (highest first), name, id. */
+type Place = [passed: number, negativeTotal: number, name: string, merchantId: string];
+const placeOf = ({ card, result }: { card: { name: string; merchantId: string }; result: { passed: boolean; total: number } }): Place => [
+  Number(result.passed),
+  -result.total,
+  card.name,
+  card.merchantId,
+];
+function comparePlaces(a: Place, b: Place): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]) || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0);
+}
+function openPlace(opened: string | undefined): Place | undefined {
+  if (opened === undefined) return undefined;
+  try {
+    const place = JSON.parse(opened) as unknown;
+    if (Array.isArray(place) && place.length === 4 && typeof place[0] === 'number' && typeof place[1] === 'number' && typeof place[2] === 'string' && typeof place[3] === 'string') {
+      return place as Place;
+    }
+  } catch {
+    // refused below
+  }
+  throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
 }
 
 export async function listYearScorecards(year: number, query: { town?: string; result?: 'passed' | 'failed'; cursor?: string; limit: number }, principal: Principal) {
@@ -312,15 +344,15 @@ export async function listYearScorecards(year: number, query: { town?: string; r
     .filter((card) => coversTown(staff.jurisdiction, card.townCode) && (!query.town || card.townCode === query.town))
     .map((card) => ({ card, result: scorecardOf(card.inputs, record.standard, card.overrides) }))
     .filter(({ result }) => !query.result || (query.result === 'passed') === result.passed)
-    .sort((a, b) => Number(a.result.passed) - Number(b.result.passed) || b.result.total - a.result.total || a.card.name.localeCompare(b.card.name));
-  // The list is small (a county's shops) and sorted for review: paged by position, the position sealed to this
-  // list's year, filters and caller like every scoped list's cursor.
+    .sort((a, b) => comparePlaces(placeOf(a), placeOf(b)));
+  // The list is small (a county's shops) and sorted for review. The cursor is the last row's place in that order,
+  // not its position: a card that moves (an override makes it pass) or arrives (still computing) between pages
+  // neither hides a shop nor shows one twice. Sealed to this list's year, filters and caller like every scoped list's.
   const pager = scopedCursor('scorecards', principal.userId, { year, town: query.town, result: query.result });
-  const position = pager.incoming(query.cursor) ?? '0';
-  const start = /^\d{1,6}$/.test(position) ? Number(position) : -1;
-  if (start < 0 || start > cards.length) throw new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
-  const page = cards.slice(start, start + query.limit);
-  const next = start + query.limit < cards.length ? String(start + query.limit) : undefined;
+  const after = openPlace(pager.incoming(query.cursor));
+  const rest = after ? cards.filter((row) => comparePlaces(placeOf(row), after) > 0) : cards;
+  const page = rest.slice(0, query.limit);
+  const next = rest.length > query.limit ? JSON.stringify(placeOf(page.at(-1)!)) : undefined;
   return {
     items: page.map(({ card, result }) => ({
       merchant: { id: card.merchantId, name: card.name, townCode: card.townCode, townName: label(TOWNS, card.townCode), sector: card.sector, sectorLabel: label(SECTORS, card.sector) },

@@ -1,12 +1,13 @@
-import { Forbidden, Invalid, NotFound, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView, type WaitingPlace } from '@fangxin/shared';
+import { Forbidden, Invalid, WAITING_PLACES, coversTown, type ComplaintPage, type ComplaintView, type WaitingPlace } from '@fangxin/shared';
 import type { Page, PageRequest } from '../store/cursor';
 import type { Principal } from '../auth/token';
-import { listConsumerComplaints, listMerchantQueue, listTriage, loadComplaint, triageCursorAfter, type ComplaintRecord } from '../store/complaints';
+import { listConsumerComplaints, listMerchantQueue, listTriage, merchantQueueList, loadComplaint, triageCursorAfter, type ComplaintRecord } from '../store/complaints';
 import { TRIAGE_SORT } from '../store/keys';
 import { complaintNotFound, resolveActor } from './complaint-access';
 import { requireMembership } from './registry';
 import { toComplaintView, toSummary } from './complaint-view';
 import { scopedCursor } from '../auth/sealed-cursor';
+import { liveShopsOf, pageAcrossShops } from './across-shops';
 
 export async function getComplaint(complaintId: string, principal: Principal, now: Date): Promise<ComplaintView> {
   const loaded = await loadComplaint(complaintId);
@@ -20,7 +21,10 @@ export async function myComplaints(principal: Principal, cursor: string | undefi
   return { items: page.items.map((item) => toSummary(item, now, 'consumer')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
-/** A shop's queue: in-shop complaints by deadline first. Only shops the caller works for. */
+/**
+ * A shop's queue: in-shop complaints by deadline first. Only shops the caller works for; without a shop named,
+ * every shop the caller works for, as one queue in the same order.
+ */
 export async function merchantQueue(
   principal: Principal,
   merchantId: string | undefined,
@@ -28,11 +32,14 @@ export async function merchantQueue(
   limit: number,
   now: Date,
 ): Promise<ComplaintPage> {
-  const shop = merchantId ?? principal.roles.merchantIds[0];
-  if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
-  // Another shop's queue is as absent as a shop that does not exist: the live membership check answers 404.
-  await requireMembership(shop, principal);
-  const page = await listMerchantQueue(shop, { cursor, limit });
+  let page: Page<ComplaintRecord>;
+  if (merchantId) {
+    // Another shop's queue is as absent as a shop that does not exist: the live membership check answers 404.
+    await requireMembership(merchantId, principal);
+    page = await listMerchantQueue(merchantId, { cursor, limit });
+  } else {
+    page = await pageAcrossShops({ name: 'merchant-queue', shops: merchantQueueList }, await liveShopsOf(principal), principal, cursor, limit);
+  }
   return { items: page.items.map((item) => toSummary(item, now, 'merchant')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 

@@ -18,7 +18,8 @@ import {
 } from '@fangxin/shared';
 import type * as z from 'zod/mini';
 import type { Principal } from '../auth/token';
-import { findRectification, listOpenRectifications, listShopRectifications, saveRectificationMove, type RectificationRecord } from '../store/inspections';
+import { findRectification, listOpenRectifications, listShopRectifications, saveRectificationMove, shopRectificationList, type RectificationRecord } from '../store/inspections';
+import { liveShopsOf, pageAcrossShops } from './across-shops';
 import { findMerchant } from '../store/merchants';
 import type { Page } from '../store/cursor';
 import { shopNotFound, shopSubject, staffActor } from './inspections';
@@ -139,7 +140,10 @@ export async function answerRectification(id: string, request: z.output<typeof A
   return move(record, request.version, { type: 'answer', text: request.text, photos: request.photos }, actor, now);
 }
 
-/** A shop's orders for its people, open ones first by deadline; only a shop the caller still works for (404 otherwise). */
+/**
+ * A shop's orders for its people, open ones first by deadline; only a shop the caller still works for (404
+ * otherwise). Without a shop named, the orders of every shop the caller works for, as one list in that order.
+ */
 export async function merchantRectifications(
   principal: Principal,
   merchantId: string | undefined,
@@ -147,9 +151,12 @@ export async function merchantRectifications(
   limit: number,
   now: Date,
 ): Promise<RectificationPage> {
-  const shop = merchantId ?? principal.roles.merchantIds[0];
-  if (!shop) throw new NotFound('未找到该店铺，或您已不是该店人员');
-  await requireMembership(shop, principal);
-  const page = await listShopRectifications(shop, { cursor, limit });
+  let page: Page<RectificationRecord>;
+  if (merchantId) {
+    await requireMembership(merchantId, principal);
+    page = await listShopRectifications(merchantId, { cursor, limit });
+  } else {
+    page = await pageAcrossShops({ name: 'merchant-rectifications', shops: shopRectificationList }, await liveShopsOf(principal), principal, cursor, limit);
+  }
   return { items: page.items.map((order) => toRectificationSummary(order, now, 'shop')), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

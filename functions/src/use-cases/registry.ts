@@ -131,7 +131,8 @@ export async function decideApplication(
   const claim = { userId: principal.userId, operation: 'decideApplication', key: idempotencyKey, requestHash: requestHashOf({ merchantId, ...decision }), resultId: '' };
   const earlier = await findClaim(claim);
   if (earlier) return replayedDecision(before, earlier, claim.requestHash, now);
-  if (before.status !== 'pending') throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，无需审核`);
+  // Decided already (by another admin, or under another key): a conflict with what stands, as for the siblings.
+  if (before.status !== 'pending') throw new Conflict(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，无需审核`);
   const audit = { staffUserId: principal.userId, role: staff.role, at: now.toISOString() };
   if (decision.decision === 'reject') {
     const after: Merchant = { ...before, status: 'rejected', statusReason: decision.reason };
@@ -175,7 +176,7 @@ const STATUS_MOVES: Record<'suspend' | 'revoke' | 'reinstate', { from: MerchantS
  */
 export async function changeMerchantStatus(
   merchantId: string,
-  change: { action: 'suspend' | 'revoke' | 'reinstate'; reason: string },
+  change: { action: 'suspend' | 'revoke' | 'reinstate'; reason: string; seenStatus: Merchant['status'] },
   principal: Principal,
   now: Date,
 ): Promise<MerchantRegistryView> {
@@ -185,6 +186,11 @@ export async function changeMerchantStatus(
   const move = STATUS_MOVES[change.action];
   // The same change already made, with the same reason: the staff member's retry after a lost answer.
   if (before.status === move.to && before.statusReason === change.reason) return toRegistryView(before);
+  // Someone else changed it since this person looked (a suspension while they chose 摘牌): they decide again.
+  if (before.status !== change.seenStatus) {
+    const why = before.statusReason ? `（理由：${before.statusReason}）` : '';
+    throw new Conflict(`该店铺已被他人改为「${MERCHANT_STATUS_LABELS[before.status]}」${why}，请刷新后再决定`, 'seenStatus');
+  }
   if (!move.from.includes(before.status)) {
     throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，不能进行此操作`, 'action');
   }

@@ -15,7 +15,7 @@ import type { Principal } from '../auth/token';
 import { hitRateLimit, returnRateLimitHit } from '../store/rate-limits';
 import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { findMerchant } from '../store/merchants';
-import { saveRegistryChange } from '../store/registry';
+import { AlreadyApplied, isUsccHeld, saveRegistryChange } from '../store/registry';
 import { checkUserText } from './content-check';
 import { loadShop, randomKey, requireMembership, toRegistryView } from './registry';
 
@@ -65,6 +65,8 @@ export async function applyForMerchant(
     creditFlags: [],
   };
   const saved = await givingBackOnRefusal('application', principal.userId, now, async () => {
+    // A held code is refused before WeChat is asked about any words: the write checks it again.
+    if (await isUsccHeld(merchant.uscc!)) throw new AlreadyApplied(undefined);
     // The admin who approves sees the commitments' titles; their texts go public with the approval.
     await checkCustomCommitments(merchant.commitments, [], principal.userId, now);
     return saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! }, claim });
@@ -104,8 +106,10 @@ async function givingBackOnRefusal<T>(limit: 'application' | 'commitmentsUpdate'
 async function checkCustomCommitments(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date): Promise<void> {
   const wordsOf = (choice: Extract<CommitmentChoice, { kind: 'custom' }>) => `${choice.title}\n${choice.text}`;
   const known = new Set(already.flatMap((choice) => (choice.kind === 'custom' ? [wordsOf(choice)] : [])));
+  const unchecked = (choice: CommitmentChoice): choice is Extract<CommitmentChoice, { kind: 'custom' }> => choice.kind === 'custom' && !known.has(wordsOf(choice));
+  if (choices.some(unchecked)) await hitRateLimit('commitmentWordsCheck', userId, now);
   const checks = choices.map(async (choice, index) => {
-    if (choice.kind !== 'custom' || known.has(wordsOf(choice))) return;
+    if (!unchecked(choice)) return;
     const check = await checkUserText(wordsOf(choice), userId, now);
     if (check.state === 'held') throw new Invalid('这条承诺含有不宜公示的内容，请修改后再提交', `commitments.${index}.text`);
     if (check.state === 'unchecked') throw new Unavailable('承诺内容暂时无法完成安全检查，请稍后再提交');

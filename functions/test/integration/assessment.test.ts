@@ -21,7 +21,7 @@ import { fileComplaint } from '../../src/use-cases/file-complaint';
 import { sendCommand } from '../../src/use-cases/send-command';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
-import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
+import { complaintBody, newIdempotencyKey, setUpPeople, signInAnother, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 
 useFreshTable();
@@ -71,7 +71,17 @@ describe('the annual assessment', () => {
     expect(AssessmentView.parse(opened.body)).toMatchObject({ year, state: 'open', shops: { total: 2, computed: 2, passed: 1, failed: 1 } });
     // Full points at the year's targets (here the plan's: the office set none).
     expect((await findAssessment(year))!.standard.thresholds).toEqual({ handlingRate: 0.98, settlementRate: 0.85, satisfactionRate: 0.9 });
-    expect(await openIt(people.adminCounty)).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `${year}年度考核已经开启` } });
+    // The same admin sending it again (the answer lost): the year as it stands, opened once, audited once.
+    const { openedAt } = (await findAssessment(year))!;
+    const again = await openIt(people.adminCounty);
+    expect(again.status).toBe(201);
+    expect(AssessmentView.parse(again.body)).toMatchObject({ year, state: 'open', shops: { total: 2, computed: 2 } });
+    expect((await findAssessment(year))!).toMatchObject({ openedAt, version: expect.any(Number) });
+    const opened2 = await documentClient.send(new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${people.adminCounty.userId}` } }));
+    expect((opened2.Items ?? []).filter((item) => item.action === 'assessment_opened')).toHaveLength(1);
+    // Another admin opening it: 409 in words.
+    const otherAdmin = await signInAnother('u-test-other-admin', { merchantIds: [], staff: { role: 'admin', jurisdiction: 'county' } });
+    expect(await openIt(otherAdmin)).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: `${year}年度考核已经开启` } });
     // From now on the year is judged by those targets, on every screen: they no longer change.
     const targets = { handlingRate: 0.95, satisfactionRate: 0.9, settlementRate: 0.85, awarenessRate: 0.82, version: 0 };
     const changed = await invoke(putTargets, { method: 'PUT', routePath: '/staff/settings/targets/{year}', pathParameters: { year: Y }, token: people.adminCounty.token, body: targets });
@@ -101,6 +111,17 @@ describe('the annual assessment', () => {
     expect(await card(people.regulatorLongquan, SHOP_A.id)).toMatchObject({ status: 404 });
     const all = await invoke(scorecards, { method: 'GET', routePath: '/staff/assessments/{year}/scorecards', pathParameters: { year: Y }, token: people.adminCounty.token, query: { result: 'failed' } });
     expect(all.body.items.map((item: { merchant: { id: string } }) => item.merchant.id)).toEqual([SHOP_B.id]);
+  });
+
+  it('the county’s list pages in review order, failed first, each shop once; a cursor from another filter is 400', async () => {
+    const page = (query: Record<string, string>) =>
+      invoke(scorecards, { method: 'GET', routePath: '/staff/assessments/{year}/scorecards', pathParameters: { year: Y }, token: people.adminCounty.token, query });
+    const first = await page({ limit: '1' });
+    expect(first.body.items.map((item: { merchant: { id: string } }) => item.merchant.id)).toEqual([SHOP_B.id]);
+    const second = await page({ limit: '1', cursor: first.body.nextCursor });
+    expect(second.body.items.map((item: { merchant: { id: string } }) => item.merchant.id)).toEqual([SHOP_A.id]);
+    expect(second.body.nextCursor).toBeUndefined();
+    expect(await page({ limit: '1', result: 'passed', cursor: first.body.nextCursor })).toMatchObject({ status: 400, body: { field: 'cursor' } });
   });
 
   it('an admin overrides an item with a reason (audited); a regulator cannot; a stale version is 409; bad input names the field', async () => {

@@ -12,12 +12,15 @@ import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, type Person, type SignedIn } from './support/people';
 import { stationWithStaff } from './support/stations';
 import { useFreshTable } from './support/table';
+import { countWithinOneRateWindow } from './support/rate-windows';
 
 /**
  * A station's answer lost on a cold network: filing or reissuing a claim code sent again with the same
  * Idempotency-Key answers the same code, texts the consumer once, and spends nothing twice. Against the SMS
  * stand-in (which verifies Tencent's signatures) and the WeChat stand-in (the claim page's URL Link).
  */
+// Its limits are counted on the real clock: all within one hour's window.
+countWithinOneRateWindow();
 useFreshTable();
 let people: Record<Person, SignedIn>;
 let weChat: WeChatStandIn;

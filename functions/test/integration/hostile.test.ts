@@ -23,6 +23,7 @@ import { apiGatewayEvent } from './support/api-gateway-event';
 import { invoke, type Answer } from './support/http';
 import { complaintBody, dueInDays, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
+import { countWithinOneRateWindow } from './support/rate-windows';
 
 /**
  * The hostile suite: what a hostile user tried against the product, and its kind, over every
@@ -30,6 +31,8 @@ import { useFreshTable } from './support/table';
  * table is exactly as it was before (rate-limit counters aside: counting a refused attempt is the point of
  * them). docs/security.md maps each threat to its rule and to the case here that proves it.
  */
+// Its limits are counted on the real clock: all within one hour's window.
+countWithinOneRateWindow();
 useFreshTable();
 
 type RouteName = keyof typeof allRoutes;

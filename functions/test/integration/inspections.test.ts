@@ -66,7 +66,10 @@ afterAll(async () => {
   await weChat.stop();
 });
 
-const today = () => shanghaiToday(new Date());
+// China's date when the suite starts, held for the whole suite: requests and expectations agree on it even if
+// the suite runs across Shanghai's midnight.
+const startedOn = shanghaiToday(new Date());
+const today = () => startedOn;
 const at = (shanghaiLocal: string) => new Date(`${shanghaiLocal}+08:00`);
 const photo = (who: Person) => `uploads/${uploadFolderOf(people[who].userId)}/${ulid()}.jpg`;
 

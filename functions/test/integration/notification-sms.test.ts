@@ -13,12 +13,15 @@ import { saveMerchant } from '../../src/store/merchants';
 import { rememberOpenid } from '../../src/store/users';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
+import { countWithinOneRateWindow } from './support/rate-windows';
 
 /**
  * The SMS fallback (Tencent Cloud SMS, against its stand-in, which verifies the request signatures): it is
  * used only when WeChat could reach nobody, goes to the shop's contact phone or the consumer's own, is
  * sent once, retried when Tencent is down, and reported to staff when it cannot go either.
  */
+// Its limits are counted on the real clock: all within one hour's window.
+countWithinOneRateWindow();
 useFreshTable();
 let people: Record<Person, SignedIn>;
 let weChat: WeChatStandIn;

@@ -249,7 +249,7 @@ describe('recall notices', () => {
     // The regulator of another town sees neither in their list, and cannot withdraw them (404).
     const longquan = ManagedRecallPage.parse((await get(staffRecalls, '/staff/recalls', { who: people.regulatorLongquan })).body);
     expect(longquan.items).toEqual([]);
-    const withdrawBody = { version: 1, reason: '误发' };
+    const withdrawBody = { version: 1, reason: '误发，撤回' };
     expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorLongquan, withdrawBody, { id: own.body.id })).status).toBe(404);
     expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorChengguan, withdrawBody, { id: county.body.id })).status).toBe(404);
     // A mediator, who may not act on notices: an unknown id or one out of reach is 404 as for anyone; 403 only in reach.
@@ -270,8 +270,8 @@ describe('recall notices', () => {
     expect((await listFor(people.ownerA))?.allowedActions).toEqual(['withdraw']);
     expect((await listFor(people.clerkA))?.allowedActions).toEqual([]);
     const path = '/merchant/shops/{id}/recalls/{recallId}/withdraw';
-    expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发' }, { id: SHOP_A.id, recallId: recall.id })).status).toBe(404);
-    expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发' }, { id: SHOP_B.id, recallId: recall.id })).status).toBe(404);
+    expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发，撤回' }, { id: SHOP_A.id, recallId: recall.id })).status).toBe(404);
+    expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发，撤回' }, { id: SHOP_B.id, recallId: recall.id })).status).toBe(404);
     const done = await post(withdrawRecall, path, people.ownerA, { version: 1, reason: '信息有误，重新发布' }, { id: SHOP_A.id, recallId: recall.id });
     expect(done.body).toMatchObject({ state: 'withdrawn', statusLabel: '已撤回', public: false });
     expect((await post(withdrawRecall, path, people.ownerA, { version: 2, reason: '再次撤回' }, { id: SHOP_A.id, recallId: recall.id })).status).toBe(409);
@@ -329,7 +329,7 @@ describe('recall notices', () => {
     expect((await post(withdrawRecall, withdrawPath, people.ownerA, { version: 1, reason: '已处理完毕' }, { id: SHOP_A.id, recallId: shown.id })).status).toBe(200);
     await expectCount(SHOP_A.id, start);
     // Withdrawing what was never public (the blocked one) leaves the count where it is.
-    expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorChengguan, { version: 2, reason: '清理' }, { id: held.id })).status).toBe(200);
+    expect((await post(staffWithdrawRecall, '/staff/recalls/{id}/withdraw', people.regulatorChengguan, { version: 2, reason: '清理屏蔽内容' }, { id: held.id })).status).toBe(200);
     await expectCount(SHOP_A.id, start);
     await expectCount(SHOP_B.id, 0);
   });

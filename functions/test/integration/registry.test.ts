@@ -174,19 +174,26 @@ describe('status, credit flags and versioned commitments', () => {
     await saveRegistryChange({ before: undefined, after: { ...SHOP_A, id: 'QHSUSPEND1', name: '将被暂停的商店' }, directory: 'publish' });
     expect(await listed()).toContain('QHSUSPEND1');
 
-    const suspended = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason: '多次拒不处理消费者投诉' } });
+    const suspended = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason: '多次拒不处理消费者投诉', seenStatus: 'active' } });
     expect(suspended.body).toMatchObject({ status: 'suspended', statusReason: '多次拒不处理消费者投诉' });
     expect(await listed()).not.toContain('QHSUSPEND1');
     // The same change sent again (a lost answer): the shop as it stands; another suspension reason is refused.
     const suspendAgain = (reason: string) =>
-      invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason } });
+      invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: { action: 'suspend', reason, seenStatus: 'active' } });
     expect(await suspendAgain('多次拒不处理消费者投诉')).toMatchObject({ status: 200, body: { status: 'suspended', statusReason: '多次拒不处理消费者投诉' } });
-    expect(await suspendAgain('另一个理由，再暂停一次')).toMatchObject({ status: 400, body: { field: 'action' } });
+    // Another suspension, or 摘牌, chosen on a screen that still showed the shop active: 409, nothing overwritten.
+    expect(await suspendAgain('另一个理由，再暂停一次')).toMatchObject({ status: 409, body: { field: 'seenStatus', message: expect.stringContaining('已被他人改为「已暂停」（理由：多次拒不处理消费者投诉）') } });
+    const revokeOnStaleScreen = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.adminCounty.token, body: { action: 'revoke', reason: '屡教不改，予以摘牌', seenStatus: 'active' } });
+    expect(revokeOnStaleScreen).toMatchObject({ status: 409, body: { code: 'CONFLICT', field: 'seenStatus' } });
+    expect(await findMerchant('QHSUSPEND1')).toMatchObject({ status: 'suspended', statusReason: '多次拒不处理消费者投诉' });
+    // Seen as it is, a change the status does not allow is still 400 naming the action.
+    const suspendTwice = { action: 'suspend', reason: '另一个理由，再暂停一次', seenStatus: 'suspended' };
+    expect(await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorChengguan.token, body: suspendTwice })).toMatchObject({ status: 400, body: { field: 'action' } });
     const page = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: 'QHSUSPEND1' } })).body);
     expect(page.statusNotice).toContain('暂停');
     // A regulator of another town cannot touch it.
-    expect((await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorLongquan.token, body: { action: 'reinstate', reason: '越权恢复' } })).status).toBe(404);
-    const reinstated = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.adminCounty.token, body: { action: 'reinstate', reason: '整改到位' } });
+    expect((await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.regulatorLongquan.token, body: { action: 'reinstate', reason: '越权恢复', seenStatus: 'suspended' } })).status).toBe(404);
+    const reinstated = await invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id: 'QHSUSPEND1' }, token: staff.adminCounty.token, body: { action: 'reinstate', reason: '整改到位', seenStatus: 'suspended' } });
     expect(reinstated.body.status).toBe('active');
     expect(await listed()).toContain('QHSUSPEND1');
   });
@@ -196,7 +203,7 @@ describe('status, credit flags and versioned commitments', () => {
     await saveUser({ ...mediatorLongquan, openid: 'o-test-mediator-longquan' });
     const token = (await issueToken(mediatorLongquan, new Date())).token;
     const status = (who: string, id: string) =>
-      invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id }, token: who, body: { action: 'suspend', reason: '多次拒不处理消费者投诉' } });
+      invoke(changeStatus, { method: 'POST', routePath: '/staff/merchants/{id}/status', pathParameters: { id }, token: who, body: { action: 'suspend', reason: '多次拒不处理消费者投诉', seenStatus: 'active' } });
     const flag = (who: string, id: string) =>
       invoke(violation, { headers: { 'idempotency-key': newIdempotencyKey() }, method: 'POST', routePath: '/staff/merchants/{id}/violations', pathParameters: { id }, token: who, body: { source: '行政处罚', date: '2026-10-15', description: '销售过期食品，已予行政处罚。' } });
     for (const call of [status, flag]) {
@@ -365,8 +372,8 @@ describe('who decides, and nothing lost between writers', () => {
     const again = await approve();
     expect(first.status).toBe(200);
     expect(again).toMatchObject({ status: 200, body: { merchant: { status: 'active' }, binding: { code: first.body.binding.code } } });
-    // Without the key's history, a second approval is refused as before: it was decided.
-    expect((await decideAs(staff.adminCounty, shop.id)).status).toBe(400);
+    // Without the key's history, a second approval is refused: it was decided (409, with what stands).
+    expect(await decideAs(staff.adminCounty, shop.id)).toMatchObject({ status: 409, body: { code: 'CONFLICT', message: '该店铺当前状态为「参创单位」，无需审核' } });
     // Once the owner has used the code, a replay no longer hands it out.
     expect((await invoke(redeem, { method: 'POST', routePath: '/merchant/bindings', token: applicant.token, body: { code: first.body.binding.code } })).status).toBe(200);
     const afterUse = await approve();
@@ -461,6 +468,11 @@ describe('directory', () => {
       const foreign = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { sector: 'tourism', cursor: first.body.nextCursor } });
       expect(foreign.status).toBe(400);
       expect(foreign.body.field).toBe('cursor');
+      // Even within one facet: a cursor from tourism in 南湖 is not a place to start tourism in 城关 (it would skip shops).
+      const tourismNanhu = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { sector: 'tourism', town: 'nanhu', limit: '2' } });
+      expect(tourismNanhu.body.nextCursor).toEqual(expect.any(String));
+      const otherTown = await invoke(directory, { method: 'GET', routePath: '/merchants', query: { sector: 'tourism', town: 'chengguan', cursor: tourismNanhu.body.nextCursor } });
+      expect(otherTown).toMatchObject({ status: 400, body: { field: 'cursor' } });
     } finally {
       requests.detach();
     }

@@ -325,22 +325,25 @@ describe('when Tencent gives no usable answer', () => {
 
     expect(error).toMatchObject({ code: 'Transport.Timeout', retryable: true, origin: 'transport' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(Date.now() - started).toBeLessThan(1500);
+    // Well under the client's default timeout: it was this call's 300 ms that ended it (a busy machine adds some).
+    expect(Date.now() - started).toBeLessThan(3000);
     expect(standIn.calls()[0]?.answer).toEqual({ hung: true });
   });
 
   it('waits for a slow answer within the timeout, and gives up on one beyond it', async () => {
+    // Wide margins both ways: a busy machine may add a few hundred ms to any answer.
     standIn.injectFaults([
-      { kind: 'delay', ms: 100 },
-      { kind: 'delay', ms: 800 },
+      { kind: 'delay', ms: 50 },
+      { kind: 'delay', ms: 2500 },
     ]);
-    const quick = clientWith({ timeoutMs: 400 });
+    const quick = clientWith({ timeoutMs: 1200 });
 
     await expect(send(PHONE, undefined, quick)).resolves.toEqual(accepted());
     expect(await rejectionOf(send(PHONE, ['城关镇放心超市', '办结'], quick))).toMatchObject({ code: 'Transport.Timeout', retryable: true });
 
     // As with Tencent, a call the client gave up on can still go out: a retry may send it twice.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    const until = Date.now() + 10_000;
+    while (standIn.messages().length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(standIn.messages().map((m) => m.params[1])).toEqual(['受理', '办结']);
   });
 

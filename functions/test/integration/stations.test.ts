@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { transition, type LedgerPage, type Session, type StationView } from '@fangxin/shared';
+import { formatShanghaiDate, transition, type LedgerPage, type Session, type StationView } from '@fangxin/shared';
 import { handler as listStations } from '../../src/handlers/stations/list-stations';
 import { handler as registerStation } from '../../src/handlers/stations/register-station';
 import { handler as inviteStaff } from '../../src/handlers/stations/invite-station-staff';
@@ -29,6 +29,7 @@ import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn, dueInDays } from './support/people';
 import { useFreshTable } from './support/table';
+import { countWithinOneRateWindow } from './support/rate-windows';
 
 /**
  * Complaint stations (投诉站) end to end against DynamoDB Local: the office registers a station and gives its
@@ -37,6 +38,8 @@ import { useFreshTable } from './support/table';
  * that staff or the station record, and a satisfaction stated on the phone counts in 满意率, marked as such.
  * Every refusal is checked to have written nothing.
  */
+// Its limits are counted on the real clock: all within one hour's window.
+countWithinOneRateWindow();
 useFreshTable();
 let people: Record<Person, SignedIn>;
 let station: StationView;
@@ -463,7 +466,8 @@ describe('回访 (follow-up calls)', () => {
     expect(JSON.stringify(shop.body.timeline)).not.toContain('消费者表示满意');
 
     await applyPendingCounts();
-    const year = now.getUTCFullYear();
+    // The counters keep China's year, which starts eight hours before UTC's.
+    const year = formatShanghaiDate(now).slice(0, 4);
     const board = await invoke(dashboardRoute, { method: 'GET', routePath: '/staff/dashboard', token: people.adminCounty.token, query: { year: String(year) } });
     expect(board.status).toBe(200);
     expect(board.body.ratedByFollowUp).toBeGreaterThanOrEqual(1);

@@ -6,7 +6,7 @@ import { handler as respondSurveyHandler } from '../../src/handlers/quiz/respond
 import { handler as surveyResultsHandler } from '../../src/handlers/quiz/survey-results';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
-import { SHOP_A, setUpPeople, type Person, type SignedIn } from './support/people';
+import { SHOP_A, setUpPeople, signInAnother, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 
 useFreshTable();
@@ -37,7 +37,12 @@ describe('the satisfaction survey (社会测评)', () => {
     expect(await publish(people.regulatorChengguan, { questionIds: QUESTION_IDS })).toMatchObject({ status: 403 });
     expect(await publish(people.adminCounty, { questionIds: [...QUESTION_IDS.slice(0, 2), 'weather'] })).toMatchObject({ status: 400, body: { field: 'questionIds.2' } });
     expect((await publish(people.adminCounty, { questionIds: QUESTION_IDS })).status).toBe(201);
-    expect(await publish(people.adminCounty, { questionIds: QUESTION_IDS })).toMatchObject({ status: 409 });
+    // The same admin sending the same survey again (the answer lost): the survey that stands, not 409.
+    expect(await publish(people.adminCounty, { questionIds: QUESTION_IDS })).toMatchObject({ status: 201, body: { questions: QUESTION_IDS.map((id) => expect.objectContaining({ id })) } });
+    // Another survey for the period, or another admin's: 409.
+    expect(await publish(people.adminCounty, { questionIds: [...QUESTION_IDS].reverse() })).toMatchObject({ status: 409 });
+    const otherAdmin = await signInAnother('u-test-survey-other-admin', { merchantIds: [], staff: { role: 'admin', jurisdiction: 'county' } });
+    expect(await publish(otherAdmin, { questionIds: QUESTION_IDS })).toMatchObject({ status: 409 });
     const current = SurveyView.parse((await invoke(currentSurveyHandler, { method: 'GET', routePath: '/survey' })).body);
     expect(current.questions.map((question) => question.id)).toEqual(QUESTION_IDS);
     expect(current.options).toHaveLength(5);

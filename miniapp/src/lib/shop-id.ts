@@ -39,7 +39,8 @@ export function shopIdFromParams(params: Partial<Record<string, string>>): strin
  * words; a unit test holds the two together), without loading zod into the main package.
  */
 export function checkShopCode(input: string): { ok: true; id: string } | { ok: false; message: string } {
-  const id = input.trim()
+  // As `typedCode`: full-width letters and digits folded, spaces taken out.
+  const id = input.normalize('NFKC').replace(/\s/g, '')
   if (id.length === 0) return { ok: false, message: '请提供商户编号' }
   if (id.length > 32) return { ok: false, message: '商户编号过长，请重新扫描店铺二维码' }
   if (!/^[0-9A-Za-z]+$/.test(id)) return { ok: false, message: '商户编号只能包含字母和数字，请重新扫描店铺二维码' }

@@ -8,7 +8,7 @@ import { multiLineText } from './text';
 
 export const AssessmentYearParam = z.object({
   year: z.coerce.number({ error: '年份应为数字' }).check(
-      z.int(),
+      z.int({ error: '年份应为整数' }),
       z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
       z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
     ),

@@ -13,7 +13,9 @@ import { TOWN_CODES } from '../catalogue/county';
 import { SECTOR_CODES } from '../catalogue/sectors';
 import { COMMAND_TYPES, COMPLAINT_STATUSES } from '../domain/lifecycle';
 import { MerchantId } from './merchant';
-import { multiLineText } from './text';
+import { multiLineText, typedCode } from './text';
+
+export { typedCode } from './text';
 
 /** The text rules live in text.ts; `freeText` is re-exported here, where the contract's modules first found it. */
 export { freeText } from './text';
@@ -23,22 +25,18 @@ const isRealDate = (value: string) => {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 };
+/** A date, picked or typed: typed on a phone it may come in full-width digits or with spaces (see `typedCode`). */
 export const IsoDate = (label: string) =>
-  z
-    .string({ error: `请选择${label}` }).check(
-        z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` }),
-        z.refine(isRealDate, { error: `${label}不是有效日期` }),
-        // Every date the product records falls in the campaign's century; a year 0100 or 9999 is a slip.
-        z.refine((date) => date >= '2000-01-01' && date <= '2100-12-31', { error: `${label}应在 2000 年至 2100 年之间` }),
-      );
+  z.pipe(
+    typedCode(`请选择${label}`),
+    z.string().check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: `${label}格式应为 年-月-日` }),
+      z.refine(isRealDate, { error: `${label}不是有效日期` }),
+      // Every date the product records falls in the campaign's century; a year 0100 or 9999 is a slip.
+      z.refine((date) => date >= '2000-01-01' && date <= '2100-12-31', { error: `${label}应在 2000 年至 2100 年之间` }),
+    ),
+  );
 
-/**
- * A code, number or amount as people type it on a phone: a Chinese input method gives full-width digits and
- * letters (１３８…, ＡＢＣＤ), and people put spaces in long numbers (138 0013 8000). Folded (NFKC) and the
- * spaces taken out before the format is checked, as the claim code, USCC and 12315 number always were.
- */
-export const typedCode = (required: string) =>
-  z.pipe(z.string({ error: required }), z.transform((value) => value.normalize('NFKC').replace(/\s/g, '')));
 
 /** Yuan with up to two decimals, as a string so it never passes through a float. */
 export const Amount = z.pipe(
@@ -58,7 +56,7 @@ export const MainlandMobile = z.pipe(
 export const CommitmentKey = z.string().check(z.regex(/^[a-z0-9_-]{1,40}$/, { error: '所选承诺无效，请重新选择' }));
 
 /** A user's id (`u` + hash, or a staff id): letters, digits, `-` and `_`. */
-export const UserId = z.string({ error: '请选择人员' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '人员编号格式不正确' }));
+export const UserId = z.pipe(typedCode('请选择人员'), z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '人员编号格式不正确' })));
 
 /** A town code as a filter (`chengguan`): one of the county's, as on every list that filters by town. */
 export const TownFilter = z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import './zod-chinese';
 import { RECALL_KIND_CODES } from '../domain/public-info';
 import { IsoDate, ListQuery, SeenVersion } from './complaint';
-import { multiLineText, singleLineText } from './text';
+import { multiLineText, singleLineText, typedCode } from './text';
 import { MerchantId } from './merchant';
 
 /**
@@ -15,7 +15,8 @@ import { MerchantId } from './merchant';
 
 /** Ids of articles, banners and recall notices: ULIDs. */
 export const ContentId = z.pipe(
-  z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '编号格式不正确' })),
+  // Typed as a banner's 文章编号 it may come full-width or spaced (see `typedCode`).
+  z.pipe(typedCode('请填写编号'), z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/i, { error: '编号格式不正确' }))),
   z.transform((id) => id.toUpperCase()),
 );
 export const ContentIdParam = z.object({ id: ContentId });
@@ -118,7 +119,7 @@ export type StaffRecallInput = z.infer<typeof StaffRecallInput>;
 
 export const WithdrawRecall = z.object({
   version: SeenVersion(),
-  reason: multiLineText('撤回原因', 2, 200),
+  reason: multiLineText('撤回原因', 4, 200),
 });
 export type WithdrawRecall = z.infer<typeof WithdrawRecall>;
 

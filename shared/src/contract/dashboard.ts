@@ -9,7 +9,7 @@ import { SeenVersion } from './complaint';
  */
 export const DashboardQuery = z.object({
   year: z.optional(z.coerce.number({ error: '年份应为数字' }).check(
-      z.int(),
+      z.int({ error: '年份应为整数' }),
       z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
       z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
     )),
@@ -60,7 +60,7 @@ export type IndicatorTargets = z.infer<typeof IndicatorTargets>;
 
 export const TargetsYearParam = z.object({
   year: z.coerce.number({ error: '年份应为数字' }).check(
-      z.int(),
+      z.int({ error: '年份应为整数' }),
       z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
       z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
     ),

@@ -104,7 +104,7 @@ export const InspectionListQuery = z.extend(ListQuery, {
   /** …or one town's inspections of a year (the year defaults to this year). */
   town: z.optional(z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' })),
   year: z.optional(z.coerce.number({ error: '年份应为数字' }).check(
-      z.int(),
+      z.int({ error: '年份应为整数' }),
       z.gte(2000, { error: '年份应在 2000 到 2100 之间' }),
       z.lte(2100, { error: '年份应在 2000 到 2100 之间' }),
     )),
@@ -121,6 +121,9 @@ export const RectificationListQuery = z.extend(ListQuery, {
   town: z.optional(z.enum(TOWN_CODES, { error: '未知的乡镇（街道）' })),
 }).check(z.superRefine((query, context) => {
   if (query.view === 'shop' && !query.merchantId) context.addIssue({ code: 'custom', path: ['merchantId'], message: '请选择店铺' });
+  // A filter the chosen list does not use is refused, not silently ignored (the answer would look filtered).
+  if (query.view !== 'shop' && query.merchantId) context.addIssue({ code: 'custom', path: ['merchantId'], message: '只有查看单个店铺的整改通知（view=shop）时才能选择店铺' });
+  if (query.view === 'shop' && query.town) context.addIssue({ code: 'custom', path: ['town'], message: '查看单个店铺的整改通知时不能再按乡镇（街道）筛选' });
 }));
 
 export const MerchantRectificationQuery = z.extend(ListQuery, { merchantId: z.optional(MerchantId) });
@@ -153,7 +156,7 @@ export type ChecklistView = z.infer<typeof ChecklistView>;
 
 export const ChecklistQuery = z.object({
   /** An older version, to read an old inspection with; the current one by default. */
-  version: z.optional(z.coerce.number({ error: '检查表版本应为数字' }).check(z.int(), z.gte(1))),
+  version: z.optional(z.coerce.number({ error: '检查表版本应为数字' }).check(z.int({ error: '检查表版本应为整数' }), z.gte(1, { error: '检查表版本从 1 开始' }))),
 });
 
 const DeadlineFields = {

@@ -2,18 +2,21 @@ import * as z from 'zod/mini';
 import './zod-chinese';
 import { AREA_TYPE_CODES, MERCHANT_TYPE_CODES, SECTOR_CODES } from '../catalogue/sectors';
 import { CATALOGUE_COMMITMENT_CODES } from '../catalogue/commitments';
-import { multiLineText, singleLineText } from './text';
+import { multiLineText, singleLineText, typedCode } from './text';
 
 /**
  * A merchant id is also the `scene` of the shop's mini-program code, which WeChat caps at 32 visible
  * characters; we use a 10-character Crockford base32 key, accepted case-insensitively.
  */
 export const MerchantId = z.pipe(
-  z.string({ error: '请提供商户编号' }).check(
-    z.trim(),
-    z.minLength(1, { error: '请提供商户编号' }),
-    z.maxLength(32, { error: '商户编号过长，请重新扫描店铺二维码' }),
-    z.regex(/^[0-9A-Za-z]+$/, { error: '商户编号只能包含字母和数字，请重新扫描店铺二维码' }),
+  // Typed by hand on the home page or a station's form it may come full-width or spaced (see `typedCode`).
+  z.pipe(
+    typedCode('请提供商户编号'),
+    z.string().check(
+      z.minLength(1, { error: '请提供商户编号' }),
+      z.maxLength(32, { error: '商户编号过长，请重新扫描店铺二维码' }),
+      z.regex(/^[0-9A-Za-z]+$/, { error: '商户编号只能包含字母和数字，请重新扫描店铺二维码' }),
+    ),
   ),
   z.transform((id) => id.toUpperCase()),
 );
@@ -37,7 +40,7 @@ export type Badge = z.infer<typeof Badge>;
 export const CommitmentChoice = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('catalogue'),
-    code: z.enum(CATALOGUE_COMMITMENT_CODES),
+    code: z.enum(CATALOGUE_COMMITMENT_CODES, { error: '所选承诺不在承诺目录中，请重新选择' }),
     days: z.optional(z.number({ error: '退货天数应为 1 到 90 之间的整数' }).check(z.int({ error: '退货天数应为整数' }), z.gte(1, { error: '退货天数至少 1 天' }), z.lte(90, { error: '退货天数最多 90 天' }))),
   }),
   z.object({
@@ -46,7 +49,7 @@ export const CommitmentChoice = z.discriminatedUnion('kind', [
     title: singleLineText('承诺标题', 2, 20),
     text: multiLineText('承诺内容', 4, 200),
   }),
-]);
+], { error: '每条承诺应为目录中的承诺（catalogue）或自定义承诺（custom）' });
 export type CommitmentChoice = z.infer<typeof CommitmentChoice>;
 
 /** A commitment as the public reads it, resolved from the catalogue. */

@@ -112,8 +112,8 @@ export const QuizResult = z.object({
   passMark: z.number().check(z.int()),
   passed: z.boolean(),
   /**
-   * Each wrong (or unanswered) question with the article it rests on, and the right answer once the person's
-   * counted attempt is stored (signed in); an unsigned try is not given it.
+   * Each wrong (or unanswered) question with the article it rests on and the right answer, once the person's
+   * counted attempt is stored (signed in). Empty for an unsigned try: which questions were wrong is the key.
    */
   wrong: z.array(
     z.object({

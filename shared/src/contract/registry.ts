@@ -85,6 +85,8 @@ export const ApplicationDecision = z.discriminatedUnion(
 export const StatusChange = z.object({
   action: z.enum(['suspend', 'revoke', 'reinstate'], { error: '请选择操作' }),
   reason: multiLineText('理由', 4, 200),
+  /** The status the staff member saw when choosing: another's change since then is 409, not overwritten. */
+  seenStatus: z.enum(['pending', 'active', 'suspended', 'revoked', 'rejected'], { error: '缺少您看到的店铺状态，请刷新后再操作' }),
 });
 
 /** A one-time code that binds a WeChat user to a shop (owner) or invites a clerk. */

@@ -9,7 +9,7 @@ import { singleLineText } from './text';
 export const TaskAssignee = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('town'), code: z.enum(TOWN_CODES, { error: '请选择乡镇（街道）' }) }),
   z.object({ kind: z.literal('department'), code: z.enum(DEPARTMENT_CODES, { error: '请选择成员单位' }) }),
-]);
+], { error: '请选择承办的乡镇（街道）或成员单位' });
 
 export const TaskInput = z.object({
   assignee: TaskAssignee,

@@ -130,3 +130,11 @@ export const singleLineText = (label: string, min: number, max: number, options:
 /** Several lines: descriptions, replies, reasons, notes, article bodies. Line breaks and tabs are kept. */
 export const multiLineText = (label: string, min: number, max: number, options: Omit<TextOptions, 'lines'> = {}) =>
   freeText(label, min, max, { ...options, lines: 'multi' });
+
+/**
+ * A code, number or amount as people type it on a phone: a Chinese input method gives full-width digits and
+ * letters (１３８…, ＡＢＣＤ), and people put spaces in long numbers (138 0013 8000). Folded (NFKC) and the
+ * spaces taken out before the format is checked, as the claim code, USCC and 12315 number always were.
+ */
+export const typedCode = (required: string) =>
+  z.pipe(z.string({ error: required }), z.transform((value) => value.normalize('NFKC').replace(/\s/g, '')));

@@ -89,3 +89,11 @@ export const newIdempotencyKey = () => `test-key-${Date.now()}-${keys++}`;
 
 /** A date `days` from today in China (YYYY-MM-DD): due dates must not be in the past, whatever day the suite runs. */
 export const dueInDays = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/** One more signed-in person with these roles (staff, or a member of the shops named), beyond the usual cast. */
+export async function signInAnother(userId: string, roles: Roles, memberAs: 'owner' | 'clerk' = 'clerk'): Promise<SignedIn> {
+  const principal = { userId, displayName: userId, roles };
+  await saveUser({ ...principal, openid: `o-${userId}` });
+  for (const merchantId of roles.merchantIds) await addShopMember(merchantId, { userId, role: memberAs, displayName: userId, since: '2025-01-01T00:00:00.000Z' });
+  return { userId, token: (await issueToken(principal, new Date())).token, principal };
+}

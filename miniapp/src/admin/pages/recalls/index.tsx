@@ -57,10 +57,12 @@ export default function AdminRecallsPage() {
       danger: action !== 'release',
       className: `${action}-recall-dialog`,
       effect: `【${recall.kindLabel}】${recall.product}（${recall.merchant ? recall.merchant.name : '全县'}）：${words.effect}`,
-      run: async () => {
+      // The reason is recorded with the recall and in the audit: the person's own words, not a stock phrase.
+      ...(action === 'withdraw' ? { reason: { label: '撤回原因', placeholder: '例如：召回已完成，或信息有误需重新发布', min: 4, max: 200 } } : {}),
+      run: async (reason) => {
         const done =
           action === 'withdraw'
-            ? await call(contentRoutes.staffWithdrawRecall, { params: { id: recall.id }, body: { version: recall.version, reason: '监管部门撤回' } })
+            ? await call(contentRoutes.staffWithdrawRecall, { params: { id: recall.id }, body: { version: recall.version, reason } })
             : await call(contentRoutes.reviewRecall, { params: { id: recall.id }, body: { version: recall.version, decision: action } })
         list.replaceItem(done)
         setNotice({ kind: 'success', text: words.done })

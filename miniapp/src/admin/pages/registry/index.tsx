@@ -333,7 +333,8 @@ function ActionForm({
       const left = updated.creditFlags.length
       return { updated, done: left === 0 ? `已解除「${shop.name}」的违法违规记录，该店已移出联合惩戒名单` : `已解除该记录，「${shop.name}」尚有 ${left} 条未解除` }
     }
-    const body = { action: dialog.kind, reason }
+    // The status this page showed: if someone changed it since, the server answers 409 instead of overwriting.
+    const body = { action: dialog.kind, reason, seenStatus: shop.status }
     const parsed = StatusChange.safeParse(body)
     if (!parsed.success) return void setErrors(fieldErrorsOf(parsed.error.issues))
     const updated = await call(routes.changeMerchantStatus, { params: { id }, body })

@@ -20,8 +20,8 @@ type Loaded = { kind: 'loading' } | { kind: 'failed'; error: ApiError } | { kind
 
 /**
  * The awareness quiz (知晓率): one scrolling form of single-choice questions, then the result — the score,
- * passed or not, and every wrong answer with the right one and the article it rests on. Anyone may try it;
- * signed in, the first attempt of the period counts for the town (the scanned shop's, or the one chosen).
+ * passed or not, and (signed in) every wrong answer with the right one and the article it rests on. Anyone may
+ * try it; signed in, the first attempt of the period counts for the town (the scanned shop's, or the one chosen).
  */
 export default function QuizPage() {
   const { params } = useRouter()
@@ -169,7 +169,7 @@ export default function QuizPage() {
   )
 }
 
-/** The result: score, pass or fail, whether it counted, and each wrong answer with its article (and, signed in, the right one). */
+/** The result: score, pass or fail, whether it counted, and (signed in) each wrong answer with the right one and its article. */
 function ResultView({ result, signedIn, onAgain }: { result: QuizResult; signedIn: boolean; onAgain: () => void }) {
   const scaled = useScaledRoot('campaign-page')
   return (
@@ -197,9 +197,9 @@ function ResultView({ result, signedIn, onAgain }: { result: QuizResult; signedI
             </View>
           ))}
         </View>
-      ) : (
+      ) : result.score === result.total ? (
         <Text className='campaign-intro all-right'>全部答对！</Text>
-      )}
+      ) : null}
       <View className='campaign-submit'>
         <Button className='quiz-again' fill='outline' block onClick={onAgain}>
           再做一次

@@ -68,7 +68,7 @@ export default function BindPage() {
         label='绑定码'
         required
         value={code}
-        maxLength={8}
+        maxLength={12}
         placeholder='8 位字母或数字'
         clearable
         confirmType='done'

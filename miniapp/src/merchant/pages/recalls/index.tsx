@@ -50,8 +50,9 @@ function ShopRecallsManager({ id }: { id: string }) {
       danger: true,
       className: 'withdraw-recall-dialog',
       effect: `【${recall.kindLabel}】${recall.product}：撤回后，本店的店铺页和小程序首页不再显示这条信息。`,
-      run: async () => {
-        const done = await call(contentRoutes.withdrawRecall, { params: { id, recallId: recall.id }, body: { version: recall.version, reason: '商家撤回' } })
+      reason: { label: '撤回原因', placeholder: '例如：召回已完成，或信息有误需重新发布', min: 4, max: 200 },
+      run: async (reason) => {
+        const done = await call(contentRoutes.withdrawRecall, { params: { id, recallId: recall.id }, body: { version: recall.version, reason } })
         list.replaceItem(done)
         setNotice({ kind: 'success', text: '已撤回，店铺页不再显示' })
       }

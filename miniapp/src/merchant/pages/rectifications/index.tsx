@@ -11,7 +11,10 @@ import { PAGES, pageUrl } from '@/lib/navigation'
 import { isMerchantUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 
-/** The shop's rectification orders (整改通知) from inspections: the open ones first, nearest deadline first. */
+/**
+ * The shop's rectification orders (整改通知) from inspections: the open ones first, nearest deadline first. A person
+ * who works for several shops sees every shop's orders in one list, each with its shop's name.
+ */
 export default function MerchantRectificationsPage() {
   const session = useRequiredSession()
   const list = usePagedList<RectificationSummary>(
@@ -32,7 +35,7 @@ export default function MerchantRectificationsPage() {
             <RectificationCard
               key={order.id}
               order={order}
-              showShop={false}
+              showShop={session.user.roles.merchantIds.length > 1}
               onOpen={() => void Taro.navigateTo({ url: pageUrl(PAGES.merchantRectification, { id: order.id }) })}
             />
           ))

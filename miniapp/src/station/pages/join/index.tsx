@@ -79,8 +79,8 @@ export default function JoinStationPage() {
         label='绑定码'
         required
         value={code}
-        maxLength={16}
-        placeholder='8–16 位字母或数字'
+        maxLength={14}
+        placeholder='10 位字母或数字'
         clearable
         confirmType='done'
         onChange={setCode}
