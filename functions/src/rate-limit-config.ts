@@ -40,12 +40,24 @@ export const RATE_LIMITS = {
    * request refused for its words would otherwise cost nothing to send again.
    */
   commitmentWordsCheck: { limit: 30, windowSeconds: 86_400, message: '今日提交安全检查的承诺内容过多，请明日再试' },
+  /**
+   * A shop's poster codes drawn per day, by its people and staff together: each asks WeChat (wxacode, whose
+   * per-minute limit the whole app shares). The shop page draws its poster on every visit, so the limit is far
+   * above a busy owner's day, and still stops one account drawing in a loop.
+   */
+  shopQrCode: { limit: 200, windowSeconds: 86_400, message: '该店铺今日生成二维码的次数过多，请明日再试；已下载的海报可继续使用' },
   /** Clerk binding codes one shop issues per day. */
   clerkInvite: { limit: 20, windowSeconds: 86_400, message: '本店今日发放的店员绑定码过多，请明日再试' },
   /** Binding codes issued for one station per day: each is a live key to the station's consumers' phones. */
   stationInvite: { limit: 20, windowSeconds: 86_400, message: '该投诉站今日发放的绑定码过多，请明日再试' },
   /** Texts one phone number receives per day, from every source (the fallback notices, claim codes). */
   smsPerPhone: { limit: 10, windowSeconds: 86_400, message: '该号码今日短信已达上限' },
+  /**
+   * Texts one consumer account's complaints cause per day, to whatever numbers they gave. The number a consumer
+   * types is not verified, so without this one account filing with other people's numbers could text each of
+   * them up to `smsPerPhone` a day, at the bureau's cost. A consumer with a dispute or two needs a handful.
+   */
+  smsPerAccount: { limit: 20, windowSeconds: 86_400, message: '该用户的投诉今日短信已达上限' },
   /** Station binding-code tries per signed-in person per hour. */
   stationCode: { limit: 10, windowSeconds: 3_600, message: '绑定尝试过于频繁，请一小时后再试' },
 } as const;

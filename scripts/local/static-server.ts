@@ -111,7 +111,16 @@ export function serveH5(options: { root: string; port: number; apiUrl: string })
       req.pipe(upstream);
       return;
     }
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(url.pathname);
+    } catch {
+      // A malformed escape (%E0%A4%A) is the client's mistake: answered, never a crash of the preview.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('请求地址无效');
+      return;
+    }
+    const file = path.join(root, path.normalize(decoded));
     const inside = file.startsWith(root + path.sep) || file === root;
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : path.join(root, 'index.html');
     const extension = path.extname(target);

@@ -84,6 +84,7 @@ async function answer<C extends RouteContract>(
         headers: {
           'content-type': contract.file.contentType,
           'content-disposition': `attachment; filename="${contract.file.filename}"`,
+          ...SECURITY_HEADERS,
           // A staff export is private (no-store); a public file may be cached like its JSON sibling.
           'cache-control': options.cacheControl ?? 'no-store',
         },
@@ -181,10 +182,20 @@ function errorResponse(error: unknown, correlationId: string): APIGatewayProxySt
   return json(500, body);
 }
 
+/**
+ * On every answer: a browser must not guess another type than the one declared (a CSV or a JSON body read as
+ * HTML), nor show an answer in a frame, nor send the page address (which may hold a complaint id) onwards.
+ */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+} as const;
+
 function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers },
     body: JSON.stringify(body),
   };
 }

@@ -11,6 +11,7 @@ import { Conflict, type AssessmentStandard, type Override, type ScorecardInputs 
 import { AssessmentEntity, ScorecardEntity } from './assessment.entities';
 import { ASSESSMENT_KEY, SCORECARD_KEY } from './keys';
 import { AuditEntity } from './support.entities';
+import { yearTargetsUnchangedCheck } from './settings';
 import { FangxinTable } from './table';
 
 export interface AssessmentRecord {
@@ -64,9 +65,17 @@ export async function findAssessment(year: number): Promise<AssessmentRecord | u
 
 /**
  * Writes the assessment record's next state, conditioned on the version read (and, when opening, on there
- * being none): two admins acting at once — one wins, the other gets `conflictMessage` as a 409.
+ * being none): two admins acting at once — one wins, the other gets `conflictMessage` as a 409. Opening copies
+ * the year's targets into the standard: `targetsRead` is the targets' version they were copied at, checked in
+ * the same transaction, so targets saved meanwhile are never frozen out (409, open again).
  */
-export async function saveAssessment(next: AssessmentRecord, readVersion: number | undefined, conflictMessage: string, audit?: { staffUserId: string; role: string; action: string; detail: string }): Promise<void> {
+export async function saveAssessment(
+  next: AssessmentRecord,
+  readVersion: number | undefined,
+  conflictMessage: string,
+  audit?: { staffUserId: string; role: string; action: string; detail: string },
+  targetsRead?: { version: number },
+): Promise<void> {
   const write = AssessmentEntity.build(PutTransaction)
     .item({ ...next, year: String(next.year) })
     .options({ condition: readVersion === undefined ? { attr: 'year', exists: false } : { attr: 'version', eq: readVersion } });
@@ -87,8 +96,13 @@ export async function saveAssessment(next: AssessmentRecord, readVersion: number
             }),
           ]
         : []),
+      ...(targetsRead ? [yearTargetsUnchangedCheck(next.year, targetsRead.version)] : []),
     );
   } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (targetsRead && reasons.at(-1)?.Code === 'ConditionalCheckFailed' && reasons[0]?.Code !== 'ConditionalCheckFailed') {
+      throw new Conflict(`${next.year}年的指标目标刚刚已被修改，请刷新后重新开启年度考核`, 'year');
+    }
     if (isConditionFailure(error)) throw new Conflict(conflictMessage);
     throw error;
   }

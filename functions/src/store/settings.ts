@@ -101,6 +101,13 @@ export async function getYearTargets(year: number, nowMs: number, fresh = false)
 }
 
 /**
+ * A check, for a transaction that relies on a year's targets as read at `version` (opening the year's
+ * assessment copies them): it fails if an admin saved others since.
+ */
+export const yearTargetsUnchangedCheck = (year: number, version: number) =>
+  SettingsEntity.build(ConditionCheck).key({ name: `targets-${year}` }).condition(unchangedSince(version));
+
+/**
  * An admin's targets for a year made on version `seen`, with the audit entry, together; a stale `seen` is 409.
  * Once the year's assessment is open its standard holds the targets it was opened with, so they no longer
  * change: the dashboard and bulletin would judge the year by other numbers than its scorecards (409 too).

@@ -95,6 +95,8 @@ export const ClaimCodeEntity = new Entity({
     usedBy: string().optional(),
     /** What became of its SMS, so the station's retry of the request that made it is told without a second text. */
     sms: string().enum('sent', 'failed', 'over_limit', 'not_configured', 'not_requested').optional(),
+    /** Epoch ms a request took the code's one SMS send: a twin request does not text it again. */
+    smsSendingSince: number().optional(),
   }),
 });
 

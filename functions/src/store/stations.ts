@@ -239,6 +239,34 @@ export async function recordClaimCodeSms(hash: string, sms: 'sent' | 'failed' | 
   }
 }
 
+/** A send taken this long ago and never recorded is taken to have died with its request: another may send. */
+const SMS_SEND_ABANDONED_MS = 5 * 60 * 1000;
+
+/**
+ * Takes the code's one SMS send: true for the first request to ask (or once a send taken long ago was never
+ * recorded), false while a twin request is sending it or once its outcome is recorded. One conditional update.
+ */
+export async function takeClaimCodeSmsSend(hash: string, nowMs: number): Promise<boolean> {
+  try {
+    await ClaimCodeEntity.build(UpdateItemCommand)
+      .item({ codeHash: hash, smsSendingSince: nowMs })
+      .options({
+        condition: {
+          and: [
+            { attr: 'codeHash', exists: true },
+            { attr: 'sms', exists: false },
+            { or: [{ attr: 'smsSendingSince', exists: false }, { attr: 'smsSendingSince', lt: nowMs - SMS_SEND_ABANDONED_MS }] },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException || (error as { name?: string } | null)?.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 export async function findClaimCode(hash: string) {
   const { Item } = await ClaimCodeEntity.build(GetItemCommand).key({ codeHash: hash }).options({ consistent: true }).send();
   return Item;

@@ -1,7 +1,9 @@
 import { GetItemCommand } from 'dynamodb-toolbox/entity/actions/get';
+import { PutItemCommand } from 'dynamodb-toolbox/entity/actions/put';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $set } from 'dynamodb-toolbox/entity/actions/update/symbols';
 import { execute } from './transact';
 import { AccessPattern } from 'dynamodb-toolbox/table/actions/accessPattern';
 import { Roles, coversTown, type Jurisdiction, type StaffRole } from '@fangxin/shared';
@@ -17,9 +19,9 @@ export interface UserRecord {
   openid?: string;
 }
 
-/** Access pattern `user-by-id`: one GetItem. */
-export async function findUser(userId: string): Promise<UserRecord | undefined> {
-  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).send();
+/** Access pattern `user-by-id`: one GetItem (`consistent` right after a write that found one where none was read). */
+export async function findUser(userId: string, options: { consistent?: boolean } = {}): Promise<UserRecord | undefined> {
+  const { Item } = await UserEntity.build(GetItemCommand).key({ userId }).options({ consistent: options.consistent ?? false }).send();
   if (!Item) return undefined;
   return {
     userId: Item.userId,
@@ -54,6 +56,33 @@ export async function saveUser(user: UserRecord): Promise<void> {
     staff
       ? StaffRosterEntity.build(PutTransaction).item({ userId: user.userId, role: staff.role, jurisdiction: staff.jurisdiction, ...(user.openid ? { openid: user.openid } : {}) })
       : StaffRosterEntity.build(DeleteTransaction).key({ userId: user.userId }),
+  );
+}
+
+/**
+ * A user signing in for the first time: written only if there is no user yet. The read before it is eventually
+ * consistent, so "none" may be stale (a second phone signed in and bound a shop a moment ago): a plain Put
+ * would drop those roles. False when the user exists after all; the caller reads it again.
+ */
+export async function createUser(user: UserRecord): Promise<boolean> {
+  try {
+    await UserEntity.build(PutItemCommand)
+      .item({ userId: user.userId, displayName: user.displayName, ...(user.openid ? { openid: user.openid } : {}) })
+      .options({ condition: { attr: 'userId', exists: false } })
+      .send();
+    return true;
+  } catch (error) {
+    if ((error as { name?: string } | null)?.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** A configured bootstrap admin's staff role, set on the user and the roster without rewriting anything else. */
+export async function grantStaff(user: UserRecord, staff: { role: StaffRole; jurisdiction: Jurisdiction }): Promise<void> {
+  await execute(
+    // Set whole: the user has no `staff` map yet, and a nested update would need one.
+    UserEntity.build(UpdateTransaction).item({ userId: user.userId, staff: $set(staff) }),
+    StaffRosterEntity.build(PutTransaction).item({ userId: user.userId, role: staff.role, jurisdiction: staff.jurisdiction, ...(user.openid ? { openid: user.openid } : {}) }),
   );
 }
 

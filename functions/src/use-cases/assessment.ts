@@ -184,7 +184,16 @@ export async function continueAssessment(year: number, now: Date, budgetMs: numb
         }
       } else if (merchant && (merchant.status !== 'active' || flaggedSinceScored(merchant, record.standard))) {
         // No badge for a shop no longer taking part, nor for one on the 联合惩戒 list.
-        await withholdAward(year, merchant, record, now);
+        try {
+          await withholdAward(year, merchant, record, now);
+        } catch (error) {
+          // Another runner (the confirm request and the schedule take the same batch) rescored the card first,
+          // or an admin's change landed: it stays pending, for the next batch to read again, as an award does.
+          if (!(error instanceof Conflict)) throw error;
+          logger.warn('assessment.withholding_deferred', { year, merchantId });
+          deferred = true;
+          continue;
+        }
       } else if (merchant && merchant.status === 'active' && !(merchant.badge?.kind === 'model' && merchant.badge.year >= year)) {
         try {
           await saveRegistryChange({
@@ -268,10 +277,17 @@ export async function assessmentOverview(year: number, principal: Principal, now
  * the year's targets as the office set them (the plan's by default), so that a shop meeting the year's target
  * is not scored against another.
  */
-async function withYearTargets(standard: AssessmentStandard, year: number, now: Date): Promise<AssessmentStandard> {
-  if (standard.thresholds) return { ...standard, rules: 2 };
-  const { targets } = await targetsFor(year, now);
-  return { ...standard, rules: 2, thresholds: { handlingRate: targets.handlingRate, settlementRate: targets.settlementRate, satisfactionRate: targets.satisfactionRate } };
+/**
+ * The standard with the year's targets as thresholds (unless it names its own), and the targets' version. `fresh`
+ * when the standard is about to be frozen by opening the year: a container's cached targets may be a minute old.
+ */
+async function withYearTargets(standard: AssessmentStandard, year: number, now: Date, fresh = false): Promise<{ standard: AssessmentStandard; targetsVersion: number }> {
+  const { targets, version } = await targetsFor(year, now, fresh);
+  if (standard.thresholds) return { standard: { ...standard, rules: 2 }, targetsVersion: version };
+  return {
+    standard: { ...standard, rules: 2, thresholds: { handlingRate: targets.handlingRate, settlementRate: targets.settlementRate, satisfactionRate: targets.satisfactionRate } },
+    targetsVersion: version,
+  };
 }
 
 /** An admin opens a year's assessment with its standard: every participating shop is to be assessed. */
@@ -283,10 +299,11 @@ export async function openAssessment(year: number, standard: AssessmentStandard 
   if (year > thisYear) throw new Invalid(`${year}年尚未开始，不能开启该年度考核`, 'year');
   if (year < thisYear - 1) throw new Invalid(`只能开启${thisYear}年或${thisYear - 1}年的年度考核`, 'year');
   const shops = await participatingShops();
+  const opening = await withYearTargets(standard ?? DEFAULT_STANDARD, year, now, true);
   const record: AssessmentRecord = {
     year,
     state: shops.length === 0 ? 'open' : 'computing',
-    standard: await withYearTargets(standard ?? DEFAULT_STANDARD, year, now),
+    standard: opening.standard,
     shops: shops.length,
     pending: shops.map((shop) => shop.id),
     awardsPending: [],
@@ -300,7 +317,7 @@ export async function openAssessment(year: number, standard: AssessmentStandard 
       role: staff.role,
       action: 'assessment_opened',
       detail: `参评商户 ${shops.length} 家，合格线 ${record.standard.passMark} 分`,
-    });
+    }, { version: opening.targetsVersion });
   } catch (error) {
     // The same admin opening the year again with the same standard, a retry after a lost answer: the year as it stands.
     const standing = error instanceof Conflict ? await findAssessment(year) : undefined;
@@ -446,5 +463,5 @@ export async function myScorecard(merchantId: string, principal: Principal, now:
   const year = Number(shanghaiToday(now).slice(0, 4));
   const record = await findAssessment(year);
   const inputs = await inputsFor(merchant, year, now);
-  return toView({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], version: 0 }, record?.standard ?? (await withYearTargets(DEFAULT_STANDARD, year, now)), 'live');
+  return toView({ year, merchantId, name: merchant.name, townCode: merchant.townCode, sector: merchant.sector, inputs, overrides: [], version: 0 }, record?.standard ?? (await withYearTargets(DEFAULT_STANDARD, year, now)).standard, 'live');
 }

@@ -30,7 +30,7 @@ import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { resolveRecipients, type Recipients } from './notification-recipients';
 import { weChat } from '../clients';
 import { withAccessToken } from './wechat-access';
-import { mayTextPhone, textNotSent } from './sms-allowance';
+import { accountTextNotSent, mayTextForAccount, mayTextPhone, textNotSent } from './sms-allowance';
 import { smsLinkToken } from './url-links';
 import { markNoticeReached } from '../store/party-notices';
 
@@ -197,8 +197,13 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
     if (error instanceof Unavailable) return new Transient('暂时无法生成短信中的小程序链接');
     throw error;
   }
-  // Counted just before the send: a try that stops earlier spends nothing of the number's allowance.
-  if (!(await mayTextPhone(phone, now))) return { failed: '该号码今日短信已达上限' };
+  // Counted just before the send: a try that stops earlier spends nothing of the number's or the account's allowance.
+  const account = recipients.audience === 'consumer' ? item.recipient.userId : undefined;
+  if (account && !(await mayTextForAccount(account, now))) return { failed: '该用户的投诉今日短信已达上限' };
+  if (!(await mayTextPhone(phone, now))) {
+    if (account) await accountTextNotSent(account, now);
+    return { failed: '该号码今日短信已达上限' };
+  }
   let maskedPhone: string;
   try {
     ({ maskedPhone } = await client.send({
@@ -210,6 +215,7 @@ async function sendSms(item: OutboxItem, recipients: Recipients, leaseLeft: () =
   } catch (error) {
     if (error instanceof SmsError) {
       await textNotSent(phone, now);
+      if (account) await accountTextNotSent(account, now);
       return error.retryable ? new Transient(`短信 ${error.code}`) : { failed: error.code };
     }
     throw error;

@@ -29,7 +29,8 @@ import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { counterWrites } from './counter-scopes';
 import { DESCRIPTION_TARGET } from '../store/keys';
 import { findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
-import { hitRateLimit } from '../store/rate-limits';
+import { hitRateLimit, returnRateLimitHit } from '../store/rate-limits';
+import type { RateLimitName } from '../rate-limit-config';
 import { checkOwnPhotos } from './photo-ownership';
 
 /**
@@ -44,23 +45,38 @@ import { checkOwnPhotos } from './photo-ownership';
 /**
  * The filing limits (docs/security.md), for a new filing only — a retry with the same Idempotency-Key is
  * answered with what the first try made, never counted or refused again. Checked after the request's own
- * checks, before anything is written: a person's hour, a person's day at this shop, the shop's day.
+ * checks, before anything is written: a person's hour, a person's day at this shop, the shop's day. The
+ * answer gives the counts back (`giveBack`) for a filing that turns out to be its twin's: two taps at once both
+ * find no claim and both count, but only one files.
  */
 export async function hitFilingLimits(
   filer: { kind: 'consumer' | 'station'; userId: string },
   merchantId: string,
   idempotency: { key: string; operation: string },
   now: Date,
-): Promise<void> {
-  if (await findClaim({ userId: filer.userId, ...idempotency })) return;
-  if (filer.kind === 'station') {
-    // A station files for many people: its own hourly limit; the shop's day counts its filings too.
-    await hitRateLimit('stationFiling', filer.userId, now);
-  } else {
-    await hitRateLimit('filingPerPerson', filer.userId, now);
-    await hitRateLimit('filingPerPersonShop', `${filer.userId}#${merchantId}`, now);
+): Promise<{ giveBack: () => Promise<void> }> {
+  const nothing = { giveBack: async () => undefined };
+  if (await findClaim({ userId: filer.userId, ...idempotency })) return nothing;
+  const counted: Array<[RateLimitName, string]> =
+    filer.kind === 'station'
+      ? // A station files for many people: its own hourly limit; the shop's day counts its filings too.
+        [['stationFiling', filer.userId]]
+      : [
+          ['filingPerPerson', filer.userId],
+          ['filingPerPersonShop', `${filer.userId}#${merchantId}`],
+        ];
+  counted.push(['filingPerShop', merchantId]);
+  const hit: Array<[RateLimitName, string]> = [];
+  for (const [name, subject] of counted) {
+    await hitRateLimit(name, subject, now);
+    hit.push([name, subject]);
   }
-  await hitRateLimit('filingPerShop', merchantId, now);
+  return { giveBack: () => givenBack(hit, now) };
+}
+
+/** Counts given back, for a counted try that made nothing (it lost to its twin). */
+export async function givenBack(counted: ReadonlyArray<readonly [RateLimitName, string]>, countedAt: Date): Promise<void> {
+  for (const [name, subject] of counted) await returnRateLimitHit(name, subject, countedAt);
 }
 
 /** Nobody files against a shop they work for: its owner and clerks answer complaints, they do not make them. */
@@ -88,7 +104,7 @@ export async function fileComplaint(
   const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
   refuseOwnShop(principal, merchant.id);
-  await hitFilingLimits({ kind: 'consumer', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'fileComplaint' }, now);
+  const limits = await hitFilingLimits({ kind: 'consumer', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'fileComplaint' }, now);
 
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
@@ -131,6 +147,7 @@ export async function fileComplaint(
   );
   if (outcome.kind === 'created') return toComplaintView(record, [event], actor, now);
 
+  await limits.giveBack();
   requireSameRequest(outcome, hash, '投诉');
   const existing = await loadComplaint(outcome.complaintId);
   if (!existing) throw new Conflict('投诉正在保存，请稍后在「我的投诉」中查看');

@@ -19,7 +19,7 @@ import { claimedResult, findClaim, requestHashOf, requireSameRequest, type Idemp
 import type { PageRequest } from '../store/cursor';
 import { findMerchant } from '../store/merchants';
 import type { TextModeration } from '../store/text-moderation.schema';
-import { hitRateLimit } from '../store/rate-limits';
+import { hitRateLimit, returnRateLimitHit } from '../store/rate-limits';
 import { checkUserText } from './content-check';
 import { requireMembership } from './registry';
 import { pageOf, toRecallView } from './public-recalls';
@@ -116,7 +116,11 @@ export async function publishShopRecall(merchantId: string, input: RecallInput, 
     publishedAt: now.toISOString(),
     version: 1,
   };
-  if ((await publishRecallOnce(recall, undefined, { ...claim, resultId: recall.id })) === 'replayed') return managedView(await claimedRecall(claim, '召回信息'), 'owner');
+  if ((await publishRecallOnce(recall, undefined, { ...claim, resultId: recall.id })) === 'replayed') {
+    // Its twin published it: the shop's day counts one notice, not two.
+    await returnRateLimitHit('recallPublish', merchantId, now);
+    return managedView(await claimedRecall(claim, '召回信息'), 'owner');
+  }
   return managedView(recall, 'owner');
 }
 

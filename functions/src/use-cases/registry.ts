@@ -34,7 +34,7 @@ import {
   removeShopMember,
   saveRegistryChange,
 } from '../store/registry';
-import { hitRateLimit } from '../store/rate-limits';
+import { hitRateLimit, returnRateLimitHit } from '../store/rate-limits';
 import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../store/idempotency';
 import { redeemOnce } from './one-time-codes';
 import { findUser } from '../store/users';
@@ -326,7 +326,10 @@ export async function inviteClerk(merchantId: string, principal: Principal, idem
   await hitRateLimit('clerkInvite', merchantId, now);
   const before = await loadShop(merchantId);
   const saved = await saveRegistryChange({ before, after: before, binding, claim });
-  if (saved === 'replayed') return clerkCodeAgain(await claimedResult(claim), claim.requestHash, merchantId, now);
+  if (saved === 'replayed') {
+    await returnRateLimitHit('clerkInvite', merchantId, now);
+    return clerkCodeAgain(await claimedResult(claim), claim.requestHash, merchantId, now);
+  }
   return { code: binding.code, role: 'clerk', merchantId, expiresAt: new Date(binding.expiresAt * 1000).toISOString() };
 }
 

@@ -71,7 +71,11 @@ export async function applyForMerchant(
     await checkCustomCommitments(merchant.commitments, [], principal.userId, now);
     return saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! }, claim });
   });
-  if (saved === 'replayed') return applicationMade(await claimedResult(claim), claim.requestHash);
+  if (saved === 'replayed') {
+    // Its twin made the application: one of the day's tries, not two.
+    await returnRateLimitHit('application', principal.userId, now);
+    return applicationMade(await claimedResult(claim), claim.requestHash);
+  }
   return toRegistryView(merchant);
 }
 

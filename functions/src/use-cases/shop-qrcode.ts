@@ -4,6 +4,7 @@ import type { Principal } from '../auth/token';
 import { weChatConfig } from '../config';
 import { logger } from '../observability/log';
 import { findMerchant } from '../store/merchants';
+import { hitRateLimit } from '../store/rate-limits';
 import { findShopMember } from '../store/registry';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { weChat } from '../clients';
@@ -27,6 +28,7 @@ export async function shopQrCode(merchantId: string, principal: Principal, now: 
   if (!merchant || !mayAsk || merchant.status !== 'active') throw new NotFound('未找到该店铺，或店铺当前不能生成二维码');
 
   const { codeEnvVersion, qrLinkBase } = weChatConfig();
+  await hitRateLimit('shopQrCode', merchant.id, now);
   try {
     const png = await withAccessToken(
       (token) => weChat().getUnlimitedQrCode(token, { scene: merchant.id, page: SHOP_PAGE, checkPath: codeEnvVersion === 'release', envVersion: codeEnvVersion, width: 430 }),

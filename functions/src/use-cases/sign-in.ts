@@ -2,7 +2,7 @@ import { Invalid, RateLimited, Unavailable, type DemoPersona, type Session } fro
 import { authConfig, weChatConfig } from '../config';
 import { issueToken } from '../auth/token';
 import { userIdFor } from '../auth/user-id';
-import { findUser, rememberOpenid, saveUser, type UserRecord } from '../store/users';
+import { createUser, findUser, grantStaff, rememberOpenid, type UserRecord } from '../store/users';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { weChat } from '../clients';
 
@@ -15,15 +15,18 @@ export async function signIn(code: string, now: Date): Promise<Session> {
   const userId = userIdFor(weChatConfig().appId, openid);
   let user = await findUser(userId);
   if (!user) {
-    user = { userId, displayName: '微信用户', roles: { merchantIds: [] }, openid };
-    await saveUser(user);
-  } else if (user.openid !== openid) {
+    const created: UserRecord = { userId, displayName: '微信用户', roles: { merchantIds: [] }, openid };
+    // Created only if still absent; otherwise the user another sign-in made, with whatever roles it has now.
+    user = (await createUser(created)) ? created : ((await findUser(userId, { consistent: true })) ?? created);
+  }
+  if (user.openid !== openid) {
     await rememberOpenid(user, openid);
     user = { ...user, openid };
   }
   if (authConfig().bootstrapAdminOpenids.includes(openid) && !user.roles.staff) {
-    user = { ...user, roles: { ...user.roles, staff: { role: 'admin', jurisdiction: 'county' } } };
-    await saveUser(user);
+    const staff = { role: 'admin' as const, jurisdiction: 'county' as const };
+    await grantStaff(user, staff);
+    user = { ...user, roles: { ...user.roles, staff } };
   }
   return sessionFor(user, now);
 }

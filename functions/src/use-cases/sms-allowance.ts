@@ -28,6 +28,25 @@ export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
   }
 }
 
+/**
+ * Whether one more text may go out today on behalf of this consumer account (`smsPerAccount`), counting it if
+ * so: the numbers consumers type are not verified, so one account must not be able to text many of them.
+ */
+export async function mayTextForAccount(userId: string, now: Date): Promise<boolean> {
+  try {
+    await hitRateLimit('smsPerAccount', userId, now);
+    return true;
+  } catch (error) {
+    if (error instanceof RateLimited) return false;
+    throw error;
+  }
+}
+
+/** A text counted by `mayTextForAccount` that was not sent after all. */
+export async function accountTextNotSent(userId: string, countedAt: Date): Promise<void> {
+  await returnRateLimitHit('smsPerAccount', userId, countedAt);
+}
+
 /** A text counted by `mayTextPhone` at `countedAt` that the provider did not send: it does not spend the allowance. */
 export async function textNotSent(phone: string, countedAt: Date): Promise<void> {
   const subject = subjectOf(phone);

@@ -57,6 +57,7 @@ import {
   claimCodePut,
   findClaimCode,
   recordClaimCodeSms,
+  takeClaimCodeSmsSend,
   replaceClaimCode,
   findStation,
   findStationCode,
@@ -77,10 +78,13 @@ import { checkUserText } from './content-check';
 import { counterWrites } from './counter-scopes';
 import { moderationOf, moderationTaskFor } from './moderation-rules';
 import { sendClaimCodeSms, type ClaimCodeSms } from './claim-code-sms';
+
+/** What a station is told of the SMS: a send's outcome, or `sending` while its twin request texts. */
+type ClaimCodeSmsAnswer = ClaimCodeSms | 'sending';
 import { redeemOnce } from './one-time-codes';
 import { logger } from '../observability/log';
 import { checkOwnPhotos } from './photo-ownership';
-import { hitFilingLimits, refuseOwnShop } from './file-complaint';
+import { givenBack, hitFilingLimits, refuseOwnShop } from './file-complaint';
 
 /**
  * Complaint stations (投诉站): the office registers them and gives their staff a one-time code to join;
@@ -152,7 +156,10 @@ export async function inviteStationStaff(stationId: string, principal: Principal
   await hitRateLimit('stationInvite', stationId, now);
   const expiresAt = Math.floor(now.getTime() / 1000) + STATION_CODE_TTL_SECONDS;
   const saved = await saveStationCode({ code, stationId, townCode: station.townCode, issuedBy: principal.userId, issuedAt: now.toISOString(), expiresAt }, staff.role, claim);
-  if (saved === 'replayed') return stationCodeAgain(await claimedResult(claim), claim.requestHash, stationId, now);
+  if (saved === 'replayed') {
+    await givenBack([['stationInvite', stationId]], now);
+    return stationCodeAgain(await claimedResult(claim), claim.requestHash, stationId, now);
+  }
   return { code, stationId, expiresAt: new Date(expiresAt * 1000).toISOString() };
 }
 
@@ -222,6 +229,17 @@ function claimCodeOf(request: { userId: string; operation: string; key: string; 
   return { code, hash: claimCodeHash(code), expiresAt, expiresAtIso: new Date(expiresAt * 1000).toISOString() };
 }
 
+/** What the twin request that took the code's SMS send recorded: read for a few seconds, then `sending`. */
+async function twinsSmsOutcome(hash: string): Promise<ClaimCodeSmsAnswer> {
+  for (let read = 0; read < 6; read++) {
+    const stored = await findClaimCode(hash);
+    if (stored?.sms) return stored.sms;
+    if (!stored) return 'failed';
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return 'sending';
+}
+
 /**
  * The answer to a request that made a claim code, sent again: the same code while it is still the case's live
  * one. Its SMS is not sent twice: the outcome recorded is answered; if none was recorded (the first try ended
@@ -243,10 +261,13 @@ async function claimCodeAgain(
 /**
  * Texts the code when asked (and there is still a number: after retention it is masked), and records the
  * outcome with the code. Not asked, nothing is written. A record that fails is logged, not answered: the text
- * went, and the station must get its code.
+ * went, and the station must get its code. The send is taken first (one conditional update), so of a request
+ * and its twin (a double tap, a retry while the first was on its way) only one texts; the other is answered
+ * what the first recorded, waited for a few seconds, or `sending`.
  */
-async function sendAndRecord(code: { code: string; hash: string }, sms: { phone?: string | undefined; stationName: string; requested: boolean }, now: Date): Promise<ClaimCodeSms> {
+async function sendAndRecord(code: { code: string; hash: string }, sms: { phone?: string | undefined; stationName: string; requested: boolean }, now: Date): Promise<ClaimCodeSmsAnswer> {
   if (!sms.requested || !sms.phone) return 'not_requested';
+  if (!(await takeClaimCodeSmsSend(code.hash, now.getTime()))) return twinsSmsOutcome(code.hash);
   const outcome = await sendClaimCodeSms(sms.phone, code.code, sms.stationName, now);
   try {
     await recordClaimCodeSms(code.hash, outcome);
@@ -279,7 +300,7 @@ export async function stationFileComplaint(
   const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
   refuseOwnShop(principal, merchant.id);
-  await hitFilingLimits({ kind: 'station', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'stationFileComplaint' }, now);
+  const limits = await hitFilingLimits({ kind: 'station', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'stationFileComplaint' }, now);
 
   const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
@@ -339,6 +360,7 @@ export async function stationFileComplaint(
       claimCodeSms: await sendAndRecord(claimCode, sms, now),
     };
   }
+  await limits.giveBack();
   requireSameRequest(outcome, hash, '投诉');
   const existing = await loadComplaint(outcome.complaintId);
   if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
@@ -372,8 +394,18 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   if (!isUnclaimed(record)) throw new Conflict('消费者已认领该投诉，无需再发认领码');
   // Counted per case, whoever at the station asks: each new code voids the last and may text the consumer.
   await hitRateLimit('claimCodeReissue', record.id, now);
-  const saved = await replaceClaimCode(record, claimCode, { by: principal.userId, at: now.toISOString(), bySms: sendBySms }, claim);
-  if (saved === 'replayed') return replay((await loadComplaint(complaintId))?.record ?? record);
+  const saved = await replaceClaimCode(record, claimCode, { by: principal.userId, at: now.toISOString(), bySms: sendBySms }, claim).catch(async (error: unknown) => {
+    // Two taps at once: the twin's transaction may beat this one on the case itself (a transaction conflict, not
+    // the claim's condition). If the twin's claim is there, this is the twin's replay, not a change by someone else.
+    if (!(error instanceof Conflict)) throw error;
+    await claimedResult(claim).catch(() => Promise.reject(error));
+    return 'replayed' as const;
+  });
+  if (saved === 'replayed') {
+    // Its twin made the code: this try's count is given back, so a double tap spends one of the day's three.
+    await givenBack([['claimCodeReissue', record.id]], now);
+    return replay((await loadComplaint(complaintId))?.record ?? record);
+  }
   return { claimCode: claimCode.code, claimCodeExpiresAt: claimCode.expiresAtIso, claimCodeSms: await sendAndRecord(claimCode, sms, now) };
 }
 

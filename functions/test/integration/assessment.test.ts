@@ -15,6 +15,7 @@ import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
 import { findAssessment, findScorecard, putScorecard, saveAssessment, saveOverride } from '../../src/store/assessments';
 import { saveRegistryChange } from '../../src/store/registry';
+import { saveYearTargets } from '../../src/store/settings';
 import { findMerchant } from '../../src/store/merchants';
 import { continueAssessment } from '../../src/use-cases/assessment';
 import { fileComplaint } from '../../src/use-cases/file-complaint';
@@ -96,6 +97,18 @@ describe('the annual assessment', () => {
     expect(b.passed).toBe(false);
     expect(b.total).toBeGreaterThanOrEqual(b.passMark);
     expect(b.bottomLines).toEqual([{ code: 'credit_flag', label: '有经查实的违法违规记录（联合惩戒名单）', evidence: '违法违规记录 1 条' }]);
+  });
+
+  it('opening copies the year’s targets as read: targets saved in between make it 409, never frozen stale', async () => {
+    const earlier = year - 5;
+    const targets = { handlingRate: 0.97, satisfactionRate: 0.91, settlementRate: 0.86, awarenessRate: 0.83 };
+    expect(await saveYearTargets(earlier, targets, 0, { userId: people.adminCounty.userId, role: 'admin' }, new Date().toISOString())).toBe(1);
+    const opened = { ...(await findAssessment(year))!, year: earlier, version: 1 };
+    // An open that read the targets before that save (another container's cache, a read in flight).
+    await expect(saveAssessment(opened, undefined, '已经开启', undefined, { version: 0 })).rejects.toMatchObject({ field: 'year', message: expect.stringContaining('指标目标刚刚已被修改') });
+    expect(await findAssessment(earlier)).toBeUndefined();
+    await saveAssessment(opened, undefined, '已经开启', undefined, { version: 1 });
+    expect(await findAssessment(earlier)).toMatchObject({ year: earlier });
   });
 
   it('scores are reproducible from what is stored', async () => {

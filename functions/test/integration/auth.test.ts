@@ -3,7 +3,9 @@ import { handler as login } from '../../src/handlers/auth/login';
 import { handler as demoLogin } from '../../src/handlers/auth/demo-login';
 import { handler as myComplaints } from '../../src/handlers/complaints/my-complaints';
 import { verifyToken } from '../../src/auth/token';
-import { findUser } from '../../src/store/users';
+import { createUser, findUser, saveUser, staffCovering as listStaffCovering } from '../../src/store/users';
+import { userIdFor } from '../../src/auth/user-id';
+import { weChatConfig } from '../../src/config';
 import { invoke } from './support/http';
 import { useFreshTable } from './support/table';
 import { useOwnWeChatStandIn } from './support/own-wechat';
@@ -75,6 +77,20 @@ describe('sign-in through WeChat code2Session (stand-in server, production clien
   it('makes the deployment’s bootstrap openid the first county admin', async () => {
     const session = Session.parse((await signIn(await mintCode(process.env.BOOTSTRAP_ADMIN_OPENIDS!))).body);
     expect(session.user.roles.staff).toEqual({ role: 'admin', jurisdiction: 'county' });
+  });
+
+  it('the bootstrap admin is on the staff roster, so town notices reach them', async () => {
+    const userId = userIdFor(weChatConfig().appId, process.env.BOOTSTRAP_ADMIN_OPENIDS!);
+    expect((await findUser(userId, { consistent: true }))!.roles.staff).toEqual({ role: 'admin', jurisdiction: 'county' });
+    expect((await listStaffCovering('chengguan')).map((member) => member.userId)).toContain(userId);
+  });
+
+  it('a first sign-in never overwrites a user written since it looked: the create is conditioned on there being none', async () => {
+    await saveUser({ userId: 'u-test-race', displayName: '店主', roles: { merchantIds: ['QHSHOPA001'] }, openid: 'o-test-race' });
+    expect(await createUser({ userId: 'u-test-race', displayName: '微信用户', roles: { merchantIds: [] }, openid: 'o-test-race' })).toBe(false);
+    expect(await findUser('u-test-race', { consistent: true })).toMatchObject({ displayName: '店主', roles: { merchantIds: ['QHSHOPA001'] } });
+    expect(await createUser({ userId: 'u-test-new', displayName: '微信用户', roles: { merchantIds: [] }, openid: 'o-test-new' })).toBe(true);
+    expect(await findUser('u-test-new', { consistent: true })).toMatchObject({ displayName: '微信用户', roles: { merchantIds: [] }, openid: 'o-test-new' });
   });
 
   it('offers demo personas locally, through the same code2Session path', async () => {

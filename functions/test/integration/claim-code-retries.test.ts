@@ -71,6 +71,19 @@ describe('a station’s filing sent again', () => {
     expect(textedCodes()).toEqual([first.body.claimCode]);
   });
 
+  it('two taps at once: one complaint, one code, one text; the twin is told what the first recorded, or that it is on its way', async () => {
+    // The provider answers slowly, so the twin arrives while the first is still texting.
+    sms.injectFaults([{ kind: 'delay', ms: 1500 }]);
+    const key = newIdempotencyKey();
+    const [a, b] = await Promise.all([file(walkIn('13512340011'), key), file(walkIn('13512340011'), key)]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.complaint.id).toBe(a.body.complaint.id);
+    expect(b.body.claimCode).toBe(a.body.claimCode);
+    expect([a.body.claimCodeSms, b.body.claimCodeSms]).toContain('sent');
+    for (const outcome of [a.body.claimCodeSms, b.body.claimCodeSms]) expect(['sent', 'sending']).toContain(outcome);
+    expect(textedCodes()).toEqual([a.body.claimCode]);
+  });
+
   it('once the consumer has claimed the case, a replay no longer hands the code out', async () => {
     const key = newIdempotencyKey();
     const first = await file(walkIn('13512340002'), key);
@@ -113,6 +126,21 @@ describe('a claim code reissued and sent again', () => {
     expect((await claim(people.consumer, replaced.body.claimCode)).status).toBe(200);
     expect((await reissue(filed.complaint.id, newIdempotencyKey(), false)).status).toBe(409);
     expect(textedCodes()).toEqual([filed.claimCode]);
+  });
+
+  it('a reissue tapped twice at once: one code, one text, one of the day’s three', async () => {
+    const filed = (await file(walkIn('13512340012'), newIdempotencyKey())).body;
+    sms.reset();
+    sms.injectFaults([{ kind: 'delay', ms: 1500 }]);
+    const key = newIdempotencyKey();
+    const [a, b] = await Promise.all([reissue(filed.complaint.id, key), reissue(filed.complaint.id, key)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body.claimCode).toBe(a.body.claimCode);
+    expect(textedCodes()).toEqual([a.body.claimCode]);
+    expect(await auditRows(filed.complaint.id)).toHaveLength(1);
+    expect((await reissue(filed.complaint.id, newIdempotencyKey(), false)).status).toBe(200);
+    expect((await reissue(filed.complaint.id, newIdempotencyKey(), false)).status).toBe(200);
+    expect((await reissue(filed.complaint.id, newIdempotencyKey(), false)).status).toBe(429);
   });
 
   it('two reissues with different keys make different codes; only the last one works', async () => {

@@ -80,11 +80,21 @@ describe('filing a complaint', () => {
     expect((await countyCounter())?.received).toBeGreaterThanOrEqual(1);
   });
 
+  /** A rate limit's hits for one subject, every window summed. */
+  const hitsOf = async (pk: string) => {
+    const { Items = [] } = await documentClient.send(new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }));
+    return Items.reduce((sum, item) => sum + Number(item.hits ?? 0), 0);
+  };
+
   it('turns 10 parallel submissions with one Idempotency-Key into exactly one complaint', async () => {
     const before = (await listMine(people.otherConsumer)).body.items.length;
     const receivedBefore = (await countyCounter())?.received ?? 0;
     const key = newIdempotencyKey();
     const body = complaintBody({ description: '同一份投诉，连点了十次提交按钮，只应保存一份。' });
+
+    const person = `RATE#filingPerPerson#${people.otherConsumer.userId}`;
+    const atShop = `RATE#filingPerPersonShop#${people.otherConsumer.userId}#${SHOP_A.id}`;
+    const countedBefore = [await hitsOf(person), await hitsOf(atShop)];
 
     const answers = await Promise.all(Array.from({ length: 10 }, () => file(people.otherConsumer, body, key)));
 
@@ -92,6 +102,8 @@ describe('filing a complaint', () => {
     expect(new Set(answers.map((answer) => answer.body.id)).size).toBe(1);
     expect((await listMine(people.otherConsumer)).body.items.length).toBe(before + 1);
     expect((await countyCounter())?.received).toBe(receivedBefore + 1);
+    // One filing, one count: the twins that lost gave theirs back (3 a day at one shop is little to lose).
+    expect([await hitsOf(person), await hitsOf(atShop)]).toEqual(countedBefore.map((hits) => hits + 1));
   });
 
   it('answers a retry after the first succeeded with the same complaint', async () => {

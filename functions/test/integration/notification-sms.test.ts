@@ -11,7 +11,7 @@ import { keepSmsLinksReady } from '../../src/use-cases/url-links';
 import { sendClaimCodeSms } from '../../src/use-cases/claim-code-sms';
 import { saveMerchant } from '../../src/store/merchants';
 import { rememberOpenid } from '../../src/store/users';
-import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
+import { complaintBody, newIdempotencyKey, setUpPeople, signInAnother, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { countWithinOneRateWindow } from './support/rate-windows';
 
@@ -191,5 +191,34 @@ describe('one phone number’s daily allowance, whoever sends', () => {
     const outcomes = await Promise.all(ids.map(async (id) => [await deliverOutboxItem(id), (await readOutboxItem(id))!.lastError] as const));
     expect(outcomes).toContainEqual(['undeliverable', expect.stringContaining('该号码今日短信已达上限')]);
     expect(sms.messages()).toHaveLength(10);
+  });
+});
+
+describe('one consumer account’s daily allowance, whatever numbers it gave', () => {
+  it('twenty texts a day go out for one account’s complaints, to any numbers; past that none, and staff are told why', async () => {
+    // Numbers typed at filing are not verified: an account filing with other people's numbers must not text them all.
+    const flooder = await signInAnother('u-test-sms-flooder', { merchantIds: [] });
+    await rememberOpenid(flooder.principal, 'openid-flooder');
+    weChat.refuseSubscriber('openid-flooder');
+    const filed = [];
+    for (let index = 0; index < 21; index++) {
+      const phone = `1350013${String(index).padStart(4, '0')}`;
+      filed.push(await fileComplaint(FileComplaintRequest.parse(complaintBody({ phone })), flooder.principal, newIdempotencyKey(), new Date()));
+    }
+    await dispatchDue();
+    sms.reset();
+    for (const complaint of filed) await sendCommand(complaint.id, { version: 1, command: { type: 'reply', text: '您好，请到店处理。' } }, people.ownerA.principal, new Date());
+    const { ids } = await listDueOutboxIds(new Date(Date.now() + 60_000), 200);
+    const toFlooder = [];
+    for (const id of ids) {
+      const item = (await readOutboxItem(id))!;
+      if (item.recipient.userId === flooder.userId) toFlooder.push(id);
+    }
+    expect(toFlooder).toHaveLength(21);
+    const outcomes = [];
+    for (const id of toFlooder) outcomes.push([await deliverOutboxItem(id), (await readOutboxItem(id))!.lastError] as const);
+    expect(sms.messages()).toHaveLength(20);
+    expect(new Set(sms.messages().map((message) => message.phoneNumber)).size).toBe(20);
+    expect(outcomes.filter(([outcome]) => outcome === 'undeliverable')).toEqual([['undeliverable', expect.stringContaining('该用户的投诉今日短信已达上限')]]);
   });
 });

@@ -5,9 +5,13 @@ import { invoke } from './support/http';
 import { setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { useOwnWeChatStandIn } from './support/own-wechat';
+import { RATE_LIMITS } from '../../src/rate-limit-config';
+import { countWithinOneRateWindow } from './support/rate-windows';
 
 // Its own stand-in: the token test counts every stable_token call WeChat received.
 const weChat = useOwnWeChatStandIn();
+// Its limits are counted on the real clock: all within one hour's window.
+countWithinOneRateWindow();
 useFreshTable();
 let people: Record<Person, SignedIn>;
 beforeAll(async () => {
@@ -58,8 +62,18 @@ describe('the shop’s poster code', () => {
     expect((await get(people[person], id)).status).toBe(404);
   });
 
+  it('is drawn at most 200 times a day per shop, by anyone: WeChat’s code limit is the whole app’s (429 with Retry-After)', async () => {
+    const drawn = (await calls()).filter((c) => c.endpoint === 'wxacode').length;
+    const allowed = RATE_LIMITS.shopQrCode.limit;
+    for (let index = 0; index < allowed; index++) expect((await get(people.adminCounty, SHOP_B.id)).status).toBe(200);
+    const refused = await get(people.ownerB, SHOP_B.id);
+    expect(refused).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await calls()).filter((c) => c.endpoint === 'wxacode')).toHaveLength(drawn + allowed);
+  }, 120_000);
+
   it('is given to staff with jurisdiction', async () => {
     expect((await get(people.regulatorChengguan)).status).toBe(200);
-    expect((await get(people.adminCounty, SHOP_B.id)).status).toBe(200);
+    expect((await get(people.adminCounty, SHOP_A.id)).status).toBe(200);
   });
 });

@@ -20,7 +20,8 @@ const statusOf = async (id: string) => (await getComplaint(id, people.adminCount
 
 describe('the deadline sweeper', () => {
   it('escalates a complaint the shop left unanswered past its deadline, once, even when two sweeps race', async () => {
-    const silent = await file(daysAgo(6));
+    // Long enough ago that the shop's working-day deadline has passed even across the longest holiday (春节, 8 days).
+    const silent = await file(daysAgo(20));
     const fresh = await file(new Date());
 
     const [first, second] = await Promise.all([sweepDeadlines(new Date()), sweepDeadlines(new Date())]);
@@ -38,12 +39,13 @@ describe('the deadline sweeper', () => {
   });
 
   it('treats silence on a proposal as a rejection and escalates', async () => {
-    const filed = await file(daysAgo(12));
+    // The consumer's 3 days to answer, moved past a holiday at most, ended well before today.
+    const filed = await file(daysAgo(30));
     await sendCommand(
       filed.id,
       { version: 1, command: { type: 'propose', proposal: { outcome: 'refund', dueDate: dueInDays(1), text: '退款。' } } },
       people.ownerA.principal,
-      daysAgo(11),
+      daysAgo(29),
     );
     await sweepHandler();
     expect(await statusOf(filed.id)).toBe('escalated');

@@ -65,6 +65,23 @@ describe('API edge', () => {
     });
   });
 
+  it('every answer, success, refusal, failure or file, tells the browser not to sniff, frame or pass the address on', async () => {
+    const headersOf = async (route: RouteContract, handle: () => Promise<unknown>, id = 'a') =>
+      ((await httpRoute(route, handle as never)(event(id))) as APIGatewayProxyStructuredResultV2).headers ?? {};
+    const csv = { ...contract, response: z.string(), file: { contentType: 'text/csv; charset=utf-8', filename: 'list.csv' } } as unknown as RouteContract;
+    const answers = [
+      await headersOf(contract, () => Promise.resolve({ ok: true })),
+      await headersOf(contract, jest.fn(), 'abcd'),
+      await headersOf(contract, () => Promise.reject(new Error('boom'))),
+      await headersOf(contract, () => Promise.reject(Object.assign(new Error('busy'), { name: 'ThrottlingException' }))),
+      await headersOf(csv, () => Promise.resolve('"a","b"')),
+    ];
+    for (const headers of answers) {
+      expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+    }
+    expect(answers[4]).toMatchObject({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="list.csv"' });
+  });
+
   it('refuses to answer with a body that breaks the response contract', async () => {
     expect((await call(() => Promise.resolve({ ok: 'yes' }))).status).toBe(500);
   });

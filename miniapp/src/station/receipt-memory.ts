@@ -11,7 +11,7 @@ export interface Receipt {
   filedAt: string
   claimCode: string
   claimCodeExpiresAt: string
-  claimCodeSms: 'sent' | 'failed' | 'over_limit' | 'not_configured' | 'not_requested'
+  claimCodeSms: 'sent' | 'sending' | 'failed' | 'over_limit' | 'not_configured' | 'not_requested'
   reissued: boolean
 }
 

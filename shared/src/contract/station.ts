@@ -5,6 +5,12 @@ import { TOWN_CODES } from '../catalogue/county';
 import { ComplaintView, FileComplaintRequest, ListQuery, MainlandMobile, typedCode } from './complaint';
 import { singleLineText } from './text';
 
+/**
+ * What became of a claim code's SMS. `sending`: a twin of this request (a double tap, a retry while the first
+ * was still on its way) is texting it right now; the code is the same, and the text is not sent twice.
+ */
+export const CLAIM_CODE_SMS_OUTCOMES = ['sent', 'sending', 'failed', 'over_limit', 'not_configured', 'not_requested'] as const;
+
 export const StationId = z.string().check(z.regex(/^STN[0-9A-Z]{6,26}$/, { error: '投诉站编号格式不正确' }));
 
 /** The office registers a station (联席会议办公室, county admins). */
@@ -76,10 +82,10 @@ export const StationFiled = z.object({
    */
   claimCode: z.optional(z.string()),
   claimCodeExpiresAt: z.optional(z.string()),
-  claimCodeSms: z.optional(z.enum(['sent', 'failed', 'over_limit', 'not_configured', 'not_requested'])),
+  claimCodeSms: z.optional(z.enum(CLAIM_CODE_SMS_OUTCOMES)),
 });
 export type StationFiled = z.infer<typeof StationFiled>;
-export const ClaimCodeIssued = z.object({ claimCode: z.string(), claimCodeExpiresAt: z.string(), claimCodeSms: z.enum(['sent', 'failed', 'over_limit', 'not_configured', 'not_requested']) });
+export const ClaimCodeIssued = z.object({ claimCode: z.string(), claimCodeExpiresAt: z.string(), claimCodeSms: z.enum(CLAIM_CODE_SMS_OUTCOMES) });
 export type ClaimCodeIssued = z.infer<typeof ClaimCodeIssued>;
 export const ReissueClaimCode = z.object({ sendBySms: z._default(z.boolean(), true) });
 
