@@ -41,11 +41,12 @@ export const RATE_LIMITS = {
    */
   commitmentWordsCheck: { limit: 30, windowSeconds: 86_400, message: '今日提交安全检查的承诺内容过多，请明日再试' },
   /**
-   * A shop's poster codes drawn per day, by its people and staff together: each asks WeChat (wxacode, whose
-   * per-minute limit the whole app shares). The shop page draws its poster on every visit, so the limit is far
-   * above a busy owner's day, and still stops one account drawing in a loop.
+   * Mini-program codes one person draws for one shop per day: each asks WeChat (wxacode, whose per-minute limit
+   * the whole app shares). The shop page draws its poster on every visit, so the limit is far above a busy
+   * owner's day. Past it the person gets the plain link QR, which asks WeChat nothing: never a refusal, and one
+   * account drawing in a loop neither spends WeChat's limit nor keeps the shop's other people from theirs.
    */
-  shopQrCode: { limit: 200, windowSeconds: 86_400, message: '该店铺今日生成二维码的次数过多，请明日再试；已下载的海报可继续使用' },
+  shopQrCode: { limit: 50, windowSeconds: 86_400, message: '今日生成小程序码的次数过多，已改用链接二维码' },
   /** Clerk binding codes one shop issues per day. */
   clerkInvite: { limit: 20, windowSeconds: 86_400, message: '本店今日发放的店员绑定码过多，请明日再试' },
   /** Binding codes issued for one station per day: each is a live key to the station's consumers' phones. */

@@ -71,7 +71,7 @@ describe('the station files for a consumer (station-form)', () => {
     expect(smsStatusText('over_limit')).toMatchObject({ problem: true, text: expect.stringContaining('已达上限') })
     expect(smsStatusText('not_configured')?.text).toContain('短信未发送')
     expect(smsStatusText('sent')).toMatchObject({ problem: false })
-    expect(smsStatusText('sending')).toMatchObject({ problem: false, text: expect.stringContaining('不会重复发送') })
+    expect(smsStatusText('sending')).toMatchObject({ problem: true, text: expect.stringContaining('不会重复发送') })
     expect(smsStatusText(undefined)).toBeUndefined()
   })
 

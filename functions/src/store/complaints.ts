@@ -305,11 +305,14 @@ const complaintsOfConsumer = FangxinTable.build(AccessPattern)
   .options({ reverse: true })
   .meta({ title: 'complaints-of-consumer' });
 
-/** Access pattern `merchant-queue`: with the shop by deadline first, then with the bureau, then closed. */
+/**
+ * Access pattern `merchant-queue`: with the shop by deadline first, then with the bureau, then closed; `after`
+ * (a sort key) starts after that place, for reading several shops' queues as one.
+ */
 const merchantQueue = FangxinTable.build(AccessPattern)
   .entities(ComplaintEntity)
-  .schema(string().transform(MERCHANT_QUEUE_KEY))
-  .pattern((partition) => ({ index: 'gsi1', partition }))
+  .schema(map({ merchantId: string().transform(MERCHANT_QUEUE_KEY), after: string().optional() }))
+  .pattern(({ merchantId, after }) => ({ index: 'gsi1', partition: merchantId, ...(after ? { range: { gt: after } } : {}) }))
   .meta({ title: 'merchant-queue' });
 
 /**
@@ -333,19 +336,15 @@ const asRecords = (page: Page<unknown>): Page<ComplaintRecord> => ({
 
 export const listConsumerComplaints = async (userId: string, page: PageRequest) => asRecords(await readPage(complaintsOfConsumer.query(userId), page));
 
-export const listMerchantQueue = async (merchantId: string, page: PageRequest) => asRecords(await readPage(merchantQueue.query(merchantId), page));
+export const listMerchantQueue = async (merchantId: string, page: PageRequest) => asRecords(await readPage(merchantQueue.query({ merchantId }), page));
 
 /** The merchant queue as one shop's list, so a person's several shops can be read as one queue. */
 export const merchantQueueList: ShopList<ComplaintRecord> = {
-  read: listMerchantQueue,
+  readAfter: async (merchantId, after, limit) => {
+    const page = asRecords(await readPage(merchantQueue.query({ merchantId, ...(after ? { after } : {}) }), { limit }));
+    return { items: page.items, more: Boolean(page.nextCursor) };
+  },
   sortKey: (record) => merchantQueueSortOf({ ...record, complaintId: record.id }),
-  cursorAfter: (record) =>
-    encodeCursor({
-      pk: COMPLAINT_KEY.encode(record.id),
-      sk: 'PROFILE',
-      gsi1pk: MERCHANT_QUEUE_KEY.encode(record.merchantId),
-      gsi1sk: merchantQueueSortOf({ ...record, complaintId: record.id }),
-    })!,
 };
 
 export const listTriage = async (place: WaitingPlace, page: PageRequest, dueBefore?: string) =>

@@ -64,11 +64,10 @@ export async function readPage<T>(query: PageableQuery<T>, { cursor, limit }: Pa
 
 /**
  * One shop's list (its queue, its orders) described so several shops' lists can be read as one
- * (use-cases/across-shops.ts): how to read a page, the index sort key it is ordered by, and where it goes on
- * after an item, as DynamoDB's LastEvaluatedKey would say it.
+ * (use-cases/across-shops.ts): a page of up to `limit` items after a place in the index's order (none: from the
+ * start), whether more follow, and an item's place (its index sort key, unique: it ends with the item's id).
  */
 export interface ShopList<T> {
-  read(merchantId: string, page: PageRequest): Promise<Page<T>>;
+  readAfter(merchantId: string, after: string | undefined, limit: number): Promise<{ items: T[]; more: boolean }>;
   sortKey(item: T): string;
-  cursorAfter(item: T): string;
 }

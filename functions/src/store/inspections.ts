@@ -17,9 +17,9 @@ import {
   type RectificationState,
 } from '@fangxin/shared';
 import { ulid } from 'ulid';
-import { encodeCursor, readPage, type Page, type PageRequest, type ShopList } from './cursor';
+import { readPage, type Page, type PageRequest, type ShopList } from './cursor';
 import { InspectionEntity, RectificationEntity, shopRectificationSortOf } from './inspection.entities';
-import { INSPECTION_KEY, RECTIFICATION_KEY, RECTIFICATIONS_OPEN_PARTITION, SHOP_INSPECTIONS_KEY, SHOP_RECTIFICATIONS_KEY, TOWN_INSPECTIONS_KEY, rectificationId, townInspectionsOf } from './keys';
+import { INSPECTION_KEY, RECTIFICATIONS_OPEN_PARTITION, SHOP_INSPECTIONS_KEY, SHOP_RECTIFICATIONS_KEY, TOWN_INSPECTIONS_KEY, rectificationId, townInspectionsOf } from './keys';
 import { MerchantEntity } from './merchant.entity';
 import { AuditEntity, OutboxEntity } from './support.entities';
 import { FangxinTable } from './table';
@@ -250,11 +250,14 @@ const openRectifications = FangxinTable.build(AccessPattern)
   .pattern(({ dueBefore }) => ({ index: 'gsi3', partition: RECTIFICATIONS_OPEN_PARTITION, ...(dueBefore ? { range: { lt: dueBefore } } : {}) }))
   .meta({ title: 'rectifications-open' });
 
-/** Access pattern `shop-rectifications`: a shop's orders, open by deadline first, then closed. */
+/**
+ * Access pattern `shop-rectifications`: a shop's orders, open by deadline first, then closed; `after` (a sort
+ * key) starts after that place, for reading several shops' orders as one.
+ */
 const shopRectifications = FangxinTable.build(AccessPattern)
   .entities(RectificationEntity)
-  .schema(string().transform(SHOP_RECTIFICATIONS_KEY))
-  .pattern((partition) => ({ index: 'gsi1', partition }))
+  .schema(map({ merchantId: string().transform(SHOP_RECTIFICATIONS_KEY), after: string().optional() }))
+  .pattern(({ merchantId, after }) => ({ index: 'gsi1', partition: merchantId, ...(after ? { range: { gt: after } } : {}) }))
   .meta({ title: 'shop-rectifications' });
 
 const inspectionsPage = (page: Page<unknown>): Page<InspectionRecord> => ({ ...page, items: page.items.map((item) => toInspection(item as Record<string, unknown>)) });
@@ -274,19 +277,15 @@ export const listTownInspections = async (townCode: string, year: number, page: 
 export const listOpenRectifications = async (page: PageRequest, dueBefore?: string) =>
   rectificationsPage(await readPage(openRectifications.query(dueBefore ? { dueBefore } : {}), page));
 
-export const listShopRectifications = async (merchantId: string, page: PageRequest) => rectificationsPage(await readPage(shopRectifications.query(merchantId), page));
+export const listShopRectifications = async (merchantId: string, page: PageRequest) => rectificationsPage(await readPage(shopRectifications.query({ merchantId }), page));
 
 /** A shop's orders as one shop's list, so a person's several shops can be read as one list. */
 export const shopRectificationList: ShopList<RectificationRecord> = {
-  read: listShopRectifications,
+  readAfter: async (merchantId, after, limit) => {
+    const page = rectificationsPage(await readPage(shopRectifications.query({ merchantId, ...(after ? { after } : {}) }), { limit }));
+    return { items: page.items, more: Boolean(page.nextCursor) };
+  },
   sortKey: (order) => shopRectificationSortOf(rectificationItem(order)),
-  cursorAfter: (order) =>
-    encodeCursor({
-      pk: INSPECTION_KEY.encode(order.inspectionId),
-      sk: RECTIFICATION_KEY.encode(order.itemCode),
-      gsi1pk: SHOP_RECTIFICATIONS_KEY.encode(order.merchantId),
-      gsi1sk: shopRectificationSortOf(rectificationItem(order)),
-    })!,
 };
 
 /**
@@ -297,7 +296,7 @@ export const shopRectificationList: ShopList<RectificationRecord> = {
 export async function readShopInspectionHistory(merchantId: string, year: number): Promise<{ inspections: InspectionRecord[]; rectifications: RectificationRecord[] }> {
   const [inspections, rectifications] = await Promise.all([
     shopInspections.query({ merchantId, year: String(year) }).options({ maxPages: 10 }).send(),
-    shopRectifications.query(merchantId).options({ maxPages: 10 }).send(),
+    shopRectifications.query({ merchantId }).options({ maxPages: 10 }).send(),
   ]);
   return {
     inspections: (inspections.Items ?? []).map((item) => toInspection(item as Record<string, unknown>)),

@@ -15,8 +15,14 @@ export async function liveShopsOf(principal: Principal): Promise<string[]> {
   return shops;
 }
 
-/** Per shop, where its list goes on: a DynamoDB cursor, '' for its first page, null once it is read to the end. */
+/** Per shop, where its list goes on: the place (sort key) of the last item shown, '' from its start, null once read to the end. */
 type Positions = Array<string | null>;
+
+/**
+ * The most shops read as one list. The cursor holds one place per shop (about 60 characters), sealed, within the
+ * API's 2,000-character cursor; a chain with more shops picks one (every list takes `merchantId`).
+ */
+export const MAX_SHOPS_MERGED = 20;
 
 const refused = () => new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
 
@@ -33,10 +39,10 @@ function openPositions(opened: string | undefined, shops: number): Positions {
 
 /**
  * Several shops' lists read as one, in the order each is kept in (the index sort key), for a person who works
- * for more than one shop. Each page reads up to `limit` from every shop not yet done, keeps the first `limit`
- * by sort key, and notes per shop where to go on: after its last item kept, or at its own next page when all
- * were kept. So nothing is skipped or shown twice, and a page costs one Query per shop. The cursor is sealed
- * to the person and the shop set: after a membership change it is the usual 400 and the list starts again.
+ * for more than one shop. Each page reads up to `limit` from every shop not yet done (a Query on the key after
+ * the shop's place), keeps the first `limit` by sort key, and notes per shop the place of its last item kept.
+ * So nothing is skipped or shown twice, and a page costs one Query per shop. The cursor is sealed to the person
+ * and the shop set: after a membership change it is the usual 400 and the list starts again.
  */
 export async function pageAcrossShops<T>(
   list: { name: string; shops: ShopList<T> },
@@ -45,12 +51,13 @@ export async function pageAcrossShops<T>(
   cursor: string | undefined,
   limit: number,
 ): Promise<Page<T>> {
+  if (merchantIds.length > MAX_SHOPS_MERGED) throw new Invalid(`您所在的店铺超过 ${MAX_SHOPS_MERGED} 家，请先选择一家店铺查看`, 'merchantId');
   const pager = scopedCursor(list.name, principal.userId, { shops: merchantIds.join(',') });
   const positions = openPositions(pager.incoming(cursor), merchantIds.length);
   const pages = await Promise.all(
     merchantIds.map((merchantId, index) => {
       const position = positions[index];
-      return position === null ? undefined : list.shops.read(merchantId, { cursor: position || undefined, limit });
+      return position === null || position === undefined ? undefined : list.shops.readAfter(merchantId, position || undefined, limit);
     }),
   );
   const candidates = pages.flatMap((page, shop) => (page?.items ?? []).map((item) => ({ item, shop, key: list.shops.sortKey(item) })));
@@ -61,8 +68,8 @@ export async function pageAcrossShops<T>(
     const page = pages[shop];
     if (position === null || !page) return null;
     const keptHere = kept.filter((candidate) => candidate.shop === shop);
-    if (keptHere.length === page.items.length) return page.nextCursor ?? null;
-    return keptHere.length > 0 ? list.shops.cursorAfter(keptHere.at(-1)!.item) : position;
+    if (keptHere.length === page.items.length && !page.more) return null;
+    return keptHere.length > 0 ? keptHere.at(-1)!.key : position;
   });
   const more = next.some((position) => position !== null);
   return { items: kept.map((candidate) => candidate.item), ...pager.outgoing(more ? JSON.stringify(next) : undefined) };

@@ -363,8 +363,9 @@ export async function listYearScorecards(year: number, query: { town?: string; r
     .filter(({ result }) => !query.result || (query.result === 'passed') === result.passed)
     .sort((a, b) => comparePlaces(placeOf(a), placeOf(b)));
   // The list is small (a county's shops) and sorted for review. The cursor is the last row's place in that order,
-  // not its position: a card that moves (an override makes it pass) or arrives (still computing) between pages
-  // neither hides a shop nor shows one twice. Sealed to this list's year, filters and caller like every scoped list's.
+  // not its position, so cards arriving (still computing) or leaving between pages shift nothing. A card whose own
+  // place changes between pages (an override moving it past the cursor, or back before it) can still show twice
+  // or be missed until the list is read again. Sealed to this list's year, filters and caller like every scoped list's.
   const pager = scopedCursor('scorecards', principal.userId, { year, town: query.town, result: query.result });
   const after = openPlace(pager.incoming(query.cursor));
   const rest = after ? cards.filter((row) => comparePlaces(placeOf(row), after) > 0) : cards;

@@ -43,6 +43,9 @@ export async function applyForMerchant(
   const claim = { userId: principal.userId, operation: 'applyForMerchant', key: idempotencyKey, requestHash: requestHashOf(input), resultId: id };
   const earlier = await findClaim(claim);
   if (earlier) return applicationMade(earlier, claim.requestHash);
+  // Before the day's application count: refused here, the person keeps their tries for an application without
+  // words of their own.
+  await countWordsToCheck(input.commitments as CommitmentChoice[], [], principal.userId, now);
   await hitRateLimit('application', principal.userId, now);
   const merchant: Merchant = {
     id,
@@ -65,8 +68,12 @@ export async function applyForMerchant(
     creditFlags: [],
   };
   const saved = await givingBackOnRefusal('application', principal.userId, now, async () => {
-    // A held code is refused before WeChat is asked about any words: the write checks it again.
-    if (await isUsccHeld(merchant.uscc!)) throw new AlreadyApplied(undefined);
+    // A held code is refused before WeChat is asked about any words (the write checks it again), unless it is
+    // held by this very request's twin (a double tap): then the answer is the application the twin made.
+    if (await isUsccHeld(merchant.uscc!)) {
+      if (await findClaim(claim)) return 'replayed' as const;
+      throw new AlreadyApplied(undefined);
+    }
     // The admin who approves sees the commitments' titles; their texts go public with the approval.
     await checkCustomCommitments(merchant.commitments, [], principal.userId, now);
     return saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! }, claim });
@@ -108,10 +115,7 @@ async function givingBackOnRefusal<T>(limit: 'application' | 'commitmentsUpdate'
  * and when the check cannot be made now the save waits (503) rather than publish unchecked text.
  */
 async function checkCustomCommitments(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date): Promise<void> {
-  const wordsOf = (choice: Extract<CommitmentChoice, { kind: 'custom' }>) => `${choice.title}\n${choice.text}`;
-  const known = new Set(already.flatMap((choice) => (choice.kind === 'custom' ? [wordsOf(choice)] : [])));
-  const unchecked = (choice: CommitmentChoice): choice is Extract<CommitmentChoice, { kind: 'custom' }> => choice.kind === 'custom' && !known.has(wordsOf(choice));
-  if (choices.some(unchecked)) await hitRateLimit('commitmentWordsCheck', userId, now);
+  const unchecked = toCheck(already);
   const checks = choices.map(async (choice, index) => {
     if (!unchecked(choice)) return;
     const check = await checkUserText(wordsOf(choice), userId, now);
@@ -123,6 +127,19 @@ async function checkCustomCommitments(choices: readonly CommitmentChoice[], alre
   if (refused) throw refused.reason;
 }
 
+const wordsOf = (choice: Extract<CommitmentChoice, { kind: 'custom' }>) => `${choice.title}\n${choice.text}`;
+
+/** The custom commitments whose words are not already on the shop's list: those go to WeChat's check. */
+function toCheck(already: readonly CommitmentChoice[]) {
+  const known = new Set(already.flatMap((choice) => (choice.kind === 'custom' ? [wordsOf(choice)] : [])));
+  return (choice: CommitmentChoice): choice is Extract<CommitmentChoice, { kind: 'custom' }> => choice.kind === 'custom' && !known.has(wordsOf(choice));
+}
+
+/** One of the person's day's requests to WeChat's check (`commitmentWordsCheck`), when there are words to check. */
+async function countWordsToCheck(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date): Promise<void> {
+  if (choices.some(toCheck(already))) await hitRateLimit('commitmentWordsCheck', userId, now);
+}
+
 /** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
 export async function updateCommitments(merchantId: string, commitments: CommitmentChoice[], seenVersion: number, principal: Principal, now: Date): Promise<MerchantRegistryView> {
   await requireMembership(merchantId, principal, 'owner');
@@ -130,6 +147,7 @@ export async function updateCommitments(merchantId: string, commitments: Commitm
   // Saved on the version the owner edited: a second phone's older edit, or a retry after a lost answer, is
   // refused instead of landing as one more public version. Checked before the day's count is spent.
   if (seenVersion !== before.commitmentsVersion) throw new Conflict(`本店承诺已更新为第 ${before.commitmentsVersion} 版，请刷新后再修改`);
+  await countWordsToCheck(commitments, before.commitments, principal.userId, now);
   await hitRateLimit('commitmentsUpdate', merchantId, now);
   const after = withNewCommitments(before, commitments, shanghaiToday(now));
   await givingBackOnRefusal('commitmentsUpdate', merchantId, now, async () => {

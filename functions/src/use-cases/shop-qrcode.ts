@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { NotFound, coversTown, type ShopQrCode } from '@fangxin/shared';
+import { NotFound, RateLimited, coversTown, type ShopQrCode } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { weChatConfig } from '../config';
 import { logger } from '../observability/log';
@@ -28,16 +28,21 @@ export async function shopQrCode(merchantId: string, principal: Principal, now: 
   if (!merchant || !mayAsk || merchant.status !== 'active') throw new NotFound('未找到该店铺，或店铺当前不能生成二维码');
 
   const { codeEnvVersion, qrLinkBase } = weChatConfig();
-  await hitRateLimit('shopQrCode', merchant.id, now);
   try {
+    await hitRateLimit('shopQrCode', `${principal.userId}#${merchant.id}`, now);
     const png = await withAccessToken(
       (token) => weChat().getUnlimitedQrCode(token, { scene: merchant.id, page: SHOP_PAGE, checkPath: codeEnvVersion === 'release', envVersion: codeEnvVersion, width: 430 }),
       now,
     );
     return { kind: 'wxacode', scene: merchant.id, pngBase64: png.toString('base64') };
   } catch (error) {
-    if (!(error instanceof WeChatError || error instanceof WeChatUnavailable)) throw error;
-    logger.warn('wxacode unavailable, falling back to a link QR', { merchantId: merchant.id, reason: error.message });
+    if (error instanceof RateLimited) {
+      logger.warn('wxacode limit for this person reached, drawing a link QR', { merchantId: merchant.id });
+    } else if (error instanceof WeChatError || error instanceof WeChatUnavailable) {
+      logger.warn('wxacode unavailable, falling back to a link QR', { merchantId: merchant.id, reason: error.message });
+    } else {
+      throw error;
+    }
   }
   const link = `${qrLinkBase}?id=${encodeURIComponent(merchant.id)}`;
   const png = await QRCode.toBuffer(link, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 430 });

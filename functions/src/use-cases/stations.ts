@@ -229,12 +229,18 @@ function claimCodeOf(request: { userId: string; operation: string; key: string; 
   return { code, hash: claimCodeHash(code), expiresAt, expiresAtIso: new Date(expiresAt * 1000).toISOString() };
 }
 
-/** What the twin request that took the code's SMS send recorded: read for a few seconds, then `sending`. */
-async function twinsSmsOutcome(hash: string): Promise<ClaimCodeSmsAnswer> {
+/** Longer than any send takes (the SMS client's own timeout included): a send taken this long ago and not recorded died. */
+const SMS_SEND_LOST_MS = 60_000;
+
+/**
+ * What the twin request that took the code's SMS send recorded: read for a few seconds, then `sending`. A send
+ * taken long ago and never recorded died with its request: `failed`, so the station hands the code over itself.
+ */
+async function twinsSmsOutcome(hash: string, now: Date): Promise<ClaimCodeSmsAnswer> {
   for (let read = 0; read < 6; read++) {
     const stored = await findClaimCode(hash);
     if (stored?.sms) return stored.sms;
-    if (!stored) return 'failed';
+    if (!stored || (stored.smsSendingSince ?? 0) < now.getTime() - SMS_SEND_LOST_MS) return 'failed';
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return 'sending';
@@ -267,7 +273,7 @@ async function claimCodeAgain(
  */
 async function sendAndRecord(code: { code: string; hash: string }, sms: { phone?: string | undefined; stationName: string; requested: boolean }, now: Date): Promise<ClaimCodeSmsAnswer> {
   if (!sms.requested || !sms.phone) return 'not_requested';
-  if (!(await takeClaimCodeSmsSend(code.hash, now.getTime()))) return twinsSmsOutcome(code.hash);
+  if (!(await takeClaimCodeSmsSend(code.hash, now.getTime()))) return twinsSmsOutcome(code.hash, now);
   const outcome = await sendClaimCodeSms(sms.phone, code.code, sms.stationName, now);
   try {
     await recordClaimCodeSms(code.hash, outcome);

@@ -3,6 +3,7 @@ import { handler as fileComplaint } from '../../src/handlers/complaints/file-com
 import { handler as merchantQueueRoute } from '../../src/handlers/merchant/merchant-queue';
 import { handler as merchantRectificationsRoute } from '../../src/handlers/inspections/merchant-rectifications';
 import { removeShopMember } from '../../src/store/registry';
+import { saveMerchant } from '../../src/store/merchants';
 import { recordInspection } from '../../src/use-cases/inspections';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, signInAnother, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
@@ -117,6 +118,43 @@ describe('the queue of a person working for two shops', () => {
     expect((await queue(leaving)).status).toBe(404);
     expect((await orders(leaving)).status).toBe(404);
   });
+});
+
+describe('a chain: many shops, one person', () => {
+  it('pages through eight shops’ queues with a cursor that stays short; past twenty shops, one is to be chosen (400 naming merchantId)', async () => {
+    const branches = Array.from({ length: 8 }, (_, index) => ({ ...SHOP_A, id: `QHCHAIN${String(index).padStart(3, '0')}`, name: `连锁门店${index + 1}` }));
+    for (const branch of branches) await saveMerchant(branch);
+    const owner = await signInAnother('u-test-chain-owner', { merchantIds: branches.map((branch) => branch.id) }, 'owner');
+    const consumers = [people.consumer, people.otherConsumer];
+    for (const [index, branch] of branches.entries()) {
+      for (let n = 0; n < 2; n++) {
+        const { status } = await invoke(fileComplaint, {
+          method: 'POST',
+          routePath: '/complaints',
+          token: consumers[n]!.token,
+          body: complaintBody({ merchantId: branch.id, description: `连锁门店${index + 1}的第${n + 1}件投诉，要求退货。` }),
+          headers: { 'idempotency-key': newIdempotencyKey() },
+        });
+        expect(status).toBe(201);
+      }
+    }
+    const cursors: string[] = [];
+    const { ids } = await walk(async (query) => {
+      const answer = await queue(owner, query);
+      const next = (answer.body as { nextCursor?: string }).nextCursor;
+      if (next) cursors.push(next);
+      return answer;
+    }, 3);
+    expect(ids).toHaveLength(16);
+    expect(new Set(ids).size).toBe(16);
+    expect(Math.max(...cursors.map((cursor) => cursor.length))).toBeLessThan(2000);
+
+    const many = Array.from({ length: 21 }, (_, index) => ({ ...SHOP_A, id: `QHMANY${String(index).padStart(4, '0')}`, name: `门店${index + 1}` }));
+    for (const shop of many) await saveMerchant(shop);
+    const bigChain = await signInAnother('u-test-big-chain', { merchantIds: many.map((shop) => shop.id) }, 'owner');
+    expect(await queue(bigChain)).toMatchObject({ status: 400, body: { field: 'merchantId', message: expect.stringContaining('超过 20 家') } });
+    expect((await queue(bigChain, { merchantId: many[0]!.id })).status).toBe(200);
+  }, 60_000);
 });
 
 describe('the rectification orders of a person working for two shops', () => {

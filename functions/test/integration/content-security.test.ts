@@ -532,8 +532,12 @@ describe('a 参创 application’s own commitments', () => {
     const checks = msgSecChecks().length;
     expect(await apply('consumer', risky(31), '92130529MA0003011')).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
     expect(msgSecChecks().length).toBe(checks);
-    // An application with nothing of its own to check is not held by that limit.
-    expect((await apply('consumer', [{ kind: 'catalogue', code: 'quality' }], '92130529MA0003011')).status).toBe(201);
+    // Refused again for the words limit: none of this spends the day's three applications, so three without
+    // words of their own still go through.
+    expect((await apply('consumer', risky(32), '92130529MA0003011')).status).toBe(429);
+    for (const code of ['92130529MA0003011', '92130529MA0003021', '92130529MA0003031']) {
+      expect((await apply('consumer', [{ kind: 'catalogue', code: 'quality' }], code)).status).toBe(201);
+    }
   });
 });
 

@@ -87,7 +87,7 @@ export function smsStatusText(status: ClaimCodeSms | undefined): { text: string;
     case 'sent':
       return { text: '认领码已通过短信发送到消费者手机。', problem: false }
     case 'sending':
-      return { text: '认领码短信正在发送（刚才的提交已在发送，不会重复发送）。如消费者稍后仍未收到，请把认领码告诉消费者。', problem: false }
+      return { text: '认领码短信正在由刚才的提交发送，不会重复发送；尚未确认送达：请把认领码告诉消费者，或打印本回执交给消费者。', problem: true }
     case 'failed':
       return { text: '短信发送失败：请把认领码告诉消费者，或打印本回执交给消费者。', problem: true }
     case 'over_limit':

@@ -375,7 +375,7 @@ export const updateCommitmentsRoute = /* @__PURE__ */ route({
 });
 
 /** The shop's people and bureau staff: the code for the shop's 放心消费 poster. */
-export const shopQrCodeRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, errors: ['NOT_FOUND', 'RATE_LIMITED'], response: ShopQrCode });
+export const shopQrCodeRoute = /* @__PURE__ */ route({ method: 'GET', path: '/merchant/shops/{id}/qrcode', access: 'user', pathParams: ShopId, errors: ['NOT_FOUND'], response: ShopQrCode });
 
 export const notificationProblemsRoute = /* @__PURE__ */ route({
   method: 'GET',
