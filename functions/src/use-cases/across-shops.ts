@@ -1,4 +1,4 @@
-import { Invalid, NotFound } from '@fangxin/shared';
+import { Invalid, MAX_SHOPS_MERGED, NotFound } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { scopedCursor } from '../auth/sealed-cursor';
 import type { Page, ShopList } from '../store/cursor';
@@ -18,11 +18,8 @@ export async function liveShopsOf(principal: Principal): Promise<string[]> {
 /** Per shop, where its list goes on: the place (sort key) of the last item shown, '' from its start, null once read to the end. */
 type Positions = Array<string | null>;
 
-/**
- * The most shops read as one list. The cursor holds one place per shop (about 60 characters), sealed, within the
- * API's 2,000-character cursor; a chain with more shops picks one (every list takes `merchantId`).
- */
-export const MAX_SHOPS_MERGED = 20;
+// MAX_SHOPS_MERGED: the cursor holds one place per shop (about 60 characters), sealed, within the API's
+// 2,000-character cursor; a chain with more shops picks one (every list takes `merchantId`).
 
 const refused = () => new Invalid('分页参数无效，请从第一页重新加载', 'cursor');
 
@@ -41,7 +38,9 @@ function openPositions(opened: string | undefined, shops: number): Positions {
  * Several shops' lists read as one, in the order each is kept in (the index sort key), for a person who works
  * for more than one shop. Each page reads up to `limit` from every shop not yet done (a Query on the key after
  * the shop's place), keeps the first `limit` by sort key, and notes per shop the place of its last item kept.
- * So nothing is skipped or shown twice, and a page costs one Query per shop. The cursor is sealed to the person
+ * Items that keep their place are neither skipped nor shown twice, and a page costs one Query per shop. An item
+ * whose place changes between pages (a complaint that leaves the shop for the bureau, a new deadline) can show
+ * again or be missed until the list is read again, as on one shop's list. The cursor is sealed to the person
  * and the shop set: after a membership change it is the usual 400 and the list starts again.
  */
 export async function pageAcrossShops<T>(

@@ -45,45 +45,48 @@ export async function applyForMerchant(
   if (earlier) return applicationMade(earlier, claim.requestHash);
   // Before the day's application count: refused here, the person keeps their tries for an application without
   // words of their own.
-  await countWordsToCheck(input.commitments as CommitmentChoice[], [], principal.userId, now);
-  await hitRateLimit('application', principal.userId, now);
-  const merchant: Merchant = {
-    id,
-    name: input.name,
-    type: input.type,
-    sector: input.sector,
-    townCode: input.townCode,
-    townName: TOWNS[input.townCode],
-    areaType: input.areaType,
-    address: input.address,
-    status: 'pending',
-    commitments: input.commitments as CommitmentChoice[],
-    commitmentsSince: shanghaiToday(now),
-    commitmentsVersion: 1,
-    uscc: input.uscc,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-    applicantUserId: principal.userId,
-    appliedAt: now.toISOString(),
-    creditFlags: [],
-  };
-  const saved = await givingBackOnRefusal('application', principal.userId, now, async () => {
-    // A held code is refused before WeChat is asked about any words (the write checks it again), unless it is
-    // held by this very request's twin (a double tap): then the answer is the application the twin made.
-    if (await isUsccHeld(merchant.uscc!)) {
-      if (await findClaim(claim)) return 'replayed' as const;
-      throw new AlreadyApplied(undefined);
+  const words = await countWordsToCheck(input.commitments as CommitmentChoice[], [], principal.userId, now);
+  return words.spentOnlyIfAsked(async (asking) => {
+    await hitRateLimit('application', principal.userId, now);
+    const merchant: Merchant = {
+      id,
+      name: input.name,
+      type: input.type,
+      sector: input.sector,
+      townCode: input.townCode,
+      townName: TOWNS[input.townCode],
+      areaType: input.areaType,
+      address: input.address,
+      status: 'pending',
+      commitments: input.commitments as CommitmentChoice[],
+      commitmentsSince: shanghaiToday(now),
+      commitmentsVersion: 1,
+      uscc: input.uscc,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      applicantUserId: principal.userId,
+      appliedAt: now.toISOString(),
+      creditFlags: [],
+    };
+    const saved = await givingBackOnRefusal('application', principal.userId, now, async () => {
+      // A held code is refused before WeChat is asked about any words (the write checks it again), unless it is
+      // held by this very request's twin (a double tap): then the answer is the application the twin made.
+      if (await isUsccHeld(merchant.uscc!)) {
+        if (await findClaim(claim)) return 'replayed' as const;
+        throw new AlreadyApplied(undefined);
+      }
+      // The admin who approves sees the commitments' titles; their texts go public with the approval.
+      asking();
+      await checkCustomCommitments(merchant.commitments, [], principal.userId, now);
+      return saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! }, claim });
+    });
+    if (saved === 'replayed') {
+      // Its twin made the application: one of the day's tries, not two.
+      await returnRateLimitHit('application', principal.userId, now);
+      return applicationMade(await claimedResult(claim), claim.requestHash);
     }
-    // The admin who approves sees the commitments' titles; their texts go public with the approval.
-    await checkCustomCommitments(merchant.commitments, [], principal.userId, now);
-    return saveRegistryChange({ before: undefined, after: merchant, commitmentsVersion: { editedBy: principal.userId }, uscc: { hold: merchant.uscc! }, claim });
+    return toRegistryView(merchant);
   });
-  if (saved === 'replayed') {
-    // Its twin made the application: one of the day's tries, not two.
-    await returnRateLimitHit('application', principal.userId, now);
-    return applicationMade(await claimedResult(claim), claim.requestHash);
-  }
-  return toRegistryView(merchant);
 }
 
 /** The application an earlier try with this key made, as it stands now. */
@@ -135,9 +138,26 @@ function toCheck(already: readonly CommitmentChoice[]) {
   return (choice: CommitmentChoice): choice is Extract<CommitmentChoice, { kind: 'custom' }> => choice.kind === 'custom' && !known.has(wordsOf(choice));
 }
 
-/** One of the person's day's requests to WeChat's check (`commitmentWordsCheck`), when there are words to check. */
-async function countWordsToCheck(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date): Promise<void> {
-  if (choices.some(toCheck(already))) await hitRateLimit('commitmentWordsCheck', userId, now);
+/**
+ * One of the person's day's requests to WeChat's check (`commitmentWordsCheck`), when there are words to check.
+ * `spentOnlyIfAsked` runs the rest of the request and gives the count back if it ended before the words went to
+ * WeChat (the next limit refused it, the code was held, a twin had made it): only asking WeChat spends it.
+ */
+async function countWordsToCheck(choices: readonly CommitmentChoice[], already: readonly CommitmentChoice[], userId: string, now: Date) {
+  const counted = choices.some(toCheck(already));
+  if (counted) await hitRateLimit('commitmentWordsCheck', userId, now);
+  return {
+    async spentOnlyIfAsked<T>(rest: (asking: () => void) => Promise<T>): Promise<T> {
+      let asked = false;
+      try {
+        return await rest(() => {
+          asked = true;
+        });
+      } finally {
+        if (counted && !asked) await returnRateLimitHit('commitmentWordsCheck', userId, now);
+      }
+    },
+  };
 }
 
 /** A new commitments version, in force from today; complaints filed before keep the version they were filed under. */
@@ -147,17 +167,20 @@ export async function updateCommitments(merchantId: string, commitments: Commitm
   // Saved on the version the owner edited: a second phone's older edit, or a retry after a lost answer, is
   // refused instead of landing as one more public version. Checked before the day's count is spent.
   if (seenVersion !== before.commitmentsVersion) throw new Conflict(`本店承诺已更新为第 ${before.commitmentsVersion} 版，请刷新后再修改`);
-  await countWordsToCheck(commitments, before.commitments, principal.userId, now);
-  await hitRateLimit('commitmentsUpdate', merchantId, now);
-  const after = withNewCommitments(before, commitments, shanghaiToday(now));
-  await givingBackOnRefusal('commitmentsUpdate', merchantId, now, async () => {
-    await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
-    await saveRegistryChange({
-      before,
-      after,
-      ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
-      commitmentsVersion: { editedBy: principal.userId },
+  const words = await countWordsToCheck(commitments, before.commitments, principal.userId, now);
+  return words.spentOnlyIfAsked(async (asking) => {
+    await hitRateLimit('commitmentsUpdate', merchantId, now);
+    const after = withNewCommitments(before, commitments, shanghaiToday(now));
+    await givingBackOnRefusal('commitmentsUpdate', merchantId, now, async () => {
+      asking();
+      await checkCustomCommitments(commitments, before.commitments, principal.userId, now);
+      await saveRegistryChange({
+        before,
+        after,
+        ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
+        commitmentsVersion: { editedBy: principal.userId },
+      });
     });
+    return toRegistryView(after);
   });
-  return toRegistryView(after);
 }

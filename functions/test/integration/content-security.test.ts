@@ -523,6 +523,9 @@ describe('a 参创 application’s own commitments', () => {
     const checks = msgSecChecks().length;
     expect(await apply('otherConsumer', [{ kind: 'custom', title: '免费包装', text: '所售礼品一律免费包装。' }], '92130529MA0003001')).toMatchObject({ status: 409, body: { field: 'uscc' } });
     expect(msgSecChecks().length).toBe(checks);
+    // Nothing went to WeChat, so nothing of the person's daily checks is spent either.
+    const { Items = [] } = await documentClient.send(new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `RATE#commitmentWordsCheck#${people.otherConsumer.userId}` } }));
+    expect(Items.reduce((sum, item) => sum + Number(item.hits ?? 0), 0)).toBe(0);
   });
 
   it('words refused again and again give the application’s tries back, but WeChat is asked at most 30 times a day per person (429 after)', async () => {

@@ -166,3 +166,9 @@ export function withNewCommitments<M extends Pick<Merchant, 'commitments' | 'com
 ): M {
   return { ...merchant, commitments, commitmentsVersion: merchant.commitmentsVersion + 1, commitmentsSince: today };
 }
+
+/**
+ * The most shops one person's lists read together when no shop is named (their queue, their 整改通知): the
+ * server's cursor holds a place per shop. A larger chain's lists show one shop at a time.
+ */
+export const MAX_SHOPS_MERGED = 20;

@@ -14,8 +14,7 @@ import { useRequiredSession } from '@/lib/sign-in'
 import { UpdatesBanner } from '@/components/updates-banner'
 import './index.css'
 import { useShopNames } from '../../shop-names'
-
-const ALL = 'all'
+import { ALL_SHOPS, shopInScope, shopScopeOptions } from '../../shop-scope'
 
 /**
  * The shop's complaints that need work, as the server orders them (nearest deadline first); overdue ones
@@ -25,11 +24,12 @@ export default function MerchantQueuePage() {
   const session = useRequiredSession()
   const merchantIds = session?.user.roles.merchantIds ?? []
   const nameOf = useShopNames(merchantIds)
-  const [shop, setShop] = useState<string>(ALL)
+  const [chosen, setShop] = useState<string>(ALL_SHOPS)
+  const shop = shopInScope(chosen, merchantIds)
   const list = usePagedComplaints(
     (cursor) =>
       call(routes.merchantQueue, {
-        query: { ...pageQuery(cursor), ...(shop !== ALL ? { merchantId: shop } : {}) }
+        query: { ...pageQuery(cursor), ...(shop !== ALL_SHOPS ? { merchantId: shop } : {}) }
       }),
     `${session?.user.id ?? ''}|${shop}`,
     isMerchantUser(session?.user)
@@ -75,7 +75,7 @@ export default function MerchantQueuePage() {
       {merchantIds.length > 1 ? (
         <View className='queue-filter'>
           <Choices
-            options={[{ value: ALL, label: '全部店铺' }, ...merchantIds.map((id) => ({ value: id, label: nameOf(id) }))]}
+            options={shopScopeOptions(merchantIds, nameOf)}
             value={shop}
             onChange={setShop}
           />
