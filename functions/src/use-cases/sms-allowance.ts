@@ -18,9 +18,13 @@ const subjectOf = (phone: string): string | undefined => {
 
 export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
   const subject = subjectOf(phone);
-  if (!subject) return false;
+  return subject ? counted('smsPerPhone', subject, now) : false;
+}
+
+/** One hit counted against `name` for `subject`: false, not a 429, when the allowance is spent. */
+async function counted(name: 'smsPerPhone' | 'smsPerAccount', subject: string, now: Date): Promise<boolean> {
   try {
-    await hitRateLimit('smsPerPhone', subject, now);
+    await hitRateLimit(name, subject, now);
     return true;
   } catch (error) {
     if (error instanceof RateLimited) return false;
@@ -32,15 +36,7 @@ export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
  * Whether one more text may go out today on behalf of this consumer account (`smsPerAccount`), counting it if
  * so: the numbers consumers type are not verified, so one account must not be able to text many of them.
  */
-export async function mayTextForAccount(userId: string, now: Date): Promise<boolean> {
-  try {
-    await hitRateLimit('smsPerAccount', userId, now);
-    return true;
-  } catch (error) {
-    if (error instanceof RateLimited) return false;
-    throw error;
-  }
-}
+export const mayTextForAccount = (userId: string, now: Date): Promise<boolean> => counted('smsPerAccount', userId, now);
 
 /** A text counted by `mayTextForAccount` that was not sent after all. */
 export async function accountTextNotSent(userId: string, countedAt: Date): Promise<void> {
