@@ -220,5 +220,6 @@ describe('one consumer account’s daily allowance, whatever numbers it gave', (
     expect(sms.messages()).toHaveLength(20);
     expect(new Set(sms.messages().map((message) => message.phoneNumber)).size).toBe(20);
     expect(outcomes.filter(([outcome]) => outcome === 'undeliverable')).toEqual([['undeliverable', expect.stringContaining('该用户的投诉今日短信已达上限')]]);
-  });
+    // 21 filings, replies and deliveries one after another: about 5 s here, over 30 s on a busy CI machine.
+  }, 120_000);
 });
