@@ -59,6 +59,21 @@ export const RATE_LIMITS = {
    * them up to `smsPerPhone` a day, at the bureau's cost. A consumer with a dispute or two needs a handful.
    */
   smsPerAccount: { limit: 20, windowSeconds: 86_400, message: '该用户的投诉今日短信已达上限' },
+  /**
+   * Claim codes one station staff member's filings and reissues text per day. A station types the numbers it
+   * is given, unverified, as a consumer does; a busy counter on 3·15 takes a few dozen walk-ins a day.
+   */
+  claimCodeSmsPerStaff: { limit: 100, windowSeconds: 86_400, message: '您今日代发的认领码短信已达上限' },
+  /**
+   * Spreadsheet exports (12315, 联合惩戒, exclusions, a station's ledger) one person takes per hour: each reads
+   * every page of its list, and a person at a desk takes a few.
+   */
+  fileExport: { limit: 30, windowSeconds: 3_600, message: '导出过于频繁，请稍后再试' },
+  /**
+   * WeChat URL Links made for one target (a page and its query) per hour. A link lives a month and is cached, so
+   * a target needs one; more means WeChat is refusing, or cold requests racing. The shop's link route is public.
+   */
+  urlLinkMint: { limit: 6, windowSeconds: 3_600, message: '暂时无法生成「在微信中打开」的链接，请稍后再试' },
   /** Station binding-code tries per signed-in person per hour. */
   stationCode: { limit: 10, windowSeconds: 3_600, message: '绑定尝试过于频繁，请一小时后再试' },
 } as const;

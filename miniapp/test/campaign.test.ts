@@ -5,7 +5,6 @@ import {
   formatPercent,
   fractionText,
   hasChartData,
-  monthLabel,
   progressPercent,
   targetText,
   targetsFromPercentTexts,
@@ -54,12 +53,6 @@ describe('the campaign pages word their figures', () => {
     expect(chartValue(rate(0, 0))).toBeNull()
     expect(chartValue(rate(393, 400))).toBe(98.3)
     expect(chartValue(rate(1, 3))).toBe(33.3)
-  })
-
-  it('labels months from their codes', () => {
-    expect(monthLabel('2026-03')).toBe('3月')
-    expect(monthLabel('12')).toBe('12月')
-    expect(monthLabel('x')).toBe('x')
   })
 })
 

@@ -1,5 +1,5 @@
 import type { ApiError } from '../src/api/http'
-import { commandFailureOf, keptForRetry, wentThroughEarlier } from '../src/lib/command-outcome'
+import { commandFailureOf, keptForRetry, movedOnText, sendAnywayLabel, sinceFormOpened, wentThroughEarlier } from '../src/lib/command-outcome'
 
 const failure = (code: ApiError['code'], extra: Partial<Pick<ApiError, 'field' | 'issues'>> = {}) =>
   ({ code, issues: [], ...extra }) as Pick<ApiError, 'code' | 'field' | 'issues'>
@@ -34,32 +34,67 @@ describe('what a failed command on a complaint means for its form', () => {
 })
 
 describe('a command refused as stale after an earlier try whose answer was lost', () => {
-  const entry = (type: string, actorLabel: string) => ({ type, actorLabel })
-  const seen = { version: 3, timeline: [entry('file', '消费者'), entry('reply', '商家'), entry('propose', '商家')] }
-  const consumer = (type: string) => ({ type, actorLabel: '消费者' })
+  /** A timeline entry; `mine`: the viewer made it (the server's `byViewer`). */
+  const entry = (type: string, actorLabel: string, mine = false) => ({ type, actorLabel, ...(mine ? { byViewer: true as const } : {}) })
+  const seen = { version: 3, timeline: [entry('file', '消费者', true), entry('reply', '商家'), entry('propose', '商家')] }
 
   it('is done when the next step after what the person saw is their own command of that type', () => {
-    const reloaded = { version: 4, timeline: [...seen.timeline, entry('accept_proposal', '消费者')] }
-    expect(wentThroughEarlier(seen, reloaded, consumer('accept_proposal'))).toBe(true)
+    const reloaded = { version: 4, timeline: [...seen.timeline, entry('accept_proposal', '消费者', true)] }
+    expect(wentThroughEarlier(seen, reloaded, { type: 'accept_proposal' })).toBe(true)
   })
 
   it('is still done when others acted after it', () => {
-    const reloaded = { version: 5, timeline: [...seen.timeline, entry('reject_proposal', '消费者'), entry('claim', '市场监管所')] }
-    expect(wentThroughEarlier(seen, reloaded, consumer('reject_proposal'))).toBe(true)
+    const reloaded = { version: 5, timeline: [...seen.timeline, entry('reject_proposal', '消费者', true), entry('claim', '市场监管所')] }
+    expect(wentThroughEarlier(seen, reloaded, { type: 'reject_proposal' })).toBe(true)
   })
 
   it('is a real conflict when someone else acted first, even if the person acted later', () => {
-    const reloaded = { version: 5, timeline: [...seen.timeline, entry('propose', '商家'), entry('accept_proposal', '消费者')] }
-    expect(wentThroughEarlier(seen, reloaded, consumer('accept_proposal'))).toBe(false)
+    const reloaded = { version: 5, timeline: [...seen.timeline, entry('propose', '商家'), entry('accept_proposal', '消费者', true)] }
+    expect(wentThroughEarlier(seen, reloaded, { type: 'accept_proposal' })).toBe(false)
   })
 
-  it('is a real conflict when the next step is another command, or the same command by another side', () => {
-    expect(wentThroughEarlier(seen, { version: 4, timeline: [...seen.timeline, entry('withdraw', '消费者')] }, consumer('escalate'))).toBe(false)
-    expect(wentThroughEarlier(seen, { version: 4, timeline: [...seen.timeline, entry('accept_proposal', '投诉站')] }, consumer('accept_proposal'))).toBe(false)
+  it('is a real conflict when the next step is another command, or the same command by someone else, even of the same side', () => {
+    expect(wentThroughEarlier(seen, { version: 4, timeline: [...seen.timeline, entry('withdraw', '消费者', true)] }, { type: 'escalate' })).toBe(false)
+    // Another clerk of the same shop replied: named 「商家」 too, but not this person's reply.
+    expect(wentThroughEarlier(seen, { version: 4, timeline: [...seen.timeline, entry('reply', '商家')] }, { type: 'reply' })).toBe(false)
   })
 
   it('is a real conflict when the complaint has not moved on from what the person saw', () => {
-    expect(wentThroughEarlier(seen, seen, consumer('propose'))).toBe(false)
-    expect(wentThroughEarlier(seen, { version: 3, timeline: [...seen.timeline, entry('accept_proposal', '消费者')] }, consumer('accept_proposal'))).toBe(false)
+    expect(wentThroughEarlier(seen, seen, { type: 'propose' })).toBe(false)
+    expect(wentThroughEarlier(seen, { version: 3, timeline: [...seen.timeline, entry('accept_proposal', '消费者', true)] }, { type: 'accept_proposal' })).toBe(false)
+  })
+})
+
+describe('a command form sending after the complaint moved on under it', () => {
+  const entry = (type: string, actorLabel: string, title = type, mine = false) => ({ type, actorLabel, title, ...(mine ? { byViewer: true as const } : {}) })
+  const opened = { version: 2, timeline: [entry('file', '消费者', '提交投诉'), entry('reply', '商家', '商家答复', true)] }
+  const reply = { type: 'reply' }
+
+  it('sends as usual when nothing this person can see has happened', () => {
+    expect(sinceFormOpened(opened, opened, reply)).toEqual({ kind: 'unchanged' })
+    // A staff note moves the version without a step the shop is shown.
+    expect(sinceFormOpened(opened, { ...opened, version: 3 }, reply)).toEqual({ kind: 'unchanged' })
+  })
+
+  it('is done, not sent again, when the first step since is the person\'s own (lost answer, then retry)', () => {
+    const current = { version: 3, timeline: [...opened.timeline, entry('reply', '商家', '商家答复', true)] }
+    expect(sinceFormOpened(opened, current, reply)).toEqual({ kind: 'own' })
+    const followUp = { version: 3, timeline: [...opened.timeline, entry('follow_up', '投诉站', '电话回访', true)] }
+    expect(sinceFormOpened(opened, followUp, { type: 'follow_up' })).toEqual({ kind: 'own' })
+  })
+
+  it('asks the person to look first when others acted — a colleague of the same side included — naming what happened', () => {
+    const current = { version: 4, timeline: [...opened.timeline, entry('escalate', '消费者', '消费者申请监管部门介入'), entry('reply', '商家')] }
+    expect(sinceFormOpened(opened, current, reply)).toEqual({ kind: 'moved', steps: ['消费者申请监管部门介入（消费者）', 'reply（商家）'] })
+    const colleague = { version: 3, timeline: [...opened.timeline, entry('reply', '商家', '商家答复')] }
+    expect(sinceFormOpened(opened, colleague, reply)).toEqual({ kind: 'moved', steps: ['商家答复（商家）'] })
+  })
+
+  it('tells the person what happened, that the text is kept, and which tap sends it anyway', () => {
+    expect(sendAnywayLabel('发送答复')).toBe('仍要发送答复')
+    expect(movedOnText(['消费者撤回投诉（消费者）'], '发送答复')).toBe(
+      '这件投诉有了新进展：消费者撤回投诉（消费者）。请先查看下方「处理进度」，确认仍需要，再点「仍要发送答复」；您填写的内容已保留。'
+    )
+    expect(movedOnText([], '保存备注')).toContain('这件投诉的状态已经更新。')
   })
 })

@@ -1,6 +1,6 @@
 import type { PartyNoticeView } from '@fangxin/shared'
 import { noticeDeliveryText, sendByText } from '../src/lib/notice-delivery'
-import { chineseDate, noticeText } from '../src/lib/notice-text'
+import { noticeText } from '../src/lib/notice-text'
 
 const REFUSAL: PartyNoticeView = {
   complaintId: '01KBC4Z5V8Q4J1T9W2X3Y4Z5A6',
@@ -56,10 +56,6 @@ describe('the notice’s copied text', () => {
     expect(text).not.toContain('依据：')
     expect(text).toContain('终止调解的理由：调解未能达成协议')
     expect(text.split('\n').slice(-4)).toEqual(['您可以：', '1. 对消费纠纷，您可以依法申请仲裁，或者向人民法院提起诉讼。', '作出单位：清河县消费者协会', '2026年11月29日'])
-  })
-
-  it('dates itself the way a notice does', () => {
-    expect(chineseDate('2027-01-04')).toBe('2027年1月4日')
   })
 })
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { MerchantPublicView } from '@fangxin/shared'
-import { readShop, scanPageParams, scanShopId } from '../src/h5-shell/scan-shell'
+import { SHELL_ANSWER_MS, askForShop, readShop, scanPageParams, scanShopId } from '../src/h5-shell/scan-shell'
 import { checkShopCode, shopIdFromParams } from '../src/lib/shop-id'
 
 /**
@@ -136,5 +136,59 @@ describe('the shell writes text, never markup', () => {
 
   it.each(['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'createContextualFragment', 'DOMParser'])('uses no %s', (api) => {
     expect(source).not.toContain(api)
+  })
+})
+
+describe('the shell\'s answer never keeps the page waiting for good', () => {
+  // The page takes the shell's answer instead of asking: an answer that never came would leave it at
+  // 「正在加载店铺信息…」. Past SHELL_ANSWER_MS it is "none", and the page asks itself (15 s, then 重试).
+  beforeEach(() => jest.useFakeTimers())
+  afterEach(() => jest.useRealTimers())
+
+  const windowWith = (fetch: (url: string, init: { signal?: AbortSignal }) => Promise<{ status: number; text: () => Promise<string> }>) => ({
+    fetch,
+    setTimeout: (run: () => void, ms: number) => setTimeout(run, ms),
+    AbortController
+  })
+
+  it('hands over the answer that comes in time', async () => {
+    const win = windowWith(async () => ({ status: 200, text: async () => JSON.stringify(SHOP) }))
+    await expect(askForShop(win, '/api/merchants/QH8K2M4P6R')).resolves.toEqual({ status: 200, body: JSON.parse(JSON.stringify(SHOP)) })
+  })
+
+  it('gives up on a stalled request, and aborts it so the page\'s own is not queued behind it', async () => {
+    let signal: AbortSignal | undefined
+    const win = windowWith((_url, init) => {
+      signal = init.signal
+      return new Promise(() => undefined)
+    })
+    const answer = askForShop(win, '/api/merchants/QH8K2M4P6R')
+    jest.advanceTimersByTime(SHELL_ANSWER_MS - 1)
+    expect(signal?.aborted).toBe(false)
+    jest.advanceTimersByTime(1)
+    await expect(answer).resolves.toBeUndefined()
+    expect(signal?.aborted).toBe(true)
+  })
+
+  it('gives up on a body that stalls after the status came', async () => {
+    const win = windowWith(async () => ({ status: 200, text: () => new Promise<string>(() => undefined) }))
+    const answer = askForShop(win, '/api/merchants/QH8K2M4P6R', 500)
+    jest.advanceTimersByTime(500)
+    await expect(answer).resolves.toBeUndefined()
+  })
+
+  it('has no answer without a network, and waits well under the page\'s own 15 s', async () => {
+    const win = windowWith(async () => {
+      throw new TypeError('Failed to fetch')
+    })
+    await expect(askForShop(win, '/api/merchants/QH8K2M4P6R')).resolves.toBeUndefined()
+    expect(SHELL_ANSWER_MS).toBeLessThan(15_000)
+  })
+
+  it('works where the browser has no AbortController', async () => {
+    const win = { fetch: () => new Promise<never>(() => undefined), setTimeout: (run: () => void, ms: number) => setTimeout(run, ms) }
+    const answer = askForShop(win, '/api/merchants/QH8K2M4P6R', 100)
+    jest.advanceTimersByTime(100)
+    await expect(answer).resolves.toBeUndefined()
   })
 })

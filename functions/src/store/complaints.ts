@@ -67,7 +67,7 @@ export type CounterWrite =
 export interface SideEffects {
   counters: CounterWrite[];
   notifications: NotificationIntent[];
-  /** Staff actions are audited under the staff member. */
+  /** Staff and station actions are audited under the person who acted. */
   audit?: { staffUserId: string; role: string };
   /** Texts that were not clean when written: their recheck / review tasks (store/moderation.ts). */
   moderation?: ModerationTask[];

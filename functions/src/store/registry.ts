@@ -18,6 +18,7 @@ import { readPage, type PageRequest } from './cursor';
 import { FangxinTable } from './table';
 import { claimWasTaken, claimWrite, type IdempotencyClaim } from './idempotency';
 import { MERCHANT_KEY, MERCHANT_STATUS_KEY, CREDIT_FLAGGED_PARTITION, SHOP_MEMBER_KEY, DIRECTORY_KEY, directoryFacet } from './keys';
+import { BINDING_CODE_REFUSED } from './binding-code-refusal';
 
 const pad = (version: number) => String(version).padStart(6, '0');
 
@@ -282,7 +283,7 @@ export async function redeemBinding(
     if (error instanceof TransactionCanceledException) {
       // The whole transaction is undone: a code refused because of who redeems it stays usable by the right person.
       if (error.CancellationReasons?.[1]?.Code === 'ConditionalCheckFailed') throw new Conflict(ALREADY_MEMBER, 'code');
-      throw new Invalid('绑定码已被使用或已失效，请向发码人重新索取', 'code');
+      throw new Invalid(BINDING_CODE_REFUSED, 'code');
     }
     throw error;
   }

@@ -19,6 +19,7 @@ import { FangxinTable } from './table';
 import { FOLLOW_UPS_PARTITION, LEDGER_KEY, STATIONS_PARTITION, STATION_FOLLOW_UPS_KEY, STATION_KEY } from './keys';
 import { ClaimCodeEntity, FollowUpEntity, LedgerEntryEntity, StationCodeEntity, StationEntity, StationStaffEntity } from './station.entities';
 import { UserEntity, AuditEntity } from './support.entities';
+import { BINDING_CODE_REFUSED } from './binding-code-refusal';
 
 /** A station as stored. */
 export interface StationRecord {
@@ -151,7 +152,7 @@ export async function redeemStationCode(
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       if (error.CancellationReasons?.[2]?.Code === 'ConditionalCheckFailed') throw new Conflict(ALREADY_STATION_STAFF);
-      throw new Invalid('绑定码无效或已被使用，请向发码人重新索取', 'code');
+      throw new Invalid(BINDING_CODE_REFUSED, 'code');
     }
     throw error;
   }

@@ -42,6 +42,7 @@ import { targetsFor } from './dashboard';
 import { scopedCursor } from '../auth/sealed-cursor';
 import { inspectionFactsOf } from './inspection-facts';
 import { requireMembership } from './registry';
+import { hitRateLimit } from '../store/rate-limits';
 
 /**
  * The annual assessment (考核验收, docs/campaign.md): an admin opens a year with its standard; every
@@ -413,15 +414,23 @@ export async function confirmAssessment(year: number, principal: Principal, now:
   const staff = requireAdmin(principal, '确认年度考核');
   const record = await findAssessment(year);
   if (!record) throw new NotFound(`${year}年度考核尚未开启`);
+  // The admin's own confirmation sent again (its answer was lost, or a double tap): the year as it stands.
+  const confirmedByMe = (current: AssessmentRecord | undefined) => current?.state === 'confirmed' && current.confirmedBy === principal.userId;
+  if (confirmedByMe(record)) return assessmentOverview(year, principal, now);
   if (record.state === 'confirmed') throw new Conflict(`${year}年度考核已经确认，不能重复确认`);
   if (record.state === 'computing') throw new Conflict('评分尚未全部计算完成，请稍后再确认');
   const passed = (await listScorecards(year)).filter((card) => scorecardOf(card.inputs, record.standard, card.overrides).passed);
-  await saveAssessment(
-    { ...record, state: 'confirmed', awardsPending: passed.map((card) => card.merchantId), confirmedAt: now.toISOString(), confirmedBy: principal.userId, version: record.version + 1 },
-    record.version,
-    `${year}年度考核刚刚有变动（已被确认，或有评分调整），请刷新后再确认`,
-    { staffUserId: principal.userId, role: staff.role, action: 'assessment_confirmed', detail: `合格 ${passed.length} 家，授予${year}年度放心消费示范称号` },
-  );
+  try {
+    await saveAssessment(
+      { ...record, state: 'confirmed', awardsPending: passed.map((card) => card.merchantId), confirmedAt: now.toISOString(), confirmedBy: principal.userId, version: record.version + 1 },
+      record.version,
+      `${year}年度考核刚刚有变动（已被确认，或有评分调整），请刷新后再确认`,
+      { staffUserId: principal.userId, role: staff.role, action: 'assessment_confirmed', detail: `合格 ${passed.length} 家，授予${year}年度放心消费示范称号` },
+    );
+  } catch (error) {
+    if (error instanceof Conflict && confirmedByMe(await findAssessment(year))) return assessmentOverview(year, principal, now);
+    throw error;
+  }
   await continueAssessment(year, now, REQUEST_BUDGET_MS);
   return assessmentOverview(year, principal, now);
 }
@@ -430,8 +439,9 @@ export async function confirmAssessment(year: number, principal: Principal, now:
  * The shops that may not be put forward for 文明单位 / 文明市场 / 文明诚信经营户 / 守合同重信用: those that failed the
  * year's assessment, and every shop on the 联合惩戒 list. CSV, safe against formula injection.
  */
-export async function exclusionsCsv(year: number, principal: Principal): Promise<string> {
+export async function exclusionsCsv(year: number, principal: Principal, now: Date): Promise<string> {
   const staff = requireStaff(principal);
+  await hitRateLimit('fileExport', principal.userId, now);
   const record = await findAssessment(year);
   const rows: Array<Array<string | number>> = [['店铺名称', '乡镇（街道）', '行业', '原因']];
   const listed = new Set<string>();

@@ -3,7 +3,7 @@ import { sms } from '../clients';
 import { fitTemplateParam, SmsError } from '../sms/client';
 import { smsConfig } from '../sms/config';
 import { logger } from '../observability/log';
-import { mayTextPhone, textNotSent } from './sms-allowance';
+import { mayTextForStationStaff, mayTextPhone, stationStaffTextNotSent, textNotSent } from './sms-allowance';
 import { linkToken, urlLinkFor } from './url-links';
 
 /** What became of the claim code's SMS: the station prints the code on the slip whatever happens. */
@@ -19,7 +19,7 @@ export const CLAIM_PAGE = 'consumer/pages/claim/index';
  * the complaint is filed and the code is on the receipt slip already; a failed SMS (or no link to send, when
  * WeChat cannot make one) is reported to the station, which can issue a new code later.
  */
-export async function sendClaimCodeSms(phone: string, code: string, stationName: string, now: Date): Promise<ClaimCodeSms> {
+export async function sendClaimCodeSms(phone: string, code: string, station: { name: string; staffUserId: string }, now: Date): Promise<ClaimCodeSms> {
   const client = sms();
   const settings = smsConfig();
   if (!client || !settings) return 'not_configured';
@@ -29,10 +29,17 @@ export async function sendClaimCodeSms(phone: string, code: string, stationName:
       logger.warn('claim code sms over the number’s daily allowance', { phone: maskPhone(phone) });
       return 'over_limit';
     }
+    // Both allowances or neither: a text the staff member may not send gives the number's count back.
+    if (!(await mayTextForStationStaff(station.staffUserId, now))) {
+      await textNotSent(phone, now);
+      logger.warn('claim code sms over the station staff member’s daily allowance', { phone: maskPhone(phone) });
+      return 'over_limit';
+    }
     try {
-      await client.send({ phone, templateId: settings.claimTemplateId, params: [fitTemplateParam(stationName), code, linkToken(link.url)] });
+      await client.send({ phone, templateId: settings.claimTemplateId, params: [fitTemplateParam(station.name), code, linkToken(link.url)] });
     } catch (error) {
       await textNotSent(phone, now);
+      await stationStaffTextNotSent(station.staffUserId, now);
       throw error;
     }
     return 'sent';

@@ -237,6 +237,7 @@ export async function toComplaintView(
           ...(text ? { text } : {}),
           internal: event.visibility === 'staff',
           ...(own?.moderation ? { moderation: own.moderation } : {}),
+          ...(actor.kind !== 'system' && event.actor.userId === actor.userId ? { byViewer: true as const } : {}),
         };
       }),
     allowedActions: allowedActions(record, actor, now),

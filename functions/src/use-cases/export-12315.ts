@@ -5,6 +5,7 @@ import { complaintNotFound } from './complaint-access';
 import { triageQueue } from './read-complaints';
 import { loadComplaint, type ComplaintRecord } from '../store/complaints';
 import { recordExport } from '../store/audit';
+import { hitRateLimit } from '../store/rate-limits';
 
 /** The columns the 12315 platform's entry form asks for, in its order. */
 const HEADER = [
@@ -33,6 +34,7 @@ const label = (labels: Readonly<Record<string, string>>, code: string) => labels
  */
 export async function export12315Csv(principal: Principal, now: Date): Promise<string> {
   if (!principal.roles.staff) throw complaintNotFound();
+  await hitRateLimit('fileExport', principal.userId, now);
   const rows: Array<Array<string | number>> = [HEADER];
   const shops = new Map<string, Awaited<ReturnType<typeof findMerchant>>>();
   let cursor: string | undefined;

@@ -48,15 +48,19 @@ import { checkOwnPhotos } from './photo-ownership';
  * checks, before anything is written: a person's hour, a person's day at this shop, the shop's day. The
  * answer gives the counts back (`giveBack`) for a filing that turns out to be its twin's: two taps at once both
  * find no claim and both count, but only one files.
+ *
+ * A key already claimed comes back as `earlier`: the caller answers the retry from it at once, before WeChat's
+ * content check. A retry is free of the limits, so checking its text again would let one key, sent over and
+ * over, spend the app's shared check allowance without bound.
  */
 export async function hitFilingLimits(
   filer: { kind: 'consumer' | 'station'; userId: string },
   merchantId: string,
   idempotency: { key: string; operation: string },
   now: Date,
-): Promise<{ giveBack: () => Promise<void> }> {
-  const nothing = { giveBack: async () => undefined };
-  if (await findClaim({ userId: filer.userId, ...idempotency })) return nothing;
+): Promise<{ giveBack: () => Promise<void>; earlier?: { resultId: string; requestHash: string } }> {
+  const earlier = await findClaim({ userId: filer.userId, ...idempotency });
+  if (earlier) return { giveBack: async () => undefined, earlier };
   const counted: Array<[RateLimitName, string]> =
     filer.kind === 'station'
       ? // A station files for many people: its own hourly limit; the shop's day counts its filings too.
@@ -105,8 +109,10 @@ export async function fileComplaint(
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
   refuseOwnShop(principal, merchant.id);
   const limits = await hitFilingLimits({ kind: 'consumer', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'fileComplaint' }, now);
-
   const actor: Actor = { kind: 'consumer', userId: principal.userId };
+  const hash = requestHashOf(input);
+  if (limits.earlier) return answerRetry(limits.earlier, hash, actor, now);
+
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
   const record: ComplaintRecord = {
     ...initialState({ consumerId: principal.userId, merchantId: merchant.id, townCode: merchant.townCode }, now, rules, calendar),
@@ -129,7 +135,6 @@ export async function fileComplaint(
     filedAt: now.toISOString(),
   };
   const event = fileEvent(actor, now);
-  const hash = requestHashOf(input);
   const task = moderationTaskFor(
     check,
     { complaintId: record.id, target: DESCRIPTION_TARGET, textType: 'file', text: record.description, authorKind: 'consumer', authorUserId: principal.userId, writtenAt: event.at },
@@ -148,8 +153,13 @@ export async function fileComplaint(
   if (outcome.kind === 'created') return toComplaintView(record, [event], actor, now);
 
   await limits.giveBack();
-  requireSameRequest(outcome, hash, '投诉');
-  const existing = await loadComplaint(outcome.complaintId);
+  return answerRetry({ resultId: outcome.complaintId, requestHash: outcome.requestHash }, hash, actor, now);
+}
+
+/** A filing sent again with its key: the complaint the first try made, if the request is the same. */
+async function answerRetry(earlier: { resultId: string; requestHash: string }, hash: string, actor: Actor, now: Date): Promise<ComplaintView> {
+  requireSameRequest(earlier, hash, '投诉');
+  const existing = await loadComplaint(earlier.resultId);
   if (!existing) throw new Conflict('投诉正在保存，请稍后在「我的投诉」中查看');
   return toComplaintView(existing.record, existing.events, actor, now);
 }

@@ -62,29 +62,39 @@ export async function decideModeration(
   const staff = staffOf(principal);
   const task = await findModerationTask(complaintId, targetFromWire(target));
   if (!task || !coversTown(staff.jurisdiction, task.townCode)) throw notFound();
+  const state = decision === 'release' ? 'released' : 'blocked';
+  // The reviewer's own decision sent again (its answer was lost): what they decided, written once.
+  const ownDecision = (decided: ModerationTask | undefined) => decided?.state === state && decided.decidedBy === principal.userId;
+  if (ownDecision(task)) return toModerationItem(task);
   if (task.state !== 'held' && task.state !== 'unchecked') {
     throw new Conflict(`该内容${STATE_LABELS[task.state]}，不能重复审核，请刷新后查看`);
   }
   const at = now.toISOString();
-  const state = decision === 'release' ? 'released' : 'blocked';
   const { nextCheckAt: _next, ...rest } = task;
   void _next;
   const after: ModerationTask = { ...rest, state, decidedBy: principal.userId, decidedAt: at };
-  await saveModerationChange(
-    {
-      before: task,
-      after,
-      text: { state, ...(task.label !== undefined ? { label: task.label } : {}), checkedAt: at },
-      audit: {
-        staffUserId: principal.userId,
-        role: staff.role,
-        action: `moderation_${decision}`,
-        // What was decided, not the words themselves: the audit trail is no place for the text.
-        detail: `${TEXT_LABELS[task.textType as keyof typeof TEXT_LABELS] ?? '用户内容'}（${targetToWire(task.target)}）：${STATE_LABELS[state]}`,
-        at,
+  try {
+    await saveModerationChange(
+      {
+        before: task,
+        after,
+        text: { state, ...(task.label !== undefined ? { label: task.label } : {}), checkedAt: at },
+        audit: {
+          staffUserId: principal.userId,
+          role: staff.role,
+          action: `moderation_${decision}`,
+          // What was decided, not the words themselves: the audit trail is no place for the text.
+          detail: `${TEXT_LABELS[task.textType as keyof typeof TEXT_LABELS] ?? '用户内容'}（${targetToWire(task.target)}）：${STATE_LABELS[state]}`,
+          at,
+        },
       },
-    },
-    '该内容刚刚已由其他工作人员审核，请刷新后查看',
-  );
+      '该内容刚刚已由其他工作人员审核，请刷新后查看',
+    );
+  } catch (error) {
+    // A double tap: the twin decided first. Anyone else's decision stands, and this one is refused.
+    const current = error instanceof Conflict ? await findModerationTask(complaintId, task.target) : undefined;
+    if (current && ownDecision(current)) return toModerationItem(current);
+    throw error;
+  }
   return toModerationItem(after);
 }

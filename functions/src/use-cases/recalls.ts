@@ -129,9 +129,35 @@ export async function withdrawShopRecall(merchantId: string, recallId: string, i
   const before = await findRecall(recallId);
   if (!before || before.merchantId !== merchantId) throw shopRecallNotFound();
   if (before.publishedBy.kind !== 'merchant') throw new Forbidden('市场监管部门发布的召回信息只能由监管部门撤回');
+  const withdrawnByMe = ownWithdrawal(input, principal);
+  if (madeFrom(before, input.version, withdrawnByMe)) return managedView(before, 'owner');
   const after = withdrawn(before, input, principal, now);
-  await saveRecall(after, before);
-  return managedView(after, 'owner');
+  return managedView(await savedOrTwins(after, before, undefined, input.version, withdrawnByMe), 'owner');
+}
+
+/**
+ * A change sent again after its answer was lost — or twice at once, by a double tap — is answered with the
+ * notice as it stands when that change is what the notice shows, made from the version this request saw:
+ * nothing is written or audited twice, and the person is not told someone else acted.
+ */
+function madeFrom(current: StoredRecall, seenVersion: number, made: (recall: StoredRecall) => boolean): boolean {
+  return current.version === seenVersion + 1 && made(current);
+}
+
+/** The person's own withdrawal, for the reason they gave. */
+const ownWithdrawal = (input: WithdrawRecall, principal: Principal) => (recall: StoredRecall) =>
+  recall.state === 'withdrawn' && recall.withdrawnBy === principal.userId && recall.withdrawReason === input.reason;
+
+/** Saves the change; when a twin saved the same change first, answers the twin's. */
+async function savedOrTwins(after: StoredRecall, before: StoredRecall, audit: AuditNote | undefined, seenVersion: number, made: (recall: StoredRecall) => boolean): Promise<StoredRecall> {
+  try {
+    await saveRecall(after, before, audit);
+    return after;
+  } catch (error) {
+    const current = error instanceof Conflict ? await findRecall(after.id) : undefined;
+    if (current && madeFrom(current, seenVersion, made)) return current;
+    throw error;
+  }
 }
 
 export async function shopRecallsForMerchant(merchantId: string, page: PageRequest, principal: Principal): Promise<ManagedRecallPage> {
@@ -213,22 +239,27 @@ async function recallInReach(id: string, jurisdiction: 'county' | readonly strin
 export async function withdrawStaffRecall(id: string, input: WithdrawRecall, principal: Principal, now: Date): Promise<ManagedRecallView> {
   const before = await recallInReach(id, staffOf(principal).jurisdiction);
   const staff = recallOfficer(principal);
+  const withdrawnByMe = ownWithdrawal(input, principal);
+  if (madeFrom(before, input.version, withdrawnByMe)) return managedView(before, 'staff');
   const after = withdrawn(before, input, principal, now);
-  await saveRecall(after, before, staffAudit(principal, staff.role, 'recall_withdrawn', `${before.product}：${input.reason}`, now.toISOString()));
-  return managedView(after, 'staff');
+  const audit = staffAudit(principal, staff.role, 'recall_withdrawn', `${before.product}：${input.reason}`, now.toISOString());
+  return managedView(await savedOrTwins(after, before, audit, input.version, withdrawnByMe), 'staff');
 }
 
 /** Release a shop's notice the content check held (it goes public) or block it (it never does). Once. */
 export async function reviewRecall(id: string, input: RecallReview, principal: Principal, now: Date): Promise<ManagedRecallView> {
   const before = await recallInReach(id, staffOf(principal).jurisdiction);
   const staff = recallOfficer(principal);
+  const state = input.decision === 'release' ? 'released' : 'blocked';
+  // The notice records the decision, not who made it: the same decision from the same version stands for this one.
+  const decided = (recall: StoredRecall) => recall.moderation.state === state;
+  if (madeFrom(before, input.version, decided)) return managedView(before, 'staff');
   if (!awaitsReview(before)) throw new Conflict('该召回信息无需审核或已审核，请刷新后查看');
   if (before.version !== input.version) throw new Conflict('该召回信息刚刚已被他人处理，请刷新后查看');
   const at = now.toISOString();
-  const state = input.decision === 'release' ? 'released' : 'blocked';
   const after: StoredRecall = { ...before, moderation: { ...before.moderation, state, checkedAt: at }, version: before.version + 1 };
-  await saveRecall(after, before, staffAudit(principal, staff.role, `recall_${input.decision}`, `${before.product}：${state === 'released' ? '放行' : '屏蔽'}`, at));
-  return managedView(after, 'staff');
+  const audit = staffAudit(principal, staff.role, `recall_${input.decision}`, `${before.product}：${state === 'released' ? '放行' : '屏蔽'}`, at);
+  return managedView(await savedOrTwins(after, before, audit, input.version, decided), 'staff');
 }
 
 /**

@@ -39,6 +39,7 @@ import { claimedResult, findClaim, requestHashOf, requireSameRequest } from '../
 import { redeemOnce } from './one-time-codes';
 import { findUser } from '../store/users';
 import { scopedCursor } from '../auth/sealed-cursor';
+import { BINDING_CODE_REFUSED } from '../store/binding-code-refusal';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const randomKey = (length: number) => Array.from({ length }, () => CROCKFORD[randomInt(CROCKFORD.length)]).join('');
@@ -281,7 +282,7 @@ export async function redeemBindingCode(code: string, principal: Principal, now:
   // Counted before the code is looked up, so a wrong guess costs a try like a right one.
   await hitRateLimit('bindingCode', principal.userId, now);
   const binding = await findBindingCode(code);
-  if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  if (!binding || binding.expiresAt * 1000 < now.getTime()) throw new Invalid(BINDING_CODE_REFUSED, 'code');
   if (binding.usedBy) return answerUsedBindingCode(binding, principal, now);
   const member = await findShopMember(binding.merchantId, principal.userId);
   if (member && (binding.role === 'clerk' || member.role === 'owner')) throw new Conflict(ALREADY_MEMBER, 'code');
@@ -294,10 +295,8 @@ export async function redeemBindingCode(code: string, principal: Principal, now:
   return redeemed === 'redeemed' ? sessionFor(principal, binding.merchantId, now) : redeemed.answer;
 }
 
-const USED_BINDING_CODE = '绑定码已被使用或已失效，请向发码人重新索取';
-
 async function answerUsedBindingCode(binding: { merchantId: string; usedBy?: string }, principal: Principal, now: Date): Promise<Session> {
-  if (binding.usedBy !== principal.userId || !(await findShopMember(binding.merchantId, principal.userId))) throw new Invalid(USED_BINDING_CODE, 'code');
+  if (binding.usedBy !== principal.userId || !(await findShopMember(binding.merchantId, principal.userId))) throw new Invalid(BINDING_CODE_REFUSED, 'code');
   return sessionFor(principal, binding.merchantId, now);
 }
 
@@ -369,7 +368,9 @@ export async function removeClerk(merchantId: string, userId: string, principal:
 
 
 /** The 联合惩戒 list as CSV for the staff member's jurisdiction (all pages). */
-export async function creditListCsv(principal: Principal): Promise<string> {
+export async function creditListCsv(principal: Principal, now: Date): Promise<string> {
+  requireStaff(principal, ['admin', 'regulator', 'mediator']);
+  await hitRateLimit('fileExport', principal.userId, now);
   const rows: Array<Array<string | number>> = [['店铺名称', '统一社会信用代码', '乡镇（街道）', '行业', '状态', '来源', '认定日期', '情况说明']];
   let cursor: string | undefined;
   do {

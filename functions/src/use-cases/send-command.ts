@@ -6,13 +6,14 @@ import {
   counterDeltas,
   notificationsFor,
   transition,
+  type Actor,
   type CommandRequest,
   type ComplaintView,
   type LifecycleEvent,
 } from '@fangxin/shared';
 import type { Principal } from '../auth/token';
 import { eventSeq } from '../store/complaint.entity';
-import { loadComplaint, saveTransition, type EventToWrite } from '../store/complaints';
+import { loadComplaint, saveTransition, type EventToWrite, type SideEffects } from '../store/complaints';
 import { type ModerationTask } from '../store/moderation';
 import { hitRateLimit } from '../store/rate-limits';
 import { clocksAt } from './clocks';
@@ -41,10 +42,12 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   const { record, events, followUp } = loaded;
   const actor = await resolveActor(principal, record);
   if (request.version !== record.version) throw new Conflict('该投诉已有新的进展，请刷新后再操作');
-  if (request.command.type === 'assign') await requireAssignee(request.command.assigneeId, record.townCode);
 
   const { rules, calendar } = await clocksAt(now);
   const { state, event } = transition(record, request.command, actor, now, rules, calendar);
+  // Only once the lifecycle lets this person assign: asked first, a consumer or a shop could learn from the
+  // answer which user ids are staff of the town.
+  if (request.command.type === 'assign') await requireAssignee(request.command.assigneeId, record.townCode);
   // Per person and case, counted once the lifecycle allows the move (a refused one spends nothing): every text
   // is checked with WeChat and the other side is notified.
   await hitRateLimit('commandPerCase', `${principal.userId}#${record.id}`, now);
@@ -55,12 +58,22 @@ export async function sendCommand(complaintId: string, request: CommandRequest, 
   await saveTransition(record.version, state, written, {
     counters: counterWrites(record, deltas, commitmentDeltas(event)),
     notifications: notificationsFor(event, state),
-    ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role } } : {}),
+    ...auditOf(actor),
     ...(task ? { moderation: [task] } : {}),
     ...(notice ? { notice } : {}),
     writes: followUpWrites(record, state, event, followUp),
   });
   return toComplaintView(state, [...events, written], actor, now, notice ?? loaded.notice);
+}
+
+/**
+ * Who acts for the bureau is audited under their own name: staff, and station staff, who act for a consumer
+ * on a case not yet claimed (accept, reject, escalate, withdraw) and record 回访 whose satisfaction counts.
+ */
+function auditOf(actor: Actor): Partial<Pick<SideEffects, 'audit'>> {
+  if (actor.kind === 'staff') return { audit: { staffUserId: actor.userId, role: actor.role } };
+  if (actor.kind === 'station') return { audit: { staffUserId: actor.userId, role: 'station' } };
+  return {};
 }
 
 /**

@@ -22,7 +22,7 @@ export async function mayTextPhone(phone: string, now: Date): Promise<boolean> {
 }
 
 /** One hit counted against `name` for `subject`: false, not a 429, when the allowance is spent. */
-async function counted(name: 'smsPerPhone' | 'smsPerAccount', subject: string, now: Date): Promise<boolean> {
+async function counted(name: 'smsPerPhone' | 'smsPerAccount' | 'claimCodeSmsPerStaff', subject: string, now: Date): Promise<boolean> {
   try {
     await hitRateLimit(name, subject, now);
     return true;
@@ -41,6 +41,17 @@ export const mayTextForAccount = (userId: string, now: Date): Promise<boolean> =
 /** A text counted by `mayTextForAccount` that was not sent after all. */
 export async function accountTextNotSent(userId: string, countedAt: Date): Promise<void> {
   await returnRateLimitHit('smsPerAccount', userId, countedAt);
+}
+
+/**
+ * Whether a station staff member may have one more claim code texted today (`claimCodeSmsPerStaff`), counting
+ * it if so: the numbers a station is given are not verified either.
+ */
+export const mayTextForStationStaff = (userId: string, now: Date): Promise<boolean> => counted('claimCodeSmsPerStaff', userId, now);
+
+/** A text counted by `mayTextForStationStaff` that was not sent after all. */
+export async function stationStaffTextNotSent(userId: string, countedAt: Date): Promise<void> {
+  await returnRateLimitHit('claimCodeSmsPerStaff', userId, countedAt);
 }
 
 /** A text counted by `mayTextPhone` at `countedAt` that the provider did not send: it does not spend the allowance. */

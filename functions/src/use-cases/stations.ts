@@ -85,6 +85,7 @@ import { redeemOnce } from './one-time-codes';
 import { logger } from '../observability/log';
 import { checkOwnPhotos } from './photo-ownership';
 import { givenBack, hitFilingLimits, refuseOwnShop } from './file-complaint';
+import { BINDING_CODE_REFUSED } from '../store/binding-code-refusal';
 
 /**
  * Complaint stations (投诉站): the office registers them and gives their staff a one-time code to join;
@@ -182,7 +183,7 @@ export async function redeemStationCode(code: string, principal: Principal, now:
   const live = binding && binding.expiresAt * 1000 >= now.getTime() ? binding : undefined;
   if (live?.usedBy) return answerUsedStationCode(live, principal, now);
   if (principal.roles.station) throw new Conflict(ALREADY_STATION_STAFF);
-  if (!live) throw new Invalid('绑定码无效或已过期，请向发码人重新索取', 'code');
+  if (!live) throw new Invalid(BINDING_CODE_REFUSED, 'code');
   const redeemed = await redeemOnce(
     () => redeemCode({ code, stationId: live.stationId, townCode: live.townCode }, principal, now.toISOString()),
     () => findStationCode(code),
@@ -194,7 +195,7 @@ export async function redeemStationCode(code: string, principal: Principal, now:
 
 async function answerUsedStationCode(binding: { stationId: string; townCode: string; usedBy?: string }, principal: Principal, now: Date): Promise<Session> {
   if (binding.usedBy !== principal.userId || !(await isStationStaff(binding.stationId, principal.userId))) {
-    throw new Invalid('绑定码无效或已被使用，请向发码人重新索取', 'code');
+    throw new Invalid(BINDING_CODE_REFUSED, 'code');
   }
   return stationSession(principal, binding, now);
 }
@@ -229,6 +230,14 @@ function claimCodeOf(request: { userId: string; operation: string; key: string; 
   return { code, hash: claimCodeHash(code), expiresAt, expiresAtIso: new Date(expiresAt * 1000).toISOString() };
 }
 
+/** A claim code's SMS as a request asks for it: the number, the station that signs it, the staff member whose allowance it spends. */
+interface ClaimCodeSmsRequest {
+  phone?: string | undefined;
+  stationName: string;
+  staffUserId: string;
+  requested: boolean;
+}
+
 /** Longer than any send takes (the SMS client's own timeout included): a send taken this long ago and not recorded died. */
 const SMS_SEND_LOST_MS = 60_000;
 
@@ -254,7 +263,7 @@ async function twinsSmsOutcome(hash: string, now: Date): Promise<ClaimCodeSmsAns
 async function claimCodeAgain(
   record: ComplaintRecord,
   code: { code: string; hash: string },
-  sms: { phone?: string | undefined; stationName: string; requested: boolean },
+  sms: ClaimCodeSmsRequest,
   now: Date,
 ): Promise<ClaimCodeIssued | undefined> {
   if (!isUnclaimed(record) || record.claimCodeHash !== code.hash) return undefined;
@@ -271,10 +280,10 @@ async function claimCodeAgain(
  * and its twin (a double tap, a retry while the first was on its way) only one texts; the other is answered
  * what the first recorded, waited for a few seconds, or `sending`.
  */
-async function sendAndRecord(code: { code: string; hash: string }, sms: { phone?: string | undefined; stationName: string; requested: boolean }, now: Date): Promise<ClaimCodeSmsAnswer> {
+async function sendAndRecord(code: { code: string; hash: string }, sms: ClaimCodeSmsRequest, now: Date): Promise<ClaimCodeSmsAnswer> {
   if (!sms.requested || !sms.phone) return 'not_requested';
   if (!(await takeClaimCodeSmsSend(code.hash, now.getTime()))) return twinsSmsOutcome(code.hash, now);
-  const outcome = await sendClaimCodeSms(sms.phone, code.code, sms.stationName, now);
+  const outcome = await sendClaimCodeSms(sms.phone, code.code, { name: sms.stationName, staffUserId: sms.staffUserId }, now);
   try {
     await recordClaimCodeSms(code.hash, outcome);
   } catch (error) {
@@ -307,12 +316,23 @@ export async function stationFileComplaint(
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
   refuseOwnShop(principal, merchant.id);
   const limits = await hitFilingLimits({ kind: 'station', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'stationFileComplaint' }, now);
-
   const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
-  const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
-  const id = ulid(now.getTime());
   const hash = requestHashOf(input);
   const claimCode = claimCodeOf({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey, requestHash: hash }, now);
+  const sms: ClaimCodeSmsRequest = { phone: input.consumerPhone, stationName: station.name, staffUserId: principal.userId, requested: input.sendClaimCodeBySms };
+  // A retry is answered before the content check (see hitFilingLimits).
+  const answerRetry = async (earlier: { resultId: string; requestHash: string }): Promise<StationFiled> => {
+    requireSameRequest(earlier, hash, '投诉');
+    const existing = await loadComplaint(earlier.resultId);
+    if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
+    // The same code again while it is the case's live one; once claimed or replaced, none.
+    const again = await claimCodeAgain(existing.record, claimCode, sms, now);
+    return { complaint: await toComplaintView(existing.record, existing.events, actor, now), ...again };
+  };
+  if (limits.earlier) return answerRetry(limits.earlier);
+
+  const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
+  const id = ulid(now.getTime());
   const record: ComplaintRecord = {
     ...initialState({ consumerId: unclaimedConsumerId(id), merchantId: merchant.id, townCode: merchant.townCode, stationId: station.stationId }, now, rules, calendar),
     id,
@@ -350,6 +370,8 @@ export async function stationFileComplaint(
       counters: counterWrites(record, FILED_COUNTERS, commitmentDeltas('filed')),
       notifications: notificationsForFiling(record),
       ...(task ? { moderation: [task] } : {}),
+      // In the claim's transaction: a retry answered from the claim audits nothing twice.
+      audit: { staffUserId: principal.userId, role: 'station' },
       writes: [
         ledgerEntryWrite({ stationId: station.stationId, filedAt: record.filedAt, complaintId: id, channel: input.channel, filedBy: principal.userId }),
         claimCodePut({ hash: claimCode.hash, complaintId: id, expiresAt: claimCode.expiresAt }),
@@ -357,7 +379,6 @@ export async function stationFileComplaint(
     },
     { userId: principal.userId, key: idempotencyKey, requestHash: hash, operation: 'stationFileComplaint' },
   );
-  const sms = { phone: input.consumerPhone, stationName: station.name, requested: input.sendClaimCodeBySms };
   if (outcome.kind === 'created') {
     return {
       complaint: await toComplaintView(record, [event], actor, now),
@@ -367,12 +388,7 @@ export async function stationFileComplaint(
     };
   }
   await limits.giveBack();
-  requireSameRequest(outcome, hash, '投诉');
-  const existing = await loadComplaint(outcome.complaintId);
-  if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
-  // The same code again while it is the case's live one; once claimed or replaced, none.
-  const again = await claimCodeAgain(existing.record, claimCode, sms, now);
-  return { complaint: await toComplaintView(existing.record, existing.events, actor, now), ...again };
+  return answerRetry({ resultId: outcome.complaintId, requestHash: outcome.requestHash });
 }
 
 /**
@@ -388,7 +404,7 @@ export async function reissueClaimCode(complaintId: string, sendBySms: boolean, 
   const claim = { ...request, resultId: complaintId };
   const claimCode = claimCodeOf(request, now);
   // After retention the phone is masked (docs/privacy.md): there is no number to text.
-  const sms = { phone: record.retentionAppliedAt ? undefined : record.phone, stationName: station.name, requested: sendBySms };
+  const sms: ClaimCodeSmsRequest = { phone: record.retentionAppliedAt ? undefined : record.phone, stationName: station.name, staffUserId: principal.userId, requested: sendBySms };
   // The case as it stands: read above when the key was claimed before this request, read again after losing to a twin.
   const replay = async (current: ComplaintRecord) => {
     requireSameRequest(await claimedResult(claim), claim.requestHash, '认领码');
@@ -508,7 +524,9 @@ function ledgerLine(record: ComplaintRecord, channel: string): LedgerLine {
 }
 
 /** The whole ledger as CSV (formula-safe; names and phones masked), a page of 100 at a time. */
-export async function stationLedgerCsv(principal: Principal): Promise<string> {
+export async function stationLedgerCsv(principal: Principal, now: Date): Promise<string> {
+  await requireStationStaff(principal);
+  await hitRateLimit('fileExport', principal.userId, now);
   const rows: Array<Array<string>> = [['受理时间', '受理方式', '消费者', '联系电话', '被投诉店铺', '投诉类别', '当前状态', '消费者已认领', '已评价', '投诉编号']];
   let cursor: string | undefined;
   do {

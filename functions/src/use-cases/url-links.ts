@@ -1,9 +1,10 @@
-import { MESSAGE_LIST_PAGES, NotFound, Unavailable, isPubliclyVisible, type Audience, type WeChatLink } from '@fangxin/shared';
+import { MESSAGE_LIST_PAGES, NotFound, RateLimited, Unavailable, isPubliclyVisible, type Audience, type WeChatLink } from '@fangxin/shared';
 import { weChat } from '../clients';
 import { weChatConfig } from '../config';
 import { logger } from '../observability/log';
 import { findMerchant } from '../store/merchants';
 import { findUrlLink, saveUrlLink } from '../store/url-links';
+import { hitRateLimit } from '../store/rate-limits';
 import { WeChatError, WeChatUnavailable } from '../wechat/errors';
 import { withAccessToken } from './wechat-access';
 
@@ -24,12 +25,15 @@ export async function urlLinkFor(page: string, query: string, now: Date): Promis
   const stillUsable = cached && cached.validUntil > nowSeconds + 3_600 ? cached : undefined;
   const { codeEnvVersion } = weChatConfig();
   try {
+    // Bounded per target: the shop's link route needs no sign-in, and while WeChat refuses (its daily quota
+    // spent, the page not released) every request would otherwise ask it again.
+    await hitRateLimit('urlLinkMint', target, now);
     const url = await withAccessToken((token) => weChat().generateUrlLink(token, { path: page, query, expireDays: LINK_DAYS, envVersion: codeEnvVersion }), now);
     const validUntil = nowSeconds + LINK_DAYS * DAY_SECONDS;
     await saveUrlLink(target, { url, validUntil, expiresAt: validUntil - DAY_SECONDS });
     return { url, validUntil };
   } catch (error) {
-    if (!(error instanceof WeChatError || error instanceof WeChatUnavailable)) throw error;
+    if (!(error instanceof WeChatError || error instanceof WeChatUnavailable || error instanceof RateLimited)) throw error;
     logger.warn('url link unavailable', { page, reason: error.message, usingCached: stillUsable !== undefined });
     if (stillUsable) return stillUsable;
     throw new Unavailable('暂时无法生成「在微信中打开」的链接，请在微信中扫描店铺的放心消费码');

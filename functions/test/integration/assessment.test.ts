@@ -155,7 +155,7 @@ describe('the annual assessment', () => {
     expect(Items.map((item) => item.action)).toEqual(expect.arrayContaining(['assessment_opened', 'assessment_override']));
   });
 
-  it('confirming awards the 示范 badge to the shops that passed; it shows on the public page; twice is 409; overrides after are 409', async () => {
+  it('confirming awards the 示范 badge to the shops that passed; it shows on the public page; sent again it answers the year, by another admin 409; overrides after are 409', async () => {
     expect((await confirmIt(people.regulatorChengguan)).status).toBe(403);
     const confirmed = await confirmIt(people.adminCounty);
     expect(confirmed.status).toBe(200);
@@ -164,7 +164,15 @@ describe('the annual assessment', () => {
     expect(pageA.badge).toEqual({ kind: 'model', label: `${year}年度放心消费示范企业` });
     const pageB = MerchantPublicView.parse((await invoke(getMerchant, { method: 'GET', routePath: '/merchants/{id}', pathParameters: { id: SHOP_B.id } })).body);
     expect(pageB.badge.kind).toBe('participant');
-    expect(await confirmIt(people.adminCounty)).toMatchObject({ status: 409, body: { message: `${year}年度考核已经确认，不能重复确认` } });
+    // The admin's own confirmation sent again (its answer lost): the year as it stands, confirmed and audited once.
+    expect(await confirmIt(people.adminCounty)).toMatchObject({ status: 200, body: { state: 'confirmed', shops: { passed: 1, failed: 1 } } });
+    const { Items: trail = [] } = await documentClient.send(
+      new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${people.adminCounty.userId}` } }),
+    );
+    expect(trail.filter((item) => item.action === 'assessment_confirmed')).toHaveLength(1);
+    // Another admin, on a screen that still showed the year open: 409, saying so.
+    const otherAdmin = await signInAnother('u-test-second-admin', { merchantIds: [], staff: { role: 'admin', jurisdiction: 'county' } });
+    expect(await confirmIt(otherAdmin)).toMatchObject({ status: 409, body: { message: `${year}年度考核已经确认，不能重复确认` } });
     const now = ScorecardView.parse((await card(people.adminCounty, SHOP_A.id)).body);
     expect(await override(people.adminCounty, SHOP_A.id, { item: 'satisfaction', points: 15, reason: '复核后恢复原分', version: now.version })).toMatchObject({
       status: 409,

@@ -71,6 +71,22 @@ describe('a station’s filing sent again', () => {
     expect(textedCodes()).toEqual([first.body.claimCode]);
   });
 
+  it('is answered from the first try: WeChat is not asked to check the text again, and the filing is audited once', async () => {
+    const key = newIdempotencyKey();
+    const first = await file(walkIn('13512340021'), key);
+    expect(first.status).toBe(201);
+    const checks = () => weChat.calls().filter((call) => call.endpoint === 'msg_sec_check').length;
+    const checked = checks();
+    expect((await file(walkIn('13512340021'), key)).body.complaint.id).toBe(first.body.complaint.id);
+    expect(await file({ ...walkIn('13512340021'), description: '重发时改了描述：电饭煲内胆涂层脱落。' }, key)).toMatchObject({ status: 409, body: { field: 'Idempotency-Key' } });
+    expect(checks()).toBe(checked);
+    const { Items = [] } = await documentClient.send(new ScanCommand({ TableName: config().tableName }));
+    const audited = Items.filter((item) => item.subjectId === first.body.complaint.id && String(item.pk).startsWith('AUDIT#'));
+    // Under the station member who filed, in the role they acted in; no name or phone in it.
+    expect(audited).toEqual([expect.objectContaining({ pk: `AUDIT#${stationStaff.userId}`, action: 'file', role: 'station', subjectType: 'complaint' })]);
+    expect(JSON.stringify(audited)).not.toMatch(/13512340021|王秀兰/);
+  });
+
   it('two taps at once: one complaint, one code, one text; the twin is told what the first recorded, or that it is on its way', async () => {
     // The provider answers slowly, so the twin arrives while the first is still texting.
     sms.injectFaults([{ kind: 'delay', ms: 1500 }]);

@@ -149,6 +149,26 @@ describe('a clean description', () => {
   });
 });
 
+describe('a filing sent again with its Idempotency-Key', () => {
+  it('is answered from the first try without asking WeChat again: the same request, the same complaint; another, 409', async () => {
+    const key = newIdempotencyKey();
+    const send = (description: string) =>
+      invoke(fileComplaint, { method: 'POST', routePath: '/complaints', token: people.consumer.token, body: complaintBody({ description }), headers: { 'idempotency-key': key } });
+    const first = await send('电饭煲内胆涂层脱落，要求更换新品。');
+    expect(first.status).toBe(201);
+    const checked = msgSecChecks().length;
+    // A retry is free of the filing limits: were its text checked again, one key sent over and over would spend
+    // the app's check allowance without end.
+    const again = await send('电饭煲内胆涂层脱落，要求更换新品。');
+    expect(again).toMatchObject({ status: 201, body: { id: first.body.id } });
+    for (let index = 0; index < 3; index++) {
+      const other = await send(`另一段描述，第${index + 1}次重发。`);
+      expect(other).toMatchObject({ status: 409, body: { code: 'CONFLICT', field: 'Idempotency-Key' } });
+    }
+    expect(msgSecChecks()).toHaveLength(checked);
+  });
+});
+
 describe('a risky description', () => {
   it('is filed, kept from the shop (views and list), shown to its author flagged, and queued for the town’s reviewers', async () => {
     const { view: own } = await file(people.consumer, RISKY);
@@ -213,8 +233,12 @@ describe('a risky description', () => {
     expect((await view(people.consumer, own.id)).descriptionModeration).toBeUndefined();
     expect((await view(people.adminCounty, own.id)).descriptionModeration).toMatchObject({ state: 'released' });
 
+    // The reviewer's own decision sent again (its answer lost): the same item, decided and audited once.
+    const resent = await decide(people.regulatorChengguan, own.id, 'description', 'release');
+    expect(resent).toMatchObject({ status: 200, body: released.body });
     const again = await decide(people.adminCounty, own.id, 'description', 'block');
     expect(again.status).toBe(409);
+    expect((await decide(people.regulatorChengguan, own.id, 'description', 'block')).status).toBe(409);
     expect(ApiErrorBody.parse(again.body).message).toBe('该内容已放行，不能重复审核，请刷新后查看');
     expect((await view(people.ownerA, own.id)).description).toBe(RISKY);
     expect((await reviewQueue(people.regulatorChengguan)).some((item) => item.complaintId === own.id)).toBe(false);

@@ -21,7 +21,7 @@ import { saveUser } from '../../src/store/users';
 import { uploadFolderOf } from '../../src/use-cases/photo-ownership';
 import { apiGatewayEvent } from './support/api-gateway-event';
 import { invoke, type Answer } from './support/http';
-import { complaintBody, dueInDays, newIdempotencyKey, setUpPeople, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
+import { complaintBody, dueInDays, newIdempotencyKey, setUpPeople, signInAnother, SHOP_A, SHOP_B, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { countWithinOneRateWindow } from './support/rate-windows';
 
@@ -243,6 +243,14 @@ describe('every write a person can repeat is limited, not only filing', () => {
     await limitedAfter(20, () => call('inviteClerk', { who: owner, params: { id: SHOP.id } }), /绑定码过多/);
   });
 
+  it('spreadsheet exports: the 31st in an hour is 429, whichever list (each reads every page of it)', async () => {
+    const exporter = await signInAnother('u-hostile-exporter', { merchantIds: [], staff: { role: 'regulator', jurisdiction: ['longquan'] } });
+    let index = 0;
+    // The 联合惩戒 list and the 12315 cases, taken in turn: one allowance for both.
+    const take = () => call(index++ % 2 ? 'creditListCsv' : 'export12315', { who: exporter });
+    await limitedAfter(30, take, /导出过于频繁/);
+  });
+
   it('a station’s binding codes: the 21st in a day is 429, whoever asks', async () => {
     const station = await call('registerStation', {
       who: people.adminCounty,
@@ -283,6 +291,28 @@ describe('shop membership cannot be turned around', () => {
   it('a clerk redeeming another clerk code of the same shop gets 409', async () => {
     const invitation = await call('inviteClerk', { who: people.ownerA, params: { id: SHOP_A.id } });
     await refused(() => call('redeemBinding', { who: people.clerkA, body: { code: invitation.body.code } }), { status: 409, code: 'CONFLICT', field: 'code' });
+  });
+
+  it('a code someone else used is refused as a made-up one is, shop’s and station’s alike: the same 400, the same words', async () => {
+    const invitation = await call('inviteClerk', { who: people.ownerB, params: { id: SHOP_B.id } });
+    expect((await call('redeemBinding', { who: await newConsumer('first-to-use'), body: { code: invitation.body.code } })).status).toBe(200);
+    const late = await newConsumer('late-to-use');
+    const used = await refused(() => call('redeemBinding', { who: late, body: { code: invitation.body.code } }), { status: 400, code: 'INVALID', field: 'code' });
+    const madeUp = await refused(() => call('redeemBinding', { who: late, body: { code: 'ZZZZZZ99' } }), { status: 400, code: 'INVALID', field: 'code' });
+    expect(used.body.message).toBe(madeUp.body.message);
+
+    const station = await call('registerStation', {
+      who: people.adminCounty,
+      body: { name: '龙泉镇便民服务中心投诉站', townCode: 'longquan', placeType: 'town_hall', address: '龙泉镇便民服务中心', contactName: '赵站长', contactPhone: '0311-5554321' },
+      headers: { 'idempotency-key': newIdempotencyKey() },
+    });
+    expect(station.status).toBe(201);
+    const stationInvitation = await call('inviteStationStaff', { who: people.adminCounty, params: { id: station.body.id } });
+    expect((await call('redeemStationCode', { who: await newConsumer('first-to-join'), body: { code: stationInvitation.body.code } })).status).toBe(200);
+    const usedStation = await refused(() => call('redeemStationCode', { who: late, body: { code: stationInvitation.body.code } }), { status: 400, code: 'INVALID', field: 'code' });
+    const madeUpStation = await refused(() => call('redeemStationCode', { who: late, body: { code: 'ZZZZZZZZ99' } }), { status: 400, code: 'INVALID', field: 'code' });
+    expect(usedStation.body.message).toBe(madeUpStation.body.message);
+    expect(usedStation.body.message).toBe(used.body.message);
   });
 
   it('binding codes cannot be guessed: the 11th try in an hour is 429', async () => {
@@ -411,6 +441,12 @@ describe('the lifecycle checks what the contract cannot', () => {
     const assigned = await command(people.regulatorLongquan, escalated.id, escalated.version, { type: 'assign', assigneeId: people.mediatorCounty.userId });
     expect(assigned.status).toBe(200);
     escalated.version = assigned.body.version;
+  });
+
+  it('a shop asking to assign its case is 403 whatever the id: it learns nothing of who is staff', async () => {
+    const toStaff = await refused(() => command(people.ownerB, escalated.id, escalated.version, { type: 'assign', assigneeId: people.mediatorCounty.userId }), { status: 403, code: 'FORBIDDEN' });
+    const toNobody = await refused(() => command(people.ownerB, escalated.id, escalated.version, { type: 'assign', assigneeId: 'u-nobody-at-all' }), { status: 403, code: 'FORBIDDEN' });
+    expect(toNobody.body).toEqual(toStaff.body);
   });
 
   it('a replayed command with a stale version is 409', async () => {

@@ -170,6 +170,20 @@ describe('escalated and mediated by the bureau', () => {
   });
 });
 
+describe('whose steps the timeline marks as the viewer’s own', () => {
+  it('only the person who made a step: not a colleague of the same shop, not the other party', async () => {
+    // A form whose answer was lost tells from it that its earlier try went through (miniapp lib/command-outcome.ts).
+    const filed = await fileOne();
+    const replied = await command(people.clerkA, filed.id, filed.version, { type: 'reply', text: '您好，请带上小票到店处理。' });
+    expect(replied.status).toBe(200);
+    const byViewer = async (who: SignedIn) =>
+      ComplaintView.parse((await view(who, filed.id)).body).timeline.map((entry) => [entry.type, entry.byViewer === true]);
+    expect(await byViewer(people.clerkA)).toEqual([['file', false], ['reply', true]]);
+    expect(await byViewer(people.ownerA)).toEqual([['file', false], ['reply', false]]);
+    expect(await byViewer(people.consumer)).toEqual([['file', true], ['reply', false]]);
+  });
+});
+
 describe('two people at once', () => {
   it('lets exactly one of two concurrent proposals win; the other gets 409 and nothing of it is stored', async () => {
     const filed = await fileOne();

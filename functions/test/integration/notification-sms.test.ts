@@ -14,6 +14,8 @@ import { rememberOpenid } from '../../src/store/users';
 import { complaintBody, newIdempotencyKey, setUpPeople, signInAnother, SHOP_A, type Person, type SignedIn } from './support/people';
 import { useFreshTable } from './support/table';
 import { countWithinOneRateWindow } from './support/rate-windows';
+import { hitRateLimit } from '../../src/store/rate-limits';
+import { RATE_LIMITS } from '../../src/rate-limit-config';
 
 /**
  * The SMS fallback (Tencent Cloud SMS, against its stand-in, which verifies the request signatures): it is
@@ -27,6 +29,8 @@ let people: Record<Person, SignedIn>;
 let weChat: WeChatStandIn;
 let sms: SmsStandIn;
 const SHOP_PHONE = '13912345678';
+/** The station a claim code is texted for, and the staff member whose allowance it spends. */
+const STATION = { name: '城关农贸市场投诉站', staffUserId: 'u-test-station-texter' };
 
 beforeAll(async () => {
   weChat = await startWeChatStandIn({ port: await freePort(), appId: LOCAL_WECHAT_APP_ID, appSecret: LOCAL_WECHAT_APP_SECRET });
@@ -160,7 +164,7 @@ it('links to the list when WeChat cannot link the complaint, and waits rather th
 
 describe('a station’s claim code', () => {
   it('goes out with its own template: the station, the code, and a link that opens the claim page', async () => {
-    expect(await sendClaimCodeSms('13800138000', '12345678', '城关农贸市场投诉站', new Date())).toBe('sent');
+    expect(await sendClaimCodeSms('13800138000', '12345678', STATION, new Date())).toBe('sent');
     const [text] = sms.messages();
     expect(text).toMatchObject({ phoneNumber: '+8613800138000', templateId: LOCAL_SMS.claimTemplateId });
     expect(text!.params.slice(0, 2)).toEqual(['城关农贸市场投诉站', '12345678']);
@@ -170,16 +174,32 @@ describe('a station’s claim code', () => {
 
   it('reports a failed SMS to the station instead of throwing (the code is on the printed slip); a text not sent spends nothing of the allowance', async () => {
     sms.blockNumber('13800138001');
-    for (let index = 0; index < 11; index++) expect(await sendClaimCodeSms('13800138001', '12345678', '城关农贸市场投诉站', new Date())).toBe('failed');
+    for (let index = 0; index < 11; index++) expect(await sendClaimCodeSms('13800138001', '12345678', STATION, new Date())).toBe('failed');
     expect(sms.messages()).toHaveLength(0);
+  });
+});
+
+describe('one station staff member’s daily allowance of claim codes', () => {
+  it('a hundred texts a day, to any numbers; a text that failed spends none of it, and past it none go and the number’s count is given back', async () => {
+    // The numbers a station types are not verified: one member must not be able to text without end.
+    const texter = { name: STATION.name, staffUserId: 'u-test-station-busy' };
+    const { limit } = RATE_LIMITS.claimCodeSmsPerStaff;
+    for (let index = 0; index < limit - 1; index++) await hitRateLimit('claimCodeSmsPerStaff', texter.staffUserId, new Date());
+    sms.blockNumber('13500135999');
+    expect(await sendClaimCodeSms('13500135999', '11112222', texter, new Date())).toBe('failed');
+    expect(await sendClaimCodeSms('13500135001', '11113333', texter, new Date())).toBe('sent');
+    expect(await sendClaimCodeSms('13500135002', '11114444', texter, new Date())).toBe('over_limit');
+    expect(sms.messages().map((message) => message.phoneNumber)).toEqual(['+8613500135001']);
+    // The refused text did not spend the number's own allowance: ten still reach it from others.
+    for (let index = 0; index < RATE_LIMITS.smsPerPhone.limit; index++) expect(await sendClaimCodeSms('13500135002', `2222333${index}`, STATION, new Date())).toBe('sent');
   });
 });
 
 describe('one phone number’s daily allowance, whoever sends', () => {
   it('ten texts a day reach a number; past that neither claim codes nor notices are sent, and staff are told why', async () => {
     const phone = '13600136000';
-    for (let index = 0; index < 10; index++) expect(await sendClaimCodeSms(phone, `1234567${index}`, '城关农贸市场投诉站', new Date())).toBe('sent');
-    expect(await sendClaimCodeSms(phone, '87654321', '城关农贸市场投诉站', new Date())).toBe('over_limit');
+    for (let index = 0; index < 10; index++) expect(await sendClaimCodeSms(phone, `1234567${index}`, STATION, new Date())).toBe('sent');
+    expect(await sendClaimCodeSms(phone, '87654321', STATION, new Date())).toBe('over_limit');
     expect(sms.messages()).toHaveLength(10);
 
     // A shop replying to a consumer at that number who has no WeChat subscription: nothing more is texted.

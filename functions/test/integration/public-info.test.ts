@@ -274,6 +274,10 @@ describe('recall notices', () => {
     expect((await post(withdrawRecall, path, people.ownerB, { version: 1, reason: '误发，撤回' }, { id: SHOP_B.id, recallId: recall.id })).status).toBe(404);
     const done = await post(withdrawRecall, path, people.ownerA, { version: 1, reason: '信息有误，重新发布' }, { id: SHOP_A.id, recallId: recall.id });
     expect(done.body).toMatchObject({ state: 'withdrawn', statusLabel: '已撤回', public: false });
+    // The same withdrawal sent again (its answer lost, or a double tap): answered as it stands, written once.
+    const resent = await post(withdrawRecall, path, people.ownerA, { version: 1, reason: '信息有误，重新发布' }, { id: SHOP_A.id, recallId: recall.id });
+    expect(resent).toMatchObject({ status: 200, body: done.body });
+    expect((await post(withdrawRecall, path, people.ownerA, { version: 1, reason: '另一个理由' }, { id: SHOP_A.id, recallId: recall.id })).status).toBe(409);
     expect((await post(withdrawRecall, path, people.ownerA, { version: 2, reason: '再次撤回' }, { id: SHOP_A.id, recallId: recall.id })).status).toBe(409);
 
     expect((await publicOfShop(SHOP_A.id)).map((item) => item.id)).not.toContain(recall.id);
@@ -296,6 +300,9 @@ describe('recall notices', () => {
     const released = await post(reviewRecall, '/staff/recalls/{id}/review', people.regulatorChengguan, { version: 1, decision: 'release' }, { id: held.id });
     expect(released.body).toMatchObject({ public: true, moderationState: 'released' });
     expect((await post(reviewRecall, '/staff/recalls/{id}/review', people.adminCounty, { version: 2, decision: 'block' }, { id: held.id })).status).toBe(409);
+    // The release sent again from the version it was made on: answered as it stands; the opposite decision is 409.
+    expect(await post(reviewRecall, '/staff/recalls/{id}/review', people.regulatorChengguan, { version: 1, decision: 'release' }, { id: held.id })).toMatchObject({ status: 200, body: released.body });
+    expect((await post(reviewRecall, '/staff/recalls/{id}/review', people.regulatorChengguan, { version: 1, decision: 'block' }, { id: held.id })).status).toBe(409);
     expect((await publicOfShop(SHOP_A.id)).map((item) => item.id)).toContain(held.id);
   });
 

@@ -449,6 +449,14 @@ describe('回访 (follow-up calls)', () => {
 
     const missed = await command(stationStaff, filed.id, settled.body.version, { type: 'follow_up', outcome: 'no_answer', note: '上午十点拨打无人接听' });
     expect(missed.status).toBe(200);
+    // What the station does for the bureau is audited under the member who did it, as staff actions are.
+    const audit = await documentClient.send(new ScanCommand({ TableName: config().tableName }));
+    const ownTrail = (audit.Items ?? []).filter((item) => item.pk === `AUDIT#${stationStaff.userId}` && item.subjectId === filed.id);
+    expect(ownTrail.sort((a, b) => String(a.sk).localeCompare(String(b.sk))).map((item) => [item.action, item.role])).toEqual([
+      ['file', 'station'],
+      ['accept_proposal', 'station'],
+      ['follow_up', 'station'],
+    ]);
     const stillDue = await stationFollowUpsUseCase(stationStaff.principal, { limit: 50 }, dueBy);
     expect(stillDue.items.find((item) => item.complaintId === filed.id)).toMatchObject({ attempts: 1, lastOutcome: '无人接听' });
 

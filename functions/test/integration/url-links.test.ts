@@ -8,12 +8,16 @@ import { saveMerchant } from '../../src/store/merchants';
 import { invoke } from './support/http';
 import { SHOP_A } from './support/people';
 import { useFreshTable } from './support/table';
+import { countWithinOneRateWindow } from './support/rate-windows';
+import { RATE_LIMITS } from '../../src/rate-limit-config';
 
 /**
  * 「在微信中打开」: a WeChat URL Link to a shop's page, generated through the stand-in's generate_urllink (the
  * production client is the code under test), cached per shop so a busy shop page spends WeChat's daily quota
  * once a month, and a clear 503 when WeChat cannot make one.
  */
+// Links made per target are counted on the real clock: all within one hour's window.
+countWithinOneRateWindow();
 useFreshTable();
 let weChat: WeChatStandIn;
 
@@ -57,6 +61,22 @@ describe('a shop’s WeChat URL Link', () => {
     expect(refused.body.message).toContain('请在微信中扫描店铺的放心消费码');
     const after = await link('QHSHOPQ001');
     expect(after.status).toBe(200);
+  });
+});
+
+describe('asking WeChat for a shop’s link, from a route anyone may call', () => {
+  it('while WeChat refuses, asks it at most six times an hour for one shop: the other requests get the same 503 without asking', async () => {
+    await saveMerchant({ ...SHOP_A, id: 'QHSHOPQ002', name: '限次测试店' });
+    weChat.injectFaults([{ endpoint: 'urllink', kind: 'errcode', errcode: 45009, times: 100 }]);
+    const before = urlLinkCalls().length;
+    const answers = [];
+    for (let index = 0; index < 10; index++) answers.push(await link('QHSHOPQ002'));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(503));
+    expect(new Set(answers.map((answer) => answer.body.message)).size).toBe(1);
+    expect(urlLinkCalls().length - before).toBe(RATE_LIMITS.urlLinkMint.limit);
+    // Another shop's link is counted apart.
+    weChat.clearFaults();
+    expect((await link(SHOP_A.id)).status).toBe(200);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type IndicatorTargets,
   type RateView
 } from '@fangxin/shared'
+import { monthLabel } from '../lib/dates-in-words'
 
 /**
  * The campaign office's pages, the pure part: how figures are worded, what the charts are given and what the
@@ -69,12 +70,6 @@ export interface ChartData {
 
 /** Whether a chart has anything to draw (every value a gap means an empty period: say so instead). */
 export const hasChartData = (chart: ChartData): boolean => chart.series.some((series) => !series.dashed && series.data.some((value) => value !== null))
-
-/** 「1月」…「12月」 from a month row's code (`2026-03` or `3`). */
-export function monthLabel(code: string): string {
-  const month = Number(code.includes('-') ? code.slice(code.lastIndexOf('-') + 1) : code)
-  return Number.isFinite(month) && month >= 1 && month <= 12 ? `${month}月` : code
-}
 
 /**
  * The monthly trend of one indicator: its value per month (gaps for months with nothing to divide by) and its

@@ -11,7 +11,7 @@ import {
   type CommandValues,
   type FormCommand
 } from '@/lib/command-draft'
-import { keptForRetry } from '@/lib/command-outcome'
+import { keptForRetry, movedOnText, sendAnywayLabel } from '@/lib/command-outcome'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { ChoiceField } from './choices'
@@ -26,7 +26,7 @@ type Send = LoadedComplaint['send']
 /**
  * The commands of one role's page that the server allows this viewer now (`allowedActions`), as buttons
  * (`.action-<type>`); the chosen one opens its form underneath, one at a time. When none is allowed the
- * panel gives the status and `idle`.
+ * panel gives the status and `idle` (and keeps a form that was open, see CommandForm).
  */
 export function CommandPanel<T extends FormCommand>({
   title,
@@ -43,32 +43,34 @@ export function CommandPanel<T extends FormCommand>({
 }) {
   const [open, setOpen] = useState<T>()
   const actions = allowedOf(complaint.allowedActions, order)
-  if (actions.length === 0) {
-    return (
-      <View className='no-actions'>
-        <Text className='no-actions-text'>
-          当前状态为「{complaint.statusLabel}」，{idle}
-        </Text>
-      </View>
-    )
-  }
+  const idleText = (
+    <Text className='no-actions-text'>
+      当前状态为「{complaint.statusLabel}」，{idle}
+    </Text>
+  )
+  if (actions.length === 0 && !open) return <View className='no-actions'>{idleText}</View>
   return (
     <View className='action-panel'>
       <Text className='action-panel-title'>{title}</Text>
-      <View className='action-panel-buttons'>
-        {actions.map((action) => (
-          <Button
-            key={action}
-            className={`action-button action-${action} ${open === action ? 'action-button--open' : ''}`}
-            type='primary'
-            fill={open === action ? 'solid' : 'outline'}
-            size='small'
-            onClick={() => setOpen(open === action ? undefined : action)}
-          >
-            {ACTION_LABELS[action]}
-          </Button>
-        ))}
-      </View>
+      {/* A form opened before the complaint moved on stays, with what was typed, until the person closes it. */}
+      {actions.length === 0 ? (
+        <View className='no-actions'>{idleText}</View>
+      ) : (
+        <View className='action-panel-buttons'>
+          {actions.map((action) => (
+            <Button
+              key={action}
+              className={`action-button action-${action} ${open === action ? 'action-button--open' : ''}`}
+              type='primary'
+              fill={open === action ? 'solid' : 'outline'}
+              size='small'
+              onClick={() => setOpen(open === action ? undefined : action)}
+            >
+              {ACTION_LABELS[action]}
+            </Button>
+          ))}
+        </View>
+      )}
       {open ? (
         <View className={`action-form action-form-${open}`}>
           <CommandForm
@@ -76,6 +78,7 @@ export function CommandPanel<T extends FormCommand>({
             type={open}
             declaration={commands[open]}
             complaint={complaint}
+            allowed={actions.includes(open)}
             send={send}
             sending={sending}
             onDone={() => setOpen(undefined)}
@@ -91,11 +94,18 @@ export function CommandPanel<T extends FormCommand>({
  * contract (`CommandInput`) and shows every problem by its field; only a valid command is sent, with the
  * version the person saw. A refusal naming a field lands there too; any other failure but a stale view
  * (no network, too many tries) is said by the submit button, the form open with what was typed.
+ *
+ * The form remembers the complaint it was filled against. Once the one on screen has moved on (a 409, a
+ * pull-down) a tap does not simply send what was typed for the complaint as it was: when the next step is
+ * the person's own command — a try whose answer was lost went through — it is reported done and the form
+ * closes; when others acted, the form keeps the text, says what happened, and sends only on one more,
+ * deliberate tap (「仍要…」). An action no longer allowed keeps the text but cannot be sent.
  */
 function CommandForm({
   type,
   declaration,
   complaint,
+  allowed,
   send,
   sending,
   onDone
@@ -103,6 +113,7 @@ function CommandForm({
   type: FormCommand
   declaration: CommandDeclaration
   complaint: ComplaintView
+  allowed: boolean
   send: Send
   sending: boolean
   onDone: () => void
@@ -111,6 +122,9 @@ function CommandForm({
   const [values, setValues] = useState<CommandValues>(() => initialValues(fields, complaint))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string>()
+  // The complaint the typed values answer; moved on to the one on screen once the person has been told.
+  const [opened, setOpened] = useState(complaint)
+  const [movedOn, setMovedOn] = useState<string>()
 
   const set = (changes: CommandValues) => {
     setValues((previous) => ({ ...previous, ...changes }))
@@ -127,15 +141,36 @@ function CommandForm({
       setErrors(checked.errors)
       return
     }
-    const outcome = await send(checked.command, declaration.done)
+    const outcome = await send(checked.command, declaration.done, opened)
     if (outcome.ok) {
       onDone()
       return
     }
-    if (outcome.failure === 'field') setErrors(fieldErrorsFromApi(outcome.error, 'command.') ?? {})
-    else if (outcome.failure === 'other') setFailure(keptForRetry(outcome.error.message))
+    switch (outcome.failure) {
+      case 'field':
+        setErrors(fieldErrorsFromApi(outcome.error, 'command.') ?? {})
+        return
+      case 'other':
+        setFailure(keptForRetry(outcome.error.message))
+        return
+      case 'moved':
+        setOpened(outcome.complaint)
+        setMovedOn(movedOnText(outcome.steps, declaration.submit))
+        return
+      case 'stale':
+        // The page notice says who acted first. Without a fresh complaint nothing is known yet: the next tap
+        // is refused again (same version) until a pull-down brings it.
+        if (outcome.complaint) {
+          setOpened(outcome.complaint)
+          setMovedOn(movedOnText([], declaration.submit))
+        } else setFailure('未能确认这件投诉的最新进展，请下拉页面刷新后再决定是否提交；您填写的内容已保留。')
+        return
+      default:
+        return
+    }
   }
 
+  const submitLabel = movedOn ? sendAnywayLabel(declaration.submit) : declaration.submit
   return (
     <View className={declaration.className}>
       {declaration.intro}
@@ -144,13 +179,35 @@ function CommandForm({
       ))}
       <View className='submit-bar'>
         {declaration.note ? <Text className='submit-note'>{declaration.note}</Text> : null}
+        {allowed && movedOn ? (
+          <View className='form-error command-form-moved'>
+            <Text className='form-error-text'>{movedOn}</Text>
+          </View>
+        ) : null}
+        {!allowed ? (
+          <View className='form-error command-form-not-allowed'>
+            <Text className='form-error-text'>
+              这件投诉已有新进展（当前状态为「{complaint.statusLabel}」），现在不能再「{ACTION_LABELS[type]}」。请查看下方「处理进度」；您填写的内容仍在上面。
+            </Text>
+          </View>
+        ) : null}
         {failure ? (
           <View className='form-error command-form-error'>
             <Text className='form-error-text'>{failure}</Text>
           </View>
         ) : null}
-        <Button className='submit-action' type={declaration.danger ? 'danger' : 'primary'} block loading={sending} onClick={() => void submit()}>
-          {declaration.submit}
+        <Button
+          className={`submit-action ${movedOn ? 'submit-action--anyway' : ''}`}
+          type={declaration.danger ? 'danger' : 'primary'}
+          block
+          loading={sending}
+          disabled={!allowed}
+          onClick={() => {
+            setMovedOn(undefined)
+            void submit()
+          }}
+        >
+          {submitLabel}
         </Button>
         <Button className='cancel-form' fill='none' block disabled={sending} onClick={onDone}>
           取消

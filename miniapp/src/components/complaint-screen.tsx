@@ -27,7 +27,6 @@ export function ComplaintScreen({
   className,
   missingId,
   askForUpdatesOn,
-  ownActorLabel,
   whereToLook,
   children
 }: {
@@ -36,18 +35,13 @@ export function ComplaintScreen({
   missingId: string
   /** The commands after which this person has news coming (see useComplaint). */
   askForUpdatesOn: readonly CommandInput['type'][]
-  /**
-   * How the timeline names this viewer's side (「消费者」, 「商家」): a command refused as stale that the
-   * reloaded timeline shows as theirs went through on a try whose answer was lost (see useComplaint).
-   */
-  ownActorLabel?: string
   whereToLook: string
   children: (loaded: LoadedComplaint) => ReactNode
 }) {
   const { params } = useRouter()
   const id = decodedParam(params.id)
   const session = useRequiredSession()
-  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), askForUpdatesOn, ownActorLabel)
+  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), askForUpdatesOn)
   const root = useScaledRoot(`page page--form ${className}`)
   // While a session that ran out is renewed (the sign-in page opens over this one), the complaint and any
   // open form stay as they are, for the person who was looking at them.

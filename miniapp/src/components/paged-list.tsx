@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { toApiError, type ApiError } from '@/api/client'
+import { toApiError } from '@/api/client'
 import { afterFailedLoad, beforeReload } from '@/lib/load-state'
+import { afterMore, afterMoreFailed, readAgain, type Page, type PagedState } from '@/lib/paged-state'
 import { tellReloadFailed } from '@/lib/use-load'
 import { EmptyView, ErrorView, LoadingView } from './state-views'
 import { useScaledRoot } from './font-scale'
@@ -12,23 +13,16 @@ import './paged-list.css'
 /** The paging part of a list route's query: the page size and, after the first page, the cursor. */
 export const pageQuery = (cursor?: string, limit = 20) => ({ limit, ...(cursor ? { cursor } : {}) })
 
-/** One page of a cursor-paginated list, as every list route of the contract answers. */
-export interface Page<T> {
-  items: T[]
-  nextCursor?: string
-}
-
-export type PagedState<T> =
-  | { kind: 'loading' }
-  | { kind: 'failed'; error: ApiError }
-  | { kind: 'loaded'; items: T[]; nextCursor?: string; loadingMore: boolean; moreError?: string }
+export type { Page, PagedState } from '@/lib/paged-state'
 
 /**
  * A cursor-paginated list: first page on mount and whenever `key` changes (filters), the next on 加载更多
- * or reaching the bottom, all over again on pull-down and when the person comes back to the page (what
- * they just handled has moved on). Stale answers (filters changed while a request was out) are dropped;
- * an item already shown is not added twice. A failed refresh of a list already shown keeps its rows (a toast
- * says they may be out of date); only a failed first page shows the error.
+ * or reaching the bottom, read again on pull-down and when the person comes back to the page (what they
+ * just handled has moved on) — as many pages as were shown (see readAgain), so coming back from the 30th
+ * item does not leave them at the top of a cut list. Stale answers (filters changed, or a refresh replaced
+ * the list, while a request was out) are dropped; an item already shown is not added twice. A failed
+ * refresh of a list already shown keeps its rows (a toast says they may be out of date); only a failed
+ * first page shows the error.
  *
  * Reaching the page's bottom is the end of the last list on the page only: a page with two lists passes
  * `{ onReachBottom: false }` for the upper one, which then grows by its own 加载更多 alone. A disabled list
@@ -46,12 +40,18 @@ export function usePagedList<T extends { id: string }>(
   const generation = useRef(0)
   const fetchRef = useRef(fetchPage)
   fetchRef.current = fetchPage
+  const keyRef = useRef(key)
+  keyRef.current = key
+  const moreRequests = useRef(0)
 
-  const refresh = useCallback(async () => {
+  /** Reads the list again; `fromTop` (new filters) reads one page, else as many as are shown. */
+  const refresh = useCallback(async (fromTop = false) => {
     const mine = ++generation.current
+    const showing = shownState.current
+    const shown = !fromTop && showing.kind === 'loaded' ? showing.items.length : 0
     setState(beforeReload)
     try {
-      const page = await fetchRef.current()
+      const page = await readAgain(fetchRef.current, shown)
       if (mine === generation.current) {
         setState({ kind: 'loaded', items: page.items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), loadingMore: false })
       }
@@ -66,30 +66,23 @@ export function usePagedList<T extends { id: string }>(
   useEffect(() => {
     if (!enabled) return
     setState({ kind: 'loading' })
-    void refresh()
+    void refresh(true)
   }, [key, enabled, refresh])
 
   const loadMore = useCallback(async () => {
     if (state.kind !== 'loaded' || !state.nextCursor || state.loadingMore) return
-    const mine = generation.current
     const cursor = state.nextCursor
+    const listKey = keyRef.current
+    const mine = ++moreRequests.current
     setState({ ...state, loadingMore: true, moreError: undefined })
+    // Whether the answer is still this list's is decided when it lands (afterMore): by then a refresh may
+    // have replaced the list, or failed and left it as it was.
+    const sameList = () => keyRef.current === listKey
     try {
       const page = await fetchRef.current(cursor)
-      if (mine !== generation.current) return
-      setState((previous) =>
-        previous.kind === 'loaded'
-          ? {
-              kind: 'loaded',
-              items: [...previous.items, ...page.items.filter((item) => !previous.items.some((seen) => seen.id === item.id))],
-              ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
-              loadingMore: false
-            }
-          : previous
-      )
+      if (sameList()) setState((previous) => afterMore(previous, cursor, page, mine === moreRequests.current))
     } catch (error) {
-      if (mine !== generation.current) return
-      setState((previous) => (previous.kind === 'loaded' ? { ...previous, loadingMore: false, moreError: toApiError(error).message } : previous))
+      if (sameList()) setState((previous) => afterMoreFailed(previous, cursor, toApiError(error).message, mine === moreRequests.current))
     }
   }, [state])
 

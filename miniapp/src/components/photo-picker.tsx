@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Image } from '@nutui/nutui-react-taro'
 import { toApiError } from '@/api/client'
 import { tapName } from '@/lib/a11y'
+import { photoUploadProblem } from '@/lib/photo-uploads'
 import { pickPhotos, uploadPhoto, type PickedPhoto } from '@/lib/upload'
 import { PrivacyConsentDialog } from './privacy-consent'
 import './photo-picker.css'
@@ -18,7 +19,8 @@ interface Slot {
 /**
  * Photos for a form (an inspection item, a rectification answer, a re-check): each uploads as soon as it is
  * picked (presigned, as complaint photos), can be retried or removed, and the form sends the keys of the
- * uploaded ones. Nothing picked is lost when sending fails: the slots stay.
+ * uploaded ones — only once `problem` is gone: none on its way, none failed (a failed one would otherwise be
+ * left out of the evidence unnoticed). Nothing picked is lost when sending fails: the slots stay.
  */
 export function usePhotoUploads(max: number) {
   const [slots, setSlots] = useState<Slot[]>([])
@@ -49,8 +51,8 @@ export function usePhotoUploads(max: number) {
     remove: (slot: Slot) => setSlots((all) => all.filter((s) => s.id !== slot.id)),
     clear: () => setSlots([]),
     keys: slots.filter((s) => s.status === 'done' && s.key).map((s) => s.key!),
-    uploading: slots.some((s) => s.status === 'uploading'),
-    failed: slots.some((s) => s.status === 'failed')
+    /** Why the form may not be sent yet (see photoUploadProblem); undefined when every photo is uploaded. */
+    problem: photoUploadProblem(slots)
   }
 }
 
@@ -109,15 +111,26 @@ export function StoredPhotos({ photos, className = '' }: { photos: ReadonlyArray
 
 /**
  * A self-contained photo field for a form with several (one per checklist item): it owns its uploads and tells
- * the form the uploaded keys, and whether any is still on its way, whenever they change.
+ * the form the uploaded keys, and why it may not be sent yet (a photo on its way or failed: see
+ * photoUploadProblem), whenever they change — and, when it goes (the item no longer asks for photos), that
+ * it holds none.
  */
-export function PhotoField({ max, label, onChange }: { max: number; label?: string; onChange: (keys: string[], busy: boolean) => void }) {
+export function PhotoField({
+  max,
+  label,
+  onChange
+}: {
+  max: number
+  label?: string
+  onChange: (keys: string[], problem: string | undefined) => void
+}) {
   const uploads = usePhotoUploads(max)
-  const signature = `${uploads.keys.join(',')}|${uploads.uploading}`
+  const signature = `${uploads.keys.join(',')}|${uploads.problem ?? ''}`
   const report = useRef(onChange)
   report.current = onChange
   useEffect(() => {
-    report.current(uploads.keys, uploads.uploading)
+    report.current(uploads.keys, uploads.problem)
   }, [signature])
+  useEffect(() => () => report.current([], undefined), [])
   return <PhotoPicker uploads={uploads} {...(label ? { label } : {})} />
 }

@@ -17,7 +17,7 @@ export interface ShellAnswer {
 export interface ShellState {
   /** The shop asked for, as the contract normalises it. */
   id: string
-  /** Undefined when no answer came (no network): the app then asks itself. */
+  /** Undefined when no answer came (no network, or none in SHELL_ANSWER_MS): the app then asks itself. */
   answer: Promise<ShellAnswer | undefined>
   /** The app has taken the answer (it serves one page load, not a retry). */
   taken: boolean

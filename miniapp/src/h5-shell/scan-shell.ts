@@ -36,6 +36,46 @@ export interface ScanShellConfig {
  */
 export const SHELL_WAIT_MS = 1000
 
+/**
+ * The longest the shell waits for the shop. The app's own request gives up after 15 s and offers 重试; the
+ * page takes the shell's answer instead of asking, so an answer that never comes (a stalled line) would
+ * leave it at 「正在加载店铺信息…」 for good. Past this the shell's answer is "none" and the page asks
+ * itself, ending in the shop or in the error view with 重试.
+ */
+export const SHELL_ANSWER_MS = 10_000
+
+type ShellFetch = (url: string, init: { headers: Record<string, string>; signal?: AbortSignal }) => Promise<Pick<Response, 'status' | 'text'>>
+
+/**
+ * Asks for the shop, bounded by `withinMs`: the answer, or undefined for no answer in time, no network, or
+ * a body that could not be read. A request given up on is aborted where the browser can, so the page's own
+ * request does not queue behind it.
+ */
+export function askForShop(
+  win: { fetch: ShellFetch; setTimeout: (run: () => void, ms: number) => unknown; AbortController?: typeof AbortController },
+  url: string,
+  withinMs = SHELL_ANSWER_MS
+): Promise<ShellAnswer | undefined> {
+  const abort = typeof win.AbortController === 'function' ? new win.AbortController() : undefined
+  return new Promise((resolve) => {
+    let settled = false
+    const settle = (answer: ShellAnswer | undefined) => {
+      if (settled) return
+      settled = true
+      resolve(answer)
+    }
+    win.setTimeout(() => {
+      if (settled) return
+      settle(undefined)
+      abort?.abort()
+    }, withinMs)
+    win
+      .fetch(url, { headers: { Accept: 'application/json' }, ...(abort ? { signal: abort.signal } : {}) })
+      .then((response) => response.text().then((text) => settle({ status: response.status, body: parseJson(text) })))
+      .catch(() => settle(undefined))
+  })
+}
+
 /** The query of the hash route when it is the scan page's, as decoded parameters. */
 export function scanPageParams(hash: string): Record<string, string> | undefined {
   const match = /^#([^?]*)(?:\?(.*))?$/.exec(hash)
@@ -241,16 +281,7 @@ export function startScanShell(win: Window & ShellWindow, config: ScanShellConfi
     const id = scanShopId(win.location.hash)
     // The shop first: the browser opens a handful of connections per host, and the files would take them all.
     const answer: Promise<ShellAnswer | undefined> | undefined =
-      id && typeof win.fetch === 'function'
-        ? win.fetch(`${config.apiBase}/merchants/${id}`, { headers: { Accept: 'application/json' } }).then(
-            (response) =>
-              response.text().then(
-                (text) => ({ status: response.status, body: parseJson(text) }),
-                () => undefined,
-              ),
-            () => undefined,
-          )
-        : undefined
+      id && typeof win.fetch === 'function' ? askForShop(win, `${config.apiBase}/merchants/${id}`) : undefined
     for (const file of config.files) preload(doc, config.publicPath + file, /\.css$/.test(file) ? 'style' : 'script')
     if (!id || !answer) return startApp()
     const state: ShellState = { id, answer, taken: false, dismissed: false }

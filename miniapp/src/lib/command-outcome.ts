@@ -25,18 +25,53 @@ export function keptForRetry(message: string): string {
 }
 
 /** What {@link wentThroughEarlier} reads of a complaint: its version and its timeline as this viewer sees it. */
-type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel'>> }
+type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintView['timeline'][number], 'type' | 'byViewer'>> }
 
 /**
  * Whether a command the server refused with 409 had in fact gone through, on an earlier try whose answer was
  * lost: the retry carried the version the person acted on, which that try had already moved on. A command is
  * conditioned on the version it read and moves it by one, so only the first step after what the person saw
  * can be theirs: the complaint as reloaded must have moved on, and the first timeline entry after the ones
- * they saw must be this command, by `actorLabel` (how the timeline names this person's side: 「消费者」, 「商家」).
- * Then the page says it is done instead of showing an error; anything else is someone acting first.
+ * they saw must be this command, made by this very person (`byViewer`: a colleague of the same side, named
+ * alike, does not count). Then the page says it is done instead of showing an error; anything else is
+ * someone acting first.
  */
-export function wentThroughEarlier(seen: SeenComplaint, reloaded: SeenComplaint, command: { type: string; actorLabel: string }): boolean {
+export function wentThroughEarlier(seen: SeenComplaint, reloaded: SeenComplaint, command: { type: string }): boolean {
   if (reloaded.version <= seen.version) return false
   const next = reloaded.timeline[seen.timeline.length]
-  return next !== undefined && next.type === command.type && next.actorLabel === command.actorLabel
+  return next !== undefined && next.type === command.type && next.byViewer === true
+}
+
+/** A timeline entry as {@link sinceFormOpened} reads it. */
+type SeenEntry = Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel' | 'title' | 'byViewer'>
+
+/**
+ * What the complaint on screen has come to since the form was filled against `opened`, for a form about to
+ * send (or just refused as stale):
+ * - `own`: the first step since is this person's own command of this type — an earlier try whose answer was
+ *   lost went through (see {@link wentThroughEarlier}); sending again would record it twice.
+ * - `moved`: others acted meanwhile (`steps`, as the timeline words them): the person should look at them
+ *   before deciding to send what they wrote for the complaint as it was.
+ * - `unchanged`: nothing this person can see has happened; sending is safe.
+ */
+export function sinceFormOpened(
+  opened: { version: number; timeline: readonly SeenEntry[] },
+  current: { version: number; timeline: readonly SeenEntry[] },
+  command: { type: string }
+): { kind: 'unchanged' } | { kind: 'own' } | { kind: 'moved'; steps: string[] } {
+  if (wentThroughEarlier(opened, current, command)) return { kind: 'own' }
+  // The version also moves on steps this viewer is not shown (a staff note, for the shop): nothing to review.
+  if (current.timeline.length === opened.timeline.length) return { kind: 'unchanged' }
+  return { kind: 'moved', steps: current.timeline.slice(opened.timeline.length).map((entry) => `${entry.title}（${entry.actorLabel}）`) }
+}
+/** The submit button of a form whose complaint moved on under it: sending now is a decision, and says so. */
+export const sendAnywayLabel = (submit: string) => `仍要${submit}`
+
+/**
+ * What an open form says once the complaint has moved on under it: what happened, that what was typed is
+ * still there, and that one more tap on `submit` sends it anyway.
+ */
+export function movedOnText(steps: readonly string[], submit: string): string {
+  const what = steps.length > 0 ? `这件投诉有了新进展：${steps.join('、')}。` : '这件投诉的状态已经更新。'
+  return `${what}请先查看下方「处理进度」，确认仍需要，再点「${sendAnywayLabel(submit)}」；您填写的内容已保留。`
 }

@@ -5,6 +5,7 @@ import {
   type OutcomeCode
 } from '@fangxin/shared'
 import { fieldErrorsOf, type FieldErrors } from './field-errors'
+import { photoUploadProblem, type PhotoUpload } from './photo-uploads'
 
 /**
  * The complaint form's state and the request it makes (pages/complaint-new): pure, so unit tests pin what
@@ -35,11 +36,7 @@ export const EMPTY_DRAFT: ComplaintDraft = {
   privacyConsent: false
 }
 
-/** A picked photo as far as the request cares: its upload's progress, and the key once uploaded. */
-export interface PhotoUpload {
-  status: 'uploading' | 'done' | 'failed'
-  key?: string
-}
+export type { PhotoUpload } from './photo-uploads'
 
 /** The request body as the contract wants it; empty optional fields are left out rather than sent blank. */
 export function complaintRequestOf(merchantId: string, draft: ComplaintDraft, photos: readonly PhotoUpload[]): FileComplaintRequest {
@@ -71,7 +68,7 @@ export function complaintFormErrors(merchantId: string, draft: ComplaintDraft, p
   if (draft.purchaseDate && !errors.purchaseDate && !purchaseDateNotInFuture(draft.purchaseDate, today)) {
     errors.purchaseDate = '购买日期不能晚于今天'
   }
-  if (photos.some((photo) => photo.status === 'uploading')) errors.photos = '照片还在上传，请稍候再提交'
-  else if (photos.some((photo) => photo.status === 'failed')) errors.photos = '有照片上传失败，请点「重试」或删除后再提交'
+  const photoProblem = photoUploadProblem(photos)
+  if (photoProblem) errors.photos = photoProblem
   return errors
 }

@@ -1,15 +1,10 @@
 import type { PartyNoticeView } from '@fangxin/shared'
+import { chineseDate } from './dates-in-words'
 
 /**
  * The written notice (不予受理告知书 / 终止调解告知书) in words, as text to copy and keep. Only the notice page
  * (the `consumer` subpackage) uses it. No Taro here, so unit tests can run it.
  */
-
-/** 「2026年11月29日」, as a notice dates itself. */
-export function chineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number]
-  return `${year}年${month}月${day}日`
-}
 
 /** What the ground decided, per kind of notice. */
 export const GROUND_HEADINGS: Record<PartyNoticeView['kind'], string> = {

@@ -91,7 +91,7 @@ export function smsStatusText(status: ClaimCodeSms | undefined): { text: string;
     case 'failed':
       return { text: '短信发送失败：请把认领码告诉消费者，或打印本回执交给消费者。', problem: true }
     case 'over_limit':
-      return { text: '该号码今天收到的短信已达上限，短信未发送：请把认领码告诉消费者，或打印本回执交给消费者。', problem: true }
+      return { text: '今日短信已达上限（该号码今天收到的短信，或您今天代发的认领码短信），短信未发送：请把认领码告诉消费者，或打印本回执交给消费者。', problem: true }
     case 'not_configured':
       return { text: '本地尚未开通短信服务，短信未发送：请把认领码告诉消费者，或打印本回执交给消费者。', problem: true }
     case 'not_requested':

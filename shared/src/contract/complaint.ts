@@ -243,6 +243,11 @@ export const TimelineEntry = z.object({
   internal: z.boolean(),
   /** Only when the entry's text is not simply clean (see TextModerationView). */
   moderation: z.optional(TextModerationView),
+  /**
+   * The person viewing made this step. A form whose answer was lost tells from it that its own earlier try went
+   * through — not a colleague's of the same side, who is named alike (two clerks are both 「商家」).
+   */
+  byViewer: z.optional(z.literal(true)),
 });
 
 export const ComplaintView = z.object({

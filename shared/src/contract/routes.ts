@@ -241,6 +241,7 @@ export const export12315Route = /* @__PURE__ */ route({
   path: '/staff/complaints/12315.csv',
   access: 'staff',
   pathParams: none,
+  errors: ['RATE_LIMITED'],
   file: { contentType: 'text/csv; charset=utf-8', filename: 'cases-for-12315.csv' },
   response: /* @__PURE__ */ z.string(),
 });
@@ -345,6 +346,7 @@ export const creditListCsvRoute = /* @__PURE__ */ route({
   path: '/staff/credit-list.csv',
   access: 'staff',
   pathParams: none,
+  errors: ['RATE_LIMITED'],
   file: { contentType: 'text/csv; charset=utf-8', filename: 'credit-list.csv' },
   response: /* @__PURE__ */ z.string(),
 });
@@ -493,6 +495,7 @@ export const exclusionsCsvRoute = /* @__PURE__ */ route({
   path: '/staff/assessments/{year}/exclusions.csv',
   access: 'staff',
   pathParams: AssessmentYearParam,
+  errors: ['RATE_LIMITED'],
   file: { contentType: 'text/csv; charset=utf-8', filename: 'exclusions.csv' },
   response: /* @__PURE__ */ z.string(),
 });

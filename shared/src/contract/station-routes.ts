@@ -97,7 +97,7 @@ export const stationLedgerCsvRoute = /* @__PURE__ */ route({
   path: '/station/ledger.csv',
   access: 'station',
   pathParams: none,
-  errors: ['FORBIDDEN'],
+  errors: ['FORBIDDEN', 'RATE_LIMITED'],
   file: { contentType: 'text/csv; charset=utf-8', filename: 'station-ledger.csv' },
   response: /* @__PURE__ */ z.string(),
 });

@@ -46,7 +46,6 @@ export default function ComplaintPage() {
       className='complaint-page'
       missingId='缺少投诉编号，请从「我的投诉」进入'
       askForUpdatesOn={ASK_FOR_UPDATES_ON}
-      ownActorLabel='消费者'
       whereToLook='进度请在「我的投诉」查看'
     >
       {({ complaint, send, sending }) => (

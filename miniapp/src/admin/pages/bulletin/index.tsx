@@ -9,6 +9,7 @@ import { Choices, type ChoiceOption } from '@/components/choices'
 import { ErrorView, LoadingView, PageNotice, type Notice } from '@/components/state-views'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
+import { chineseDate } from '@/lib/dates-in-words'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { useLoad } from '@/lib/use-load'
 import { SHORT_LABELS, fractionText, targetText, verdictText } from '../../campaign'
@@ -22,7 +23,7 @@ function bulletinCsv(view: BulletinView): string[][] {
   const rates = (line: BulletinView['county']['rates']) => INDICATOR_KEYS.map((key) => line[key].text)
   return [
     [view.title],
-    [`${view.issuer}  ${view.issuedOn}`],
+    [`${view.issuer}  ${chineseDate(view.issuedOn)}`],
     ['范围', '受理投诉', ...INDICATOR_KEYS.map((key) => INDICATOR_LABELS[key]), '指标达标', '任务完成', '任务落后'],
     ['全县', String(view.county.received), ...rates(view.county.rates), '', '', ''],
     ...view.towns.map((town) => [
@@ -101,7 +102,7 @@ function Bulletin({ view }: { view: BulletinView }) {
     <View className='bulletin'>
       <Text className='bulletin-title'>{view.title}</Text>
       <Text className='bulletin-issuer'>
-        {view.issuer} · {view.issuedOn}
+        {view.issuer} · {chineseDate(view.issuedOn)}
       </Text>
       <Text className='bulletin-heading'>一、全县指标完成情况</Text>
       <Text className='bulletin-text'>本期受理投诉 {view.county.received} 件，已处理 {view.county.handled} 件。</Text>

@@ -1,6 +1,6 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
@@ -26,9 +26,11 @@ import {
   type FestivalRow
 } from '@/lib/calendar-entry'
 import { decodedParam } from '@/lib/decode'
+import { afterFailedLoad, beforeReload } from '@/lib/load-state'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
 import { addDays, shanghaiToday } from '@/lib/time'
+import { tellReloadFailed } from '@/lib/use-load'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
@@ -59,12 +61,19 @@ export default function CalendarPage() {
   const [year, setYear] = useState<number | undefined>(askedYear)
   const [notice, setNotice] = useState<Notice>()
   const staffSignedIn = isStaffUser(session?.user)
+  const shownOverview = useRef(overview)
+  shownOverview.current = overview
 
+  // A failed refresh (pull-down, or after a save) keeps the page — and the year being typed in under it —
+  // and says so in a toast; only a failed first load shows the error, and 重试 there shows loading again.
   const loadOverview = useCallback(async () => {
+    setOverview(beforeReload)
     try {
       setOverview({ kind: 'loaded', value: await call(routes.calendar, {}) })
-    } catch (error) {
-      setOverview({ kind: 'failed', error: toApiError(error) })
+    } catch (raw) {
+      const error = toApiError(raw)
+      if (shownOverview.current.kind === 'loaded') tellReloadFailed(error)
+      setOverview((previous) => afterFailedLoad(previous, error))
     }
   }, [])
 

@@ -1,6 +1,7 @@
 // First import: zod must be jitless before the shared schemas are built.
 import '@/lib/zod-jitless'
 import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Switch, Tag } from '@nutui/nutui-react-taro'
 import { ArticleInput, BannerInput, isCountyAdmin, contentRoutes, type ArticleView, type BannerView } from '@fangxin/shared'
@@ -34,6 +35,9 @@ export default function ContentPage() {
   const [notice, setNotice] = useState<Notice>()
   const [editing, setEditing] = useState<ArticleView | BannerView>()
   const [pending, setPending] = useState<PendingAction>()
+  // Bumped by every save from the form, which is then drawn afresh (blank, with a key of its own for the
+  // next new one): a second 保存 after a create cannot publish the same article twice.
+  const [saves, setSaves] = useState(0)
   const allowed = isStaffSession(session) && isCountyAdmin(session.user.roles.staff)
   const list = usePagedList(
     async (cursor) => {
@@ -50,6 +54,14 @@ export default function ContentPage() {
     setNotice({ kind: 'success', text })
     setEditing(undefined)
     void list.refresh()
+  }
+
+  // Saved from the form: it is drawn afresh; the notice and the blank form are at the top, the person at 保存
+  // further down. (Publishing from the list leaves a form being written alone.)
+  const savedFromForm = (text: string) => {
+    saved(text)
+    setSaves((count) => count + 1)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined)
   }
 
   // Publishing and unpublishing change the home page at once: asked first, sent once.
@@ -83,9 +95,19 @@ export default function ContentPage() {
         <Choices options={KINDS} value={kind} onChange={(next) => { setKind(next); setEditing(undefined) }} optionClassPrefix='kind-' />
       </View>
       {kind === 'article' ? (
-        <ArticleForm key={editing?.id ?? 'new-article'} editing={editing && 'body' in editing ? editing : undefined} onSaved={saved} onCancel={() => setEditing(undefined)} />
+        <ArticleForm
+          key={`${editing?.id ?? 'new-article'}-${saves}`}
+          editing={editing && 'body' in editing ? editing : undefined}
+          onSaved={savedFromForm}
+          onCancel={() => setEditing(undefined)}
+        />
       ) : (
-        <BannerForm key={editing?.id ?? 'new-banner'} editing={editing && !('body' in editing) ? editing : undefined} onSaved={saved} onCancel={() => setEditing(undefined)} />
+        <BannerForm
+          key={`${editing?.id ?? 'new-banner'}-${saves}`}
+          editing={editing && !('body' in editing) ? editing : undefined}
+          onSaved={savedFromForm}
+          onCancel={() => setEditing(undefined)}
+        />
       )}
       <Text className='content-list-title'>{kind === 'article' ? '全部文章' : '全部横幅'}</Text>
       <PagedListView list={list} className='content-list' loadingText='正在加载…' emptyTitle={kind === 'article' ? '还没有文章' : '还没有横幅'}>
@@ -120,14 +142,6 @@ export default function ContentPage() {
     </View>
   )
 }
-
-/** Once a create has gone through, the next one on this form is another create: a fresh Idempotency-Key. */
-const nextKeyAfter =
-  (key: { current: string }) =>
-  <T,>(created: T): T => {
-    key.current = newIdempotencyKey()
-    return created
-  }
 
 /**
  * A create whose key was already used for a different one (edited after a try that went through): where to
@@ -167,14 +181,15 @@ function ArticleForm({ editing, onSaved, onCancel }: { editing: ArticleView | un
   const [body, setBody] = useState(editing?.body ?? '')
   const [published, setPublished] = useState(editing?.published ?? true)
   const { errors, setErrors, failure, busy, run } = useSubmit(onSaved)
-  // One key for this new article's attempts (kept through a retry after a timeout): it is created once.
+  // One key for this new article's attempts (kept through a retry after a timeout): it is created once. A
+  // saved form is replaced by a fresh one (ContentPage), whose next article has a key of its own.
   const createKey = useRef(newIdempotencyKey())
 
   const submit = () => {
     const parsed = ArticleInput.safeParse({ title, ...(summary.trim() ? { summary } : {}), body, published })
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data, idempotencyKey: createKey.current }).then(nextKeyAfter(createKey))),
+      () => (editing ? call(contentRoutes.updateArticle, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createArticle, { body: parsed.data, idempotencyKey: createKey.current })),
       editing ? '文章已保存' : published ? '文章已发布到首页' : '文章已保存为未发布',
       { what: '文章', where: '全部文章', key: createKey }
     )
@@ -210,7 +225,8 @@ function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | unde
   const [to, setTo] = useState(editing?.to ?? addDays(today, 14))
   const [published, setPublished] = useState(editing?.published ?? true)
   const { errors, setErrors, failure, busy, run } = useSubmit(onSaved)
-  // One key for this new banner's attempts (kept through a retry after a timeout): it is created once.
+  // One key for this new banner's attempts (kept through a retry after a timeout): it is created once, and
+  // the form is replaced by a fresh one after (ContentPage).
   const createKey = useRef(newIdempotencyKey())
 
   const submit = () => {
@@ -218,7 +234,7 @@ function BannerForm({ editing, onSaved, onCancel }: { editing: BannerView | unde
     const parsed = BannerInput.safeParse(input)
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, 1))
     void run(
-      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data, idempotencyKey: createKey.current }).then(nextKeyAfter(createKey))),
+      () => (editing ? call(contentRoutes.updateBanner, { params: { id: editing.id }, body: { ...parsed.data, version: editing.version } }) : call(contentRoutes.createBanner, { body: parsed.data, idempotencyKey: createKey.current })),
       editing ? '横幅已保存' : '横幅已保存，展示期内显示在首页',
       { what: '横幅', where: '全部横幅', key: createKey }
     )

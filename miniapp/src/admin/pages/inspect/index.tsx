@@ -94,7 +94,8 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
   // The earlier try went through: offer the inspection list, not another submit.
   const [alreadyRecorded, setAlreadyRecorded] = useState(false)
   const [submitting, setSubmitting] = useState(false)
-  const [busyPhotos, setBusyPhotos] = useState<Record<string, boolean>>({})
+  // Per checklist item, why its photos keep the form from being sent (on their way, or failed).
+  const [photoProblems, setPhotoProblems] = useState<Record<string, string | undefined>>({})
   const idempotencyKey = useRef<string>()
   const inFlight = useRef(false)
   const codes = useMemo(() => checklist.items.map((item) => item.code), [checklist])
@@ -116,8 +117,9 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
     setShowErrors(true)
     setFormError(undefined)
     setAlreadyRecorded(false)
-    if (Object.values(busyPhotos).some(Boolean)) {
-      setFormError('照片仍在上传，请稍候再提交')
+    const photoProblem = Object.values(photoProblems).find(Boolean)
+    if (photoProblem) {
+      setFormError(photoProblem)
       return
     }
     const found = inspectionDraftErrors(draft, codes)
@@ -224,12 +226,12 @@ function InspectionForm({ merchantId, today, checklist, shop }: Loaded & { merch
                         <PhotoField
                           max={6}
                           label='拍照取证'
-                          onChange={(photos, busy) => {
+                          onChange={(photos, problem) => {
                             setDraft((current) => updateItem(current, item.code, (it) => ({ ...it, photos })))
-                            setBusyPhotos((all) => ({ ...all, [item.code]: busy }))
+                            setPhotoProblems((all) => ({ ...all, [item.code]: problem }))
                           }}
                         />
-                        <FieldError message={errors[key('photos')]} />
+                        <FieldError message={errors[key('photos')] ?? (showErrors ? photoProblems[item.code] : undefined)} />
                       </View>
                     </>
                   ) : null}

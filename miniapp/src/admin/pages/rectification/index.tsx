@@ -104,7 +104,7 @@ function RecheckForm({
   const submit = async () => {
     if (inFlight.current) return
     setFormError(undefined)
-    if (photos.uploading) return setFormError('照片仍在上传，请稍候再提交')
+    if (photos.problem) return setFormError(photos.problem)
     const body =
       result === 'fail'
         ? { version: order.version, result, note: note.trim(), requirements: requirements.trim(), deadline: deadline ?? '', photos: photos.keys }

@@ -20,6 +20,7 @@ import {
 import { call, toApiError } from '@/api/client'
 import { ActionDialog } from '@/components/action-dialog'
 import { Choices, type ChoiceOption } from '@/components/choices'
+import { DateField, type QuickDate } from '@/components/date-field'
 import { PagedListView, pageQuery, usePagedList } from '@/components/paged-list'
 import { FieldError, PageNotice, type Notice } from '@/components/state-views'
 import { TextField } from '@/components/text-field'
@@ -29,7 +30,7 @@ import { newIdempotencyKey } from '@/lib/ids'
 import { isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
-import { formatShanghaiTime, shanghaiToday } from '@/lib/time'
+import { addDays, formatShanghaiTime, shanghaiToday } from '@/lib/time'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
@@ -272,6 +273,11 @@ function RegistryItem({
   )
 }
 
+const FOUND_ON_QUICK: readonly QuickDate[] = [
+  { code: 'today', label: '今天', offset: 0 },
+  { code: 'yesterday', label: '昨天', offset: -1 }
+]
+
 /** One dialog per action: its fields (checked with the contract's schema), 取消 and the action's verb. */
 function ActionForm({
   dialog,
@@ -284,7 +290,8 @@ function ActionForm({
 }) {
   const [reason, setReason] = useState('')
   const [source, setSource] = useState('')
-  const [date, setDate] = useState(shanghaiToday(new Date()))
+  const today = shanghaiToday(new Date())
+  const [date, setDate] = useState(today)
   const [description, setDescription] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string>()
@@ -389,7 +396,8 @@ function ActionForm({
           </View>
           <View className='dialog-field field-date'>
             <Text className='dialog-label'>认定日期</Text>
-            <Input value={date} maxLength={10} placeholder='YYYY-MM-DD' onChange={setDate} />
+            {/* Not after today (the server refuses it); a finding from years back may still be recorded. */}
+            <DateField title='选择认定日期' value={date} onChange={setDate} today={today} quick={FOUND_ON_QUICK} min={addDays(today, -3650)} max={today} />
             <FieldError message={errors.date} />
           </View>
           <TextField

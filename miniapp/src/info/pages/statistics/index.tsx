@@ -7,6 +7,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { routes, type PublicFiguresView, type PublicStatisticsView } from '@fangxin/shared'
 import { call, isApiError, publicFileUrl } from '@/api/client'
 import { ErrorView, LoadingView } from '@/components/state-views'
+import { monthLabel } from '@/lib/dates-in-words'
 import { decodedParam } from '@/lib/decode'
 import { useLoad } from '../../use-load'
 import { useScaledRoot } from '@/components/font-scale'
@@ -87,7 +88,7 @@ export default function StatisticsPage() {
               .filter((month) => month.received > 0)
               .map((month) => (
                 <View key={month.month} className={`stats-month stats-month-${month.month}`}>
-                  <Text className='stats-month-title'>{month.month}</Text>
+                  <Text className='stats-month-title'>{monthLabel(month.month)}</Text>
                   <Text className='stats-month-line'>
                     受理 {month.received} 件，办结 {month.handled} 件，处理率 {rateLine(month.handlingRate)}
                   </Text>

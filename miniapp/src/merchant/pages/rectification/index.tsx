@@ -75,7 +75,7 @@ function AnswerForm({ order, onDone, onStale }: { order: RectificationView; onDo
   const submit = async () => {
     if (inFlight.current) return
     setFormError(undefined)
-    if (photos.uploading) return setFormError('照片仍在上传，请稍候再提交')
+    if (photos.problem) return setFormError(photos.problem)
     const parsed = AnswerRectificationRequest.safeParse({ version: order.version, text: text.trim(), photos: photos.keys })
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error.issues, 1))

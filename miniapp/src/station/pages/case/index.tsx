@@ -57,7 +57,12 @@ export default function StationCasePage() {
   const { params } = useRouter()
   const replayed = params.replayed === '1'
   return (
-    <ComplaintScreen className='station-case-page' missingId='缺少投诉编号，请从投诉站台账进入' askForUpdatesOn={[]} whereToLook='进度请在投诉站「台账」查看'>
+    <ComplaintScreen
+      className='station-case-page'
+      missingId='缺少投诉编号，请从投诉站台账进入'
+      askForUpdatesOn={[]}
+      whereToLook='进度请在投诉站「台账」查看'
+    >
       {(loaded) => (
         <>
           {replayed ? (
