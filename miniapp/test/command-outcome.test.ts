@@ -59,6 +59,15 @@ describe('a command refused as stale after an earlier try whose answer was lost'
     expect(wentThroughEarlier(seen, { version: 4, timeline: [...seen.timeline, entry('reply', '商家')] }, { type: 'reply' })).toBe(false)
   })
 
+  it('is not done when the person changed the words after the lost answer: there is something new to send', () => {
+    const replied = { version: 4, timeline: [...seen.timeline, { type: 'reply', actorLabel: '商家', byViewer: true as const, text: '请带上小票到店更换。' }] }
+    expect(wentThroughEarlier(seen, replied, { type: 'reply', text: ' 请带上小票\n到店更换。' })).toBe(true)
+    expect(wentThroughEarlier(seen, replied, { type: 'reply', text: '请带上小票和包装盒到店更换。' })).toBe(false)
+    // A proposal's words sit inside the entry's text, after its terms.
+    const proposed = { version: 4, timeline: [...seen.timeline, { type: 'propose', actorLabel: '商家', byViewer: true as const, text: '退款 ¥129，2026-12-10 前履行。全额退款' }] }
+    expect(wentThroughEarlier(seen, proposed, { type: 'propose', proposal: { outcome: 'refund', amount: '129', dueDate: '2026-12-10', text: '全额退款' } })).toBe(true)
+  })
+
   it('is a real conflict when the complaint has not moved on from what the person saw', () => {
     expect(wentThroughEarlier(seen, seen, { type: 'propose' })).toBe(false)
     expect(wentThroughEarlier(seen, { version: 3, timeline: [...seen.timeline, entry('accept_proposal', '消费者', true)] }, { type: 'accept_proposal' })).toBe(false)

@@ -30,7 +30,11 @@ export async function sendClaimCodeSms(phone: string, code: string, station: { n
       return 'over_limit';
     }
     // Both allowances or neither: a text the staff member may not send gives the number's count back.
-    if (!(await mayTextForStationStaff(station.staffUserId, now))) {
+    const staffMay = await mayTextForStationStaff(station.staffUserId, now).catch(async (error: unknown) => {
+      await textNotSent(phone, now);
+      throw error;
+    });
+    if (!staffMay) {
       await textNotSent(phone, now);
       logger.warn('claim code sms over the station staff member’s daily allowance', { phone: maskPhone(phone) });
       return 'over_limit';

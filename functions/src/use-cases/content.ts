@@ -121,6 +121,7 @@ export async function updateArticle(id: string, input: ArticleUpdate, principal:
   const staff = contentAdmin(principal);
   const before = await findArticle(id);
   if (!before) throw articleNotFound();
+  if (isOwnEdit(before, input, principal)) return articleView(before);
   if (before.version !== input.version) throw new Conflict('该文章刚刚已被他人修改，请刷新后再保存');
   const at = now.toISOString();
   const { version: _read, summary, ...fields } = input;
@@ -136,7 +137,13 @@ export async function updateArticle(id: string, input: ArticleUpdate, principal:
     version: before.version + 1,
   };
   if (!after.summary) delete after.summary;
-  await saveArticle(after, before.version, audit(principal, staff.role, editAction('article', before.published, after.published), after.title, at));
+  try {
+    await saveArticle(after, before.version, audit(principal, staff.role, editAction('article', before.published, after.published), after.title, at));
+  } catch (error) {
+    const current = error instanceof Conflict ? await findArticle(id) : undefined;
+    if (current && isOwnEdit(current, input, principal)) return articleView(current);
+    throw error;
+  }
   return articleView(after);
 }
 
@@ -188,6 +195,7 @@ export async function updateBanner(id: string, input: BannerUpdate, principal: P
   const staff = contentAdmin(principal);
   const before = await findBanner(id);
   if (!before) throw bannerNotFound();
+  if (isOwnEdit(before, input, principal)) return bannerView(before, shanghaiToday(now));
   if (before.version !== input.version) throw new Conflict('该横幅刚刚已被他人修改，请刷新后再保存');
   await checkLinkedArticle(input.articleId);
   const at = now.toISOString();
@@ -203,8 +211,27 @@ export async function updateBanner(id: string, input: BannerUpdate, principal: P
     updatedBy: principal.userId,
     version: before.version + 1,
   };
-  await saveBanner(after, before.version, audit(principal, staff.role, editAction('banner', before.published, after.published), `${after.title}（${after.from} 至 ${after.to}）`, at));
+  try {
+    await saveBanner(after, before.version, audit(principal, staff.role, editAction('banner', before.published, after.published), `${after.title}（${after.from} 至 ${after.to}）`, at));
+  } catch (error) {
+    const current = error instanceof Conflict ? await findBanner(id) : undefined;
+    if (current && isOwnEdit(current, input, principal)) return bannerView(current, shanghaiToday(now));
+    throw error;
+  }
   return bannerView(after, shanghaiToday(now));
+}
+
+/**
+ * Whether `stored` is this very edit, saved by this person from the version they saw: the save sent again
+ * after its answer was lost (or twice at once). Answered as it stands, neither refused as someone else's
+ * change nor saved twice.
+ */
+function isOwnEdit(stored: { version: number; updatedBy?: string | undefined }, input: { version: number } & Record<string, unknown>, principal: Principal): boolean {
+  if (stored.version !== input.version + 1 || stored.updatedBy !== principal.userId) return false;
+  const fields = stored as unknown as Record<string, unknown>;
+  // An empty optional text is stored as none.
+  const plain = (value: unknown) => (value === '' || value === null ? undefined : value);
+  return Object.entries(input).every(([key, value]) => key === 'version' || plain(fields[key]) === plain(value));
 }
 
 /** Staff's list of one kind, unpublished included, newest first. */

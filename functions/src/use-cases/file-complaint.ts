@@ -43,24 +43,15 @@ import { checkOwnPhotos } from './photo-ownership';
  * filed — a text WeChat could not check is held and rechecked later.
  */
 /**
- * The filing limits (docs/security.md), for a new filing only — a retry with the same Idempotency-Key is
- * answered with what the first try made, never counted or refused again. Checked after the request's own
- * checks, before anything is written: a person's hour, a person's day at this shop, the shop's day. The
- * answer gives the counts back (`giveBack`) for a filing that turns out to be its twin's: two taps at once both
- * find no claim and both count, but only one files.
- *
- * A key already claimed comes back as `earlier`: the caller answers the retry from it at once, before WeChat's
- * content check. A retry is free of the limits, so checking its text again would let one key, sent over and
- * over, spend the app's shared check allowance without bound.
+ * The filing limits (docs/security.md), for a new filing only: the caller has already answered a retry with
+ * the same Idempotency-Key from its claim (`findClaim`), before any other check — a retry is never counted,
+ * refused again, or sent to WeChat's content check again (which would let one key, sent over and over, spend
+ * the app's shared check allowance). Checked after the request's own checks, before anything is written: a
+ * person's hour, a person's day at this shop, the shop's day. The answer gives the counts back (`giveBack`)
+ * for a filing that turns out to be its twin's: two taps at once both find no claim and both count, but only
+ * one files.
  */
-export async function hitFilingLimits(
-  filer: { kind: 'consumer' | 'station'; userId: string },
-  merchantId: string,
-  idempotency: { key: string; operation: string },
-  now: Date,
-): Promise<{ giveBack: () => Promise<void>; earlier?: { resultId: string; requestHash: string } }> {
-  const earlier = await findClaim({ userId: filer.userId, ...idempotency });
-  if (earlier) return { giveBack: async () => undefined, earlier };
+export async function hitFilingLimits(filer: { kind: 'consumer' | 'station'; userId: string }, merchantId: string, now: Date): Promise<{ giveBack: () => Promise<void> }> {
   const counted: Array<[RateLimitName, string]> =
     filer.kind === 'station'
       ? // A station files for many people: its own hourly limit; the shop's day counts its filings too.
@@ -94,6 +85,11 @@ export async function fileComplaint(
   idempotencyKey: string,
   now: Date,
 ): Promise<ComplaintView> {
+  const actor: Actor = { kind: 'consumer', userId: principal.userId };
+  const hash = requestHashOf(input);
+  // A retry first, whatever changed since (the shop suspended meanwhile): the complaint it made stands.
+  const earlier = await findClaim({ userId: principal.userId, operation: 'fileComplaint', key: idempotencyKey });
+  if (earlier) return answerRetry(earlier, hash, actor, now);
   if (!purchaseDateNotInFuture(input.purchaseDate, shanghaiToday(now))) {
     throw new Invalid('购买日期不能晚于今天', 'purchaseDate');
   }
@@ -108,10 +104,7 @@ export async function fileComplaint(
   const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
   refuseOwnShop(principal, merchant.id);
-  const limits = await hitFilingLimits({ kind: 'consumer', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'fileComplaint' }, now);
-  const actor: Actor = { kind: 'consumer', userId: principal.userId };
-  const hash = requestHashOf(input);
-  if (limits.earlier) return answerRetry(limits.earlier, hash, actor, now);
+  const limits = await hitFilingLimits({ kind: 'consumer', userId: principal.userId }, merchant.id, now);
 
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
   const record: ComplaintRecord = {

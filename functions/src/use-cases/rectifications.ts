@@ -4,6 +4,7 @@ import {
   NotFound,
   RECTIFICATION_STATUS_LABELS,
   applyRectification,
+  isOwnLastMove,
   coversTown,
   inspectionRelationOf,
   rectificationNotifications,
@@ -63,12 +64,21 @@ async function move(record: RectificationRecord, readVersion: number, command: R
   // Someone who may never make this move hears so first (403), whatever version they sent.
   const refused = rectificationRefusal(record, command.type, actor);
   if (refused?.forbidden) throw new Forbidden(refused.reason);
+  const userId = actor.kind === 'system' ? 'system' : actor.userId;
+  if (isOwnLastMove(record, readVersion, command, userId)) return toRectificationView(record, actor, now);
   if (readVersion !== record.version) throw new Conflict(`该整改通知已有新的进展（当前为「${RECTIFICATION_STATUS_LABELS[record.status]}」），请刷新后再操作`);
   const { state, event } = applyRectification(record, command, actor, now);
-  await saveRectificationMove(record.version, state, event, {
-    notifications: rectificationNotifications(event, state),
-    ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role, action: `rectification_${command.type}`, detail: auditDetail(command) } } : {}),
-  });
+  try {
+    await saveRectificationMove(record.version, state, event, {
+      notifications: rectificationNotifications(event, state),
+      ...(actor.kind === 'staff' ? { audit: { staffUserId: actor.userId, role: actor.role, action: `rectification_${command.type}`, detail: auditDetail(command) } } : {}),
+    });
+  } catch (error) {
+    // A double tap: the twin made this very move first. Anyone else's move stands, and this one is refused.
+    const current = error instanceof Conflict ? await findRectification(record.id) : undefined;
+    if (current && isOwnLastMove(current, readVersion, command, userId)) return toRectificationView(current, actor, now);
+    throw error;
+  }
   return toRectificationView(state, actor, now);
 }
 

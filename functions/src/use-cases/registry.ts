@@ -196,13 +196,31 @@ export async function changeMerchantStatus(
     throw new Invalid(`该店铺当前状态为「${MERCHANT_STATUS_LABELS[before.status]}」，不能进行此操作`, 'action');
   }
   const after: Merchant = { ...before, status: move.to, statusReason: change.reason };
-  await saveRegistryChange({
-    before,
-    after,
-    directory: move.to === 'active' ? 'publish' : 'withdraw',
-    audit: { staffUserId: principal.userId, role: staff.role, action: change.action, detail: change.reason, at: now.toISOString() },
-  });
-  return toRegistryView(after);
+  const made = (shop: Merchant) => shop.status === move.to && shop.statusReason === change.reason;
+  return toRegistryView(
+    await savedOrTwins(merchantId, made, () =>
+      saveRegistryChange({
+        before,
+        after,
+        directory: move.to === 'active' ? 'publish' : 'withdraw',
+        audit: { staffUserId: principal.userId, role: staff.role, action: change.action, detail: change.reason, at: now.toISOString() },
+      }).then(() => after),
+    ),
+  );
+}
+
+/**
+ * Saves a staff change to a shop; when the save loses to a twin (the same change sent twice at once: a double
+ * tap, a retry while the first was on its way) that already made it, answers the shop as the twin left it.
+ */
+async function savedOrTwins(merchantId: string, made: (shop: Merchant) => boolean, save: () => Promise<Merchant>): Promise<Merchant> {
+  try {
+    return await save();
+  } catch (error) {
+    const current = error instanceof Conflict ? await findMerchant(merchantId) : undefined;
+    if (current && made(current)) return current;
+    throw error;
+  }
 }
 
 /**
@@ -257,13 +275,17 @@ export async function resolveViolation(merchantId: string, input: ResolveCreditF
     creditFlags: before.creditFlags.filter((each) => each !== flag),
     resolvedCreditFlags: [...(before.resolvedCreditFlags ?? []), resolved],
   };
-  await saveRegistryChange({
-    before,
-    after,
-    ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
-    audit: { staffUserId: principal.userId, role: staff.role, action: 'resolve_violation', detail: `${flag.date} ${flag.source}：${input.resolution}`, at: now.toISOString() },
-  });
-  return toRegistryView(after);
+  const made = (shop: Merchant) => (shop.resolvedCreditFlags ?? []).some((each) => each.recordedAt === input.recordedAt && each.resolution === input.resolution);
+  return toRegistryView(
+    await savedOrTwins(merchantId, made, () =>
+      saveRegistryChange({
+        before,
+        after,
+        ...(after.status === 'active' ? { directory: 'publish' as const } : {}),
+        audit: { staffUserId: principal.userId, role: staff.role, action: 'resolve_violation', detail: `${flag.date} ${flag.source}：${input.resolution}`, at: now.toISOString() },
+      }).then(() => after),
+    ),
+  );
 }
 
 export async function creditList(principal: Principal, cursor: string | undefined, limit: number) {

@@ -304,6 +304,22 @@ export async function stationFileComplaint(
   now: Date,
 ): Promise<StationFiled> {
   const station = await requireStationStaff(principal);
+  const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
+  const hash = requestHashOf(input);
+  const claimCode = claimCodeOf({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey, requestHash: hash }, now);
+  const sms: ClaimCodeSmsRequest = { phone: input.consumerPhone, stationName: station.name, staffUserId: principal.userId, requested: input.sendClaimCodeBySms };
+  const answerRetry = async (earlier: { resultId: string; requestHash: string }): Promise<StationFiled> => {
+    requireSameRequest(earlier, hash, '投诉');
+    const existing = await loadComplaint(earlier.resultId);
+    if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
+    // The same code again while it is the case's live one; once claimed or replaced, none.
+    const again = await claimCodeAgain(existing.record, claimCode, sms, now);
+    return { complaint: await toComplaintView(existing.record, existing.events, actor, now), ...again };
+  };
+  // A retry first, whatever changed since, and before the content check (see hitFilingLimits).
+  const earlier = await findClaim({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey });
+  if (earlier) return answerRetry(earlier);
+
   if (!purchaseDateNotInFuture(input.purchaseDate, shanghaiToday(now))) throw new Invalid('购买日期不能晚于今天', 'purchaseDate');
   checkOwnPhotos(input.photos, principal, 'photos');
   const merchant = await findMerchant(input.merchantId);
@@ -315,21 +331,7 @@ export async function stationFileComplaint(
   const breached = input.commitmentKey ? commitmentsInForce.find((c) => c.key === input.commitmentKey) : undefined;
   if (input.commitmentKey && !breached) throw new Invalid('所选承诺不在该店铺的承诺列表中', 'commitmentKey');
   refuseOwnShop(principal, merchant.id);
-  const limits = await hitFilingLimits({ kind: 'station', userId: principal.userId }, merchant.id, { key: idempotencyKey, operation: 'stationFileComplaint' }, now);
-  const actor: Actor = { kind: 'station', userId: principal.userId, stationId: station.stationId };
-  const hash = requestHashOf(input);
-  const claimCode = claimCodeOf({ userId: principal.userId, operation: 'stationFileComplaint', key: idempotencyKey, requestHash: hash }, now);
-  const sms: ClaimCodeSmsRequest = { phone: input.consumerPhone, stationName: station.name, staffUserId: principal.userId, requested: input.sendClaimCodeBySms };
-  // A retry is answered before the content check (see hitFilingLimits).
-  const answerRetry = async (earlier: { resultId: string; requestHash: string }): Promise<StationFiled> => {
-    requireSameRequest(earlier, hash, '投诉');
-    const existing = await loadComplaint(earlier.resultId);
-    if (!existing) throw new Conflict('投诉正在保存，请稍后在台账中查看');
-    // The same code again while it is the case's live one; once claimed or replaced, none.
-    const again = await claimCodeAgain(existing.record, claimCode, sms, now);
-    return { complaint: await toComplaintView(existing.record, existing.events, actor, now), ...again };
-  };
-  if (limits.earlier) return answerRetry(limits.earlier);
+  const limits = await hitFilingLimits({ kind: 'station', userId: principal.userId }, merchant.id, now);
 
   const [{ rules, calendar }, check] = await Promise.all([clocksAt(now), checkUserText(input.description, principal.userId, now)]);
   const id = ulid(now.getTime());

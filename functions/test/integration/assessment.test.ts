@@ -148,11 +148,15 @@ describe('the annual assessment', () => {
     const after = ScorecardView.parse(done.body);
     expect(after.base.find((item) => item.code === 'satisfaction')).toMatchObject({ points: 10, override: { computed: 15, reason: body.reason, by: people.adminCounty.userId } });
     expect(after.total).toBe(before.total - 5);
-    expect((await override(people.adminCounty, SHOP_A.id, body)).status).toBe(409);
+    // The same override sent again (its answer lost): the scorecard as it stands, overridden once.
+    expect(await override(people.adminCounty, SHOP_A.id, body)).toMatchObject({ status: 200, body: { version: after.version, total: after.total } });
+    // Another change from the same stale screen is 409.
+    expect((await override(people.adminCounty, SHOP_A.id, { ...body, points: 12 })).status).toBe(409);
     const { Items = [] } = await documentClient.send(
       new QueryCommand({ TableName: config().tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${people.adminCounty.userId}` } }),
     );
     expect(Items.map((item) => item.action)).toEqual(expect.arrayContaining(['assessment_opened', 'assessment_override']));
+    expect(Items.filter((item) => item.action === 'assessment_override')).toHaveLength(1);
   });
 
   it('confirming awards the 示范 badge to the shops that passed; it shows on the public page; sent again it answers the year, by another admin 409; overrides after are 409', async () => {

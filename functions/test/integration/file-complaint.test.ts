@@ -4,6 +4,7 @@ import { handler as fileComplaint } from '../../src/handlers/complaints/file-com
 import { handler as myComplaints } from '../../src/handlers/complaints/my-complaints';
 import { documentClient } from '../../src/clients';
 import { config } from '../../src/config';
+import { saveMerchant } from '../../src/store/merchants';
 import { applyPendingCounts } from './support/counting';
 import { invoke } from './support/http';
 import { complaintBody, newIdempotencyKey, setUpPeople, SHOP_A, type Person, type SignedIn } from './support/people';
@@ -112,6 +113,18 @@ describe('filing a complaint', () => {
     const retry = await file(people.consumer, complaintBody({ description: '超时后重试的提交，应得到同一份投诉。' }), key);
     expect(retry.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
+  });
+
+  it('answers a retry with the complaint it made even if the shop changed its commitments in between; a new filing naming the old one is 400', async () => {
+    const shop = { ...SHOP_A, id: 'QHRETRY001', name: '重试期间改了承诺的商店' };
+    await saveMerchant(shop);
+    const key = newIdempotencyKey();
+    const body = complaintBody({ merchantId: shop.id, description: '提交后网络中断，重试时店铺已改了承诺。' });
+    const first = await file(people.consumer, body, key);
+    expect(first.status).toBe(201);
+    await saveMerchant({ ...shop, commitments: shop.commitments.filter((choice) => !('code' in choice) || choice.code !== 'three_guarantees'), commitmentsVersion: 2 });
+    expect(await file(people.consumer, body, key)).toMatchObject({ status: 201, body: { id: first.body.id, breachedCommitment: { key: 'three_guarantees' } } });
+    expect(await file(people.consumer, body)).toMatchObject({ status: 400, body: { field: 'commitmentKey' } });
   });
 
   it('refuses to reuse a key for a different complaint', async () => {

@@ -330,6 +330,10 @@ describe('an open inspection of shop A with a failed item', () => {
     expect(await pendingOutbox()).toEqual([
       expect.objectContaining({ subject: 'rectification', rectificationId: orderId, recipient: { kind: 'staff_town', townCode: 'chengguan' }, headline: '整改答复' }),
     ]);
+    // The clerk's own answer sent again (its answer lost): the order as it stands, answered once, nobody told twice.
+    const answerBody = { version: 1, text: '已为全部在售商品补齐标价签', photos: [photo('clerkA')] };
+    expect(await answer(people.clerkA, orderId, answerBody)).toMatchObject({ status: 200, body: { version: 2, status: 'answered' } });
+    expect(await pendingOutbox()).toHaveLength(1);
     expect(await answer(people.ownerA, orderId, { version: 1, text: '再答复一次试试', photos: [photo('ownerA')] })).toMatchObject({ status: 409 });
     expect(await answer(people.ownerA, orderId, { version: 2, text: '再答复一次试试', photos: [photo('ownerA')] })).toMatchObject({
       status: 409,
@@ -355,6 +359,11 @@ describe('an open inspection of shop A with a failed item', () => {
     expect(view.rounds[1]).toMatchObject({ round: 2, requirements: '补齐剩余商品的标价签', deadline: addDays(today(), 5) });
     expect(await pendingOutbox()).toEqual([expect.objectContaining({ recipient: { kind: 'merchant', merchantId: SHOP_A.id }, headline: '再次整改', rectificationId: orderId })]);
     expect((await auditOf('regulatorChengguan')).map((entry) => entry.action)).toContain('rectification_fail');
+    // Sent again from the same screen (its answer lost): the order as it stands, issued again once, audited once.
+    const resent = await recheck(people.regulatorChengguan, orderId, { ...past, deadline: addDays(today(), 5), photos: [photo('regulatorChengguan')] });
+    expect(resent).toMatchObject({ status: 200, body: { version: 3, round: 2 } });
+    expect((await auditOf('regulatorChengguan')).filter((entry) => entry.action === 'rectification_fail')).toHaveLength(1);
+    expect(await pendingOutbox()).toHaveLength(1);
     await settleOutbox();
   });
 

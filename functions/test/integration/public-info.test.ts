@@ -121,6 +121,10 @@ describe('维权知识 articles', () => {
     expect((await put({ ...ARTICLE, published: false, version: 7 })).status).toBe(409);
     const unpublished = await put({ ...ARTICLE, published: false, version: 1 });
     expect(unpublished.body).toMatchObject({ published: false, version: 2 });
+    // The same save sent again (its answer lost): the article as it stands, saved and audited once; a different
+    // save from that stale screen is 409.
+    expect(await put({ ...ARTICLE, published: false, version: 1 })).toMatchObject({ status: 200, body: unpublished.body });
+    expect((await put({ ...ARTICLE, title: '另一个标题', published: false, version: 1 })).status).toBe(409);
     expect(ArticlePage.parse((await get(articlesHandler, '/content/articles')).body).items).toEqual([]);
     expect((await get(articleHandler, '/content/articles/{id}', { pathParameters: { id: first.id } })).status).toBe(404);
     expect((await put({ ...ARTICLE, version: 2 })).body).toMatchObject({ published: true, version: 3, publishedAt: first.publishedAt });

@@ -11,7 +11,7 @@ import {
   type CommandValues,
   type FormCommand
 } from '@/lib/command-draft'
-import { keptForRetry, movedOnText, sendAnywayLabel } from '@/lib/command-outcome'
+import { keptForRetry, movedOnText, sendAnywayLabel, sinceFormOpened } from '@/lib/command-outcome'
 import { fieldErrorsFromApi, type FieldErrors } from '@/lib/field-errors'
 import { addDays, shanghaiToday } from '@/lib/time'
 import { ChoiceField } from './choices'
@@ -161,8 +161,10 @@ function CommandForm({
         // The page notice says who acted first. Without a fresh complaint nothing is known yet: the next tap
         // is refused again (same version) until a pull-down brings it.
         if (outcome.complaint) {
+          // Named as the timeline words them, as when the complaint moved on before the tap.
+          const since = sinceFormOpened(opened, outcome.complaint, checked.command)
           setOpened(outcome.complaint)
-          setMovedOn(movedOnText([], declaration.submit))
+          setMovedOn(movedOnText(since.kind === 'moved' ? since.steps : [], declaration.submit))
         } else setFailure('未能确认这件投诉的最新进展，请下拉页面刷新后再决定是否提交；您填写的内容已保留。')
         return
       default:
@@ -171,6 +173,10 @@ function CommandForm({
   }
 
   const submitLabel = movedOn ? sendAnywayLabel(declaration.submit) : declaration.submit
+  // No longer allowed because the person's own earlier try went through (its answer was lost, then a pull-down
+  // or a reload showed the step): that is done, not a step someone else took.
+  const typed = allowed ? undefined : checkCommand(type, fields, values)
+  const doneEarlier = typed?.ok === true && sinceFormOpened(opened, complaint, typed.command).kind === 'own'
   return (
     <View className={declaration.className}>
       {declaration.intro}
@@ -184,7 +190,12 @@ function CommandForm({
             <Text className='form-error-text'>{movedOn}</Text>
           </View>
         ) : null}
-        {!allowed ? (
+        {doneEarlier ? (
+          <View className='form-done command-form-done-earlier'>
+            <Text className='form-done-text'>{declaration.done}：您上次的提交已经成功，没有重复提交。请查看下方「处理进度」。</Text>
+          </View>
+        ) : null}
+        {!allowed && !doneEarlier ? (
           <View className='form-error command-form-not-allowed'>
             <Text className='form-error-text'>
               这件投诉已有新进展（当前状态为「{complaint.statusLabel}」），现在不能再「{ACTION_LABELS[type]}」。请查看下方「处理进度」；您填写的内容仍在上面。
@@ -210,7 +221,7 @@ function CommandForm({
           {submitLabel}
         </Button>
         <Button className='cancel-form' fill='none' block disabled={sending} onClick={onDone}>
-          取消
+          {doneEarlier ? '关闭' : '取消'}
         </Button>
       </View>
     </View>

@@ -25,7 +25,22 @@ export function keptForRetry(message: string): string {
 }
 
 /** What {@link wentThroughEarlier} reads of a complaint: its version and its timeline as this viewer sees it. */
-type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintView['timeline'][number], 'type' | 'byViewer'>> }
+type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintView['timeline'][number], 'type' | 'byViewer' | 'text'>> }
+
+/** A command as {@link wentThroughEarlier} compares it: its type, and the words it carries, if any. */
+type SentCommand = { type: string } & Record<string, unknown>
+
+/** The words a command carries as typed (its text, comment, note, 12315 number, a proposal's text). */
+function wordsOf(command: SentCommand): string[] {
+  const words: string[] = []
+  for (const key of ['text', 'comment', 'note', 'caseNumber']) if (typeof command[key] === 'string') words.push(command[key] as string)
+  const proposal = command.proposal as { text?: unknown } | undefined
+  if (proposal && typeof proposal.text === 'string') words.push(proposal.text)
+  return words
+}
+
+/** The server keeps a text as typed, trimmed; compared without any white space, a step shows its words whole. */
+const squeezed = (text: string) => text.replace(/\s+/gu, '')
 
 /**
  * Whether a command the server refused with 409 had in fact gone through, on an earlier try whose answer was
@@ -33,17 +48,20 @@ type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintVi
  * conditioned on the version it read and moves it by one, so only the first step after what the person saw
  * can be theirs: the complaint as reloaded must have moved on, and the first timeline entry after the ones
  * they saw must be this command, made by this very person (`byViewer`: a colleague of the same side, named
- * alike, does not count). Then the page says it is done instead of showing an error; anything else is
+ * alike, does not count), with the words being sent now: a person who changed the text after the lost answer
+ * has something new to send. Then the page says it is done instead of showing an error; anything else is
  * someone acting first.
  */
-export function wentThroughEarlier(seen: SeenComplaint, reloaded: SeenComplaint, command: { type: string }): boolean {
+export function wentThroughEarlier(seen: SeenComplaint, reloaded: SeenComplaint, command: SentCommand): boolean {
   if (reloaded.version <= seen.version) return false
   const next = reloaded.timeline[seen.timeline.length]
-  return next !== undefined && next.type === command.type && next.byViewer === true
+  if (next === undefined || next.type !== command.type || next.byViewer !== true) return false
+  const shown = squeezed(next.text ?? '')
+  return wordsOf(command).every((words) => shown.includes(squeezed(words)))
 }
 
 /** A timeline entry as {@link sinceFormOpened} reads it. */
-type SeenEntry = Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel' | 'title' | 'byViewer'>
+type SeenEntry = Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel' | 'title' | 'byViewer' | 'text'>
 
 /**
  * What the complaint on screen has come to since the form was filled against `opened`, for a form about to
@@ -57,7 +75,7 @@ type SeenEntry = Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel' |
 export function sinceFormOpened(
   opened: { version: number; timeline: readonly SeenEntry[] },
   current: { version: number; timeline: readonly SeenEntry[] },
-  command: { type: string }
+  command: SentCommand
 ): { kind: 'unchanged' } | { kind: 'own' } | { kind: 'moved'; steps: string[] } {
   if (wentThroughEarlier(opened, current, command)) return { kind: 'own' }
   // The version also moves on steps this viewer is not shown (a staff note, for the shop): nothing to review.

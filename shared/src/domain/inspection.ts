@@ -351,6 +351,26 @@ export function applyRectification<S extends RectificationState>(
 }
 
 /**
+ * Whether `state` is this very command, made by this person from version `seenVersion`: their own move sent
+ * again after its answer was lost (or twice at once). Then the order as it stands is the answer: the move is
+ * not refused as someone else's, nor made twice.
+ */
+export function isOwnLastMove(state: RectificationState, seenVersion: number, command: RectificationCommand, userId: string): boolean {
+  if (state.version !== seenVersion + 1) return false;
+  const last = state.rounds[state.rounds.length - 1];
+  switch (command.type) {
+    case 'answer':
+      return state.status === 'answered' && last?.answer?.by === userId && last.answer.text === command.text;
+    case 'pass':
+      return state.status === 'closed' && last?.recheck?.result === 'pass' && last.recheck.by === userId;
+    case 'fail': {
+      const failed = state.rounds[state.rounds.length - 2];
+      return failed?.recheck?.result === 'fail' && failed.recheck.by === userId && last?.issuedBy === userId && last.requirements === command.requirements;
+    }
+  }
+}
+
+/**
  * Who must hear about a move: the shop's people when an order is issued, issued again or closed; the
  * town's staff when the shop answers (someone must re-check). Written in the move's transaction.
  */

@@ -57,7 +57,7 @@ export default function ContentPage() {
   }
 
   // Saved from the form: it is drawn afresh; the notice and the blank form are at the top, the person at 保存
-  // further down. (Publishing from the list leaves a form being written alone.)
+  // further down. (Publishing from the list leaves a form being written alone, new or an edit of another item.)
   const savedFromForm = (text: string) => {
     saved(text)
     setSaves((count) => count + 1)
@@ -83,7 +83,10 @@ export default function ContentPage() {
           const { title, subtitle, articleId, from, to, version } = item
           await call(contentRoutes.updateBanner, { params: { id: item.id }, body: { title, ...(subtitle ? { subtitle } : {}), ...(articleId ? { articleId } : {}), from, to, published: !item.published, version } })
         }
-        saved(item.published ? '已下架，首页不再显示' : '已发布到首页')
+        setNotice({ kind: 'success', text: item.published ? '已下架，首页不再显示' : '已发布到首页' })
+        void list.refresh()
+        // A form open on this very item now holds its old version: closed. Any other form keeps what is typed.
+        if (editing?.id === item.id) setEditing(undefined)
       }
     })
   }

@@ -30,7 +30,7 @@ import { newIdempotencyKey } from '@/lib/ids'
 import { isRepeatedSubmission, keyAfterFailure, repeatedSubmissionText } from '@/lib/repeat-submission'
 import { isStaffUser } from '@/lib/session'
 import { useRequiredSession } from '@/lib/sign-in'
-import { addDays, formatShanghaiTime, shanghaiToday } from '@/lib/time'
+import { formatShanghaiTime, shanghaiToday } from '@/lib/time'
 import { NotStaffView, isStaffSession } from '../../components/staff-gate'
 import './index.css'
 
@@ -396,8 +396,9 @@ function ActionForm({
           </View>
           <View className='dialog-field field-date'>
             <Text className='dialog-label'>认定日期</Text>
-            {/* Not after today (the server refuses it); a finding from years back may still be recorded. */}
-            <DateField title='选择认定日期' value={date} onChange={setDate} today={today} quick={FOUND_ON_QUICK} min={addDays(today, -3650)} max={today} />
+            {/* Not after today (the server refuses it); a finding from years back may still be recorded, as the
+                server allows: the picker reaches back to 2000, older than any credit record still in force. */}
+            <DateField title='选择认定日期' value={date} onChange={setDate} today={today} quick={FOUND_ON_QUICK} min='2000-01-01' max={today} />
             <FieldError message={errors.date} />
           </View>
           <TextField
