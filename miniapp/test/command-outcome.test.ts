@@ -1,5 +1,5 @@
 import type { ApiError } from '../src/api/http'
-import { commandFailureOf, keptForRetry, movedOnText, sendAnywayLabel, sinceFormOpened, wentThroughEarlier } from '../src/lib/command-outcome'
+import { commandFailureOf, keptForRetry, movedOnText, sameCommand, sendAnywayLabel, sinceFormOpened, wentThroughEarlier } from '../src/lib/command-outcome'
 
 const failure = (code: ApiError['code'], extra: Partial<Pick<ApiError, 'field' | 'issues'>> = {}) =>
   ({ code, issues: [], ...extra }) as Pick<ApiError, 'code' | 'field' | 'issues'>
@@ -59,15 +59,6 @@ describe('a command refused as stale after an earlier try whose answer was lost'
     expect(wentThroughEarlier(seen, { version: 4, timeline: [...seen.timeline, entry('reply', '商家')] }, { type: 'reply' })).toBe(false)
   })
 
-  it('is not done when the person changed the words after the lost answer: there is something new to send', () => {
-    const replied = { version: 4, timeline: [...seen.timeline, { type: 'reply', actorLabel: '商家', byViewer: true as const, text: '请带上小票到店更换。' }] }
-    expect(wentThroughEarlier(seen, replied, { type: 'reply', text: ' 请带上小票\n到店更换。' })).toBe(true)
-    expect(wentThroughEarlier(seen, replied, { type: 'reply', text: '请带上小票和包装盒到店更换。' })).toBe(false)
-    // A proposal's words sit inside the entry's text, after its terms.
-    const proposed = { version: 4, timeline: [...seen.timeline, { type: 'propose', actorLabel: '商家', byViewer: true as const, text: '退款 ¥129，2026-12-10 前履行。全额退款' }] }
-    expect(wentThroughEarlier(seen, proposed, { type: 'propose', proposal: { outcome: 'refund', amount: '129', dueDate: '2026-12-10', text: '全额退款' } })).toBe(true)
-  })
-
   it('is a real conflict when the complaint has not moved on from what the person saw', () => {
     expect(wentThroughEarlier(seen, seen, { type: 'propose' })).toBe(false)
     expect(wentThroughEarlier(seen, { version: 3, timeline: [...seen.timeline, entry('accept_proposal', '消费者', true)] }, { type: 'accept_proposal' })).toBe(false)
@@ -77,26 +68,43 @@ describe('a command refused as stale after an earlier try whose answer was lost'
 describe('a command form sending after the complaint moved on under it', () => {
   const entry = (type: string, actorLabel: string, title = type, mine = false) => ({ type, actorLabel, title, ...(mine ? { byViewer: true as const } : {}) })
   const opened = { version: 2, timeline: [entry('file', '消费者', '提交投诉'), entry('reply', '商家', '商家答复', true)] }
-  const reply = { type: 'reply' }
+  const reply = { type: 'reply', text: '请带上小票到店更换。' }
+  const ownReply = { version: 3, timeline: [...opened.timeline, entry('reply', '商家', '商家答复', true)] }
 
   it('sends as usual when nothing this person can see has happened', () => {
-    expect(sinceFormOpened(opened, opened, reply)).toEqual({ kind: 'unchanged' })
+    expect(sinceFormOpened(opened, opened, reply, undefined)).toEqual({ kind: 'unchanged' })
     // A staff note moves the version without a step the shop is shown.
-    expect(sinceFormOpened(opened, { ...opened, version: 3 }, reply)).toEqual({ kind: 'unchanged' })
+    expect(sinceFormOpened(opened, { ...opened, version: 3 }, reply, undefined)).toEqual({ kind: 'unchanged' })
   })
 
-  it('is done, not sent again, when the first step since is the person\'s own (lost answer, then retry)', () => {
-    const current = { version: 3, timeline: [...opened.timeline, entry('reply', '商家', '商家答复', true)] }
-    expect(sinceFormOpened(opened, current, reply)).toEqual({ kind: 'own' })
-    const followUp = { version: 3, timeline: [...opened.timeline, entry('follow_up', '投诉站', '电话回访', true)] }
-    expect(sinceFormOpened(opened, followUp, { type: 'follow_up' })).toEqual({ kind: 'own' })
+  it('is done, not sent again, when the first step since is the person\'s own and what they send is exactly the try whose answer was lost', () => {
+    expect(sinceFormOpened(opened, ownReply, reply, { text: '请带上小票到店更换。', type: 'reply' })).toEqual({ kind: 'own' })
+    const proposal = { type: 'propose', proposal: { outcome: 'refund', amount: '129.00', dueDate: '2026-12-10', text: '全额退款' } }
+    const proposed = { version: 3, timeline: [...opened.timeline, entry('propose', '商家', '商家提出处理方案', true)] }
+    expect(sinceFormOpened(opened, proposed, proposal, { ...proposal, proposal: { ...proposal.proposal } })).toEqual({ kind: 'own' })
+  })
+
+  it('asks the person to look first when anything differs from the lost try: a word, an amount, a date, a cleared text — or there was no lost try', () => {
+    const steps = ['商家答复（商家）']
+    expect(sinceFormOpened(opened, ownReply, reply, { type: 'reply', text: '请带上小票到店更换' })).toEqual({ kind: 'moved', steps })
+    expect(sinceFormOpened(opened, ownReply, { type: 'escalate' }, { type: 'escalate', text: '商家一直拖延' })).toMatchObject({ kind: 'moved' })
+    const proposal = { type: 'propose', proposal: { outcome: 'refund', amount: '100.00', dueDate: '2026-12-10', text: '全额退款' } }
+    const proposed = { version: 3, timeline: [...opened.timeline, entry('propose', '商家', '商家提出处理方案', true)] }
+    expect(sinceFormOpened(opened, proposed, proposal, { ...proposal, proposal: { ...proposal.proposal, amount: '200.00' } })).toMatchObject({ kind: 'moved' })
+    expect(sinceFormOpened(opened, ownReply, reply, undefined)).toEqual({ kind: 'moved', steps })
   })
 
   it('asks the person to look first when others acted — a colleague of the same side included — naming what happened', () => {
     const current = { version: 4, timeline: [...opened.timeline, entry('escalate', '消费者', '消费者申请监管部门介入'), entry('reply', '商家')] }
-    expect(sinceFormOpened(opened, current, reply)).toEqual({ kind: 'moved', steps: ['消费者申请监管部门介入（消费者）', 'reply（商家）'] })
+    expect(sinceFormOpened(opened, current, reply, reply)).toEqual({ kind: 'moved', steps: ['消费者申请监管部门介入（消费者）', 'reply（商家）'] })
     const colleague = { version: 3, timeline: [...opened.timeline, entry('reply', '商家', '商家答复')] }
-    expect(sinceFormOpened(opened, colleague, reply)).toEqual({ kind: 'moved', steps: ['商家答复（商家）'] })
+    expect(sinceFormOpened(opened, colleague, reply, reply)).toEqual({ kind: 'moved', steps: ['商家答复（商家）'] })
+  })
+
+  it('compares commands whole, whatever the key order', () => {
+    expect(sameCommand({ type: 'rate', rating: 'satisfied', comment: '好' }, { comment: '好', rating: 'satisfied', type: 'rate' })).toBe(true)
+    expect(sameCommand({ type: 'rate', rating: 'satisfied' }, { type: 'rate', rating: 'satisfied', comment: '好' })).toBe(false)
+    expect(sameCommand({ type: 'rate' }, undefined)).toBe(false)
   })
 
   it('tells the person what happened, that the text is kept, and which tap sends it anyway', () => {

@@ -11,9 +11,12 @@ import { MERCHANT_KEY, MERCHANT_PROFILE, COUNTER_KEY, merchantCounterKey } from 
 
 export type MerchantItem = Parameters<PutItemCommand<typeof MerchantEntity>['item']>[0];
 
-/** Access pattern `merchant-by-id` (the QR scan): one GetItem, eventually consistent. */
-export async function findMerchant(merchantId: string): Promise<Merchant | undefined> {
-  const { Item } = await MerchantEntity.build(GetItemCommand).key({ merchantId }).send();
+/**
+ * Access pattern `merchant-by-id` (the QR scan): one GetItem, eventually consistent unless `consistent` (a
+ * write that just lost to its twin reads what the twin wrote).
+ */
+export async function findMerchant(merchantId: string, options: { consistent?: boolean } = {}): Promise<Merchant | undefined> {
+  const { Item } = await MerchantEntity.build(GetItemCommand).key({ merchantId }).options({ consistent: options.consistent === true }).send();
   return Item ? toMerchant(Item) : undefined;
 }
 

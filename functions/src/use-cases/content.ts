@@ -221,17 +221,22 @@ export async function updateBanner(id: string, input: BannerUpdate, principal: P
   return bannerView(after, shanghaiToday(now));
 }
 
+/** What an edit sets, every field of it: a field the edit leaves out is one it clears. */
+const ARTICLE_FIELDS = ['title', 'summary', 'body', 'published'] as const;
+const BANNER_FIELDS = ['title', 'subtitle', 'articleId', 'from', 'to', 'published'] as const;
+
 /**
  * Whether `stored` is this very edit, saved by this person from the version they saw: the save sent again
  * after its answer was lost (or twice at once). Answered as it stands, neither refused as someone else's
- * change nor saved twice.
+ * change nor saved twice. Every field is compared, those the edit clears included.
  */
 function isOwnEdit(stored: { version: number; updatedBy?: string | undefined }, input: { version: number } & Record<string, unknown>, principal: Principal): boolean {
   if (stored.version !== input.version + 1 || stored.updatedBy !== principal.userId) return false;
   const fields = stored as unknown as Record<string, unknown>;
   // An empty optional text is stored as none.
   const plain = (value: unknown) => (value === '' || value === null ? undefined : value);
-  return Object.entries(input).every(([key, value]) => key === 'version' || plain(fields[key]) === plain(value));
+  const keys = 'body' in input ? ARTICLE_FIELDS : BANNER_FIELDS;
+  return keys.every((key) => plain(fields[key]) === plain(input[key]));
 }
 
 /** Staff's list of one kind, unpublished included, newest first. */

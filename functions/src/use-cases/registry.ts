@@ -217,7 +217,7 @@ async function savedOrTwins(merchantId: string, made: (shop: Merchant) => boolea
   try {
     return await save();
   } catch (error) {
-    const current = error instanceof Conflict ? await findMerchant(merchantId) : undefined;
+    const current = error instanceof Conflict ? await findMerchant(merchantId, { consistent: true }) : undefined;
     if (current && made(current)) return current;
     throw error;
   }

@@ -321,7 +321,8 @@ describe('an open inspection of shop A with a failed item', () => {
   });
 
   it('the clerk answers with a photo; the town’s staff hear; a second answer is 409', async () => {
-    const answered = await answer(people.clerkA, orderId, { version: 1, text: '已为全部在售商品补齐标价签', photos: [photo('clerkA')] });
+    const answerBody = { version: 1, text: '已为全部在售商品补齐标价签', photos: [photo('clerkA')] };
+    const answered = await answer(people.clerkA, orderId, answerBody);
     expect(answered.status).toBe(200);
     const view = RectificationView.parse(answered.body);
     expect(view).toMatchObject({ version: 2, status: 'answered', statusLabel: '待复查', waitingFor: 'staff', allowedActions: [] });
@@ -331,7 +332,6 @@ describe('an open inspection of shop A with a failed item', () => {
       expect.objectContaining({ subject: 'rectification', rectificationId: orderId, recipient: { kind: 'staff_town', townCode: 'chengguan' }, headline: '整改答复' }),
     ]);
     // The clerk's own answer sent again (its answer lost): the order as it stands, answered once, nobody told twice.
-    const answerBody = { version: 1, text: '已为全部在售商品补齐标价签', photos: [photo('clerkA')] };
     expect(await answer(people.clerkA, orderId, answerBody)).toMatchObject({ status: 200, body: { version: 2, status: 'answered' } });
     expect(await pendingOutbox()).toHaveLength(1);
     expect(await answer(people.ownerA, orderId, { version: 1, text: '再答复一次试试', photos: [photo('ownerA')] })).toMatchObject({ status: 409 });
@@ -351,7 +351,8 @@ describe('an open inspection of shop A with a failed item', () => {
     expect(await recheck(people.regulatorChengguan, orderId, { ...past, note: '复查\u202E说明' })).toMatchObject({ status: 400, body: { field: 'note' } });
     expect(await itemCount()).toBe(before);
 
-    const failed = await recheck(people.regulatorChengguan, orderId, { ...past, deadline: addDays(today(), 5), photos: [photo('regulatorChengguan')] });
+    const failBody = { ...past, deadline: addDays(today(), 5), photos: [photo('regulatorChengguan')] };
+    const failed = await recheck(people.regulatorChengguan, orderId, failBody);
     expect(failed.status).toBe(200);
     const view = RectificationView.parse(failed.body);
     expect(view).toMatchObject({ version: 3, status: 'issued', round: 2, deadline: addDays(today(), 5), waitingFor: 'merchant' });
@@ -360,8 +361,10 @@ describe('an open inspection of shop A with a failed item', () => {
     expect(await pendingOutbox()).toEqual([expect.objectContaining({ recipient: { kind: 'merchant', merchantId: SHOP_A.id }, headline: '再次整改', rectificationId: orderId })]);
     expect((await auditOf('regulatorChengguan')).map((entry) => entry.action)).toContain('rectification_fail');
     // Sent again from the same screen (its answer lost): the order as it stands, issued again once, audited once.
-    const resent = await recheck(people.regulatorChengguan, orderId, { ...past, deadline: addDays(today(), 5), photos: [photo('regulatorChengguan')] });
+    const resent = await recheck(people.regulatorChengguan, orderId, failBody);
     expect(resent).toMatchObject({ status: 200, body: { version: 3, round: 2 } });
+    // Sent again with a later deadline, it is another decision: 409, the order as the first one left it.
+    expect((await recheck(people.regulatorChengguan, orderId, { ...failBody, deadline: addDays(today(), 9) })).status).toBe(409);
     expect((await auditOf('regulatorChengguan')).filter((entry) => entry.action === 'rectification_fail')).toHaveLength(1);
     expect(await pendingOutbox()).toHaveLength(1);
     await settleOutbox();

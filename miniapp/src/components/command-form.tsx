@@ -32,7 +32,7 @@ export function CommandPanel<T extends FormCommand>({
   title,
   order,
   commands,
-  loaded: { complaint, send, sending },
+  loaded: { complaint, send, sending, lostTry },
   idle
 }: {
   title: string
@@ -81,6 +81,7 @@ export function CommandPanel<T extends FormCommand>({
             allowed={actions.includes(open)}
             send={send}
             sending={sending}
+            lostTry={lostTry}
             onDone={() => setOpen(undefined)}
           />
         </View>
@@ -108,6 +109,7 @@ function CommandForm({
   allowed,
   send,
   sending,
+  lostTry,
   onDone
 }: {
   type: FormCommand
@@ -116,6 +118,7 @@ function CommandForm({
   allowed: boolean
   send: Send
   sending: boolean
+  lostTry: LoadedComplaint['lostTry']
   onDone: () => void
 }) {
   const { fields } = declaration
@@ -162,7 +165,7 @@ function CommandForm({
         // is refused again (same version) until a pull-down brings it.
         if (outcome.complaint) {
           // Named as the timeline words them, as when the complaint moved on before the tap.
-          const since = sinceFormOpened(opened, outcome.complaint, checked.command)
+          const since = sinceFormOpened(opened, outcome.complaint, checked.command, lostTry())
           setOpened(outcome.complaint)
           setMovedOn(movedOnText(since.kind === 'moved' ? since.steps : [], declaration.submit))
         } else setFailure('未能确认这件投诉的最新进展，请下拉页面刷新后再决定是否提交；您填写的内容已保留。')
@@ -176,7 +179,7 @@ function CommandForm({
   // No longer allowed because the person's own earlier try went through (its answer was lost, then a pull-down
   // or a reload showed the step): that is done, not a step someone else took.
   const typed = allowed ? undefined : checkCommand(type, fields, values)
-  const doneEarlier = typed?.ok === true && sinceFormOpened(opened, complaint, typed.command).kind === 'own'
+  const doneEarlier = typed?.ok === true && sinceFormOpened(opened, complaint, typed.command, lostTry()).kind === 'own'
   return (
     <View className={declaration.className}>
       {declaration.intro}

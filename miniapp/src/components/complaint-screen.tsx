@@ -16,6 +16,8 @@ export interface LoadedComplaint {
   session: Session
   send: ReturnType<typeof useComplaint>['send']
   sending: boolean
+  /** The last command whose answer never came (see useComplaint): a form may find it went through. */
+  lostTry: ReturnType<typeof useComplaint>['lostTry']
 }
 
 /**
@@ -41,7 +43,7 @@ export function ComplaintScreen({
   const { params } = useRouter()
   const id = decodedParam(params.id)
   const session = useRequiredSession()
-  const { state, reload, send, sending, notice, clearNotice, notificationsOff } = useComplaint(id, Boolean(session), askForUpdatesOn)
+  const { state, reload, send, sending, notice, clearNotice, notificationsOff, lostTry } = useComplaint(id, Boolean(session), askForUpdatesOn)
   const root = useScaledRoot(`page page--form ${className}`)
   // While a session that ran out is renewed (the sign-in page opens over this one), the complaint and any
   // open form stay as they are, for the person who was looking at them.
@@ -58,7 +60,7 @@ export function ComplaintScreen({
     <View {...root}>
       <PageNotice notice={notice} onClose={clearNotice} />
       {notificationsOff ? <SubscribeOffHint whereToLook={whereToLook} /> : null}
-      {children({ complaint: state.complaint, session: viewer, send, sending })}
+      {children({ complaint: state.complaint, session: viewer, send, sending, lostTry })}
     </View>
   )
 }

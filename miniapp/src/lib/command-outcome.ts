@@ -25,63 +25,58 @@ export function keptForRetry(message: string): string {
 }
 
 /** What {@link wentThroughEarlier} reads of a complaint: its version and its timeline as this viewer sees it. */
-type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintView['timeline'][number], 'type' | 'byViewer' | 'text'>> }
-
-/** A command as {@link wentThroughEarlier} compares it: its type, and the words it carries, if any. */
-type SentCommand = { type: string } & Record<string, unknown>
-
-/** The words a command carries as typed (its text, comment, note, 12315 number, a proposal's text). */
-function wordsOf(command: SentCommand): string[] {
-  const words: string[] = []
-  for (const key of ['text', 'comment', 'note', 'caseNumber']) if (typeof command[key] === 'string') words.push(command[key] as string)
-  const proposal = command.proposal as { text?: unknown } | undefined
-  if (proposal && typeof proposal.text === 'string') words.push(proposal.text)
-  return words
-}
-
-/** The server keeps a text as typed, trimmed; compared without any white space, a step shows its words whole. */
-const squeezed = (text: string) => text.replace(/\s+/gu, '')
+type SeenComplaint = { version: number; timeline: ReadonlyArray<Pick<ComplaintView['timeline'][number], 'type' | 'byViewer'>> }
 
 /**
- * Whether a command the server refused with 409 had in fact gone through, on an earlier try whose answer was
- * lost: the retry carried the version the person acted on, which that try had already moved on. A command is
- * conditioned on the version it read and moves it by one, so only the first step after what the person saw
- * can be theirs: the complaint as reloaded must have moved on, and the first timeline entry after the ones
- * they saw must be this command, made by this very person (`byViewer`: a colleague of the same side, named
- * alike, does not count), with the words being sent now: a person who changed the text after the lost answer
- * has something new to send. Then the page says it is done instead of showing an error; anything else is
- * someone acting first.
+ * Whether the first step after what the person saw is their own command of this type: the complaint has moved
+ * on, and that first step was made by this very person (`byViewer`: a colleague of the same side, named alike,
+ * does not count). A command is conditioned on the version it read and moves it by one, so only that first step
+ * can be the one their form sent.
  */
-export function wentThroughEarlier(seen: SeenComplaint, reloaded: SeenComplaint, command: SentCommand): boolean {
+export function wentThroughEarlier(seen: SeenComplaint, reloaded: SeenComplaint, command: { type: string }): boolean {
   if (reloaded.version <= seen.version) return false
   const next = reloaded.timeline[seen.timeline.length]
-  if (next === undefined || next.type !== command.type || next.byViewer !== true) return false
-  const shown = squeezed(next.text ?? '')
-  return wordsOf(command).every((words) => shown.includes(squeezed(words)))
+  return next !== undefined && next.type === command.type && next.byViewer === true
 }
 
+/** The same JSON whatever the key order: two commands are the same when everything in them is. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : inner
+  )
+}
+
+/** Whether `command` is exactly `tried`: every word, amount, date and choice the same. */
+export const sameCommand = (command: object, tried: object | undefined): boolean => tried !== undefined && canonical(command) === canonical(tried)
+
 /** A timeline entry as {@link sinceFormOpened} reads it. */
-type SeenEntry = Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel' | 'title' | 'byViewer' | 'text'>
+type SeenEntry = Pick<ComplaintView['timeline'][number], 'type' | 'actorLabel' | 'title' | 'byViewer'>
 
 /**
  * What the complaint on screen has come to since the form was filled against `opened`, for a form about to
- * send (or just refused as stale):
- * - `own`: the first step since is this person's own command of this type — an earlier try whose answer was
- *   lost went through (see {@link wentThroughEarlier}); sending again would record it twice.
- * - `moved`: others acted meanwhile (`steps`, as the timeline words them): the person should look at them
- *   before deciding to send what they wrote for the complaint as it was.
+ * send (or just refused as stale). `lostTry` is the last command this page sent whose answer never came (no
+ * network, a timeout): the one that may have gone through unseen.
+ * - `own`: the first step since is this person's own command of this type, and what they send now is exactly
+ *   that lost try — it went through; sending again would record it twice.
+ * - `moved`: others acted meanwhile, or the person's own step is not what they send now (they changed a word,
+ *   an amount, a date after the lost answer; or there was no lost try): `steps`, as the timeline words them,
+ *   for the person to look at before deciding to send.
  * - `unchanged`: nothing this person can see has happened; sending is safe.
  */
 export function sinceFormOpened(
   opened: { version: number; timeline: readonly SeenEntry[] },
   current: { version: number; timeline: readonly SeenEntry[] },
-  command: SentCommand
+  command: { type: string },
+  lostTry: object | undefined
 ): { kind: 'unchanged' } | { kind: 'own' } | { kind: 'moved'; steps: string[] } {
-  if (wentThroughEarlier(opened, current, command)) return { kind: 'own' }
+  if (wentThroughEarlier(opened, current, command) && sameCommand(command, lostTry)) return { kind: 'own' }
   // The version also moves on steps this viewer is not shown (a staff note, for the shop): nothing to review.
   if (current.timeline.length === opened.timeline.length) return { kind: 'unchanged' }
   return { kind: 'moved', steps: current.timeline.slice(opened.timeline.length).map((entry) => `${entry.title}（${entry.actorLabel}）`) }
 }
+
 /** The submit button of a form whose complaint moved on under it: sending now is a decision, and says so. */
 export const sendAnywayLabel = (submit: string) => `仍要${submit}`
 

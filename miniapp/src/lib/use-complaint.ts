@@ -49,6 +49,9 @@ export function useComplaint(
   const [notificationsOff, setNotificationsOff] = useState(false)
   const [sending, setSending] = useState(false)
   const sendingRef = useRef(false)
+  // The last command whose answer never came (no network, a timeout): it may have gone through unseen. Only
+  // that very command, sent again, is taken as done when the person's own step shows up (see sinceFormOpened).
+  const lostTry = useRef<CommandInput>()
   const shownState = useRef(state)
   shownState.current = state
 
@@ -97,10 +100,13 @@ export function useComplaint(
         void Taro.showToast({ title: [...text].length <= 7 ? text : '已完成', icon: 'success', duration: 1500 })
       }
       // A try whose answer was lost went through after all: the person hears it is done, and once.
-      const doneEarlier = () => done(`${successText}（上次提交已成功，没有重复提交）`)
+      const doneEarlier = () => {
+        lostTry.current = undefined
+        done(`${successText}（上次提交已成功，没有重复提交）`)
+      }
       const seen = opened ?? state.complaint
       if (seen !== state.complaint) {
-        const since = sinceFormOpened(seen, state.complaint, command)
+        const since = sinceFormOpened(seen, state.complaint, command, lostTry.current)
         if (since.kind === 'own') {
           doneEarlier()
           return { ok: true, complaint: state.complaint }
@@ -120,6 +126,7 @@ export function useComplaint(
       setSending(true)
       try {
         const complaint = await call(routes.sendCommand, { params: { id }, body })
+        lostTry.current = undefined
         setState({ kind: 'loaded', complaint })
         done(successText)
         return { ok: true, complaint }
@@ -129,7 +136,7 @@ export function useComplaint(
         // Field errors and other failures are the form's to show, inside it; a stale view is the page's.
         if (failure === 'stale') {
           const reloaded = await reload()
-          if (reloaded && error.code === 'CONFLICT' && sinceFormOpened(sentOn, reloaded, command).kind === 'own') {
+          if (reloaded && error.code === 'CONFLICT' && sinceFormOpened(sentOn, reloaded, command, lostTry.current).kind === 'own') {
             doneEarlier()
             return { ok: true, complaint: reloaded }
           }
@@ -139,6 +146,7 @@ export function useComplaint(
           void Taro.showToast({ title: text, icon: 'none', duration: 3000 })
           return { ok: false, error, failure, ...(reloaded ? { complaint: reloaded } : {}) }
         }
+        if (failure === 'other') lostTry.current = command
         return { ok: false, error, failure }
       } finally {
         sendingRef.current = false
@@ -148,5 +156,5 @@ export function useComplaint(
     [id, reload, state, askForUpdatesOn]
   )
 
-  return { state, reload, send, sending, notice, clearNotice: () => setNotice(undefined), notificationsOff }
+  return { state, reload, send, sending, notice, clearNotice: () => setNotice(undefined), notificationsOff, lostTry: () => lostTry.current }
 }

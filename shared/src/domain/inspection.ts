@@ -358,14 +358,24 @@ export function applyRectification<S extends RectificationState>(
 export function isOwnLastMove(state: RectificationState, seenVersion: number, command: RectificationCommand, userId: string): boolean {
   if (state.version !== seenVersion + 1) return false;
   const last = state.rounds[state.rounds.length - 1];
+  // Everything the command carries: a move sent again with a word, a date or a photo changed is another move.
+  const samePhotos = (photos: readonly string[] | undefined) => photos !== undefined && photos.length === command.photos.length && photos.every((photo, index) => photo === command.photos[index]);
   switch (command.type) {
     case 'answer':
-      return state.status === 'answered' && last?.answer?.by === userId && last.answer.text === command.text;
+      return state.status === 'answered' && last?.answer?.by === userId && last.answer.text === command.text && samePhotos(last.answer.photos);
     case 'pass':
-      return state.status === 'closed' && last?.recheck?.result === 'pass' && last.recheck.by === userId;
+      return state.status === 'closed' && last?.recheck?.result === 'pass' && last.recheck.by === userId && last.recheck.note === command.note && samePhotos(last.recheck.photos);
     case 'fail': {
       const failed = state.rounds[state.rounds.length - 2];
-      return failed?.recheck?.result === 'fail' && failed.recheck.by === userId && last?.issuedBy === userId && last.requirements === command.requirements;
+      return (
+        failed?.recheck?.result === 'fail' &&
+        failed.recheck.by === userId &&
+        failed.recheck.note === command.note &&
+        samePhotos(failed.recheck.photos) &&
+        last?.issuedBy === userId &&
+        last.requirements === command.requirements &&
+        last.deadline === command.deadline
+      );
     }
   }
 }

@@ -86,7 +86,7 @@ export default function ContentPage() {
         setNotice({ kind: 'success', text: item.published ? '已下架，首页不再显示' : '已发布到首页' })
         void list.refresh()
         // A form open on this very item now holds its old version: closed. Any other form keeps what is typed.
-        if (editing?.id === item.id) setEditing(undefined)
+        setEditing((current) => (current?.id === item.id ? undefined : current))
       }
     })
   }
